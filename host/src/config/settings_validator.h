@@ -1,0 +1,40 @@
+// Validates a plugin's YAML section against the settings table it declares.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "config/yaml_document.h"
+#include "vhh/diagnostics.h"
+#include "vhh/plugin_api.h"
+#include "vhh/settings.h"
+
+namespace vhh::host {
+
+/// Checks `section` (a map) against `specs`: unknown keys (with a "did you mean" hint),
+/// missing required keys, wrong types, values out of range, records of list settings.
+/// Keys in `ignored_keys` (e.g. "name") are skipped. `key_path` prefixes error key paths
+/// (e.g. "plugins[0]"). Every problem is recorded in `diag` (structure: ExitCode::config;
+/// a value of the right type but out of range, e.g. a negative tarief: ExitCode::data).
+/// Returns the settings with defaults filled in; partial when errors were recorded.
+Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
+                           const std::string &key_path, const std::set<std::string> &ignored_keys,
+                           Diagnostics &diag);
+
+/// Checks a settings table itself (as a plugin declares it): keys unique and non-empty,
+/// known types, defaults and bounds parseable as the declared type. Returns an empty
+/// string when fine, else the first problem.
+std::string check_settings_table(const vhh_setting_spec *specs, std::uint32_t spec_count);
+
+/// Scalar parsers shared with the config loader. Each returns nothing when `text` is not
+/// a valid value of the type; `hint` (when given) receives advice for common mistakes,
+/// such as a Dutch decimal comma ("0,40") where a number is expected.
+std::optional<std::int64_t> parse_integer(const std::string &text, std::string *hint = nullptr);
+std::optional<Money> parse_money(const std::string &text, std::string *hint = nullptr);
+/// Percentage as written ("2.5" means 2,5 %), returned in millionths (25000).
+std::optional<std::int64_t> parse_percentage_ppm(const std::string &text, std::string *hint = nullptr);
+std::optional<bool> parse_boolean(const std::string &text, std::string *hint = nullptr);
+
+}  // namespace vhh::host

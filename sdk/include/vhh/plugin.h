@@ -1,0 +1,107 @@
+// The C++ side of a plugin: the phases it takes part in and the VHH_PLUGIN macro that exports it.
+#pragma once
+
+#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "vhh/contribution.h"
+#include "vhh/diagnostics.h"
+#include "vhh/plugin_api.h"
+#include "vhh/region.h"
+#include "vhh/report.h"
+#include "vhh/settings.h"
+
+namespace vhh {
+
+/// What every phase can see: the region, the plugin's own validated settings, and where to report problems.
+class PhaseContext {
+public:
+    PhaseContext(const Region &region, const Settings &settings, Diagnostics &diagnostics)
+        : region_(region), settings_(settings), diagnostics_(diagnostics) {}
+    virtual ~PhaseContext() = default;
+    /// The region and boekjaar of the run.
+    const Region &region() const { return region_; }
+    /// This plugin's settings, validated against its settings table.
+    const Settings &settings() const { return settings_; }
+    /// Where to report located errors and warnings.
+    Diagnostics &diagnostics() { return diagnostics_; }
+
+private:
+    const Region &region_;
+    const Settings &settings_;
+    Diagnostics &diagnostics_;
+};
+
+/// Context of the compute phase: financing plugins add contribution lines and describe them as a sheet.
+class ComputeContext : public PhaseContext {
+public:
+    using PhaseContext::PhaseContext;
+    /// Adds a computed line.
+    virtual void add_line(ContributionLine line) = 0;
+    /// Adds a sheet for bijdragen-Y.xlsx describing this plugin's lines (inputs in cells, amounts as formulas).
+    virtual void add_sheet(Table sheet) = 0;
+    /// Lines computed so far by this and earlier plugins.
+    virtual const std::vector<ContributionLine> &lines() const = 0;
+};
+
+/// Context of the report phase: report plugins describe documents; the host renders and writes them.
+class ReportContext : public PhaseContext {
+public:
+    using PhaseContext::PhaseContext;
+    /// All contribution lines of the run.
+    virtual const std::vector<ContributionLine> &lines() const = 0;
+    /// Adds a workbook to write.
+    virtual void add_workbook(Workbook workbook) = 0;
+    /// Adds a text document to render from a template and write.
+    virtual void add_text(TextDocument document) = 0;
+};
+
+/// A plugin. The host creates it once, after validating its settings, and calls
+/// the phases its manifest's kinds name: load, compute, report. Report problems
+/// in the context's diagnostics; an exception aborts the run with exit code 70.
+class Plugin {
+public:
+    virtual ~Plugin() = default;
+    /// Load phase: read registries and other inputs.
+    virtual void load(PhaseContext &) {}
+    /// Compute phase: add contribution lines.
+    virtual void compute(ComputeContext &) {}
+    /// Report phase: add documents.
+    virtual void report(ReportContext &) {}
+};
+
+namespace detail {
+/// Copies a message into a C buffer, always NUL-terminated.
+inline void copy_error(char *buf, std::size_t size, const char *message) {
+    if (buf == nullptr || size == 0) return;
+    std::strncpy(buf, message, size - 1);
+    buf[size - 1] = '\0';
+}
+/// Runs a factory, turning exceptions into an error message for the host.
+template <typename T>
+void *create_plugin(char *error, std::size_t error_size) noexcept {
+    try {
+        return static_cast<Plugin *>(new T());
+    } catch (const std::exception &e) {
+        copy_error(error, error_size, e.what());
+    } catch (...) {
+        copy_error(error, error_size, "unknown exception");
+    }
+    return nullptr;
+}
+}  // namespace detail
+
+}  // namespace vhh
+
+/// Exports a plugin: VHH_PLUGIN(MyPlugin, "financing.x", "1.0.0", "description", kinds, settings_array)
+/// where `settings_array` is a `static const vhh_setting_spec[]` (or nullptr with count 0 via VHH_NO_SETTINGS).
+#define VHH_PLUGIN(CLASS, NAME, VERSION, DESCRIPTION, KINDS, SETTINGS)                                    \
+    extern "C" __attribute__((visibility("default"))) const vhh_plugin_manifest *vhh_get_plugin_manifest(void) { \
+        static const vhh_plugin_manifest manifest = {                                                     \
+            VHH_PLUGIN_MAGIC, VHH_SDK_ABI_MAJOR, VHH_SDK_ABI_MINOR, NAME, VERSION, DESCRIPTION, KINDS,    \
+            SETTINGS, static_cast<uint32_t>(sizeof(SETTINGS) / sizeof((SETTINGS)[0])),                  \
+            &::vhh::detail::create_plugin<CLASS>};                                                       \
+        return &manifest;                                                                                 \
+    }

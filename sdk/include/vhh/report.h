@@ -1,0 +1,124 @@
+// The report model: what plugins produce and the host renders (xlsx, text). Plugins never write files.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "vhh/money.h"
+
+namespace vhh {
+
+/// A typed spreadsheet cell. Formulas carry the value they compute so that
+/// readers that do not recalculate still see the right figure.
+class Cell {
+public:
+    /// What the cell holds.
+    enum class Kind { empty, text, integer, money, percentage, formula };
+
+    Cell() = default;
+    /// A text cell; text is always stored as text, never interpreted as a formula.
+    static Cell text(std::string value);
+    /// A whole number (inwoners, werkplekken, counts).
+    static Cell integer(std::int64_t value);
+    /// An amount in euros (shown with the euro format, stored exactly to the cent).
+    static Cell money(Money value);
+    /// A percentage given in millionths (25000 = 2,5 %).
+    static Cell percentage_ppm(std::int64_t ppm);
+    /// A formula (without leading '=') with the value it computes; `value` must not be a formula.
+    static Cell formula(std::string formula, Cell value);
+
+    Kind kind() const { return kind_; }
+    const std::string &text_value() const { return text_; }       ///< text, or the formula
+    std::int64_t integer_value() const { return integer_; }        ///< integer, or ppm for percentage
+    Money money_value() const { return money_; }                  ///< money
+    /// For formulas: the computed value; nullptr otherwise.
+    const Cell *cached() const { return cached_.get(); }
+    /// Bold (used for total rows).
+    bool bold = false;
+
+    Cell(const Cell &o);
+    Cell &operator=(const Cell &o);
+    Cell(Cell &&) noexcept = default;
+    Cell &operator=(Cell &&) noexcept = default;
+
+private:
+    Kind kind_ = Kind::empty;
+    std::string text_;
+    std::int64_t integer_ = 0;
+    Money money_;
+    std::unique_ptr<Cell> cached_;
+};
+
+/// A column of a table.
+struct Column {
+    std::string header;  ///< header text in the first row
+    double width = 14;   ///< column width in characters
+};
+
+/// A sheet: a header row followed by data rows. The header is sheet row 1,
+/// the first data row is sheet row 2; use Table::ref to build formula references.
+struct Table {
+    std::string name;                      ///< sheet name (max 31 characters, no []:*?/\)
+    std::vector<Column> columns;           ///< columns, left to right
+    std::vector<std::vector<Cell>> rows;   ///< data rows, each at most columns.size() cells
+    bool freeze_header = true;             ///< keep the header visible when scrolling
+    bool autofilter = false;               ///< filter buttons on the header
+
+    /// A1 reference of data row `row` (0-based) and column `column` (0-based), e.g. ref(0, 4) == "E2".
+    static std::string ref(std::size_t row, std::size_t column);
+    /// Column letters of a 0-based column index: 0 -> "A", 26 -> "AA".
+    static std::string column_letters(std::size_t column);
+};
+
+/// A workbook document: one xlsx file.
+struct Workbook {
+    std::string file_name;       ///< e.g. "bijdragen-2013.xlsx"; a plain file name, no directories
+    std::string title;           ///< document title property
+    std::vector<Table> sheets;   ///< sheets in order
+};
+
+/// A tree of values for text templates: text, a list of trees, or a map of named trees.
+class DataNode {
+public:
+    enum class Kind { text, boolean, list, map };
+    DataNode() : kind_(Kind::map) {}
+    /// A text value.
+    DataNode(std::string text) : kind_(Kind::text), text_(std::move(text)) {}
+    DataNode(const char *text) : kind_(Kind::text), text_(text) {}
+    /// A boolean (for {{#flag}} sections).
+    static DataNode boolean(bool value);
+    /// An empty list.
+    static DataNode list();
+    /// An empty map.
+    static DataNode map() { return DataNode(); }
+
+    Kind kind() const { return kind_; }
+    const std::string &text() const { return text_; }
+    bool boolean_value() const { return boolean_; }
+    const std::vector<DataNode> &items() const { return items_; }
+    const std::map<std::string, DataNode> &fields() const { return fields_; }
+
+    /// Sets a field of a map node and returns it.
+    DataNode &set(const std::string &key, DataNode value);
+    /// Appends to a list node and returns the new element.
+    DataNode &push(DataNode value);
+
+private:
+    Kind kind_;
+    std::string text_;
+    bool boolean_ = false;
+    std::vector<DataNode> items_;
+    std::map<std::string, DataNode> fields_;
+};
+
+/// A text document rendered by the host from a Mustache template in templates/.
+struct TextDocument {
+    std::string file_name;      ///< e.g. "bijdragen-2013.txt"; a plain file name
+    std::string template_name;  ///< e.g. "bijdragen.txt.mustache"
+    DataNode data;              ///< values for the template
+};
+
+}  // namespace vhh
