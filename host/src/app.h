@@ -1,0 +1,48 @@
+// The vhh command-line program (Poco::Util::Application): subcommands run, check,
+// bijdragen, plugins; options --config, --out, --plugin-dir, --format, --help, --version.
+#pragma once
+
+#include <Poco/Util/Application.h>
+
+#include <ctime>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace vhh::host {
+
+/// The vhh application. Exit codes follow sysexits (see DESIGN.md).
+class VhhApp : public Poco::Util::Application {
+public:
+    VhhApp();
+
+protected:
+    void defineOptions(Poco::Util::OptionSet &options) override;
+    void handleOption(const std::string &name, const std::string &value) override;
+    int main(const std::vector<std::string> &args) override;
+
+private:
+    int cmd_run(bool write);
+    int cmd_bijdragen();
+    int cmd_plugins();
+    int usage_error(const std::string &message);
+    std::vector<std::string> plugin_dirs() const;
+    std::string config_path() const;
+    void print_help() const;
+
+    std::string executable_dir_;
+    std::string share_dir_;
+    std::string config_;
+    std::string out_ = "out";
+    std::vector<std::string> extra_plugin_dirs_;
+    std::string format_ = "table";
+    std::set<std::string> given_;  ///< options given on the command line
+    bool help_ = false;
+    bool version_ = false;
+};
+
+/// The document creation time: SOURCE_DATE_EPOCH when set and valid, otherwise
+/// 1 January 00:00 UTC of the year after the boekjaar (when jaarstukken are made).
+std::time_t document_time(int boekjaar);
+
+}  // namespace vhh::host

@@ -1,0 +1,178 @@
+#include "config/region_config.h"
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "config/settings_validator.h"
+
+namespace vhh::host {
+
+namespace {
+
+// The config's own sections, declared as settings tables like a plugin's.
+const vhh_setting_spec kRegioSpec[] = {
+    {"id", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "short stable id of the region, e.g. zeeland", nullptr, 0},
+    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "display name, e.g. Veiligheidshuis Zeeland", nullptr, 0},
+    {"boekjaar", VHH_SETTING_INTEGER, VHH_SETTING_REQUIRED, nullptr, "1990", "2200",
+     "the year the documents are about", nullptr, 0},
+    {"centrumgemeente", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "CBS code of the centrumgemeente, e.g. GM0687", nullptr, 0},
+};
+
+const vhh_setting_spec kBevolkingSpec[] = {
+    {"peildatum", VHH_SETTING_DATE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "reference date of the population figures", nullptr, 0},
+    {"bron", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "where the figures come from", nullptr, 0},
+    {"indicatief", VHH_SETTING_BOOLEAN, 0, "false", nullptr, nullptr,
+     "true when the figures are indicative and must be replaced by CBS figures", nullptr, 0},
+};
+
+const vhh_setting_spec kGemeenteFields[] = {
+    {"code", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "CBS code, e.g. GM0654", nullptr,
+     0},
+    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "name of the gemeente", nullptr, 0},
+    {"inwoners", VHH_SETTING_INTEGER, VHH_SETTING_REQUIRED, nullptr, "0", "100000000",
+     "population at the peildatum", nullptr, 0},
+    {"bron", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "source and date of this figure", nullptr, 0},
+};
+
+const vhh_setting_spec kGemeentenSpec[] = {
+    {"gemeenten", VHH_SETTING_LIST, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the gemeenten of the region",
+     kGemeenteFields, sizeof kGemeenteFields / sizeof kGemeenteFields[0]},
+};
+
+const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "plugins", "templates"};
+
+bool is_cbs_code(const std::string &code) {
+    if (code.size() != 6 || code[0] != 'G' || code[1] != 'M') return false;
+    for (std::size_t i = 2; i < 6; ++i)
+        if (code[i] < '0' || code[i] > '9') return false;
+    return true;
+}
+
+template <std::size_t N>
+Settings validate_section(const YamlNode &root, const std::string &key, const vhh_setting_spec (&spec)[N],
+                          const SourceLocation &file, Diagnostics &diag) {
+    const YamlNode *node = root.find(key);
+    if (node == nullptr || node->is_null()) {
+        diag.error(ExitCode::config, file, key, "missing required section '" + key + "'");
+        return {};
+    }
+    if (!node->is_map()) {
+        diag.error(ExitCode::config, node->where, key, "expected a map, got " + node->describe());
+        return {};
+    }
+    return validate_settings(*node, spec, N, key, {}, diag);
+}
+
+}  // namespace
+
+RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
+    RunConfig config;
+    config.path = path;
+    YamlNode root = read_yaml_file(path, diag);
+    if (diag.has_errors() && root.is_null()) return config;
+    SourceLocation file_loc{path, 0, 0};
+    if (!root.is_map()) {
+        diag.error(ExitCode::config, root.is_null() ? file_loc : root.where, "",
+                   "expected a map with regio, bevolking, gemeenten and plugins, got " + root.describe());
+        return config;
+    }
+    for (const auto &[key, value] : root.entries) {
+        if (!kTopLevelKeys.count(key.text))
+            diag.error(ExitCode::config, key.where, key.text, "unknown key '" + key.text + "'",
+                       "allowed top-level keys: bevolking, gemeenten, plugins, regio, templates");
+    }
+
+    Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, diag);
+    Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, diag);
+    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", {"regio", "bevolking", "plugins", "templates"}, diag);
+
+    Region &region = config.region;
+    if (regio.has("id")) region.id = regio.text("id");
+    if (regio.has("naam")) region.naam = regio.text("naam");
+    if (regio.has("boekjaar")) region.boekjaar = static_cast<int>(regio.integer("boekjaar"));
+    if (regio.has("centrumgemeente")) region.centrumgemeente = regio.text("centrumgemeente");
+    if (bevolking.has("peildatum")) region.peildatum = bevolking.date("peildatum");
+    if (bevolking.has("bron")) region.bevolking_bron = bevolking.text("bron");
+    if (bevolking.has("indicatief")) region.bevolking_indicatief = bevolking.boolean("indicatief");
+
+    std::map<std::string, std::size_t> seen_codes;
+    if (gemeenten.has("gemeenten")) {
+        const auto &list = gemeenten.list("gemeenten");
+        if (list.empty() && !diag.has_errors())
+            diag.error(ExitCode::config, gemeenten.where("gemeenten"), "gemeenten", "the region has no gemeenten");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Settings &g = list[i];
+            if (!g.has("code") || !g.has("naam")) continue;
+            std::string kp = "gemeenten[" + std::to_string(i) + "]";
+            Gemeente gem{g.text("code"), g.text("naam"), g.has("inwoners") ? g.integer("inwoners") : 0,
+                         g.has("bron") ? g.text("bron") : "", g.where("code")};
+            if (!is_cbs_code(gem.code))
+                diag.error(ExitCode::data, g.where("code"), kp + ".code",
+                           "expected a CBS gemeentecode like GM0687, got '" + gem.code + "'");
+            auto [it, fresh] = seen_codes.emplace(gem.code, i);
+            if (!fresh)
+                diag.error(ExitCode::config, g.where("code"), kp + ".code",
+                           "gemeente " + gem.code + " is listed twice",
+                           "first listed as gemeenten[" + std::to_string(it->second) + "]");
+            region.gemeenten.push_back(std::move(gem));
+        }
+    }
+    if (!region.centrumgemeente.empty() && gemeenten.has("gemeenten") && !region.gemeenten.empty() &&
+        region.find(region.centrumgemeente) == nullptr)
+        diag.error(ExitCode::config, regio.where("centrumgemeente"), "regio.centrumgemeente",
+                   "centrumgemeente " + region.centrumgemeente + " is not one of the region's gemeenten");
+
+    if (const YamlNode *templates = root.find("templates")) {
+        if (!templates->is_scalar() || templates->text.empty()) {
+            diag.error(ExitCode::config, templates->where, "templates",
+                       "expected a directory with templates, got " + templates->describe());
+        } else {
+            std::filesystem::path dir(templates->text);
+            if (dir.is_relative()) dir = std::filesystem::path(path).parent_path() / dir;
+            std::error_code ec;
+            if (!std::filesystem::is_directory(dir, ec))
+                diag.error(ExitCode::no_input, templates->where, "templates",
+                           "template directory " + dir.string() + " does not exist");
+            config.templates_dir = dir.string();
+        }
+    }
+
+    const YamlNode *plugins = root.find("plugins");
+    if (plugins == nullptr || plugins->is_null()) {
+        diag.error(ExitCode::config, file_loc, "plugins", "missing required section 'plugins'",
+                   "list the plugins to run, e.g. '- name: financing.inwonerbijdrage'");
+    } else if (!plugins->is_sequence()) {
+        diag.error(ExitCode::config, plugins->where, "plugins", "expected a list of plugins, got " + plugins->describe());
+    } else {
+        std::map<std::string, std::string> seen_plugins;
+        for (std::size_t i = 0; i < plugins->items.size(); ++i) {
+            const YamlNode &entry = plugins->items[i];
+            std::string kp = "plugins[" + std::to_string(i) + "]";
+            if (!entry.is_map()) {
+                diag.error(ExitCode::config, entry.where, kp, "expected a map with a 'name' key, got " + entry.describe());
+                continue;
+            }
+            const YamlNode *name = entry.find("name");
+            if (name == nullptr || !name->is_scalar() || name->text.empty()) {
+                diag.error(ExitCode::config, entry.where, kp + ".name", "missing plugin name",
+                           "e.g. 'name: financing.inwonerbijdrage'");
+                continue;
+            }
+            auto [it, fresh] = seen_plugins.emplace(name->text, kp);
+            if (!fresh) {
+                diag.error(ExitCode::config, name->where, kp + ".name",
+                           "plugin '" + name->text + "' is configured twice", "first configured as " + it->second);
+                continue;
+            }
+            config.plugins.push_back({name->text, kp, entry});
+        }
+    }
+    return config;
+}
+
+}  // namespace vhh::host

@@ -1,0 +1,33 @@
+// The run configuration: region, population and the plugins to run, read from vhh.yaml.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/yaml_document.h"
+#include "vhh/diagnostics.h"
+#include "vhh/region.h"
+
+namespace vhh::host {
+
+/// One entry of the config's `plugins` list: which plugin, and its settings section.
+struct PluginEntry {
+    std::string name;      ///< plugin name, e.g. "financing.inwonerbijdrage"
+    std::string key_path;  ///< "plugins[0]"
+    YamlNode section;      ///< the whole entry (a map); `name` is one of its keys
+};
+
+/// A validated run configuration.
+struct RunConfig {
+    std::string path;                  ///< the config file as given
+    Region region;                     ///< region, boekjaar, gemeenten
+    std::vector<PluginEntry> plugins;  ///< in config order
+    std::string templates_dir;         ///< optional `templates:` directory (resolved against the config's folder)
+};
+
+/// Reads and validates a config file. Every problem is recorded in `diag`
+/// (missing file 66, structure 78, bad values 65); the result is only meaningful
+/// when no errors were recorded.
+RunConfig load_run_config(const std::string &path, Diagnostics &diag);
+
+}  // namespace vhh::host

@@ -1,0 +1,182 @@
+#include "formats.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <algorithm>
+#include <functional>
+#include <sstream>
+
+#include "pipeline.h"
+#include "vhh/settings.h"
+
+namespace vhh::host {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr ordered_object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+std::string stringify(const Object::Ptr &obj) {
+    std::ostringstream out;
+    obj->stringify(out, 2);
+    out << "\n";
+    return out.str();
+}
+
+std::string csv_field(const std::string &s) {
+    if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+/// Renders rows as columns separated by two spaces; `right` marks right-aligned columns.
+std::string aligned(const std::vector<std::vector<std::string>> &rows, const std::vector<bool> &right) {
+    std::vector<std::size_t> widths(right.size(), 0);
+    for (const auto &r : rows)
+        for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], display_width(r[i]));
+    std::string out;
+    for (const auto &r : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            if (i) line += "  ";
+            line += pad(r[i], widths[i], right[i]);
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::size_t display_width(const std::string &s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string pad(const std::string &s, std::size_t width, bool right) {
+    std::size_t w = display_width(s);
+    if (w >= width) return s;
+    std::string fill(width - w, ' ');
+    return right ? fill + s : s + fill;
+}
+
+std::string bijdragen_table(const Region &region, const std::vector<ContributionLine> &lines) {
+    std::vector<std::vector<std::string>> rows = {{"Bron", "Code", "Betaler", "Bedrag", "Grondslag"}};
+    for (const auto &l : lines) rows.push_back({l.source, l.payer_id, l.payer, l.amount.format_nl(), l.basis});
+    rows.push_back({"", "", "", "", ""});
+    Money overall;
+    for (const auto &t : totals_by_source(lines)) {
+        rows.push_back({"Totaal " + t.source, "", "", t.amount.format_nl(), ""});
+        overall += t.amount;
+    }
+    rows.push_back({"Totaal", "", "", overall.format_nl(), ""});
+    return region.naam + " - bijdragen " + std::to_string(region.boekjaar) + "\n\n" +
+           aligned(rows, {false, false, false, true, false});
+}
+
+std::string bijdragen_csv(const std::vector<ContributionLine> &lines) {
+    std::string out = "source;payer_id;payer;amount_cents;amount;basis\n";
+    for (const auto &l : lines) {
+        std::string nl = l.amount.format_plain();
+        std::replace(nl.begin(), nl.end(), '.', ',');
+        out += csv_field(l.source) + ";" + csv_field(l.payer_id) + ";" + csv_field(l.payer) + ";" +
+               std::to_string(l.amount.in_cents()) + ";" + nl + ";" + csv_field(l.basis) + "\n";
+    }
+    return out;
+}
+
+std::string bijdragen_json(const Region &region, const std::vector<ContributionLine> &lines) {
+    Object::Ptr root = ordered_object();
+    root->set("region", region.id);
+    root->set("year", region.boekjaar);
+    Array::Ptr arr = new Array;
+    for (const auto &l : lines) {
+        Object::Ptr o = ordered_object();
+        o->set("source", l.source);
+        o->set("payer_id", l.payer_id);
+        o->set("payer", l.payer);
+        o->set("amount_cents", static_cast<Poco::Int64>(l.amount.in_cents()));
+        o->set("basis", l.basis);
+        Object::Ptr inputs = ordered_object();
+        for (const auto &in : l.inputs) {
+            if (in.is_text) inputs->set(in.key, in.text);
+            else inputs->set(in.key, static_cast<Poco::Int64>(in.integer));
+        }
+        o->set("inputs", inputs);
+        arr->add(o);
+    }
+    root->set("lines", arr);
+    Object::Ptr totals = ordered_object();
+    Money overall;
+    for (const auto &t : totals_by_source(lines)) {
+        totals->set(t.source, static_cast<Poco::Int64>(t.amount.in_cents()));
+        overall += t.amount;
+    }
+    totals->set("total", static_cast<Poco::Int64>(overall.in_cents()));
+    root->set("totals", totals);
+    return stringify(root);
+}
+
+std::string plugins_table(const PluginRegistry &registry) {
+    std::vector<std::vector<std::string>> rows = {{"NAME", "VERSION", "SDK ABI", "KINDS", "STATUS", "PATH"}};
+    for (const auto &r : registry.records()) {
+        std::string abi = r.abi_major >= 0 ? std::to_string(r.abi_major) + "." + std::to_string(r.abi_minor) : "-";
+        rows.push_back({r.name.empty() ? "-" : r.name, r.version.empty() ? "-" : r.version, abi,
+                        r.abi_major >= 0 ? kinds_to_string(r.kinds) : "-", r.ok ? "ok" : "error: " + r.reason, r.path});
+    }
+    std::string out = aligned(rows, {false, false, false, false, false, false});
+    for (const auto &d : registry.missing_dirs()) out += "note: plugin directory " + d + " does not exist\n";
+    return out;
+}
+
+std::string plugins_json(const PluginRegistry &registry) {
+    Object::Ptr root = ordered_object();
+    root->set("sdk_abi", std::to_string(VHH_SDK_ABI_MAJOR) + "." + std::to_string(VHH_SDK_ABI_MINOR));
+    Array::Ptr arr = new Array;
+    std::function<Array::Ptr(const vhh_setting_spec *, std::uint32_t)> settings_array =
+        [&](const vhh_setting_spec *specs, std::uint32_t n) {
+            Array::Ptr a = new Array;
+            for (std::uint32_t i = 0; specs && i < n; ++i) {
+                const auto &s = specs[i];
+                Object::Ptr o = ordered_object();
+                o->set("key", std::string(s.key ? s.key : ""));
+                o->set("type", std::string(setting_type_name(s.type)));
+                o->set("required", (s.flags & VHH_SETTING_REQUIRED) != 0);
+                if (s.default_value) o->set("default", std::string(s.default_value));
+                if (s.min_value) o->set("min", std::string(s.min_value));
+                if (s.max_value) o->set("max", std::string(s.max_value));
+                o->set("description", std::string(s.description ? s.description : ""));
+                if (s.type == VHH_SETTING_LIST) o->set("fields", settings_array(s.fields, s.field_count));
+                a->add(o);
+            }
+            return a;
+        };
+    for (const auto &r : registry.records()) {
+        Object::Ptr o = ordered_object();
+        o->set("name", r.name);
+        o->set("version", r.version);
+        o->set("sdk_abi", r.abi_major >= 0 ? std::to_string(r.abi_major) + "." + std::to_string(r.abi_minor) : "");
+        Array::Ptr kinds = new Array;
+        if (r.kinds & VHH_KIND_LOAD) kinds->add("load");
+        if (r.kinds & VHH_KIND_COMPUTE) kinds->add("compute");
+        if (r.kinds & VHH_KIND_REPORT) kinds->add("report");
+        o->set("kinds", kinds);
+        o->set("path", r.path);
+        o->set("status", std::string(r.ok ? "ok" : "error"));
+        o->set("reason", r.reason);
+        o->set("description", r.description);
+        o->set("settings", r.manifest ? settings_array(r.manifest->settings, r.manifest->setting_count) : Array::Ptr(new Array));
+        arr->add(o);
+    }
+    root->set("plugins", arr);
+    return stringify(root);
+}
+
+}  // namespace vhh::host

@@ -1,0 +1,30 @@
+// Text output of the query commands: `vhh bijdragen` and `vhh plugins` as table, csv or json.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plugins/plugin_loader.h"
+#include "vhh/contribution.h"
+#include "vhh/region.h"
+
+namespace vhh::host {
+
+/// Number of characters (UTF-8 code points) in `s`, for aligning text columns.
+std::size_t display_width(const std::string &s);
+/// `s` padded with spaces to `width` characters (left-aligned) or, with `right`, right-aligned.
+std::string pad(const std::string &s, std::size_t width, bool right = false);
+
+/// Contributions as an aligned text table with totals per source and overall.
+std::string bijdragen_table(const Region &region, const std::vector<ContributionLine> &lines);
+/// Contributions as CSV: ';' separated, header row, amounts in cents and in Dutch notation.
+std::string bijdragen_csv(const std::vector<ContributionLine> &lines);
+/// Contributions as JSON: {"region","year","lines":[...],"totals":{...,"total"}} with amount_cents.
+std::string bijdragen_json(const Region &region, const std::vector<ContributionLine> &lines);
+
+/// Discovered plugins as an aligned table (name, version, ABI, kinds, status, path).
+std::string plugins_table(const PluginRegistry &registry);
+/// Discovered plugins as JSON, with each plugin's settings table.
+std::string plugins_json(const PluginRegistry &registry);
+
+}  // namespace vhh::host

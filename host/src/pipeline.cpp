@@ -1,0 +1,208 @@
+#include "pipeline.h"
+
+#include <functional>
+
+#include "config/settings_validator.h"
+#include "formats.h"
+
+#include <algorithm>
+
+namespace vhh::host {
+
+namespace {
+
+class ComputeContextImpl : public ComputeContext {
+public:
+    ComputeContextImpl(const Region &r, const Settings &s, Diagnostics &d, std::vector<ContributionLine> &lines,
+                       std::vector<Table> &sheets)
+        : ComputeContext(r, s, d), lines_(lines), sheets_(sheets) {}
+    void add_line(ContributionLine line) override { lines_.push_back(std::move(line)); }
+    void add_sheet(Table sheet) override { sheets_.push_back(std::move(sheet)); }
+    const std::vector<ContributionLine> &lines() const override { return lines_; }
+
+private:
+    std::vector<ContributionLine> &lines_;
+    std::vector<Table> &sheets_;
+};
+
+class ReportContextImpl : public ReportContext {
+public:
+    ReportContextImpl(const Region &r, const Settings &s, Diagnostics &d, const std::vector<ContributionLine> &lines,
+                      std::vector<Workbook> &workbooks, std::vector<TextDocument> &texts)
+        : ReportContext(r, s, d), lines_(lines), workbooks_(workbooks), texts_(texts) {}
+    const std::vector<ContributionLine> &lines() const override { return lines_; }
+    void add_workbook(Workbook workbook) override { workbooks_.push_back(std::move(workbook)); }
+    void add_text(TextDocument document) override { texts_.push_back(std::move(document)); }
+
+private:
+    const std::vector<ContributionLine> &lines_;
+    std::vector<Workbook> &workbooks_;
+    std::vector<TextDocument> &texts_;
+};
+
+/// Runs one phase of one plugin, turning exceptions into located errors (exit code 70).
+bool run_phase(const ActivePlugin &p, const char *phase, Diagnostics &diag, const std::function<void()> &call) {
+    try {
+        call();
+        return true;
+    } catch (const std::exception &e) {
+        diag.error(ExitCode::internal, p.entry->section.where, p.entry->key_path,
+                   "plugin '" + p.record->name + "' failed in the " + phase + " phase: " + e.what());
+    } catch (...) {
+        diag.error(ExitCode::internal, p.entry->section.where, p.entry->key_path,
+                   "plugin '" + p.record->name + "' failed in the " + phase + " phase: unknown exception");
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &lines) {
+    std::vector<SourceTotal> totals;
+    for (const auto &l : lines) {
+        auto it = std::find_if(totals.begin(), totals.end(), [&](const SourceTotal &t) { return t.source == l.source; });
+        if (it == totals.end()) totals.push_back({l.source, l.amount});
+        else it->amount += l.amount;
+    }
+    return totals;
+}
+
+bool Pipeline::prepare(Diagnostics &diag) {
+    std::size_t errors_before = diag.error_count();
+    for (const auto &entry : config_.plugins) {
+        const YamlNode *name_node = entry.section.find("name");
+        SourceLocation where = name_node ? name_node->where : entry.section.where;
+        const PluginRecord *rec = registry_.find_ok(entry.name);
+        if (rec == nullptr) {
+            const PluginRecord *broken = registry_.find_any(entry.name);
+            if (broken != nullptr) {
+                diag.error(ExitCode::config, where, entry.key_path + ".name",
+                           "plugin '" + entry.name + "' cannot be used: " + broken->reason, "plugin file: " + broken->path);
+            } else {
+                std::string available;
+                for (const auto &r : registry_.records())
+                    if (r.ok) available += (available.empty() ? "" : ", ") + r.name;
+                diag.error(ExitCode::config, where, entry.key_path + ".name", "unknown plugin '" + entry.name + "'",
+                           available.empty() ? "no plugins were found; check --plugin-dir"
+                                             : "available plugins: " + available);
+            }
+            continue;
+        }
+        ActivePlugin active;
+        active.record = rec;
+        active.entry = &entry;
+        active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
+                                            entry.key_path, {"name"}, diag);
+        active_.push_back(std::move(active));
+    }
+    return diag.error_count() == errors_before;
+}
+
+bool Pipeline::compute(Diagnostics &diag) {
+    std::size_t errors_before = diag.error_count();
+    for (auto &p : active_) {
+        if (!(p.record->kinds & VHH_KIND_LOAD)) continue;
+        PhaseContext ctx(config_.region, p.settings, diag);
+        run_phase(p, "load", diag, [&] { p.record->instance->load(ctx); });
+    }
+    if (diag.error_count() != errors_before) return false;
+    for (auto &p : active_) {
+        if (!(p.record->kinds & VHH_KIND_COMPUTE)) continue;
+        ComputeContextImpl ctx(config_.region, p.settings, diag, lines_, bijdragen_sheets_);
+        run_phase(p, "compute", diag, [&] { p.record->instance->compute(ctx); });
+    }
+    return diag.error_count() == errors_before;
+}
+
+bool Pipeline::report(Diagnostics &diag) {
+    std::size_t errors_before = diag.error_count();
+    add_bijdragen_documents();
+    for (auto &p : active_) {
+        if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
+        ReportContextImpl ctx(config_.region, p.settings, diag, lines_, workbooks_, texts_);
+        run_phase(p, "report", diag, [&] { p.record->instance->report(ctx); });
+    }
+    return diag.error_count() == errors_before;
+}
+
+void Pipeline::add_bijdragen_documents() {
+    const Region &region = config_.region;
+    const std::string year = std::to_string(region.boekjaar);
+
+    // Workbook: every plugin's own sheet, then a Totaal sheet listing every line
+    // with per-source subtotals (SUMIF) and the overall total (SUM) as formulas.
+    Workbook wb;
+    wb.file_name = "bijdragen-" + year + ".xlsx";
+    wb.title = "Bijdragen " + region.naam + " " + year;
+    wb.sheets = bijdragen_sheets_;
+    Table totaal;
+    totaal.name = "Totaal";
+    totaal.autofilter = true;
+    totaal.columns = {{"Bron", 18}, {"Code", 10}, {"Betaler", 26}, {"Bedrag", 16}, {"Grondslag", 48}};
+    for (const auto &l : lines_)
+        totaal.rows.push_back({Cell::text(l.source), Cell::text(l.payer_id), Cell::text(l.payer), Cell::money(l.amount),
+                               Cell::text(l.basis)});
+    const std::size_t n = lines_.size();
+    const std::string bron_range = n ? "A2:A" + std::to_string(n + 1) : "A2:A2";
+    const std::string bedrag_range = n ? "D2:D" + std::to_string(n + 1) : "D2:D2";
+    totaal.rows.emplace_back();
+    Money overall;
+    for (const auto &t : totals_by_source(lines_)) {
+        Cell label = Cell::text("Totaal " + t.source);
+        Cell sum = Cell::formula("SUMIF(" + bron_range + ",\"" + t.source + "\"," + bedrag_range + ")", Cell::money(t.amount));
+        label.bold = sum.bold = true;
+        totaal.rows.push_back({label, Cell(), Cell(), sum});
+        overall += t.amount;
+    }
+    Cell label = Cell::text("Totaal");
+    Cell sum = Cell::formula("SUM(" + bedrag_range + ")", Cell::money(overall));
+    label.bold = sum.bold = true;
+    totaal.rows.push_back({label, Cell(), Cell(), sum});
+    wb.sheets.push_back(std::move(totaal));
+    workbooks_.push_back(std::move(wb));
+
+    // Text report from templates/bijdragen.txt.mustache.
+    TextDocument doc;
+    doc.file_name = "bijdragen-" + year + ".txt";
+    doc.template_name = "bijdragen.txt.mustache";
+    DataNode &d = doc.data;
+    d.set("regio", region.naam);
+    d.set("boekjaar", year);
+    d.set("peildatum", region.peildatum.nl());
+    d.set("bevolking_bron", region.bevolking_bron);
+    d.set("bevolking_indicatief", DataNode::boolean(region.bevolking_indicatief));
+    DataNode &bronnen = d.set("bronnen", DataNode::list());
+    for (const auto &t : totals_by_source(lines_)) {
+        // Column widths per source, so the template can print aligned columns.
+        std::size_t name_w = 0, amount_w = display_width(t.amount.format_nl()), code_w = 0;
+        for (const auto &l : lines_) {
+            if (l.source != t.source) continue;
+            name_w = std::max(name_w, display_width(l.payer));
+            code_w = std::max(code_w, display_width(l.payer_id));
+            amount_w = std::max(amount_w, display_width(l.amount.format_nl()));
+        }
+        DataNode &b = bronnen.push(DataNode::map());
+        std::string kop = t.source;
+        if (!kop.empty() && kop[0] >= 'a' && kop[0] <= 'z') kop[0] = static_cast<char>(kop[0] - 'a' + 'A');
+        b.set("bron", t.source);
+        b.set("kop", kop);
+        b.set("totaal", t.amount.format_nl());
+        b.set("totaal_label_kol", pad("Totaal", code_w + 2 + name_w));
+        b.set("totaal_kol", pad(t.amount.format_nl(), amount_w, true));
+        DataNode &regels = b.set("regels", DataNode::list());
+        for (const auto &l : lines_) {
+            if (l.source != t.source) continue;
+            DataNode &r = regels.push(DataNode::map());
+            r.set("code", pad(l.payer_id, code_w));
+            r.set("betaler", l.payer);
+            r.set("betaler_kol", pad(l.payer, name_w));
+            r.set("bedrag", l.amount.format_nl());
+            r.set("bedrag_kol", pad(l.amount.format_nl(), amount_w, true));
+            r.set("grondslag", l.basis);
+        }
+    }
+    d.set("totaal", overall.format_nl());
+    texts_.push_back(std::move(doc));
+}
+
+}  // namespace vhh::host

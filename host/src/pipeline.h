@@ -1,0 +1,64 @@
+// The run pipeline: config -> plugins (settings validated) -> load -> compute -> report.
+// Produces report models only; rendering and writing happen in the app.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/region_config.h"
+#include "plugins/plugin_loader.h"
+#include "vhh/diagnostics.h"
+#include "vhh/plugin.h"
+
+namespace vhh::host {
+
+/// A configured plugin ready to run: its record, its config entry and validated settings.
+struct ActivePlugin {
+    const PluginRecord *record = nullptr;
+    const PluginEntry *entry = nullptr;
+    Settings settings;
+};
+
+/// Runs the plugins of one configuration through their phases.
+class Pipeline {
+public:
+    Pipeline(const RunConfig &config, const PluginRegistry &registry) : config_(config), registry_(registry) {}
+
+    /// Resolves every configured plugin (unknown or broken: ExitCode::config) and
+    /// validates its settings against its table. Returns false when errors were recorded.
+    bool prepare(Diagnostics &diag);
+    /// Runs the load and compute phases. Returns false when errors were recorded.
+    bool compute(Diagnostics &diag);
+    /// Runs the report phase and adds the host's own documents (bijdragen-Y.xlsx/.txt).
+    bool report(Diagnostics &diag);
+
+    /// The plugins in config order (after prepare).
+    const std::vector<ActivePlugin> &plugins() const { return active_; }
+    /// All contribution lines (after compute).
+    const std::vector<ContributionLine> &lines() const { return lines_; }
+    /// Workbooks to write (after report).
+    const std::vector<Workbook> &workbooks() const { return workbooks_; }
+    /// Text documents to write (after report).
+    const std::vector<TextDocument> &texts() const { return texts_; }
+
+private:
+    void add_bijdragen_documents();
+
+    const RunConfig &config_;
+    const PluginRegistry &registry_;
+    std::vector<ActivePlugin> active_;
+    std::vector<ContributionLine> lines_;
+    std::vector<Table> bijdragen_sheets_;
+    std::vector<Workbook> workbooks_;
+    std::vector<TextDocument> texts_;
+};
+
+/// Totals per source in first-seen order, then the overall total.
+struct SourceTotal {
+    std::string source;
+    Money amount;
+};
+std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &lines);
+
+}  // namespace vhh::host

@@ -1,0 +1,170 @@
+#include "plugins/plugin_loader.h"
+
+#include <algorithm>
+#include <boost/dll/shared_library.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "config/settings_validator.h"
+
+namespace vhh::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Libraries stay loaded until the process ends: plugin code may still be referenced
+/// by objects (vtables, strings) the host holds, so unloading is never safe.
+std::vector<boost::dll::shared_library> &loaded_libraries() {
+    static auto *libs = new std::vector<boost::dll::shared_library>();
+    return *libs;
+}
+
+bool valid_plugin_name(const std::string &name) {
+    if (name.empty() || name.front() == '.' || name.back() == '.') return false;
+    bool has_dot = false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        char c = name[i];
+        if (c == '.') {
+            if (name[i - 1] == '.') return false;
+            has_dot = true;
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+            return false;
+        }
+    }
+    return has_dot;
+}
+
+std::string in_quotes(const std::string &s) { return "'" + s + "'"; }
+
+}  // namespace
+
+std::string kinds_to_string(std::uint32_t kinds) {
+    std::string s;
+    auto add = [&](const char *n) { s += s.empty() ? n : std::string(",") + n; };
+    if (kinds & VHH_KIND_LOAD) add("load");
+    if (kinds & VHH_KIND_COMPUTE) add("compute");
+    if (kinds & VHH_KIND_REPORT) add("report");
+    return s.empty() ? "none" : s;
+}
+
+void PluginRegistry::discover(const std::vector<std::string> &dirs) {
+    for (const auto &dir : dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) {
+            missing_dirs_.push_back(dir);
+            continue;
+        }
+        std::vector<fs::path> files;
+        for (const auto &entry : fs::directory_iterator(dir, ec)) {
+            if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end());
+        for (const auto &f : files) load_file(f.string());
+    }
+}
+
+const PluginRecord &PluginRegistry::load_file(const std::string &path) {
+    records_.emplace_back();
+    PluginRecord &rec = records_.back();
+    rec.path = path;
+    auto fail = [&](std::string why) -> const PluginRecord & {
+        rec.ok = false;
+        rec.reason = std::move(why);
+        return rec;
+    };
+
+    boost::dll::shared_library lib;
+    try {
+        lib.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    } catch (const std::exception &e) {
+        const char *detail = e.what();
+        return fail(std::string("cannot load shared library: ") + detail);
+    }
+    if (!lib.has(VHH_PLUGIN_ENTRY_SYMBOL))
+        return fail(std::string("not a vhh plugin: no entry point '") + VHH_PLUGIN_ENTRY_SYMBOL + "'");
+    loaded_libraries().push_back(lib);  // never unloaded, whatever happens next
+
+    auto entry = lib.get<const vhh_plugin_manifest *()>(VHH_PLUGIN_ENTRY_SYMBOL);
+    const vhh_plugin_manifest *m = nullptr;
+    try {
+        m = entry();
+    } catch (const std::exception &e) {
+        return fail(std::string("entry point threw: ") + e.what());
+    } catch (...) {
+        return fail("entry point threw an unknown exception");
+    }
+    if (m == nullptr) return fail("entry point returned no manifest");
+    if (m->magic != VHH_PLUGIN_MAGIC) {
+        char buf[128];
+        std::snprintf(buf, sizeof buf, "bad manifest magic 0x%08x (expected 0x%08x): not a vhh plugin manifest",
+                      m->magic, VHH_PLUGIN_MAGIC);
+        return fail(buf);
+    }
+    rec.abi_major = m->abi_major;
+    rec.abi_minor = m->abi_minor;
+    rec.name = m->name ? m->name : "";
+    rec.version = m->version ? m->version : "";
+    rec.description = m->description ? m->description : "";
+    rec.kinds = m->kinds;
+    std::string label = rec.name.empty() ? path : rec.name;
+    std::string got = std::to_string(m->abi_major) + "." + std::to_string(m->abi_minor);
+    std::string supported = std::to_string(VHH_SDK_ABI_MAJOR) + "." + std::to_string(VHH_SDK_ABI_MINOR);
+    if (m->abi_major != VHH_SDK_ABI_MAJOR)
+        return fail("Wrong SDK ABI version on plugin " + in_quotes(label) + ". Got " + got + ", supported " +
+                    std::to_string(VHH_SDK_ABI_MAJOR) + ".0 to " + supported + ".");
+    if (m->abi_minor > VHH_SDK_ABI_MINOR)
+        return fail("Plugin " + in_quotes(label) + " needs SDK ABI " + got + ", newer than this vhh's " + supported +
+                    ": update vhh.");
+    if (!valid_plugin_name(rec.name))
+        return fail("invalid plugin name " + in_quotes(rec.name) +
+                    ": expected a dotted lowercase name such as 'financing.inwonerbijdrage'");
+    if (rec.version.empty()) return fail("plugin " + in_quotes(rec.name) + " has no version");
+    if ((m->kinds & ~(VHH_KIND_LOAD | VHH_KIND_COMPUTE | VHH_KIND_REPORT)) != 0 || m->kinds == 0)
+        return fail("plugin " + in_quotes(rec.name) + " declares unknown or no kinds (" + std::to_string(m->kinds) + ")");
+    if (m->setting_count > 0 && m->settings == nullptr)
+        return fail("plugin " + in_quotes(rec.name) + " declares settings but gives no table");
+    std::string table_problem = check_settings_table(m->settings, m->setting_count);
+    if (!table_problem.empty()) return fail("plugin " + in_quotes(rec.name) + " has a bad settings table: " + table_problem);
+    if (m->create == nullptr) return fail("plugin " + in_quotes(rec.name) + " has no factory");
+    for (const auto &other : records_) {
+        if (&other != &rec && other.ok && other.name == rec.name)
+            return fail("duplicate plugin " + in_quotes(rec.name) + ": already provided by " + other.path);
+    }
+    rec.manifest = m;
+
+    char error[512] = {0};
+    void *raw = nullptr;
+    try {
+        raw = m->create(error, sizeof error);
+    } catch (const std::exception &e) {
+        return fail("plugin " + in_quotes(rec.name) + " failed to start: " + e.what());
+    } catch (...) {
+        return fail("plugin " + in_quotes(rec.name) + " failed to start: unknown exception");
+    }
+    if (raw == nullptr)
+        return fail("plugin " + in_quotes(rec.name) + " failed to start: " + (error[0] ? error : "factory returned nothing"));
+    // The object lives in the plugin's code; the library is never unloaded, so deleting it later is safe.
+    rec.instance.reset(static_cast<Plugin *>(raw));
+    rec.ok = true;
+    return rec;
+}
+
+const PluginRecord *PluginRegistry::find_ok(const std::string &name) const {
+    for (const auto &r : records_)
+        if (r.ok && r.name == name) return &r;
+    return nullptr;
+}
+
+const PluginRecord *PluginRegistry::find_any(const std::string &name) const {
+    const PluginRecord *found = nullptr;
+    for (const auto &r : records_)
+        if (r.name == name) {
+            if (r.ok) return &r;
+            if (!found) found = &r;
+        }
+    return found;
+}
+
+}  // namespace vhh::host

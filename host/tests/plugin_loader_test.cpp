@@ -1,0 +1,100 @@
+// Plugin loading: every way a plugin can fail gives a status and a reason, never a crash.
+#include <gtest/gtest.h>
+
+#include "plugins/plugin_loader.h"
+
+#ifndef VHH_TEST_PLUGIN_DIR
+#error "VHH_TEST_PLUGIN_DIR must be defined by the build"
+#endif
+
+using vhh::host::PluginRecord;
+using vhh::host::PluginRegistry;
+
+namespace {
+const PluginRecord &load(PluginRegistry &reg, const std::string &file) {
+    return reg.load_file(std::string(VHH_TEST_PLUGIN_DIR) + "/" + file);
+}
+}  // namespace
+
+TEST(PluginLoader, GoodPluginLoadsWithManifest) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "test.good.so");
+    ASSERT_TRUE(r.ok) << r.reason;
+    EXPECT_EQ(r.name, "test.good");
+    EXPECT_EQ(r.version, "0.1.0");
+    EXPECT_EQ(r.abi_major, VHH_SDK_ABI_MAJOR);
+    EXPECT_EQ(r.kinds, static_cast<std::uint32_t>(VHH_KIND_COMPUTE));
+    EXPECT_NE(r.instance, nullptr);
+    EXPECT_EQ(reg.find_ok("test.good"), &reg.records()[0]);
+}
+
+TEST(PluginLoader, NotASharedLibrary) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "notalib.so");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.reason.find("cannot load shared library"), std::string::npos) << r.reason;
+}
+
+TEST(PluginLoader, NoEntryPoint) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "noentry.so");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.reason.find("no entry point 'vhh_get_plugin_manifest'"), std::string::npos) << r.reason;
+}
+
+TEST(PluginLoader, WrongAbiVersion) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "wrongabi.so");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.reason.find("Wrong SDK ABI version on plugin 'test.wrongabi'. Got 99.0, supported"), std::string::npos)
+        << r.reason;
+}
+
+TEST(PluginLoader, BadMagic) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "badmagic.so");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.reason.find("bad manifest magic 0xdeadbeef"), std::string::npos) << r.reason;
+}
+
+TEST(PluginLoader, UnresolvedSymbolFailsAtLoadNotAtCall) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "unresolved.so");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.reason.find("vhh_test_symbol_that_does_not_exist"), std::string::npos) << r.reason;
+}
+
+TEST(PluginLoader, ThrowingFactory) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "throwing.so");
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.name, "test.throwing");
+    EXPECT_NE(r.reason.find("failed to start: ledger database not reachable"), std::string::npos) << r.reason;
+    EXPECT_EQ(reg.find_ok("test.throwing"), nullptr);
+    EXPECT_NE(reg.find_any("test.throwing"), nullptr);
+}
+
+TEST(PluginLoader, DuplicateNameRejected) {
+    PluginRegistry reg;
+    load(reg, "test.good.so");
+    const auto &second = load(reg, "test.good.so");
+    EXPECT_FALSE(second.ok);
+    EXPECT_NE(second.reason.find("duplicate plugin 'test.good'"), std::string::npos) << second.reason;
+}
+
+TEST(PluginLoader, DiscoverListsEveryFileInNameOrder) {
+    PluginRegistry reg;
+    reg.discover({VHH_TEST_PLUGIN_DIR, "/nonexistent/vhh/plugins"});
+    std::vector<std::string> names;
+    for (const auto &r : reg.records()) names.push_back(r.path.substr(r.path.rfind('/') + 1));
+    std::vector<std::string> expected = {"badmagic.so", "failing.so", "noentry.so", "notalib.so",
+                                         "test.good.so", "throwing.so", "unresolved.so", "wrongabi.so"};
+    EXPECT_EQ(names, expected);
+    ASSERT_EQ(reg.missing_dirs().size(), 1u);
+    EXPECT_EQ(reg.missing_dirs()[0], "/nonexistent/vhh/plugins");
+}
+
+TEST(PluginLoader, KindsToString) {
+    EXPECT_EQ(vhh::host::kinds_to_string(VHH_KIND_LOAD | VHH_KIND_REPORT), "load,report");
+    EXPECT_EQ(vhh::host::kinds_to_string(0), "none");
+}

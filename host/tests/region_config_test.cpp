@@ -1,0 +1,125 @@
+// The run configuration: a good config loads; every bad one is located, all errors at once.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "config/region_config.h"
+
+namespace fs = std::filesystem;
+using vhh::Diagnostics;
+using vhh::ExitCode;
+using vhh::host::load_run_config;
+
+namespace {
+
+const char *kGood = R"(regio:
+  id: test
+  naam: Veiligheidshuis Test
+  boekjaar: 2013
+  centrumgemeente: GM0687
+bevolking:
+  peildatum: 2013-01-01
+  bron: test
+gemeenten:
+  - {code: GM0687, naam: Middelburg, inwoners: 48019}
+  - {code: GM0654, naam: Borsele, inwoners: 22551, bron: nov 2013}
+plugins:
+  - name: financing.inwonerbijdrage
+    tarief: 0.40
+)";
+
+std::string write_temp(const std::string &name, const std::string &text) {
+    fs::path p = fs::temp_directory_path() / ("vhh-region-test-" + std::to_string(::getpid()) + "-" + name);
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+}
+
+std::string replace(std::string s, const std::string &from, const std::string &to) {
+    auto pos = s.find(from);
+    EXPECT_NE(pos, std::string::npos) << from;
+    if (pos != std::string::npos) s.replace(pos, from.size(), to);
+    return s;
+}
+
+}  // namespace
+
+TEST(RegionConfig, GoodConfigLoads) {
+    Diagnostics diag;
+    auto cfg = load_run_config(write_temp("good.yaml", kGood), diag);
+    ASSERT_FALSE(diag.has_errors()) << diag.format_all();
+    EXPECT_EQ(cfg.region.id, "test");
+    EXPECT_EQ(cfg.region.boekjaar, 2013);
+    EXPECT_EQ(cfg.region.peildatum.iso(), "2013-01-01");
+    ASSERT_EQ(cfg.region.gemeenten.size(), 2u);
+    EXPECT_EQ(cfg.region.gemeenten[1].code, "GM0654");
+    EXPECT_EQ(cfg.region.gemeenten[1].inwoners, 22551);
+    EXPECT_EQ(cfg.region.gemeenten[1].inwoners_bron, "nov 2013");
+    EXPECT_EQ(cfg.region.gemeenten[1].where.line, 11);
+    ASSERT_EQ(cfg.plugins.size(), 1u);
+    EXPECT_EQ(cfg.plugins[0].name, "financing.inwonerbijdrage");
+    EXPECT_EQ(cfg.plugins[0].key_path, "plugins[0]");
+}
+
+TEST(RegionConfig, MissingFileIsNoInput) {
+    Diagnostics diag;
+    load_run_config("/nonexistent/vhh.yaml", diag);
+    EXPECT_EQ(diag.exit_code(), ExitCode::no_input);
+}
+
+TEST(RegionConfig, UnknownTopLevelKeyIsLocated) {
+    Diagnostics diag;
+    std::string path = write_temp("unknown.yaml", std::string(kGood) + "extra: 1\n");
+    load_run_config(path, diag);
+    ASSERT_EQ(diag.error_count(), 1u) << diag.format_all();
+    EXPECT_EQ(diag.all()[0].where.line, 15);
+    EXPECT_EQ(diag.exit_code(), ExitCode::config);
+}
+
+TEST(RegionConfig, EveryGemeenteProblemReportedInOneRun) {
+    std::string text = replace(kGood, "{code: GM0687, naam: Middelburg, inwoners: 48019}",
+                               "{code: GM0687, naam: Middelburg}");
+    text = replace(text, "inwoners: 22551", "inwoners: -5");
+    Diagnostics diag;
+    load_run_config(write_temp("gemeenten.yaml", text), diag);
+    EXPECT_EQ(diag.error_count(), 2u) << diag.format_all();
+    std::string all = diag.format_all();
+    EXPECT_NE(all.find("gemeenten[0]"), std::string::npos) << all;
+    EXPECT_NE(all.find("gemeenten[1].inwoners"), std::string::npos) << all;
+    EXPECT_EQ(diag.exit_code(), ExitCode::config) << "missing key outranks the bad value";
+}
+
+TEST(RegionConfig, NegativePopulationAloneIsBadData) {
+    Diagnostics diag;
+    load_run_config(write_temp("negative.yaml", replace(kGood, "inwoners: 22551", "inwoners: -5")), diag);
+    ASSERT_EQ(diag.error_count(), 1u) << diag.format_all();
+    EXPECT_EQ(diag.exit_code(), ExitCode::data);
+    EXPECT_EQ(diag.all()[0].where.line, 11);
+}
+
+TEST(RegionConfig, DuplicateGemeenteAndUnknownCentrum) {
+    std::string text = replace(kGood, "code: GM0654", "code: GM0687");
+    text = replace(text, "centrumgemeente: GM0687", "centrumgemeente: GM0999");
+    Diagnostics diag;
+    load_run_config(write_temp("dup.yaml", text), diag);
+    std::string all = diag.format_all();
+    EXPECT_NE(all.find("gemeente GM0687 is listed twice"), std::string::npos) << all;
+    EXPECT_NE(all.find("centrumgemeente GM0999 is not one of the region's gemeenten"), std::string::npos) << all;
+}
+
+TEST(RegionConfig, CbsCodeKeptAsTextAndChecked) {
+    Diagnostics diag;
+    load_run_config(write_temp("code.yaml", replace(kGood, "code: GM0654", "code: 0654")), diag);
+    std::string all = diag.format_all();
+    EXPECT_NE(all.find("expected a CBS gemeentecode like GM0687, got '0654'"), std::string::npos) << all;
+    EXPECT_EQ(diag.exit_code(), ExitCode::data);
+}
+
+TEST(RegionConfig, PluginEntriesChecked) {
+    std::string text = std::string(kGood) + "  - tarief: 1\n  - name: financing.inwonerbijdrage\n";
+    Diagnostics diag;
+    load_run_config(write_temp("plugins.yaml", text), diag);
+    std::string all = diag.format_all();
+    EXPECT_NE(all.find("plugins[1].name: missing plugin name"), std::string::npos) << all;
+    EXPECT_NE(all.find("plugin 'financing.inwonerbijdrage' is configured twice"), std::string::npos) << all;
+}
