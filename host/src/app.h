@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "config/region_config.h"
+#include "pipeline.h"
+#include "plugins/plugin_loader.h"
+
 namespace vhh::host {
 
 /// The vhh application. Exit codes follow sysexits (see DESIGN.md).
@@ -22,6 +26,8 @@ protected:
     int main(const std::vector<std::string> &args) override;
 
 private:
+    /// Discovers plugins and validates their settings; false when any error is recorded.
+    bool prepare(const RunConfig &config, PluginRegistry &registry, Pipeline &pipeline, Diagnostics &diag);
     int cmd_run(bool write);
     int cmd_bijdragen();
     int cmd_plugins();

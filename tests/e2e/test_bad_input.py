@@ -3,7 +3,7 @@ in one run, contract exit codes, and nothing written."""
 import os
 import re
 
-from vhhtest import VhhTestCase, run, zeeland_text
+from vhhtest import VhhTestCase, read_bytes, read_text, run, zeeland_text
 
 LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): error: (?P<msg>.*)$", re.M)
 
@@ -44,36 +44,36 @@ class BadConfigTest(VhhTestCase):
 
     def test_unknown_key(self):
         cfg = self.zeeland_with("    tarief: 0.40", "    tarief: 0.40\n    tarif: 0.50")
-        line = self.line_of(open(cfg).read(), "tarif:")
+        line = self.line_of(read_text(cfg), "tarif:")
         self.check_fails(cfg, 78, line, "plugins[0]")
         r = run("check", "--config", cfg)
         self.assertIn("unknown key 'tarif'", r.stderr)
 
     def test_wrong_type(self):
         cfg = self.zeeland_with("inwoners: 22551", "inwoners: veel")
-        line = self.line_of(open(cfg).read(), "inwoners: veel")
+        line = self.line_of(read_text(cfg), "inwoners: veel")
         self.check_fails(cfg, 78, line, "gemeenten[0].inwoners")
 
     def test_duplicate_key(self):
         cfg = self.zeeland_with("  boekjaar: 2013", "  boekjaar: 2013\n  boekjaar: 2014")
-        line = self.line_of(open(cfg).read(), "boekjaar: 2014")
+        line = self.line_of(read_text(cfg), "boekjaar: 2014")
         self.check_fails(cfg, 78, line, "duplicate key 'boekjaar'")
 
     def test_gemeente_without_population(self):
         cfg = self.zeeland_with("inwoners: 37050, ", "")
-        line = self.line_of(open(cfg).read(), "naam: Goes")
+        line = self.line_of(read_text(cfg), "naam: Goes")
         self.check_fails(cfg, 78, line, "gemeenten[1]")
         r = run("check", "--config", cfg)
         self.assertIn("inwoners", r.stderr)
 
     def test_negative_population(self):
         cfg = self.zeeland_with("inwoners: 12386", "inwoners: -12386")
-        line = self.line_of(open(cfg).read(), "inwoners: -12386")
+        line = self.line_of(read_text(cfg), "inwoners: -12386")
         self.check_fails(cfg, 65, line, "gemeenten[3].inwoners")
 
     def test_dutch_decimal_comma_has_hint(self):
         cfg = self.zeeland_with("tarief: 0.40", 'tarief: "0,40"')
-        line = self.line_of(open(cfg).read(), 'tarief: "0,40"')
+        line = self.line_of(read_text(cfg), 'tarief: "0,40"')
         self.check_fails(cfg, 78, line, "plugins[0].tarief")
         r = run("check", "--config", cfg)
         self.assertIn("note:", r.stderr)
@@ -81,7 +81,7 @@ class BadConfigTest(VhhTestCase):
 
     def test_negative_tarief_is_bad_data(self):
         cfg = self.zeeland_with("tarief: 0.40", "tarief: -0.40")
-        line = self.line_of(open(cfg).read(), "tarief: -0.40")
+        line = self.line_of(read_text(cfg), "tarief: -0.40")
         self.check_fails(cfg, 65, line, "plugins[0].tarief")
 
     def test_every_error_of_a_file_in_one_run(self):
@@ -147,10 +147,10 @@ class OutputTest(VhhTestCase):
     def test_failed_run_leaves_previous_contents(self):
         out = self.path("out")
         self.assertExit(run("run", "--out", out), 0)
-        before = {n: open(os.path.join(out, n), "rb").read() for n in os.listdir(out)}
+        before = {n: read_bytes(os.path.join(out, n)) for n in os.listdir(out)}
         bad = self.zeeland_with("inwoners: 12386", "inwoners: -1")
         self.assertExit(run("run", "--config", bad, "--out", out), 65)
-        after = {n: open(os.path.join(out, n), "rb").read() for n in os.listdir(out)}
+        after = {n: read_bytes(os.path.join(out, n)) for n in os.listdir(out)}
         self.assertEqual(before, after)
 
     def test_template_errors_are_located_and_write_nothing(self):

@@ -6,9 +6,9 @@ import subprocess
 import tempfile
 import unittest
 
-VHH = os.environ.get("VHH_BIN", "build/bin/vhh")
+VHH = os.path.abspath(os.environ.get("VHH_BIN", "build/bin/vhh"))
 SOURCE_DIR = os.environ.get("VHH_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-TEST_PLUGIN_DIR = os.environ.get("VHH_TEST_PLUGIN_DIR", "build/tests/plugins")
+TEST_PLUGIN_DIR = os.path.abspath(os.environ.get("VHH_TEST_PLUGIN_DIR", "build/tests/plugins"))
 ZEELAND = os.path.join(SOURCE_DIR, "config", "zeeland", "vhh.yaml")
 READ_WORKBOOK = os.path.join(SOURCE_DIR, "tests", "tools", "read_workbook.py")
 PYTHON = "/usr/bin/python3"
@@ -27,6 +27,16 @@ def read_workbook(path):
     """Reads a workbook with the independent reader (openpyxl under /usr/bin/python3)."""
     out = subprocess.run([PYTHON, READ_WORKBOOK, path], capture_output=True, text=True, check=True, timeout=120)
     return json.loads(out.stdout)
+
+
+def read_text(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def zeeland_text():

@@ -89,7 +89,10 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
 
     Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, diag);
     Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, diag);
-    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", {"regio", "bevolking", "plugins", "templates"}, diag);
+    std::set<std::string> not_gemeenten;  // top-level keys checked above, not by the gemeenten table
+    for (const auto &entry : root.entries)
+        if (entry.first.text != "gemeenten") not_gemeenten.insert(entry.first.text);
+    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", not_gemeenten, diag);
 
     Region &region = config.region;
     if (regio.has("id")) region.id = regio.text("id");
