@@ -1,5 +1,7 @@
 #include "inwonerbijdrage.h"
 
+#include <stdexcept>
+
 namespace vhh::inwonerbijdrage {
 
 const vhh_setting_spec kSettings[1] = {
@@ -26,6 +28,8 @@ std::vector<ContributionLine> compute_lines(const Region &region, Money tarief) 
 }
 
 Table describe_sheet(const Region &region, Money tarief, const std::vector<ContributionLine> &lines) {
+    if (lines.size() != region.gemeenten.size())
+        throw std::invalid_argument("describe_sheet: one line per gemeente expected");
     Table t;
     t.name = "Inwonerbijdrage";
     t.autofilter = true;
