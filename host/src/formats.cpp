@@ -125,11 +125,11 @@ std::string bijdragen_json(const Region &region, const std::vector<ContributionL
 }
 
 std::string plugins_table(const PluginRegistry &registry) {
-    std::vector<std::vector<std::string>> rows = {{"NAME", "VERSION", "SDK ABI", "KINDS", "STATUS", "PATH"}};
+    std::vector<std::vector<std::string>> rows = {{"NAME", "VERSION", "SDK ABI", "KINDS", "PATH", "STATUS"}};
     for (const auto &r : registry.records()) {
         std::string abi = r.abi_major >= 0 ? std::to_string(r.abi_major) + "." + std::to_string(r.abi_minor) : "-";
         rows.push_back({r.name.empty() ? "-" : r.name, r.version.empty() ? "-" : r.version, abi,
-                        r.abi_major >= 0 ? kinds_to_string(r.kinds) : "-", r.ok ? "ok" : "error: " + r.reason, r.path});
+                        r.abi_major >= 0 ? kinds_to_string(r.kinds) : "-", r.path, r.ok ? "ok" : "error: " + r.reason});
     }
     std::string out = aligned(rows, {false, false, false, false, false, false});
     for (const auto &d : registry.missing_dirs()) out += "note: plugin directory " + d + " does not exist\n";

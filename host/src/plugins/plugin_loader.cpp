@@ -79,8 +79,15 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
     try {
         lib.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     } catch (const std::exception &e) {
-        const char *detail = e.what();
-        return fail(std::string("cannot load shared library: ") + detail);
+        // Boost wraps dlerror() as "...load() failed (dlerror system message: TEXT): errno text";
+        // the dlerror text is what tells the user what is wrong.
+        std::string detail = e.what();
+        const std::string marker = "dlerror system message: ";
+        auto from = detail.find(marker);
+        auto to = detail.rfind("): ");
+        if (from != std::string::npos && to != std::string::npos && to > from)
+            detail = detail.substr(from + marker.size(), to - from - marker.size());
+        return fail("cannot load shared library: " + detail);
     }
     if (!lib.has(VHH_PLUGIN_ENTRY_SYMBOL))
         return fail(std::string("not a vhh plugin: no entry point '") + VHH_PLUGIN_ENTRY_SYMBOL + "'");
@@ -113,7 +120,7 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
     std::string supported = std::to_string(VHH_SDK_ABI_MAJOR) + "." + std::to_string(VHH_SDK_ABI_MINOR);
     if (m->abi_major != VHH_SDK_ABI_MAJOR)
         return fail("Wrong SDK ABI version on plugin " + in_quotes(label) + ". Got " + got + ", supported " +
-                    std::to_string(VHH_SDK_ABI_MAJOR) + ".0 to " + supported + ".");
+                    supported + ".");
     if (m->abi_minor > VHH_SDK_ABI_MINOR)
         return fail("Plugin " + in_quotes(label) + " needs SDK ABI " + got + ", newer than this vhh's " + supported +
                     ": update vhh.");

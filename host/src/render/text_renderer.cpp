@@ -1,0 +1,333 @@
+// Text rendering with kainjow Mustache: no HTML escaping, located syntax errors, and a strict check
+// that every tag the template reaches resolves in the data (Mustache itself renders unknown tags
+// as empty text).
+#include "render/text_renderer.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+namespace vhh::host {
+
+namespace {
+
+namespace mu = kainjow::mustache;
+using Component = mu::component<std::string>;
+using TagType = mu::tag_type;
+
+/// Location of byte `offset` in `source`: 1-based line, and 1-based column counted in characters
+/// (UTF-8 code points), so "€ {{x}}" puts the tag in column 3.
+SourceLocation locate(const std::string &source, std::size_t offset, const std::string &path) {
+    SourceLocation where;
+    where.file = path;
+    if (offset > source.size()) return where;
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(source[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // not a UTF-8 continuation byte
+            ++column;
+        }
+    }
+    where.line = line;
+    where.column = column;
+    return where;
+}
+
+/// Best-effort search for a tag `name` in the source when no position is known: finds
+/// "{{name", "{{#name", "{{^name", "{{{name", "{{&name", "{{/name" or "{{>name" (spaces allowed).
+std::optional<std::size_t> find_tag(const std::string &source, const std::string &name) {
+    for (std::size_t pos = source.find("{{"); pos != std::string::npos; pos = source.find("{{", pos + 1)) {
+        std::size_t i = pos + 2;
+        if (i < source.size() && source[i] != '\0' && std::strchr("{#^&/>", source[i]) != nullptr) ++i;
+        while (i < source.size() && (source[i] == ' ' || source[i] == '\t')) ++i;
+        if (source.compare(i, name.size(), name) != 0) continue;
+        const std::size_t after = i + name.size();
+        if (after >= source.size() || source[after] == '}' || source[after] == ' ' || source[after] == '\t') {
+            return pos;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The tag as it would be written with the default delimiters, for messages.
+std::string spell(const Component &c) {
+    const std::string &n = c.tag.name;
+    switch (c.tag.type) {
+        case TagType::section_begin: return "{{#" + n + "}}";
+        case TagType::section_begin_inverted: return "{{^" + n + "}}";
+        case TagType::section_end: return "{{/" + n + "}}";
+        case TagType::unescaped_variable: return "{{{" + n + "}}}";
+        case TagType::partial: return "{{>" + n + "}}";
+        default: return "{{" + n + "}}";
+    }
+}
+
+/// Turns a kainjow parse error ("Unclosed section \"x\" at 12") into a located TemplateError.
+TemplateError syntax_error(const std::string &source, const std::string &path, const std::string &message) {
+    std::string text = message;
+    std::optional<std::size_t> offset;
+    const auto at = message.rfind(" at ");
+    if (at != std::string::npos && at + 4 < message.size() &&
+        message.find_first_not_of("0123456789", at + 4) == std::string::npos) {
+        offset = std::stoull(message.substr(at + 4));
+        text = message.substr(0, at);
+    }
+    std::string name;
+    const auto q1 = text.find('"');
+    const auto q2 = text.rfind('"');
+    if (q1 != std::string::npos && q2 > q1) name = text.substr(q1 + 1, q2 - q1 - 1);
+
+    std::string explained;
+    if (text.rfind("Unclosed section", 0) == 0) {
+        explained = "section \"" + name + "\" is not closed (no matching {{/" + name + "}})";
+    } else if (text.rfind("Unopened section", 0) == 0) {
+        explained = "closing tag {{/" + name + "}} has no opening section";
+    } else if (text.rfind("Unclosed tag", 0) == 0) {
+        explained = "tag is not closed (no closing delimiter)";
+    } else if (text.rfind("Invalid set delimiter tag", 0) == 0) {
+        explained = "invalid set-delimiter tag (expected e.g. {{=<% %>=}})";
+    } else {
+        explained = text;
+    }
+    if (!offset && !name.empty()) offset = find_tag(source, name);
+    SourceLocation where = offset ? locate(source, *offset, path) : SourceLocation{path, 0, 0};
+    return TemplateError(where, "template syntax error: " + explained);
+}
+
+/// Converts the report data tree to Mustache data.
+mu::data to_mustache(const DataNode &node) {
+    switch (node.kind()) {
+        case DataNode::Kind::text: return mu::data(node.text());
+        case DataNode::Kind::boolean: return mu::data(node.boolean_value());
+        case DataNode::Kind::list: {
+            mu::list items;
+            items.reserve(node.items().size());
+            for (const auto &item : node.items()) items.push_back(to_mustache(item));
+            return mu::data(items);
+        }
+        case DataNode::Kind::map: break;
+    }
+    mu::data object;  // an empty object
+    for (const auto &[key, value] : node.fields()) object[key] = to_mustache(value);
+    return object;
+}
+
+/// Walks the parsed template over the data exactly as kainjow renders it and throws at the first
+/// tag whose name does not resolve (or a variable tag that names a list, map or boolean).
+class Checker {
+public:
+    Checker(const std::string &source, const std::string &path, const DataNode &root)
+        : source_(source), path_(path) {
+        stack_.push_back(&root);
+    }
+
+    /// Rejects partials anywhere in the template, also in sections the data would skip.
+    void reject_partials(const Component &parent) const {
+        for (const auto &c : parent.children) {
+            if (c.tag.type == TagType::partial) {
+                throw TemplateError(locate(source_, c.position, path_),
+                                    "partials are not supported: " + spell(c) +
+                                        " (templates cannot include other files)");
+            }
+            reject_partials(c);
+        }
+    }
+
+    /// Checks the tags that rendering `parent`'s children with the current data reaches.
+    void check(const Component &parent) {
+        for (const auto &c : parent.children) {
+            switch (c.tag.type) {
+                case TagType::variable:
+                case TagType::unescaped_variable: {
+                    const DataNode *v = resolve(c);
+                    if (v->kind() != DataNode::Kind::text) {
+                        std::string message = "tag " + spell(c) + " names " + kind_name(*v) + ", not text";
+                        if (c.tag.name != ".") {
+                            message += v->kind() == DataNode::Kind::map
+                                           ? "; use a dotted name such as {{" + c.tag.name + ".field}}"
+                                           : "; use a section {{#" + c.tag.name + "}}…{{/" + c.tag.name + "}}";
+                        }
+                        throw TemplateError(locate(source_, c.position, path_), message);
+                    }
+                    break;
+                }
+                case TagType::section_begin: {
+                    const DataNode *v = resolve(c);
+                    if (falsy(*v)) break;
+                    if (v->kind() == DataNode::Kind::list) {
+                        for (const auto &item : v->items()) {
+                            stack_.push_back(&item);
+                            check(c);
+                            stack_.pop_back();
+                        }
+                    } else {
+                        stack_.push_back(v);
+                        check(c);
+                        stack_.pop_back();
+                    }
+                    break;
+                }
+                case TagType::section_begin_inverted: {
+                    const DataNode *v = resolve(c);
+                    if (falsy(*v)) check(c);
+                    break;
+                }
+                default: break;  // text, comments, delimiter changes (partials were rejected)
+            }
+        }
+    }
+
+private:
+    /// kainjow's lookup (context::get): '.' is the current item; a plain name is looked up from the
+    /// innermost context outwards; a dotted name must resolve completely within one context.
+    const DataNode *lookup(const std::string &name) const {
+        if (name == ".") return stack_.back();
+        const auto parts = name.find('.') == std::string::npos ? std::vector<std::string>{name} : mu::split(name, '.');
+        for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+            const DataNode *v = *it;
+            for (const auto &part : parts) {
+                if (v->kind() != DataNode::Kind::map) {
+                    v = nullptr;
+                    break;
+                }
+                const auto f = v->fields().find(part);
+                v = f == v->fields().end() ? nullptr : &f->second;
+                if (!v) break;
+            }
+            if (v) return v;
+        }
+        return nullptr;
+    }
+
+    const DataNode *resolve(const Component &c) const {
+        if (const DataNode *v = lookup(c.tag.name)) return v;
+        std::string message = c.tag.name.empty() ? std::string("empty tag ") + spell(c)
+                                                 : "unknown tag " + spell(c) + ": the data has no '" +
+                                                       c.tag.name + "' here";
+        // Name what is available in the innermost map, to help spot typos.
+        for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+            if ((*it)->kind() != DataNode::Kind::map) continue;
+            std::string names;
+            std::size_t n = 0;
+            for (const auto &field : (*it)->fields()) {
+                if (n++ == 12) {
+                    names += ", …";
+                    break;
+                }
+                names += (names.empty() ? "" : ", ") + field.first;
+            }
+            if (!names.empty()) message += " (available: " + names + ")";
+            break;
+        }
+        throw TemplateError(locate(source_, c.position, path_), message);
+    }
+
+    static bool falsy(const DataNode &v) {
+        return (v.kind() == DataNode::Kind::boolean && !v.boolean_value()) ||
+               (v.kind() == DataNode::Kind::list && v.items().empty());
+    }
+
+    static const char *kind_name(const DataNode &v) {
+        switch (v.kind()) {
+            case DataNode::Kind::list: return "a list";
+            case DataNode::Kind::map: return "a map";
+            case DataNode::Kind::boolean: return "a yes/no value";
+            case DataNode::Kind::text: break;
+        }
+        return "text";
+    }
+
+    const std::string &source_;
+    const std::string &path_;
+    std::vector<const DataNode *> stack_;  ///< context stack; back() is the innermost
+};
+
+/// Rendering context that remembers the first name it could not resolve: a safety net behind
+/// Checker, so that an unknown tag can never render silently as empty text.
+class StrictContext : public mu::basic_context<std::string> {
+public:
+    explicit StrictContext(const mu::data *root) : inner_(root) {}
+    void push(const mu::data *data) override { inner_.push(data); }
+    void pop() override { inner_.pop(); }
+    const mu::data *get(const std::string &name) const override {
+        const mu::data *v = inner_.get(name);
+        if (!v && !missed) missed = name;
+        return v;
+    }
+    const mu::data *get_partial(const std::string &name) const override {
+        if (!missed) missed = name;
+        return nullptr;
+    }
+    mutable std::optional<std::string> missed;  ///< first unresolved name
+
+private:
+    mu::context<std::string> inner_;
+};
+
+}  // namespace
+
+std::string render_template(const std::string &source, const std::string &template_path, const DataNode &data) {
+    // Parse once ourselves to get the component tree with tag positions.
+    Component root;
+    std::string parse_error;
+    {
+        mu::context<std::string> unused;
+        mu::context_internal<std::string> ctx{unused};
+        mu::parser<std::string> parse{source, ctx, root, parse_error};
+    }
+    if (!parse_error.empty()) throw syntax_error(source, template_path, parse_error);
+
+    Checker checker(source, template_path, data);
+    checker.reject_partials(root);
+    checker.check(root);
+
+    mu::mustache tmpl{source};
+    if (!tmpl.is_valid()) throw syntax_error(source, template_path, tmpl.error_message());
+    tmpl.set_custom_escape([](const std::string &s) { return s; });
+    const mu::data converted = to_mustache(data);
+    StrictContext ctx{&converted};
+    std::string out = tmpl.render(ctx);
+    if (!tmpl.is_valid()) {
+        throw TemplateError(SourceLocation{template_path, 0, 0}, "template error: " + tmpl.error_message());
+    }
+    if (ctx.missed) {
+        const auto pos = find_tag(source, *ctx.missed);
+        throw TemplateError(pos ? locate(source, *pos, template_path) : SourceLocation{template_path, 0, 0},
+                            "unknown tag {{" + *ctx.missed + "}}: the data has no '" + *ctx.missed + "' here");
+    }
+    return out;
+}
+
+std::string render_template_file(const std::string &template_path, const DataNode &data) {
+    const SourceLocation where{template_path, 0, 0};
+    std::error_code ec;
+    if (std::filesystem::is_directory(template_path, ec)) {
+        throw TemplateError(where, "cannot read template " + template_path + ": it is a directory");
+    }
+    errno = 0;
+    std::ifstream in(template_path, std::ios::binary);
+    if (!in) {
+        const int err = errno;
+        throw TemplateError(where, "cannot read template " + template_path + ": " +
+                                       (err ? std::strerror(err) : "cannot open file"));
+    }
+    std::string source{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) {
+        throw TemplateError(where, "cannot read template " + template_path + ": read error");
+    }
+    return render_template(source, template_path, data);
+}
+
+}  // namespace vhh::host

@@ -1,0 +1,273 @@
+// Renders a report-model Workbook to .xlsx with libxlsxwriter (constant-memory mode).
+#include "render/xlsx_renderer.h"
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <xlsxwriter.h>
+
+namespace vhh::host {
+namespace {
+
+/// Largest integer a double (and so an Excel number) holds exactly.
+constexpr std::int64_t max_exact = std::int64_t{1} << 53;
+
+/// Excel's limits.
+constexpr std::size_t max_columns = LXW_COL_MAX;
+constexpr std::size_t max_rows = LXW_ROW_MAX;
+
+// Number formats. Excel shows them with the reader's own separators (a Dutch Excel
+// shows "€ 161.700,00"); the codes themselves always use ',' and '.'.
+constexpr const char *integer_format = "#,##0";
+constexpr const char *money_format = "\"€ \"#,##0.00;-\"€ \"#,##0.00";
+constexpr const char *percentage_format = "0.00%";
+
+/// Owns an lxw_workbook until it is closed; frees it without writing on error.
+class WorkbookHandle {
+public:
+    explicit WorkbookHandle(lxw_workbook *wb) : wb_(wb) {}
+    ~WorkbookHandle() {
+        if (wb_) lxw_workbook_free(wb_);
+    }
+    WorkbookHandle(const WorkbookHandle &) = delete;
+    WorkbookHandle &operator=(const WorkbookHandle &) = delete;
+    lxw_workbook *get() const { return wb_; }
+    /// Writes the file and frees the workbook; returns libxlsxwriter's result.
+    lxw_error close() {
+        lxw_workbook *wb = wb_;
+        wb_ = nullptr;
+        return workbook_close(wb);
+    }
+
+private:
+    lxw_workbook *wb_;
+};
+
+/// One plain and one bold variant of each cell format.
+struct Formats {
+    lxw_format *header = nullptr;
+    lxw_format *text_bold = nullptr;
+    lxw_format *integer[2] = {nullptr, nullptr};
+    lxw_format *money[2] = {nullptr, nullptr};
+    lxw_format *percentage[2] = {nullptr, nullptr};
+};
+
+/// Builds error messages that name the file and, where known, the sheet and cell.
+class Reporter {
+public:
+    explicit Reporter(const std::string &path) : path_(path) {}
+    [[noreturn]] void fail(const std::string &what) const { throw RenderError(path_ + ": " + what); }
+    [[noreturn]] void fail(const std::string &sheet, const std::string &what) const {
+        fail("sheet \"" + sheet + "\": " + what);
+    }
+    /// Throws when a libxlsxwriter call did not succeed.
+    void check(lxw_error err, const std::string &sheet, const std::string &where) const {
+        if (err != LXW_NO_ERROR) fail(sheet, where + ": " + lxw_strerror(err));
+    }
+
+private:
+    const std::string &path_;
+};
+
+std::string ascii_lower(std::string s) {
+    for (char &c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+/// Sheet-style reference of a 0-based sheet row and column, e.g. (1, 0) -> "A2".
+std::string sheet_ref(std::size_t row, std::size_t column) {
+    return Table::column_letters(column) + std::to_string(row + 1);
+}
+
+lxw_format *new_format(lxw_workbook *wb, const Reporter &r, const char *num_format, bool bold) {
+    lxw_format *f = workbook_add_format(wb);
+    if (!f) r.fail("cannot create a cell format (out of memory)");
+    if (num_format) format_set_num_format(f, num_format);
+    if (bold) format_set_bold(f);
+    return f;
+}
+
+Formats make_formats(lxw_workbook *wb, const Reporter &r) {
+    Formats f;
+    f.header = new_format(wb, r, nullptr, true);
+    f.text_bold = new_format(wb, r, nullptr, true);
+    for (int b = 0; b < 2; ++b) {
+        f.integer[b] = new_format(wb, r, integer_format, b == 1);
+        f.money[b] = new_format(wb, r, money_format, b == 1);
+        f.percentage[b] = new_format(wb, r, percentage_format, b == 1);
+    }
+    return f;
+}
+
+/// A cell's value as an Excel number with its format; fails for values a double cannot hold exactly.
+struct Number {
+    double value;
+    lxw_format *format;
+};
+
+Number to_number(const Cell &cell, bool bold, const Formats &formats, const Reporter &r, const std::string &sheet,
+                 const std::string &ref) {
+    const int b = bold ? 1 : 0;
+    std::int64_t raw = 0;
+    Number n{0.0, nullptr};
+    switch (cell.kind()) {
+    case Cell::Kind::integer:
+        raw = cell.integer_value();
+        n = {static_cast<double>(raw), formats.integer[b]};
+        break;
+    case Cell::Kind::money:
+        raw = cell.money_value().in_cents();
+        n = {static_cast<double>(raw) / 100.0, formats.money[b]};
+        break;
+    case Cell::Kind::percentage:
+        raw = cell.integer_value();
+        n = {static_cast<double>(raw) / 1e6, formats.percentage[b]};
+        break;
+    default:
+        r.fail(sheet, ref + ": not a number cell");
+    }
+    if (raw > max_exact || raw < -max_exact) r.fail(sheet, ref + ": value too large for an Excel number");
+    return n;
+}
+
+/// Writes one cell; empty cells are skipped.
+void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const Cell &cell, const Formats &formats,
+                const Reporter &r, const std::string &sheet) {
+    const std::string ref = sheet_ref(row, col);
+    switch (cell.kind()) {
+    case Cell::Kind::empty:
+        return;
+    case Cell::Kind::text:
+        // Always a string: a text starting with '=' stays text.
+        if (cell.text_value().empty() && !cell.bold) return;
+        r.check(worksheet_write_string(ws, row, col, cell.text_value().c_str(), cell.bold ? formats.text_bold : nullptr),
+                sheet, ref);
+        return;
+    case Cell::Kind::integer:
+    case Cell::Kind::money:
+    case Cell::Kind::percentage: {
+        const Number n = to_number(cell, cell.bold, formats, r, sheet, ref);
+        r.check(worksheet_write_number(ws, row, col, n.value, n.format), sheet, ref);
+        return;
+    }
+    case Cell::Kind::formula: {
+        if (cell.text_value().empty()) r.fail(sheet, ref + ": empty formula");
+        const std::string formula = "=" + cell.text_value();
+        const Cell *cached = cell.cached();
+        const bool bold = cell.bold || (cached && cached->bold);
+        if (!cached || cached->kind() == Cell::Kind::empty) {
+            r.check(worksheet_write_formula_num(ws, row, col, formula.c_str(), bold ? formats.text_bold : nullptr, 0.0),
+                    sheet, ref);
+        } else if (cached->kind() == Cell::Kind::text) {
+            r.check(worksheet_write_formula_str(ws, row, col, formula.c_str(), bold ? formats.text_bold : nullptr,
+                                                cached->text_value().c_str()),
+                    sheet, ref);
+        } else {
+            const Number n = to_number(*cached, bold, formats, r, sheet, ref);
+            r.check(worksheet_write_formula_num(ws, row, col, formula.c_str(), n.format, n.value), sheet, ref);
+        }
+        return;
+    }
+    }
+    r.fail(sheet, ref + ": unknown cell kind");
+}
+
+/// Checks a table's shape before anything is written.
+void validate_table(const Table &t, const Reporter &r) {
+    if (t.name.empty()) r.fail("a sheet has an empty name");
+    if (ascii_lower(t.name) == "history") r.fail(t.name, "the name \"History\" is reserved by Excel");
+    if (t.columns.size() > max_columns)
+        r.fail(t.name, std::to_string(t.columns.size()) + " columns; Excel allows at most " +
+                           std::to_string(max_columns));
+    if (t.rows.size() + 1 > max_rows)
+        r.fail(t.name, std::to_string(t.rows.size()) + " data rows; Excel allows at most " +
+                           std::to_string(max_rows - 1));
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        if (t.rows[i].size() > t.columns.size())
+            r.fail(t.name, "row " + std::to_string(i + 2) + " has " + std::to_string(t.rows[i].size()) +
+                               " cells but the sheet has " + std::to_string(t.columns.size()) + " columns");
+    }
+    for (const Column &c : t.columns)
+        if (!(c.width >= 0 && c.width <= 255))
+            r.fail(t.name, "column \"" + c.header + "\" has width " + std::to_string(c.width) +
+                               "; allowed is 0 to 255");
+}
+
+void write_table(lxw_worksheet *ws, const Table &t, const Formats &formats, const Reporter &r) {
+    const std::string &sheet = t.name;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const auto col = static_cast<lxw_col_t>(c);
+        r.check(worksheet_set_column(ws, col, col, t.columns[c].width, nullptr), sheet,
+                "width of column " + Table::column_letters(c));
+    }
+    if (t.freeze_header) worksheet_freeze_panes(ws, 1, 0);
+    if (t.autofilter && !t.columns.empty()) {
+        r.check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows.size()),
+                                     static_cast<lxw_col_t>(t.columns.size() - 1)),
+                sheet, "autofilter");
+    }
+    // Constant-memory mode: rows strictly in order, left to right.
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const std::string &h = t.columns[c].header;
+        r.check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), h.c_str(), formats.header), sheet,
+                sheet_ref(0, c) + " (header)");
+    }
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        const auto &row = t.rows[i];
+        for (std::size_t c = 0; c < row.size(); ++c)
+            write_cell(ws, static_cast<lxw_row_t>(i + 1), static_cast<lxw_col_t>(c), row[c], formats, r, sheet);
+    }
+}
+
+}  // namespace
+
+void render_workbook(const Workbook &workbook, const std::string &path, std::time_t created) {
+    const Reporter r(path);
+    if (workbook.sheets.empty()) r.fail("the workbook has no sheets");
+    for (const Table &t : workbook.sheets) validate_table(t, r);
+
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = nullptr;
+    options.use_zip64 = LXW_FALSE;
+    WorkbookHandle wb(workbook_new_opt(path.c_str(), &options));
+    if (!wb.get()) r.fail("cannot create workbook (out of memory)");
+
+    // Fixed properties: the same model and `created` give the same bytes.
+    std::string title = workbook.title;
+    lxw_doc_properties props{};
+    props.title = title.empty() ? nullptr : title.data();
+    props.created = created;
+    if (lxw_error err = workbook_set_properties(wb.get(), &props); err != LXW_NO_ERROR)
+        r.fail(std::string("document properties: ") + lxw_strerror(err));
+
+    const Formats formats = make_formats(wb.get(), r);
+
+    // Add all sheets first so that every name is checked before any data is written.
+    std::vector<lxw_worksheet *> sheets;
+    for (const Table &t : workbook.sheets) {
+        if (lxw_error err = workbook_validate_sheet_name(wb.get(), t.name.c_str()); err != LXW_NO_ERROR)
+            r.fail(t.name, std::string("invalid sheet name: ") + lxw_strerror(err));
+        lxw_worksheet *ws = workbook_add_worksheet(wb.get(), t.name.c_str());
+        if (!ws) r.fail(t.name, "cannot add worksheet (out of memory, or no temporary file for constant-memory mode)");
+        sheets.push_back(ws);
+    }
+    for (std::size_t i = 0; i < sheets.size(); ++i) write_table(sheets[i], workbook.sheets[i], formats, r);
+
+    // Unwritable paths only show up here; libxlsxwriter leaves the system error in errno.
+    errno = 0;
+    const lxw_error err = wb.close();
+    const int system_error = errno;
+    if (err != LXW_NO_ERROR) {
+        std::string msg = std::string("cannot write the workbook: ") + lxw_strerror(err);
+        if (err == LXW_ERROR_CREATING_XLSX_FILE && system_error != 0)
+            msg += std::string(" (") + std::strerror(system_error) + ")";
+        r.fail(msg);
+    }
+}
+
+}  // namespace vhh::host

@@ -1,0 +1,251 @@
+// Tests for the Mustache text renderer: rendering, no HTML escaping, strict unknown-tag errors with
+// locations, syntax errors, rejected partials and file reading.
+#include "render/text_renderer.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace vhh::host {
+namespace {
+
+const std::string kPath = "templates/test.txt.mustache";
+
+/// Renders and expects a TemplateError; returns it for inspection.
+TemplateError expect_error(const std::string &source, const DataNode &data) {
+    try {
+        const std::string out = render_template(source, kPath, data);
+        ADD_FAILURE() << "expected a TemplateError, rendered: " << out;
+    } catch (const TemplateError &e) {
+        return e;
+    }
+    return TemplateError({}, "");
+}
+
+DataNode gemeenten() {
+    DataNode d;
+    auto &list = d.set("gemeenten", DataNode::list());
+    list.push(DataNode()).set("naam", "Middelburg");
+    list.push(DataNode()).set("naam", "Vlissingen");
+    list.push(DataNode()).set("naam", "Goes");
+    d.set("regio", "Zeeland");
+    return d;
+}
+
+TEST(TextRenderer, RendersVariables) {
+    DataNode d;
+    d.set("naam", "Zeeland");
+    d.set("jaar", "2013");
+    EXPECT_EQ(render_template("Regio {{naam}}, boekjaar {{ jaar }}.\n", kPath, d), "Regio Zeeland, boekjaar 2013.\n");
+    EXPECT_EQ(render_template("{{{naam}}}/{{&naam}}", kPath, d), "Zeeland/Zeeland");
+}
+
+TEST(TextRenderer, SectionOverList) {
+    EXPECT_EQ(render_template("{{#gemeenten}}- {{naam}}\n{{/gemeenten}}", kPath, gemeenten()),
+              "- Middelburg\n- Vlissingen\n- Goes\n");
+}
+
+TEST(TextRenderer, OuterNamesVisibleInsideListItems) {
+    EXPECT_EQ(render_template("{{#gemeenten}}{{naam}} ({{regio}}) {{/gemeenten}}", kPath, gemeenten()),
+              "Middelburg (Zeeland) Vlissingen (Zeeland) Goes (Zeeland) ");
+}
+
+TEST(TextRenderer, CurrentItemDot) {
+    DataNode d;
+    auto &l = d.set("namen", DataNode::list());
+    l.push("a");
+    l.push("b");
+    EXPECT_EQ(render_template("{{#namen}}[{{.}}]{{/namen}}", kPath, d), "[a][b]");
+}
+
+TEST(TextRenderer, Booleans) {
+    DataNode d;
+    d.set("ja", DataNode::boolean(true));
+    d.set("nee", DataNode::boolean(false));
+    EXPECT_EQ(render_template("{{#ja}}J{{/ja}}{{^ja}}x{{/ja}}{{#nee}}x{{/nee}}{{^nee}}N{{/nee}}", kPath, d), "JN");
+}
+
+TEST(TextRenderer, InvertedSectionOnEmptyList) {
+    DataNode d;
+    d.set("posten", DataNode::list());
+    EXPECT_EQ(render_template("{{#posten}}{{naam}}{{/posten}}{{^posten}}geen posten{{/posten}}", kPath, d),
+              "geen posten");
+}
+
+TEST(TextRenderer, NestedMapsAndDottedNames) {
+    DataNode d;
+    auto &regio = d.set("regio", DataNode::map());
+    regio.set("naam", "Zeeland");
+    regio.set("centrum", DataNode::map()).set("stad", "Middelburg");
+    EXPECT_EQ(render_template("{{regio.naam}}: {{regio.centrum.stad}}; {{#regio}}{{naam}}{{/regio}}", kPath, d),
+              "Zeeland: Middelburg; Zeeland");
+}
+
+TEST(TextRenderer, NoHtmlEscaping) {
+    DataNode d;
+    d.set("x", "A & B <c> \"d\" 'e'");
+    EXPECT_EQ(render_template("{{x}}|{{{x}}}", kPath, d), "A & B <c> \"d\" 'e'|A & B <c> \"d\" 'e'");
+}
+
+TEST(TextRenderer, DutchCharactersPassThrough) {
+    DataNode d;
+    d.set("bedrag", "€ 161.700,00");
+    d.set("plaats", "Hoofdplaat, Zeeuws-Vlaanderen – coördinatie, ë");
+    EXPECT_EQ(render_template("Totaal: {{bedrag}} — {{plaats}} ë€\n", kPath, d),
+              "Totaal: € 161.700,00 — Hoofdplaat, Zeeuws-Vlaanderen – coördinatie, ë ë€\n");
+}
+
+TEST(TextRenderer, Deterministic) {
+    const DataNode d = gemeenten();
+    const std::string t = "{{#gemeenten}}{{naam}},{{/gemeenten}}{{regio}}";
+    EXPECT_EQ(render_template(t, kPath, d), render_template(t, kPath, d));
+}
+
+TEST(TextRenderer, UnknownVariableIsLocated) {
+    DataNode d;
+    d.set("naam", "Zeeland");
+    const auto e = expect_error("Regio {{naam}}\nJaar: {{ boekjaar }}\n", d);
+    EXPECT_EQ(e.where.file, kPath);
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, 7);
+    EXPECT_NE(std::string(e.what()).find("boekjaar"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("unknown tag"), std::string::npos) << e.what();
+}
+
+TEST(TextRenderer, ColumnsCountCharactersNotBytes) {
+    const auto e = expect_error("€ë {{x}}", DataNode());
+    EXPECT_EQ(e.where.line, 1);
+    EXPECT_EQ(e.where.column, 4);
+}
+
+TEST(TextRenderer, UnknownSectionIsAnError) {
+    const auto e = expect_error("a\n\n  {{#posten}}x{{/posten}}", gemeenten());
+    EXPECT_EQ(e.where.line, 3);
+    EXPECT_EQ(e.where.column, 3);
+    EXPECT_NE(std::string(e.what()).find("{{#posten}}"), std::string::npos) << e.what();
+}
+
+TEST(TextRenderer, UnknownInvertedSectionIsAnError) {
+    const auto e = expect_error("{{^posten}}geen{{/posten}}", gemeenten());
+    EXPECT_EQ(e.where.line, 1);
+    EXPECT_EQ(e.where.column, 1);
+    EXPECT_NE(std::string(e.what()).find("{{^posten}}"), std::string::npos) << e.what();
+}
+
+TEST(TextRenderer, UnknownTagInsideListSection) {
+    const auto e = expect_error("{{#gemeenten}}\n  {{naam}}: {{inwoners}}\n{{/gemeenten}}\n", gemeenten());
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, 13);
+    EXPECT_NE(std::string(e.what()).find("inwoners"), std::string::npos) << e.what();
+    // The names available in the list item are suggested.
+    EXPECT_NE(std::string(e.what()).find("naam"), std::string::npos) << e.what();
+}
+
+TEST(TextRenderer, UnknownTagInOneListItemOnly) {
+    DataNode d;
+    auto &l = d.set("items", DataNode::list());
+    l.push(DataNode()).set("a", "1");
+    l.push(DataNode()).set("b", "2");
+    const auto e = expect_error("{{#items}}{{a}}{{/items}}", d);
+    EXPECT_EQ(e.where.column, 11);
+}
+
+TEST(TextRenderer, DottedNameMustResolveFully) {
+    DataNode d;
+    d.set("regio", DataNode::map()).set("naam", "Zeeland");
+    const auto e = expect_error("{{regio.nam}}", d);
+    EXPECT_EQ(e.where.column, 1);
+    EXPECT_NE(std::string(e.what()).find("regio.nam"), std::string::npos) << e.what();
+}
+
+TEST(TextRenderer, VariableNamingAListIsAnError) {
+    const auto e = expect_error("x {{gemeenten}}", gemeenten());
+    EXPECT_EQ(e.where.column, 3);
+    EXPECT_NE(std::string(e.what()).find("list"), std::string::npos) << e.what();
+}
+
+TEST(TextRenderer, UnclosedSectionIsLocatedSyntaxError) {
+    const auto e = expect_error("Kop\n  {{#gemeenten}}{{naam}}\n", gemeenten());
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, 3);
+    EXPECT_EQ(std::string(e.what()).rfind("template syntax error: ", 0), 0u) << e.what();
+    EXPECT_NE(std::string(e.what()).find("gemeenten"), std::string::npos) << e.what();
+}
+
+TEST(TextRenderer, OtherSyntaxErrorsAreLocated) {
+    auto e = expect_error("ok\nab {{/x}}", DataNode());
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, 4);
+    EXPECT_EQ(std::string(e.what()).rfind("template syntax error: ", 0), 0u) << e.what();
+
+    e = expect_error("a\n\nb {{naam", DataNode());
+    EXPECT_EQ(e.where.line, 3);
+    EXPECT_EQ(e.where.column, 3);
+    EXPECT_EQ(std::string(e.what()).rfind("template syntax error: ", 0), 0u) << e.what();
+
+    e = expect_error("{{#a}}x{{/b}}", DataNode());
+    EXPECT_EQ(e.where.line, 1);
+    EXPECT_EQ(std::string(e.what()).rfind("template syntax error: ", 0), 0u) << e.what();
+}
+
+TEST(TextRenderer, PartialsAreRejected) {
+    DataNode d;
+    d.set("kop", "{{geheim}}");
+    const auto e = expect_error("regel\n  {{> kop}}\n", d);
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, 3);
+    EXPECT_NE(std::string(e.what()).find("partial"), std::string::npos) << e.what();
+}
+
+TEST(TextRenderer, PartialsAreRejectedEvenInSkippedSections) {
+    DataNode d;
+    d.set("nee", DataNode::boolean(false));
+    const auto e = expect_error("{{#nee}}{{>kop}}{{/nee}}", d);
+    EXPECT_EQ(e.where.column, 9);
+}
+
+TEST(TextRenderer, CustomDelimiters) {
+    DataNode d;
+    d.set("x", "1");
+    EXPECT_EQ(render_template("{{=<% %>=}}<%x%> {{x}}", kPath, d), "1 {{x}}");
+    const auto e = expect_error("{{=<% %>=}}\n<%y%>", d);
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, 1);
+}
+
+TEST(TextRenderer, CommentsAreIgnored) {
+    EXPECT_EQ(render_template("a{{! geen tag }}b", kPath, DataNode()), "ab");
+}
+
+TEST(TextRenderer, FileIsReadExactly) {
+    const std::string path = ::testing::TempDir() + "vhh_text_renderer_" + std::to_string(::getpid()) + ".mustache";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "Bedrag: {{bedrag}}\r\në\r\n";
+    }
+    DataNode d;
+    d.set("bedrag", "€ 1,00");
+    EXPECT_EQ(render_template_file(path, d), "Bedrag: € 1,00\r\në\r\n");
+    std::remove(path.c_str());
+}
+
+TEST(TextRenderer, MissingFileIsAnError) {
+    const std::string path = ::testing::TempDir() + "does-not-exist/none.mustache";
+    try {
+        render_template_file(path, DataNode());
+        FAIL() << "expected a TemplateError";
+    } catch (const TemplateError &e) {
+        EXPECT_EQ(e.where.file, path);
+        EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("No such file"), std::string::npos) << e.what();
+    }
+}
+
+TEST(TextRenderer, DirectoryIsNotATemplate) {
+    EXPECT_THROW(render_template_file(::testing::TempDir(), DataNode()), TemplateError);
+}
+
+}  // namespace
+}  // namespace vhh::host
