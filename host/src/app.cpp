@@ -41,6 +41,7 @@ const char *kUsage =
     "  run        compute and write every document     [--config FILE] [--out DIR] [--plugin-dir DIR]\n"
     "  check      validate all inputs; write nothing   [--config FILE] [--plugin-dir DIR]\n"
     "  bijdragen  contributions per payer, to stdout   [--config FILE] [--plugin-dir DIR] [--format table|csv|json]\n"
+    "  partners   the partner registry, to stdout      [--config FILE] [--plugin-dir DIR] [--format table|csv|json]\n"
     "  plugins    discovered plugins and their status  [--plugin-dir DIR] [--format table|json]\n"
     "\n"
     "options:\n"
@@ -59,6 +60,7 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"check", {"config", "plugin-dir"}},
     {"bijdragen", {"config", "plugin-dir", "format"}},
     {"plugins", {"plugin-dir", "format"}},
+    {"partners", {"config", "plugin-dir", "format"}},
 };
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << diag.format_all(); }
@@ -169,6 +171,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
         if (command == "run") return cmd_run(true);
         if (command == "check") return cmd_run(false);
         if (command == "bijdragen") return cmd_bijdragen();
+        if (command == "partners") return cmd_partners();
         return cmd_plugins();
     } catch (const std::exception &e) {
         std::cerr << "vhh: internal error: " << e.what() << "\n";
@@ -207,6 +210,25 @@ int VhhApp::cmd_bijdragen() {
     if (format_ == "json") std::cout << bijdragen_json(config.region, pipeline.lines());
     else if (format_ == "csv") std::cout << bijdragen_csv(pipeline.lines());
     else std::cout << bijdragen_table(config.region, pipeline.lines());
+    return 0;
+}
+
+int VhhApp::cmd_partners() {
+    if (format_ != "table" && format_ != "csv" && format_ != "json")
+        return usage_error("unknown format '" + format_ + "' for partners (expected table, csv or json)");
+    Diagnostics diag;
+    RunConfig config = load_run_config(config_path(), diag);
+    PluginRegistry registry;
+    Pipeline pipeline(config, registry);
+    if (prepare(config, registry, pipeline, diag)) pipeline.load(diag);
+    if (!diag.has_errors() && !pipeline.has_partner_registry())
+        diag.error(vhh::ExitCode::config, {config.path, 0, 0}, "plugins",
+                   "no partner registry is configured", "add '- name: registry.partners' with its partners to plugins");
+    print_diagnostics(diag);
+    if (diag.has_errors()) return static_cast<int>(diag.exit_code());
+    if (format_ == "json") std::cout << partners_json(config.region, pipeline.partners());
+    else if (format_ == "csv") std::cout << partners_csv(config.region, pipeline.partners());
+    else std::cout << partners_table(config.region, pipeline.partners());
     return 0;
 }
 

@@ -30,6 +30,7 @@ private:
     bool prepare(const RunConfig &config, PluginRegistry &registry, Pipeline &pipeline, Diagnostics &diag);
     int cmd_run(bool write);
     int cmd_bijdragen();
+    int cmd_partners();
     int cmd_plugins();
     int usage_error(const std::string &message);
     std::vector<std::string> plugin_dirs() const;

@@ -124,6 +124,109 @@ std::string bijdragen_json(const Region &region, const std::vector<ContributionL
     return stringify(root);
 }
 
+namespace {
+std::string date_or(const Date &d, const std::string &absent) { return d.valid() ? d.iso() : absent; }
+std::string werkplekken_text(std::int64_t maanden) {
+    // Werkplek-maanden as werkplekken per year, e.g. 30 -> "2,5".
+    std::string whole = std::to_string(maanden / 12);
+    std::int64_t rest = maanden % 12;
+    if (rest == 0) return whole;
+    std::int64_t hundredths = (rest * 100 + 6) / 12;  // rounded to two decimals
+    std::string frac = std::to_string(hundredths);
+    if (frac.size() < 2) frac = "0" + frac;
+    while (frac.back() == '0') frac.pop_back();
+    return whole + "," + frac;
+}
+}  // namespace
+
+std::string partners_table(const Region &region, const std::vector<Partner> &partners) {
+    const int year = region.boekjaar;
+    std::vector<std::vector<std::string>> rows = {
+        {"Id", "Naam", "Domein", "Ring", "Gehuisvest", "Werkplekken " + std::to_string(year), "Convenant"}};
+    std::int64_t maanden = 0;
+    std::size_t housed = 0;
+    for (const auto &p : partners) {
+        std::int64_t m = werkplek_maanden(p, year);
+        maanden += m;
+        housed += p.gehuisvest ? 1 : 0;
+        std::string convenant = p.convenant_datum.valid() ? p.convenant_datum.nl() +
+                                                                (p.convenant_versie.empty() ? "" : " (" + p.convenant_versie + ")")
+                                                          : "geen";
+        rows.push_back({p.id, p.naam, p.domein, p.ring, p.gehuisvest ? "ja" : "nee", werkplekken_text(m), convenant});
+    }
+    rows.push_back({"", "", "", "", "", "", ""});
+    rows.push_back({"Totaal", std::to_string(partners.size()) + " partners", "", "",
+                    std::to_string(housed) + " gehuisvest", werkplekken_text(maanden), ""});
+    return region.naam + " - partners " + std::to_string(year) + "\n\n" +
+           aligned(rows, {false, false, false, false, false, true, false});
+}
+
+std::string partners_csv(const Region &region, const std::vector<Partner> &partners) {
+    std::string out = "id;naam;domein;ring;gehuisvest;werkplek_maanden;convenant_datum;convenant_versie;gemeenten;"
+                      "actief_van;actief_tot\n";
+    for (const auto &p : partners) {
+        std::string gemeenten;
+        for (const auto &g : p.gemeenten) gemeenten += (gemeenten.empty() ? "" : ",") + g;
+        out += csv_field(p.id) + ";" + csv_field(p.naam) + ";" + csv_field(p.domein) + ";" + csv_field(p.ring) + ";" +
+               (p.gehuisvest ? "ja" : "nee") + ";" + std::to_string(werkplek_maanden(p, region.boekjaar)) + ";" +
+               date_or(p.convenant_datum, "") + ";" + csv_field(p.convenant_versie) + ";" + csv_field(gemeenten) + ";" +
+               date_or(p.actief_van, "") + ";" + date_or(p.actief_tot, "") + "\n";
+    }
+    return out;
+}
+
+std::string partners_json(const Region &region, const std::vector<Partner> &partners) {
+    Object::Ptr root = ordered_object();
+    root->set("region", region.id);
+    root->set("year", region.boekjaar);
+    Array::Ptr arr = new Array;
+    std::int64_t maanden = 0;
+    std::int64_t housed = 0;
+    for (const auto &p : partners) {
+        Object::Ptr o = ordered_object();
+        o->set("id", p.id);
+        o->set("naam", p.naam);
+        o->set("domein", p.domein);
+        o->set("ring", p.ring);
+        o->set("gehuisvest", p.gehuisvest);
+        Array::Ptr wp = new Array;
+        for (const auto &w : p.werkplekken) {
+            Object::Ptr wo = ordered_object();
+            wo->set("aantal", static_cast<Poco::Int64>(w.aantal));
+            wo->set("van", date_or(w.van, ""));
+            if (w.tot.valid()) wo->set("tot", w.tot.iso());
+            else wo->set("tot", Poco::Dynamic::Var());
+            wp->add(wo);
+        }
+        o->set("werkplekken", wp);
+        std::int64_t m = werkplek_maanden(p, region.boekjaar);
+        o->set("werkplek_maanden", static_cast<Poco::Int64>(m));
+        if (p.convenant_datum.valid()) {
+            Object::Ptr c = ordered_object();
+            c->set("datum", p.convenant_datum.iso());
+            c->set("versie", p.convenant_versie);
+            o->set("convenant", c);
+        } else {
+            o->set("convenant", Poco::Dynamic::Var());
+        }
+        Array::Ptr gem = new Array;
+        for (const auto &g : p.gemeenten) gem->add(g);
+        o->set("gemeenten", gem);
+        o->set("actief_van", p.actief_van.valid() ? Poco::Dynamic::Var(p.actief_van.iso()) : Poco::Dynamic::Var());
+        o->set("actief_tot", p.actief_tot.valid() ? Poco::Dynamic::Var(p.actief_tot.iso()) : Poco::Dynamic::Var());
+        arr->add(o);
+        maanden += m;
+        housed += p.gehuisvest ? 1 : 0;
+    }
+    root->set("partners", arr);
+    Object::Ptr totals = ordered_object();
+    totals->set("partners", static_cast<Poco::Int64>(partners.size()));
+    totals->set("gehuisvest", static_cast<Poco::Int64>(housed));
+    totals->set("werkplek_maanden", static_cast<Poco::Int64>(maanden));
+    root->set("totals", totals);
+    return stringify(root);
+}
+
 std::string plugins_table(const PluginRegistry &registry) {
     std::vector<std::vector<std::string>> rows = {{"NAME", "VERSION", "SDK ABI", "KINDS", "PATH", "STATUS"}};
     for (const auto &r : registry.records()) {

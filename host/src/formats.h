@@ -6,6 +6,7 @@
 
 #include "plugins/plugin_loader.h"
 #include "vhh/contribution.h"
+#include "vhh/partner.h"
 #include "vhh/region.h"
 
 namespace vhh::host {
@@ -21,6 +22,13 @@ std::string bijdragen_table(const Region &region, const std::vector<Contribution
 std::string bijdragen_csv(const std::vector<ContributionLine> &lines);
 /// Contributions as JSON: {"region","year","lines":[...],"totals":{...,"total"}} with amount_cents.
 std::string bijdragen_json(const Region &region, const std::vector<ContributionLine> &lines);
+
+/// The partner registry as an aligned table, with werkplek-maanden in the boekjaar and totals.
+std::string partners_table(const Region &region, const std::vector<Partner> &partners);
+/// The partner registry as CSV (';', header row).
+std::string partners_csv(const Region &region, const std::vector<Partner> &partners);
+/// The partner registry as JSON: {"region","year","partners":[...],"totals":{...}}.
+std::string partners_json(const Region &region, const std::vector<Partner> &partners);
 
 /// Discovered plugins as an aligned table (name, version, ABI, kinds, status, path).
 std::string plugins_table(const PluginRegistry &registry);

@@ -11,11 +11,38 @@ namespace vhh::host {
 
 namespace {
 
+class LoadContextImpl : public LoadContext {
+public:
+    LoadContextImpl(const Region &r, std::vector<Partner> &partners, bool &registry, const Settings &s, Diagnostics &d)
+        : LoadContext(r, partners, s, d), partners_(partners), registry_(registry) {
+        set_partner_registry(registry);
+    }
+    void declare_partner_registry() override {
+        registry_ = true;
+        set_partner_registry(true);
+    }
+    void add_partner(Partner partner) override {
+        for (const auto &p : partners_)
+            if (p.id == partner.id) {
+                diagnostics().error(ExitCode::config, partner.where, "", "duplicate partner id '" + partner.id + "'",
+                                    "first declared at line " + std::to_string(p.where.line));
+                return;
+            }
+        partners_.push_back(std::move(partner));
+    }
+
+private:
+    std::vector<Partner> &partners_;
+    bool &registry_;
+};
+
 class ComputeContextImpl : public ComputeContext {
 public:
-    ComputeContextImpl(const Region &r, const Settings &s, Diagnostics &d, std::vector<ContributionLine> &lines,
-                       std::vector<Table> &sheets)
-        : ComputeContext(r, s, d), lines_(lines), sheets_(sheets) {}
+    ComputeContextImpl(const Region &r, const std::vector<Partner> &partners, bool registry, const Settings &s,
+                       Diagnostics &d, std::vector<ContributionLine> &lines, std::vector<Table> &sheets)
+        : ComputeContext(r, partners, s, d), lines_(lines), sheets_(sheets) {
+        set_partner_registry(registry);
+    }
     void add_line(ContributionLine line) override { lines_.push_back(std::move(line)); }
     void add_sheet(Table sheet) override { sheets_.push_back(std::move(sheet)); }
     const std::vector<ContributionLine> &lines() const override { return lines_; }
@@ -27,9 +54,12 @@ private:
 
 class ReportContextImpl : public ReportContext {
 public:
-    ReportContextImpl(const Region &r, const Settings &s, Diagnostics &d, const std::vector<ContributionLine> &lines,
-                      std::vector<Workbook> &workbooks, std::vector<TextDocument> &texts)
-        : ReportContext(r, s, d), lines_(lines), workbooks_(workbooks), texts_(texts) {}
+    ReportContextImpl(const Region &r, const std::vector<Partner> &partners, bool registry, const Settings &s,
+                      Diagnostics &d, const std::vector<ContributionLine> &lines, std::vector<Workbook> &workbooks,
+                      std::vector<TextDocument> &texts)
+        : ReportContext(r, partners, s, d), lines_(lines), workbooks_(workbooks), texts_(texts) {
+        set_partner_registry(registry);
+    }
     const std::vector<ContributionLine> &lines() const override { return lines_; }
     void add_workbook(Workbook workbook) override { workbooks_.push_back(std::move(workbook)); }
     void add_text(TextDocument document) override { texts_.push_back(std::move(document)); }
@@ -98,17 +128,23 @@ bool Pipeline::prepare(Diagnostics &diag) {
     return diag.error_count() == errors_before;
 }
 
-bool Pipeline::compute(Diagnostics &diag) {
+bool Pipeline::load(Diagnostics &diag) {
     std::size_t errors_before = diag.error_count();
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_LOAD)) continue;
-        PhaseContext ctx(config_.region, p.settings, diag);
+        LoadContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag);
         run_phase(p, "load", diag, [&] { p.record->instance->load(ctx); });
     }
-    if (diag.error_count() != errors_before) return false;
+    return diag.error_count() == errors_before;
+}
+
+bool Pipeline::compute(Diagnostics &diag) {
+    std::size_t errors_before = diag.error_count();
+    if (!load(diag)) return false;
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_COMPUTE)) continue;
-        ComputeContextImpl ctx(config_.region, p.settings, diag, lines_, bijdragen_sheets_);
+        ComputeContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_,
+                               bijdragen_sheets_);
         run_phase(p, "compute", diag, [&] { p.record->instance->compute(ctx); });
     }
     return diag.error_count() == errors_before;
@@ -119,7 +155,8 @@ bool Pipeline::report(Diagnostics &diag) {
     add_bijdragen_documents();
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
-        ReportContextImpl ctx(config_.region, p.settings, diag, lines_, workbooks_, texts_);
+        ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
+                              texts_);
         run_phase(p, "report", diag, [&] { p.record->instance->report(ctx); });
     }
     return diag.error_count() == errors_before;

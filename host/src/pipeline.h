@@ -28,13 +28,19 @@ public:
     /// Resolves every configured plugin (unknown or broken: ExitCode::config) and
     /// validates its settings against its table. Returns false when errors were recorded.
     bool prepare(Diagnostics &diag);
-    /// Runs the load and compute phases. Returns false when errors were recorded.
+    /// Runs the load phase (registries). Returns false when errors were recorded.
+    bool load(Diagnostics &diag);
+    /// Runs the load phase, then the compute phase. Returns false when errors were recorded.
     bool compute(Diagnostics &diag);
     /// Runs the report phase and adds the host's own documents (bijdragen-Y.xlsx/.txt).
     bool report(Diagnostics &diag);
 
     /// The plugins in config order (after prepare).
     const std::vector<ActivePlugin> &plugins() const { return active_; }
+    /// The partner registry (after load).
+    const std::vector<Partner> &partners() const { return partners_; }
+    /// True when a partner registry plugin is configured.
+    bool has_partner_registry() const { return partner_registry_; }
     /// All contribution lines (after compute).
     const std::vector<ContributionLine> &lines() const { return lines_; }
     /// Workbooks to write (after report).
@@ -48,6 +54,8 @@ private:
     const RunConfig &config_;
     const PluginRegistry &registry_;
     std::vector<ActivePlugin> active_;
+    std::vector<Partner> partners_;
+    bool partner_registry_ = false;
     std::vector<ContributionLine> lines_;
     std::vector<Table> bijdragen_sheets_;
     std::vector<Workbook> workbooks_;

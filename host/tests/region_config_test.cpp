@@ -123,3 +123,42 @@ TEST(RegionConfig, PluginEntriesChecked) {
     EXPECT_NE(all.find("plugins[1].name: missing plugin name"), std::string::npos) << all;
     EXPECT_NE(all.find("plugin 'financing.inwonerbijdrage' is configured twice"), std::string::npos) << all;
 }
+
+TEST(RegionConfig, HerindelingMergesGemeentenInForce) {
+    std::string text = replace(kGood, "plugins:", R"(herindelingen:
+  - {per: 2013-01-01, naar: GM1948, naam: Samengevoegd, van: [GM0687, GM0654]}
+plugins:)");
+    text = replace(text, "centrumgemeente: GM0687", "centrumgemeente: GM1948");
+    Diagnostics diag;
+    auto cfg = load_run_config(write_temp("merge.yaml", text), diag);
+    ASSERT_FALSE(diag.has_errors()) << diag.format_all();
+    ASSERT_EQ(cfg.region.gemeenten.size(), 1u);
+    const auto &g = cfg.region.gemeenten[0];
+    EXPECT_EQ(g.code, "GM1948");
+    EXPECT_EQ(g.inwoners, 48019 + 22551);
+    EXPECT_EQ(g.voorgangers, (std::vector<std::string>{"GM0687", "GM0654"}));
+    ASSERT_NE(cfg.region.merged_away("GM0654"), nullptr);
+    EXPECT_EQ(cfg.region.merged_away("GM0654")->naar, "GM1948");
+}
+
+TEST(RegionConfig, HerindelingNotYetInForceChangesNothing) {
+    std::string text = replace(kGood, "plugins:", R"(herindelingen:
+  - {per: 2014-01-01, naar: GM1948, naam: Later, van: [GM0687, GM0654]}
+plugins:)");
+    Diagnostics diag;
+    auto cfg = load_run_config(write_temp("later.yaml", text), diag);
+    ASSERT_FALSE(diag.has_errors()) << diag.format_all();
+    EXPECT_EQ(cfg.region.gemeenten.size(), 2u);
+    EXPECT_EQ(cfg.region.merged_away("GM0654"), nullptr);
+}
+
+TEST(RegionConfig, HerindelingWithUnknownPredecessorIsLocated) {
+    std::string text = replace(kGood, "plugins:", R"(herindelingen:
+  - {per: 2013-01-01, naar: GM1948, naam: X, van: [GM0687, GM0001]}
+plugins:)");
+    Diagnostics diag;
+    load_run_config(write_temp("unknownpred.yaml", text), diag);
+    std::string all = diag.format_all();
+    EXPECT_NE(all.find(":13:51: error: herindelingen[0].van"), std::string::npos) << all;
+    EXPECT_NE(all.find("herindelingen[0].van: gemeente GM0001 is not listed in gemeenten"), std::string::npos) << all;
+}

@@ -12,6 +12,7 @@ const char *setting_type_name(std::uint32_t type) {
         case VHH_SETTING_DATE: return "date";
         case VHH_SETTING_CODE: return "code";
         case VHH_SETTING_LIST: return "list";
+        case VHH_SETTING_CODES: return "codes";
     }
     return "unknown";
 }

@@ -1,10 +1,12 @@
 #include "config/region_config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include "config/settings_validator.h"
+#include "vhh/money.h"
 
 namespace vhh::host {
 
@@ -44,13 +46,85 @@ const vhh_setting_spec kGemeentenSpec[] = {
      kGemeenteFields, sizeof kGemeenteFields / sizeof kGemeenteFields[0]},
 };
 
-const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "plugins", "templates"};
+const vhh_setting_spec kHerindelingFields[] = {
+    {"per", VHH_SETTING_DATE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the day the new gemeente exists",
+     nullptr, 0},
+    {"naar", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "CBS code of the new gemeente",
+     nullptr, 0},
+    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "name of the new gemeente", nullptr, 0},
+    {"van", VHH_SETTING_CODES, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "CBS codes of the gemeenten that merged", nullptr, 0},
+};
+
+const vhh_setting_spec kHerindelingenSpec[] = {
+    {"herindelingen", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
+     "mergers: gemeenten `van` became `naar` on date `per`", kHerindelingFields,
+     sizeof kHerindelingFields / sizeof kHerindelingFields[0]},
+};
+
+const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "herindelingen", "plugins",
+                                             "templates"};
 
 bool is_cbs_code(const std::string &code) {
     if (code.size() != 6 || code[0] != 'G' || code[1] != 'M') return false;
     for (std::size_t i = 2; i < 6; ++i)
         if (code[i] < '0' || code[i] > '9') return false;
     return true;
+}
+
+/// Merges the gemeenten of every herindeling in force in the boekjaar into the new
+/// gemeente: inwoners summed, placed where the first predecessor was listed.
+void apply_herindelingen(Region &region, const std::vector<Settings> &records, Diagnostics &diag) {
+    for (std::size_t i = 0; i < region.herindelingen.size(); ++i) {
+        const Herindeling &h = region.herindelingen[i];
+        const std::string kp = "herindelingen[" + std::to_string(i) + "]";
+        const Settings &rec = records[i];
+        if (h.van.empty()) {
+            diag.error(ExitCode::config, rec.where("van"), kp + ".van", "a herindeling needs the merged gemeenten");
+            continue;
+        }
+        if (!h.in_force(region.boekjaar)) continue;
+        bool new_listed = region.find(h.naar) != nullptr;
+        std::vector<std::size_t> found;
+        for (const auto &code : h.van) {
+            for (std::size_t g = 0; g < region.gemeenten.size(); ++g)
+                if (region.gemeenten[g].code == code) found.push_back(g);
+        }
+        if (new_listed) {
+            if (!found.empty())
+                diag.error(ExitCode::config, region.gemeenten[found[0]].where, "gemeenten",
+                           "gemeente " + region.gemeenten[found[0]].code + " merged into " + h.naar + " on " +
+                               h.per.nl() + ", which is also listed",
+                           "list either the merged gemeenten (with inwoners at the peildatum) or " + h.naar);
+            continue;  // the new gemeente is listed directly: nothing to merge
+        }
+        if (found.size() != h.van.size()) {
+            for (const auto &code : h.van)
+                if (region.find(code) == nullptr)
+                    diag.error(ExitCode::config, rec.where("van"), kp + ".van",
+                               "gemeente " + code + " is not listed in gemeenten",
+                               "list it with its inwoners at the peildatum, or list " + h.naar + " itself");
+            continue;
+        }
+        Gemeente merged;
+        merged.code = h.naar;
+        merged.naam = h.naam;
+        merged.where = h.where;
+        merged.voorgangers = h.van;
+        std::string bron;
+        for (std::size_t g : found) {
+            const Gemeente &old = region.gemeenten[g];
+            merged.inwoners += old.inwoners;
+            bron += (bron.empty() ? "" : " + ") + old.naam + " " + format_integer_nl(old.inwoners);
+        }
+        merged.inwoners_bron = "herindeling per " + h.per.nl() + ": " + bron;
+        std::vector<Gemeente> result;
+        for (std::size_t g = 0; g < region.gemeenten.size(); ++g) {
+            if (g == found[0]) result.push_back(merged);
+            if (std::find(found.begin(), found.end(), g) == found.end()) result.push_back(region.gemeenten[g]);
+        }
+        region.gemeenten = std::move(result);
+    }
 }
 
 template <std::size_t N>
@@ -84,15 +158,18 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
     for (const auto &[key, value] : root.entries) {
         if (!kTopLevelKeys.count(key.text))
             diag.error(ExitCode::config, key.where, key.text, "unknown key '" + key.text + "'",
-                       "allowed top-level keys: bevolking, gemeenten, plugins, regio, templates");
+                       "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
     }
 
     Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, diag);
     Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, diag);
-    std::set<std::string> not_gemeenten;  // top-level keys checked above, not by the gemeenten table
-    for (const auto &entry : root.entries)
+    std::set<std::string> not_gemeenten, not_herindelingen;  // top-level keys validated elsewhere
+    for (const auto &entry : root.entries) {
         if (entry.first.text != "gemeenten") not_gemeenten.insert(entry.first.text);
+        if (entry.first.text != "herindelingen") not_herindelingen.insert(entry.first.text);
+    }
     Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", not_gemeenten, diag);
+    Settings herindelingen = validate_settings(root, kHerindelingenSpec, 1, "", not_herindelingen, diag);
 
     Region &region = config.region;
     if (regio.has("id")) region.id = regio.text("id");
@@ -124,6 +201,15 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
                            "first listed as gemeenten[" + std::to_string(it->second) + "]");
             region.gemeenten.push_back(std::move(gem));
         }
+    }
+    if (herindelingen.has("herindelingen")) {
+        const auto &list = herindelingen.list("herindelingen");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Settings &h = list[i];
+            if (!h.has("per") || !h.has("naar") || !h.has("naam") || !h.has("van")) continue;
+            region.herindelingen.push_back({h.date("per"), h.text("naar"), h.text("naam"), h.codes("van"), h.where("naar")});
+        }
+        apply_herindelingen(region, list, diag);
     }
     if (!region.centrumgemeente.empty() && gemeenten.has("gemeenten") && !region.gemeenten.empty() &&
         region.find(region.centrumgemeente) == nullptr)

@@ -156,6 +156,7 @@ std::string expectation(std::uint32_t type) {
         case VHH_SETTING_DATE: return "a date yyyy-mm-dd (e.g. 2013-01-01)";
         case VHH_SETTING_CODE: return "a code (e.g. GM0687)";
         case VHH_SETTING_LIST: return "a list of records";
+        case VHH_SETTING_CODES: return "a list of codes (e.g. [GM0654, GM0664])";
     }
     return "a value";
 }
@@ -172,7 +173,7 @@ std::string range_noun(std::uint32_t type) {
     return "a value";
 }
 
-bool known_type(std::uint32_t type) { return type >= VHH_SETTING_INTEGER && type <= VHH_SETTING_LIST; }
+bool known_type(std::uint32_t type) { return type >= VHH_SETTING_INTEGER && type <= VHH_SETTING_CODES; }
 bool has_range(std::uint32_t type) {
     return type == VHH_SETTING_INTEGER || type == VHH_SETTING_MONEY || type == VHH_SETTING_PERCENTAGE ||
            type == VHH_SETTING_DATE || type == VHH_SETTING_LIST;
@@ -311,14 +312,34 @@ void mark_default(SettingValue &value, const SourceLocation &where) {
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
                    Diagnostics &diag);
 
+/// A list of codes: a YAML sequence of non-empty scalars, kept as text.
+void validate_codes(const YamlNode &node, const std::string &path, SettingValue &out, Diagnostics &diag) {
+    if (!node.is_sequence()) {
+        std::string found = node.is_scalar() ? "'" + node.text + "'" : node.describe();
+        diag.error(ExitCode::config, node.where, path, "expected " + expectation(VHH_SETTING_CODES) + ", found " + found,
+                   node.is_scalar() ? "write a list: [" + node.text + "]" : "");
+        return;
+    }
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+        const YamlNode &item = node.items[i];
+        if (!item.is_scalar() || item.text.empty()) {
+            diag.error(ExitCode::config, item.where, path + "[" + std::to_string(i) + "]",
+                       "expected a code, found " + item.describe());
+            continue;
+        }
+        out.codes.push_back(item.text);
+    }
+}
+
 /// Validates one present, non-null value. Returns true when `out` holds a valid value.
 bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
                     Diagnostics &diag) {
     out.type = static_cast<vhh_setting_type>(spec.type);
     out.where = node.where;
-    if (spec.type == VHH_SETTING_LIST) {
+    if (spec.type == VHH_SETTING_LIST || spec.type == VHH_SETTING_CODES) {
         std::size_t errors = diag.error_count();
-        validate_list(node, spec, path, out, diag);
+        if (spec.type == VHH_SETTING_LIST) validate_list(node, spec, path, out, diag);
+        else validate_codes(node, path, out, diag);
         return diag.error_count() == errors;
     }
     if (!node.is_scalar()) {
@@ -390,6 +411,19 @@ std::optional<SettingValue> default_value(const vhh_setting_spec &spec, const So
                 return std::nullopt;
             }
             mark_default(value, where);
+        }
+        return value;
+    }
+    if (spec.type == VHH_SETTING_CODES) {
+        // A codes default is YAML text ("[GM0687]"); no default means an empty list.
+        if (spec.default_value != nullptr) {
+            Diagnostics inner;
+            YamlNode node = read_yaml_text(spec.default_value, "default", inner);
+            if (!inner.has_errors() && !node.is_null()) validate_codes(node, spec.key, value, inner);
+            if (inner.has_errors()) {
+                if (problem) *problem = "default '" + std::string(spec.default_value) + "' is not a list of codes";
+                return std::nullopt;
+            }
         }
         return value;
     }

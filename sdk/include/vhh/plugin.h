@@ -8,6 +8,7 @@
 
 #include "vhh/contribution.h"
 #include "vhh/diagnostics.h"
+#include "vhh/partner.h"
 #include "vhh/plugin_api.h"
 #include "vhh/region.h"
 #include "vhh/report.h"
@@ -15,23 +16,45 @@
 
 namespace vhh {
 
-/// What every phase can see: the region, the plugin's own validated settings, and where to report problems.
+/// What every phase can see: the region, the partner registry, the plugin's own
+/// validated settings, and where to report problems.
 class PhaseContext {
 public:
-    PhaseContext(const Region &region, const Settings &settings, Diagnostics &diagnostics)
-        : region_(region), settings_(settings), diagnostics_(diagnostics) {}
+    PhaseContext(const Region &region, const std::vector<Partner> &partners, const Settings &settings,
+                 Diagnostics &diagnostics)
+        : region_(region), partners_(partners), settings_(settings), diagnostics_(diagnostics) {}
     virtual ~PhaseContext() = default;
     /// The region and boekjaar of the run.
     const Region &region() const { return region_; }
+    /// The partners registered by load plugins so far (empty when no registry is configured).
+    const std::vector<Partner> &partners() const { return partners_; }
+    /// True when a partner registry plugin is configured (even if it holds no partners).
+    bool has_partner_registry() const { return partner_registry_; }
     /// This plugin's settings, validated against its settings table.
     const Settings &settings() const { return settings_; }
     /// Where to report located errors and warnings.
     Diagnostics &diagnostics() { return diagnostics_; }
+    /// Set by the host.
+    void set_partner_registry(bool present) { partner_registry_ = present; }
 
 private:
     const Region &region_;
+    const std::vector<Partner> &partners_;
     const Settings &settings_;
     Diagnostics &diagnostics_;
+    bool partner_registry_ = false;
+};
+
+/// Context of the load phase: registries add what they read.
+class LoadContext : public PhaseContext {
+public:
+    using PhaseContext::PhaseContext;
+    /// Says that this plugin is the partner registry, so other plugins (werkplekhuur)
+    /// take partners from it, even when it holds none.
+    virtual void declare_partner_registry() = 0;
+    /// Adds a partner to the registry. Ids must be unique: the host reports a duplicate
+    /// as a located error at `partner.where` and keeps the first.
+    virtual void add_partner(Partner partner) = 0;
 };
 
 /// Context of the compute phase: financing plugins add contribution lines and describe them as a sheet.
@@ -65,7 +88,7 @@ class Plugin {
 public:
     virtual ~Plugin() = default;
     /// Load phase: read registries and other inputs.
-    virtual void load(PhaseContext &) {}
+    virtual void load(LoadContext &) {}
     /// Compute phase: add contribution lines.
     virtual void compute(ComputeContext &) {}
     /// Report phase: add documents.

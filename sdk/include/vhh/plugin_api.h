@@ -45,7 +45,8 @@ enum vhh_setting_type {
     VHH_SETTING_PERCENTAGE = 5, /**< percentage, e.g. 2.5 for 2,5 % */
     VHH_SETTING_DATE = 6,       /**< ISO date yyyy-mm-dd */
     VHH_SETTING_CODE = 7,       /**< identifier kept as text, e.g. CBS code GM0687 */
-    VHH_SETTING_LIST = 8        /**< list of records whose fields are `fields` */
+    VHH_SETTING_LIST = 8,       /**< list of records whose fields are `fields` */
+    VHH_SETTING_CODES = 9       /**< list of codes kept as text, e.g. [GM0654, GM0664] */
 };
 
 /** Setting flags. */

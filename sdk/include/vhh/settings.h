@@ -27,6 +27,7 @@ struct SettingValue {
     std::int64_t ppm = 0;                      ///< VHH_SETTING_PERCENTAGE, in millionths (2.5 % = 25000)
     Date date;                                 ///< VHH_SETTING_DATE
     std::vector<Settings> items;               ///< VHH_SETTING_LIST: one Settings per record
+    std::vector<std::string> codes;            ///< VHH_SETTING_CODES: the codes in order
 };
 
 /// A plugin's validated settings: every declared key with a value or default.
@@ -46,6 +47,7 @@ public:
     std::int64_t percentage_ppm(const std::string &key) const { return at(key).ppm; }
     const Date &date(const std::string &key) const { return at(key).date; }
     const std::vector<Settings> &list(const std::string &key) const { return at(key).items; }
+    const std::vector<std::string> &codes(const std::string &key) const { return at(key).codes; }
     /// Where a key's value was written.
     const SourceLocation &where(const std::string &key) const { return at(key).where; }
     /// All values by key.
