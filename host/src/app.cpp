@@ -318,6 +318,12 @@ int VhhApp::cmd_run(bool write) {
             o->set("sha256", sha256_hex_file(cfg_path));
             inputs->add(o);
         }
+        for (const auto &file : config.included_files) {
+            Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            o->set("path", config_.empty() ? "bundled:config/zeeland/" + fs::path(file).filename().string() : file);
+            o->set("sha256", sha256_hex_file(file));
+            inputs->add(o);
+        }
         for (const auto &[name, hash] : template_hashes) {
             Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
             o->set("path", name);

@@ -122,7 +122,7 @@ bool Pipeline::prepare(Diagnostics &diag) {
         active.record = rec;
         active.entry = &entry;
         active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
-                                            entry.key_path, {"name"}, diag);
+                                            entry.key_path, {"name", "bestand"}, diag);
         active_.push_back(std::move(active));
     }
     return diag.error_count() == errors_before;

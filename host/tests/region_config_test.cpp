@@ -162,3 +162,28 @@ plugins:)");
     EXPECT_NE(all.find(":13:51: error: herindelingen[0].van"), std::string::npos) << all;
     EXPECT_NE(all.find("herindelingen[0].van: gemeente GM0001 is not listed in gemeenten"), std::string::npos) << all;
 }
+
+TEST(RegionConfig, PluginSettingsFromOwnFile) {
+    std::string extra = write_temp("extra.yaml", "tarief: 0.50\nkleur: rood\n");
+    std::string text = replace(kGood, "    tarief: 0.40\n", "    bestand: " + extra + "\n");
+    Diagnostics diag;
+    auto cfg = load_run_config(write_temp("withfile.yaml", text), diag);
+    ASSERT_FALSE(diag.has_errors()) << diag.format_all();
+    ASSERT_EQ(cfg.plugins.size(), 1u);
+    const auto *tarief = cfg.plugins[0].section.find("tarief");
+    ASSERT_NE(tarief, nullptr);
+    EXPECT_EQ(tarief->text, "0.50");
+    EXPECT_EQ(tarief->where.file, extra);
+    EXPECT_EQ(tarief->where.line, 1);
+    EXPECT_EQ(cfg.included_files, std::vector<std::string>{extra});
+}
+
+TEST(RegionConfig, PluginSettingsFileProblems) {
+    std::string extra = write_temp("extra2.yaml", "tarief: 0.50\n");
+    Diagnostics diag;
+    load_run_config(write_temp("both.yaml", replace(kGood, "    tarief: 0.40\n", "    tarief: 0.40\n    bestand: " + extra + "\n")), diag);
+    EXPECT_NE(diag.format_all().find("key 'tarief' is also given in the config"), std::string::npos) << diag.format_all();
+    Diagnostics missing;
+    load_run_config(write_temp("missing.yaml", replace(kGood, "    tarief: 0.40\n", "    bestand: /nonexistent.yaml\n")), missing);
+    EXPECT_EQ(missing.exit_code(), ExitCode::no_input) << missing.format_all();
+}

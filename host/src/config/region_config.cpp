@@ -127,6 +127,39 @@ void apply_herindelingen(Region &region, const std::vector<Settings> &records, D
     }
 }
 
+/// Adds the settings of a plugin's `bestand:` file to its section (keys located in that file).
+void include_settings_file(const std::string &config_path, const YamlNode &file, const std::string &kp,
+                           YamlNode &section, std::vector<std::string> &included, Diagnostics &diag) {
+    if (!file.is_scalar() || file.text.empty()) {
+        diag.error(ExitCode::config, file.where, kp + ".bestand", "expected a file name, got " + file.describe());
+        return;
+    }
+    std::filesystem::path p(file.text);
+    if (p.is_relative()) p = std::filesystem::path(config_path).parent_path() / p;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec)) {
+        diag.error(ExitCode::no_input, file.where, kp + ".bestand", "settings file " + p.string() + " does not exist");
+        return;
+    }
+    YamlNode extra = read_yaml_file(p.string(), diag);
+    included.push_back(p.string());
+    if (extra.is_null()) return;
+    if (!extra.is_map()) {
+        diag.error(ExitCode::config, extra.where, kp, "expected a map of settings in " + p.string() + ", got " +
+                                                          extra.describe());
+        return;
+    }
+    for (auto &entry : extra.entries) {
+        if (const YamlNode *existing = section.find(entry.first.text)) {
+            diag.error(ExitCode::config, entry.first.where, kp + "." + entry.first.text,
+                       "key '" + entry.first.text + "' is also given in the config",
+                       "config: " + existing->where.file + ":" + std::to_string(existing->where.line));
+            continue;
+        }
+        section.entries.push_back(std::move(entry));
+    }
+}
+
 template <std::size_t N>
 Settings validate_section(const YamlNode &root, const std::string &key, const vhh_setting_spec (&spec)[N],
                           const SourceLocation &file, Diagnostics &diag) {
@@ -258,7 +291,10 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
                            "plugin '" + name->text + "' is configured twice", "first configured as " + it->second);
                 continue;
             }
-            config.plugins.push_back({name->text, kp, entry});
+            PluginEntry plugin{name->text, kp, entry};
+            if (const YamlNode *file = entry.find("bestand"))
+                include_settings_file(path, *file, kp, plugin.section, config.included_files, diag);
+            config.plugins.push_back(std::move(plugin));
         }
     }
     return config;

@@ -11,6 +11,8 @@
 namespace vhh::host {
 
 /// One entry of the config's `plugins` list: which plugin, and its settings section.
+/// An entry may keep its settings in a file of its own (`bestand: partners.yaml`, relative
+/// to the config); its keys are then part of `section`, located in that file.
 struct PluginEntry {
     std::string name;      ///< plugin name, e.g. "financing.inwonerbijdrage"
     std::string key_path;  ///< "plugins[0]"
@@ -23,6 +25,7 @@ struct RunConfig {
     Region region;                     ///< region, boekjaar, gemeenten
     std::vector<PluginEntry> plugins;  ///< in config order
     std::string templates_dir;         ///< optional `templates:` directory (resolved against the config's folder)
+    std::vector<std::string> included_files;  ///< settings files read through a plugin's `bestand:` key
 };
 
 /// Reads and validates a config file. Every problem is recorded in `diag`
