@@ -419,3 +419,35 @@ TEST(XlsxRenderer, ManyRowsAreAllWritten) {
     EXPECT_EQ(d.cells.at("Dossiers").size(), 2 + 2 * n);
     EXPECT_EQ(field(d.cells.at("Dossiers").at("B3001"), "value"), "29.99");
 }
+
+TEST(XlsxRenderer, ChartsAreWrittenAndReadBack) {
+    TempDir dir;
+    const std::string path = dir.file("chart.xlsx");
+    Table t;
+    t.name = "Baten en lasten";
+    t.columns = {{"Post", 20}, {"Begroting", 14}, {"Realisatie", 14}};
+    t.rows = {{Cell::text("Rijksbijdrage"), Cell::money(Money::euros(125000)), Cell::money(Money::euros(125000))},
+              {Cell::text("Gemeenten"), Cell::money(Money::euros(237000)), Cell::money(Money::euros(236000))}};
+    vhh::Chart chart;
+    chart.title = "Begroting en realisatie";
+    chart.series = {{"Begroting", Table::range(t.name, 0, 1, 0), Table::range(t.name, 0, 1, 1)},
+                    {"Realisatie", Table::range(t.name, 0, 1, 0), Table::range(t.name, 0, 1, 2)}};
+    chart.row = 4;
+    t.charts.push_back(chart);
+    vhh::Chart pie;
+    pie.type = vhh::Chart::Type::pie;
+    pie.series = {{"Baten", Table::range(t.name, 0, 1, 0), Table::range(t.name, 0, 1, 2)}};
+    pie.row = 20;
+    t.charts.push_back(pie);
+    Workbook wb;
+    wb.title = "charts";
+    wb.sheets = {t};
+    render_workbook(wb, path, kCreated);
+    const Dump d = read_workbook(path);
+    EXPECT_EQ(field(d.sheet_lines.at("Baten en lasten"), "charts"), "2");
+    EXPECT_EQ(Table::range("Baten en lasten", 0, 1, 2), "'Baten en lasten'!$C$2:$C$3");
+
+    Workbook bad = wb;
+    bad.sheets[0].charts[0].series.clear();
+    EXPECT_THROW(render_workbook(bad, dir.file("bad.xlsx"), kCreated), RenderError);
+}

@@ -68,6 +68,15 @@ std::string Table::ref(std::size_t row, std::size_t column) {
     return column_letters(column) + std::to_string(row + 2);
 }
 
+std::string Table::range(const std::string &sheet, std::size_t first_row, std::size_t last_row,
+                         std::size_t column) {
+    std::string quoted = "'";
+    for (char c : sheet) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    quoted += "'";
+    const std::string col = "$" + column_letters(column) + "$";
+    return quoted + "!" + col + std::to_string(first_row + 2) + ":" + col + std::to_string(last_row + 2);
+}
+
 DataNode DataNode::boolean(bool value) {
     DataNode n;
     n.kind_ = Kind::boolean;

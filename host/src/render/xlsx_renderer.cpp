@@ -197,6 +197,39 @@ void validate_table(const Table &t, const Reporter &r) {
                                "; allowed is 0 to 255");
 }
 
+uint8_t chart_type(Chart::Type t) {
+    switch (t) {
+    case Chart::Type::column: return LXW_CHART_COLUMN;
+    case Chart::Type::bar: return LXW_CHART_BAR;
+    case Chart::Type::line: return LXW_CHART_LINE;
+    case Chart::Type::pie: return LXW_CHART_PIE;
+    }
+    return LXW_CHART_COLUMN;
+}
+
+/// Adds the table's charts to its worksheet; every libxlsxwriter result is checked.
+void add_charts(lxw_workbook *wb, lxw_worksheet *ws, const Table &t, const Reporter &r) {
+    for (std::size_t i = 0; i < t.charts.size(); ++i) {
+        const Chart &c = t.charts[i];
+        const std::string what = "chart " + std::to_string(i + 1) + (c.title.empty() ? "" : " \"" + c.title + "\"");
+        if (c.series.empty()) r.fail(t.name, what + " has no data series");
+        lxw_chart *chart = workbook_add_chart(wb, chart_type(c.type));
+        if (!chart) r.fail(t.name, what + ": cannot create the chart (out of memory)");
+        if (!c.title.empty()) chart_title_set_name(chart, c.title.c_str());
+        for (const ChartSeries &s : c.series) {
+            if (s.values.empty()) r.fail(t.name, what + ": a series has no values range");
+            const std::string categories = s.categories.empty() ? "" : "=" + s.categories;
+            const std::string values = "=" + s.values;
+            lxw_chart_series *series =
+                chart_add_series(chart, categories.empty() ? nullptr : categories.c_str(), values.c_str());
+            if (!series) r.fail(t.name, what + ": cannot add series \"" + s.name + "\"");
+            if (!s.name.empty()) chart_series_set_name(series, s.name.c_str());
+        }
+        r.check(worksheet_insert_chart(ws, static_cast<lxw_row_t>(c.row), static_cast<lxw_col_t>(c.column), chart),
+                t.name, what);
+    }
+}
+
 void write_table(lxw_worksheet *ws, const Table &t, const Formats &formats, const Reporter &r) {
     const std::string &sheet = t.name;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
@@ -256,7 +289,10 @@ void render_workbook(const Workbook &workbook, const std::string &path, std::tim
         if (!ws) r.fail(t.name, "cannot add worksheet (out of memory, or no temporary file for constant-memory mode)");
         sheets.push_back(ws);
     }
-    for (std::size_t i = 0; i < sheets.size(); ++i) write_table(sheets[i], workbook.sheets[i], formats, r);
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        write_table(sheets[i], workbook.sheets[i], formats, r);
+        add_charts(wb.get(), sheets[i], workbook.sheets[i], r);
+    }
 
     // Unwritable paths only show up here; libxlsxwriter leaves the system error in errno.
     errno = 0;

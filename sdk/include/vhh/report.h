@@ -58,6 +58,23 @@ struct Column {
     double width = 14;   ///< column width in characters
 };
 
+/// A data series of a chart: cell ranges in the workbook (see Table::range).
+struct ChartSeries {
+    std::string name;        ///< legend text
+    std::string categories;  ///< range of the category labels, e.g. "'Baten'!$A$2:$A$5"
+    std::string values;      ///< range of the values, e.g. "'Baten'!$C$2:$C$5"
+};
+
+/// A chart placed on a sheet; its data comes from cell ranges, so it follows the figures.
+struct Chart {
+    enum class Type { column, bar, line, pie };
+    Type type = Type::column;
+    std::string title;                ///< chart title
+    std::vector<ChartSeries> series;  ///< at least one
+    std::size_t row = 1;              ///< top-left anchor: 0-based sheet row (0 = header row)
+    std::size_t column = 0;           ///< top-left anchor: 0-based column
+};
+
 /// A sheet: a header row followed by data rows. The header is sheet row 1,
 /// the first data row is sheet row 2; use Table::ref to build formula references.
 struct Table {
@@ -66,9 +83,14 @@ struct Table {
     std::vector<std::vector<Cell>> rows;   ///< data rows, each at most columns.size() cells
     bool freeze_header = true;             ///< keep the header visible when scrolling
     bool autofilter = false;               ///< filter buttons on the header
+    std::vector<Chart> charts;             ///< charts placed on this sheet
 
     /// A1 reference of data row `row` (0-based) and column `column` (0-based), e.g. ref(0, 4) == "E2".
     static std::string ref(std::size_t row, std::size_t column);
+    /// Absolute range of data rows `first_row`..`last_row` (0-based, inclusive) in `column` of
+    /// sheet `sheet`, for charts and cross-sheet formulas: range("Baten", 0, 3, 2) == "'Baten'!$C$2:$C$5".
+    static std::string range(const std::string &sheet, std::size_t first_row, std::size_t last_row,
+                             std::size_t column);
     /// Column letters of a 0-based column index: 0 -> "A", 26 -> "AA".
     static std::string column_letters(std::size_t column);
 };
