@@ -203,7 +203,7 @@ int VhhApp::cmd_bijdragen() {
     Diagnostics diag;
     RunConfig config = load_run_config(config_path(), diag);
     PluginRegistry registry;
-    Pipeline pipeline(config, registry);
+    Pipeline pipeline(config, registry, diag);
     if (prepare(config, registry, pipeline, diag)) pipeline.compute(diag);
     print_diagnostics(diag);
     if (diag.has_errors()) return static_cast<int>(diag.exit_code());
@@ -219,7 +219,7 @@ int VhhApp::cmd_partners() {
     Diagnostics diag;
     RunConfig config = load_run_config(config_path(), diag);
     PluginRegistry registry;
-    Pipeline pipeline(config, registry);
+    Pipeline pipeline(config, registry, diag);
     if (prepare(config, registry, pipeline, diag)) pipeline.load(diag);
     if (!diag.has_errors() && !pipeline.has_partner_registry())
         diag.error(vhh::ExitCode::config, {config.path, 0, 0}, "plugins",
@@ -237,7 +237,7 @@ int VhhApp::cmd_run(bool write) {
     const std::string cfg_path = config_path();
     RunConfig config = load_run_config(cfg_path, diag);
     PluginRegistry registry;
-    Pipeline pipeline(config, registry);
+    Pipeline pipeline(config, registry, diag);
     if (prepare(config, registry, pipeline, diag) && pipeline.compute(diag)) pipeline.report(diag);
     if (diag.has_errors()) {
         print_diagnostics(diag);
@@ -322,6 +322,12 @@ int VhhApp::cmd_run(bool write) {
             Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
             o->set("path", config_.empty() ? "bundled:config/zeeland/" + fs::path(file).filename().string() : file);
             o->set("sha256", sha256_hex_file(file));
+            inputs->add(o);
+        }
+        for (const auto &[file, hash] : pipeline.input_files()) {
+            Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            o->set("path", file);
+            o->set("sha256", hash);
             inputs->add(o);
         }
         for (const auto &[name, hash] : template_hashes) {

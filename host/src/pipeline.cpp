@@ -4,6 +4,9 @@
 
 #include "config/settings_validator.h"
 #include "formats.h"
+#include "output/sha256.h"
+
+#include <filesystem>
 
 #include <algorithm>
 
@@ -87,6 +90,21 @@ bool run_phase(const ActivePlugin &p, const char *phase, Diagnostics &diag, cons
 
 }  // namespace
 
+std::optional<InputFile> InputFilesImpl::read(const std::string &path, const SourceLocation &where,
+                                             const std::string &key_path) {
+    namespace fs = std::filesystem;
+    fs::path p(path);
+    if (p.is_relative() && !where.file.empty()) p = fs::path(where.file).parent_path() / p;
+    try {
+        InputFile file{p.string(), read_file_bytes(p.string())};
+        files_.emplace_back(file.path, sha256_hex(file.contents));
+        return file;
+    } catch (const std::exception &e) {
+        diag_.error(ExitCode::no_input, where, key_path, std::string("cannot read input file: ") + e.what());
+        return std::nullopt;
+    }
+}
+
 std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &lines) {
     std::vector<SourceTotal> totals;
     for (const auto &l : lines) {
@@ -133,6 +151,7 @@ bool Pipeline::load(Diagnostics &diag) {
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_LOAD)) continue;
         LoadContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag);
+        ctx.set_input_files(&inputs_);
         run_phase(p, "load", diag, [&] { p.record->instance->load(ctx); });
     }
     return diag.error_count() == errors_before;
@@ -145,6 +164,7 @@ bool Pipeline::compute(Diagnostics &diag) {
         if (!(p.record->kinds & VHH_KIND_COMPUTE)) continue;
         ComputeContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_,
                                bijdragen_sheets_);
+        ctx.set_input_files(&inputs_);
         run_phase(p, "compute", diag, [&] { p.record->instance->compute(ctx); });
     }
     return diag.error_count() == errors_before;
@@ -157,6 +177,7 @@ bool Pipeline::report(Diagnostics &diag) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
                               texts_);
+        ctx.set_input_files(&inputs_);
         run_phase(p, "report", diag, [&] { p.record->instance->report(ctx); });
     }
     return diag.error_count() == errors_before;

@@ -20,10 +20,25 @@ struct ActivePlugin {
     Settings settings;
 };
 
+/// Input files read by plugins: resolved against the naming file's folder, hashed for the manifest.
+class InputFilesImpl : public InputFiles {
+public:
+    explicit InputFilesImpl(Diagnostics &diag) : diag_(diag) {}
+    std::optional<InputFile> read(const std::string &path, const SourceLocation &where,
+                                  const std::string &key_path) override;
+    /// Every file read, in order, with its sha256.
+    const std::vector<std::pair<std::string, std::string>> &files() const { return files_; }
+
+private:
+    Diagnostics &diag_;
+    std::vector<std::pair<std::string, std::string>> files_;
+};
+
 /// Runs the plugins of one configuration through their phases.
 class Pipeline {
 public:
-    Pipeline(const RunConfig &config, const PluginRegistry &registry) : config_(config), registry_(registry) {}
+    Pipeline(const RunConfig &config, const PluginRegistry &registry, Diagnostics &diag)
+        : config_(config), registry_(registry), inputs_(diag) {}
 
     /// Resolves every configured plugin (unknown or broken: ExitCode::config) and
     /// validates its settings against its table. Returns false when errors were recorded.
@@ -37,6 +52,8 @@ public:
 
     /// The plugins in config order (after prepare).
     const std::vector<ActivePlugin> &plugins() const { return active_; }
+    /// Input files plugins read, with their sha256 (for manifest.json).
+    const std::vector<std::pair<std::string, std::string>> &input_files() const { return inputs_.files(); }
     /// The partner registry (after load).
     const std::vector<Partner> &partners() const { return partners_; }
     /// True when a partner registry plugin is configured.
@@ -54,6 +71,7 @@ private:
     const RunConfig &config_;
     const PluginRegistry &registry_;
     std::vector<ActivePlugin> active_;
+    InputFilesImpl inputs_;
     std::vector<Partner> partners_;
     bool partner_registry_ = false;
     std::vector<ContributionLine> lines_;

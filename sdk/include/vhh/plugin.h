@@ -3,6 +3,8 @@
 
 #include <cstring>
 #include <exception>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,23 @@
 #include "vhh/settings.h"
 
 namespace vhh {
+
+/// An input file a plugin read through the host.
+struct InputFile {
+    std::string path;      ///< the resolved path (use it in SourceLocation::file for errors in the file)
+    std::string contents;  ///< the exact bytes
+};
+
+/// Input files plugins read (ledger exports, indicator CSVs). The host resolves a relative
+/// path against the folder of the file that names it, records every file read (with its
+/// sha256) in manifest.json, and reports a missing or unreadable file as a located error (66).
+class InputFiles {
+public:
+    virtual ~InputFiles() = default;
+    /// Reads `path` as written at `where` under key `key_path`; nothing (after reporting) when it cannot.
+    virtual std::optional<InputFile> read(const std::string &path, const SourceLocation &where,
+                                          const std::string &key_path) = 0;
+};
 
 /// What every phase can see: the region, the partner registry, the plugin's own
 /// validated settings, and where to report problems.
@@ -34,8 +53,17 @@ public:
     const Settings &settings() const { return settings_; }
     /// Where to report located errors and warnings.
     Diagnostics &diagnostics() { return diagnostics_; }
+    /// Reads an input file named in the settings (see InputFiles); throws std::logic_error
+    /// when the host gave no file access (only in hand-made test contexts).
+    std::optional<InputFile> read_input(const std::string &path, const SourceLocation &where,
+                                        const std::string &key_path) {
+        if (input_files_ == nullptr) throw std::logic_error("no input file access in this context");
+        return input_files_->read(path, where, key_path);
+    }
     /// Set by the host.
     void set_partner_registry(bool present) { partner_registry_ = present; }
+    /// Set by the host (or a test).
+    void set_input_files(InputFiles *files) { input_files_ = files; }
 
 private:
     const Region &region_;
@@ -43,6 +71,7 @@ private:
     const Settings &settings_;
     Diagnostics &diagnostics_;
     bool partner_registry_ = false;
+    InputFiles *input_files_ = nullptr;
 };
 
 /// Context of the load phase: registries add what they read.
