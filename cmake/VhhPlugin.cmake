@@ -1,16 +1,28 @@
 # vhh_add_plugin(<target> OUTPUT_NAME <plugin.name> SOURCES <files...>)
-# Builds a vhh plugin as a shared module: hidden visibility, no undefined symbols,
-# placed where the host looks for plugins, installed beside the installed host.
+# Builds a vhh plugin as a shared module: hidden visibility, no undefined symbols, linked
+# with the SDK, placed in VHH_PLUGIN_OUTPUT_DIR (default: <build>/plugins) and installed
+# into lib/vhh/plugins, where an installed vhh finds it. Used in the vhh tree and, through
+# find_package(vhh-sdk), by plugins built out of tree.
 function(vhh_add_plugin target)
   cmake_parse_arguments(ARG "" "OUTPUT_NAME" "SOURCES" ${ARGN})
+  if(NOT ARG_OUTPUT_NAME)
+    message(FATAL_ERROR "vhh_add_plugin(${target}): OUTPUT_NAME <plugin.name> is required")
+  endif()
+  if(DEFINED VHH_PLUGIN_OUTPUT_DIR)
+    set(out_dir ${VHH_PLUGIN_OUTPUT_DIR})
+  else()
+    set(out_dir ${CMAKE_BINARY_DIR}/plugins)
+  endif()
   add_library(${target} MODULE ${ARG_SOURCES})
   target_link_libraries(${target} PRIVATE vhh::sdk)
+  target_compile_features(${target} PRIVATE cxx_std_17)
   set_target_properties(${target} PROPERTIES
     PREFIX ""
     OUTPUT_NAME ${ARG_OUTPUT_NAME}
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON
-    LIBRARY_OUTPUT_DIRECTORY ${VHH_PLUGIN_OUTPUT_DIR})
+    POSITION_INDEPENDENT_CODE ON
+    LIBRARY_OUTPUT_DIRECTORY ${out_dir})
   target_link_options(${target} PRIVATE -Wl,--no-undefined)
   install(TARGETS ${target} LIBRARY DESTINATION lib/vhh/plugins)
 endfunction()
