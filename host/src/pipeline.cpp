@@ -27,8 +27,9 @@ public:
     void add_partner(Partner partner) override {
         for (const auto &p : partners_)
             if (p.id == partner.id) {
-                diagnostics().error(ExitCode::config, partner.where, "", "duplicate partner id '" + partner.id + "'",
-                                    "first declared at line " + std::to_string(p.where.line));
+                diagnostics().error(ExitCode::config, partner.where, partner.key_path.empty() ? "" : partner.key_path + ".id",
+                                    "duplicate partner id '" + partner.id + "'",
+                                    "first declared at " + p.where.file + ":" + std::to_string(p.where.line));
                 return;
             }
         partners_.push_back(std::move(partner));
@@ -152,6 +153,7 @@ bool Pipeline::load(Diagnostics &diag) {
         if (!(p.record->kinds & VHH_KIND_LOAD)) continue;
         LoadContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag);
         ctx.set_input_files(&inputs_);
+        ctx.set_key_path(p.entry->key_path);
         run_phase(p, "load", diag, [&] { p.record->instance->load(ctx); });
     }
     return diag.error_count() == errors_before;
@@ -165,6 +167,7 @@ bool Pipeline::compute(Diagnostics &diag) {
         ComputeContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_,
                                bijdragen_sheets_);
         ctx.set_input_files(&inputs_);
+        ctx.set_key_path(p.entry->key_path);
         run_phase(p, "compute", diag, [&] { p.record->instance->compute(ctx); });
     }
     return diag.error_count() == errors_before;
@@ -178,6 +181,7 @@ bool Pipeline::report(Diagnostics &diag) {
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
                               texts_);
         ctx.set_input_files(&inputs_);
+        ctx.set_key_path(p.entry->key_path);
         run_phase(p, "report", diag, [&] { p.record->instance->report(ctx); });
     }
     return diag.error_count() == errors_before;

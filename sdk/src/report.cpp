@@ -32,6 +32,15 @@ Cell Cell::percentage_ppm(std::int64_t ppm) {
     return c;
 }
 
+Cell Cell::fraction(std::int64_t numerator, std::int64_t denominator) {
+    if (denominator <= 0) throw std::invalid_argument("a fraction needs a positive denominator");
+    Cell c;
+    c.kind_ = Kind::fraction;
+    c.integer_ = numerator;
+    c.denominator_ = denominator;
+    return c;
+}
+
 Cell Cell::formula(std::string formula, Cell value) {
     if (value.kind_ == Kind::formula) throw std::invalid_argument("a formula's value cannot be a formula");
     if (!formula.empty() && formula[0] == '=') formula.erase(0, 1);
@@ -43,7 +52,7 @@ Cell Cell::formula(std::string formula, Cell value) {
 }
 
 Cell::Cell(const Cell &o)
-    : bold(o.bold), kind_(o.kind_), text_(o.text_), integer_(o.integer_), money_(o.money_),
+    : bold(o.bold), kind_(o.kind_), text_(o.text_), integer_(o.integer_), denominator_(o.denominator_), money_(o.money_),
       cached_(o.cached_ ? std::make_unique<Cell>(*o.cached_) : nullptr) {}
 
 Cell &Cell::operator=(const Cell &o) {

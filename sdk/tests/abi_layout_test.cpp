@@ -58,7 +58,7 @@ TEST(AbiLayout, CppTypesV1) {
     EXPECT_EQ(sizeof(vhh::SourceLocation), 40u);
     EXPECT_EQ(sizeof(vhh::Diagnostic), 144u);
     EXPECT_EQ(sizeof(vhh::SettingValue), 184u);
-    EXPECT_EQ(sizeof(vhh::Cell), 64u);
+    EXPECT_EQ(sizeof(vhh::Cell), 72u);
     EXPECT_EQ(sizeof(vhh::Table), 112u);
     EXPECT_EQ(sizeof(vhh::Chart), 80u);
     EXPECT_EQ(sizeof(vhh::Workbook), 88u);

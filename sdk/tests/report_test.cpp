@@ -215,3 +215,13 @@ TEST(DataNode, WrongKindThrows) {
 }
 
 }  // namespace
+
+TEST(CellFraction, HoldsNumeratorAndDenominator) {
+    vhh::Cell c = vhh::Cell::fraction(30, 12);
+    EXPECT_EQ(c.kind(), vhh::Cell::Kind::fraction);
+    EXPECT_EQ(c.integer_value(), 30);
+    EXPECT_EQ(c.denominator(), 12);
+    vhh::Cell copy = c;
+    EXPECT_EQ(copy.denominator(), 12);
+    EXPECT_THROW(vhh::Cell::fraction(1, 0), std::invalid_argument);
+}

@@ -24,7 +24,7 @@ class BadConfigTest(VhhTestCase):
                             f"no error at line {expect_line} containing {expect_text!r}:\n{r.stderr}")
             self.assertEqual(r.stdout, "")
         self.assertFalse(os.path.exists(out), "a failed run wrote output")
-        self.assertEqual(sorted(os.listdir(self.tmp)), ["vhh.yaml"], "stray files")
+        self.assertEqual(sorted(os.listdir(self.tmp)), sorted(self.bundled_companions() + ["vhh.yaml"]), "stray files")
 
     def line_of(self, text, needle):
         return text[:text.index(needle)].count("\n") + 1

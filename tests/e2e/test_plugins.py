@@ -31,7 +31,7 @@ class PluginsTest(VhhTestCase):
         self.assertEqual(by_file["test.good.so"]["kinds"], ["compute"])
         self.assertEqual(by_file["financing.inwonerbijdrage.so"]["status"], "ok")
         tarief = by_file["financing.inwonerbijdrage.so"]["settings"][0]
-        self.assertEqual((tarief["key"], tarief["type"], tarief["required"]), ("tarief", "amount", True))
+        self.assertEqual((tarief["key"], tarief["type"], tarief["required"]), ("tarief", "amount", False))
         for name, reason in BROKEN.items():
             self.assertEqual(by_file[name]["status"], "error", name)
             self.assertIn(reason, by_file[name]["reason"], name)
@@ -54,7 +54,7 @@ class PluginsTest(VhhTestCase):
             r = run("run", "--config", cfg, "--plugin-dir", TEST_PLUGIN_DIR, "--out", out)
             self.assertNoCrash(r)
             self.assertExit(r, 78)
-            self.assertRegex(r.stderr, r"vhh\.yaml:\d+:\d+: error: plugins\[1\]\.name: ")
+            self.assertRegex(r.stderr, r"vhh\.yaml:\d+:\d+: error: plugins\[\d+\]\.name: ")
             self.assertFalse(os.path.exists(out))
 
     def test_throwing_factory_reason_shown_on_run(self):

@@ -6,7 +6,11 @@ import os
 
 from vhhtest import VhhTestCase, read_workbook, run, ZEELAND
 
-EXPECTED_FILES = ["bijdragen-2013.xlsx", "bijdragen-2013.txt", "manifest.json"]
+EXPECTED_FILES = ["bijdragen-2013.xlsx", "bijdragen-2013.txt", "partners-2013.xlsx", "partners-2013.txt", "manifest.json",
+                  "jaarverantwoording-2013.xlsx", "jaarverantwoording-2013.txt"] + [
+    f"raadsbrief-2013-{g}.txt" for g in ("borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland",
+                                         "reimerswaal", "schouwen-duiveland", "sluis", "terneuzen", "tholen",
+                                         "veere", "vlissingen")]
 # Indicative populations of the 13 Zeeland gemeenten in the bundled config.
 ZEELAND_INWONERS = {"GM0654": 22551, "GM0664": 37050, "GM0677": 27432, "GM0678": 12386, "GM0687": 48019,
                     "GM1695": 7339, "GM0703": 22678, "GM1676": 34049, "GM1714": 23886, "GM0715": 54806,
@@ -51,7 +55,9 @@ class RunTest(VhhTestCase):
             self.assertEqual(f["bytes"], os.path.getsize(os.path.join(out, f["name"])))
         self.assertEqual(m["inputs"][0]["sha256"], sha256(ZEELAND))
         self.assertTrue(any(i["path"].endswith("bijdragen.txt.mustache") for i in m["inputs"]))
-        self.assertEqual([p["name"] for p in m["plugins"]], ["financing.inwonerbijdrage"])
+        self.assertEqual([p["name"] for p in m["plugins"]], ["financing.inwonerbijdrage", "financing.rijksbijdrage",
+                                                             "financing.werkplekhuur", "registry.partners",
+                                                             "report.jaarverantwoording"])
         self.assertTrue(all(len(p["sha256"]) == 64 and p["version"] for p in m["plugins"]))
 
     def test_two_runs_are_byte_identical(self):
@@ -81,7 +87,8 @@ class RunTest(VhhTestCase):
         data = json.loads(r.stdout)
         book = read_workbook(os.path.join(out, "bijdragen-2013.xlsx"))
         sheets = {s["name"]: s for s in book["sheets"]}
-        self.assertEqual([s["name"] for s in book["sheets"]], ["Inwonerbijdrage", "Totaal"])
+        self.assertEqual([s["name"] for s in book["sheets"]],
+                         ["Inwonerbijdrage", "Rijksbijdrage", "Werkplekhuur", "Totaal"])
 
         sheet = sheets["Inwonerbijdrage"]
         cells = {c["ref"]: c for c in sheet["cells"]}
@@ -114,13 +121,19 @@ class RunTest(VhhTestCase):
         data = json.loads(r.stdout)
         self.assertEqual(data["region"], "zeeland")
         self.assertEqual(data["year"], 2013)
-        by_code = {l["payer_id"]: l for l in data["lines"]}
+        by_code = {l["payer_id"]: l for l in data["lines"] if l["source"] == "inwonerbijdrage"}
         self.assertEqual(set(by_code), set(ZEELAND_INWONERS))
+        self.assertEqual([(l["source"], l["payer_id"]) for l in data["lines"][:14]],
+                         [("inwonerbijdrage", code) for code in ZEELAND_INWONERS] + [("rijksbijdrage", "RIJK")])
+        self.assertEqual(data["lines"][13]["amount_cents"], 16170000)  # rijksbijdrage € 161.700 to Middelburg
+        self.assertEqual({l["source"] for l in data["lines"][14:]}, {"werkplekhuur"})
         for code, inwoners in ZEELAND_INWONERS.items():
             self.assertEqual(by_code[code]["amount_cents"], inwoners * 40, code)  # € 0,40 per inwoner
             self.assertEqual(by_code[code]["inputs"]["inwoners"], inwoners)
         total = sum(ZEELAND_INWONERS.values()) * 40
-        self.assertEqual(data["totals"], {"inwonerbijdrage": total, "total": total})
+        # Werkplekhuur: 22 werkplekken all year (illustratief, config/zeeland/partners.yaml) × € 5.000.
+        self.assertEqual(data["totals"], {"inwonerbijdrage": total, "rijksbijdrage": 16170000,
+                                          "werkplekhuur": 22 * 500000, "total": total + 16170000 + 22 * 500000})
         self.assertEqual(by_code["GM0687"]["payer"], "Middelburg")
         self.assertEqual(by_code["GM0687"]["amount_cents"], 1920760)  # 48.019 × € 0,40 = € 19.207,60
 
@@ -133,7 +146,7 @@ class RunTest(VhhTestCase):
         self.assertExit(r, 0)
         rows = r.stdout.splitlines()
         self.assertEqual(rows[0], "source;payer_id;payer;amount_cents;amount;basis")
-        self.assertEqual(len(rows), 14)
+        self.assertEqual(len(rows), 1 + 13 + 1 + 13)  # header, gemeenten, rijksbijdrage, 13 housed partners
         middelburg = [row for row in rows if ";GM0687;" in row][0].split(";")
         self.assertEqual(middelburg[3], "1920760")
         self.assertEqual(middelburg[4], "19207,60")

@@ -9,7 +9,8 @@ import unittest
 VHH = os.path.abspath(os.environ.get("VHH_BIN", "build/bin/vhh"))
 SOURCE_DIR = os.environ.get("VHH_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 TEST_PLUGIN_DIR = os.path.abspath(os.environ.get("VHH_TEST_PLUGIN_DIR", "build/tests/plugins"))
-ZEELAND = os.path.join(SOURCE_DIR, "config", "zeeland", "vhh.yaml")
+ZEELAND_DIR = os.path.join(SOURCE_DIR, "config", "zeeland")
+ZEELAND = os.path.join(ZEELAND_DIR, "vhh.yaml")
 READ_WORKBOOK = os.path.join(SOURCE_DIR, "tests", "tools", "read_workbook.py")
 PYTHON = "/usr/bin/python3"
 
@@ -57,10 +58,20 @@ class VhhTestCase(unittest.TestCase):
         return os.path.join(self.tmp, *parts)
 
     def write_config(self, text, name="vhh.yaml"):
+        """Writes a config into the test's directory, beside copies of the bundled Zeeland
+        config's other files (settings files named by `bestand:`, ledger and indicator CSVs),
+        so a test config is the bundled one with a change."""
+        for f in os.listdir(ZEELAND_DIR):
+            if f != "vhh.yaml" and not os.path.exists(self.path(f)):
+                shutil.copyfile(os.path.join(ZEELAND_DIR, f), self.path(f))
         p = self.path(name)
         with open(p, "w", encoding="utf-8") as f:
             f.write(text)
         return p
+
+    def bundled_companions(self):
+        """The files write_config copies beside a config."""
+        return sorted(f for f in os.listdir(ZEELAND_DIR) if f != "vhh.yaml")
 
     def zeeland_with(self, old, new, name="vhh.yaml"):
         text = zeeland_text()

@@ -24,6 +24,7 @@ constexpr std::size_t max_rows = LXW_ROW_MAX;
 constexpr const char *integer_format = "#,##0";
 constexpr const char *money_format = "\"€ \"#,##0.00;-\"€ \"#,##0.00";
 constexpr const char *percentage_format = "0.00%";
+constexpr const char *decimal_format = "#,##0.00";
 
 /// Owns an lxw_workbook until it is closed; frees it without writing on error.
 class WorkbookHandle {
@@ -53,6 +54,7 @@ struct Formats {
     lxw_format *integer[2] = {nullptr, nullptr};
     lxw_format *money[2] = {nullptr, nullptr};
     lxw_format *percentage[2] = {nullptr, nullptr};
+    lxw_format *decimal[2] = {nullptr, nullptr};
 };
 
 /// Builds error messages that name the file and, where known, the sheet and cell.
@@ -99,6 +101,7 @@ Formats make_formats(lxw_workbook *wb, const Reporter &r) {
         f.integer[b] = new_format(wb, r, integer_format, b == 1);
         f.money[b] = new_format(wb, r, money_format, b == 1);
         f.percentage[b] = new_format(wb, r, percentage_format, b == 1);
+        f.decimal[b] = new_format(wb, r, decimal_format, b == 1);
     }
     return f;
 }
@@ -127,6 +130,10 @@ Number to_number(const Cell &cell, bool bold, const Formats &formats, const Repo
         raw = cell.integer_value();
         n = {static_cast<double>(raw) / 1e6, formats.percentage[b]};
         break;
+    case Cell::Kind::fraction:
+        raw = cell.integer_value();
+        n = {static_cast<double>(raw) / static_cast<double>(cell.denominator()), formats.decimal[b]};
+        break;
     default:
         r.fail(sheet, ref + ": not a number cell");
     }
@@ -149,7 +156,8 @@ void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const Cell &cel
         return;
     case Cell::Kind::integer:
     case Cell::Kind::money:
-    case Cell::Kind::percentage: {
+    case Cell::Kind::percentage:
+    case Cell::Kind::fraction: {
         const Number n = to_number(cell, cell.bold, formats, r, sheet, ref);
         r.check(worksheet_write_number(ws, row, col, n.value, n.format), sheet, ref);
         return;

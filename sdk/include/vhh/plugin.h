@@ -47,6 +47,9 @@ public:
     const Region &region() const { return region_; }
     /// The partners registered by load plugins so far (empty when no registry is configured).
     const std::vector<Partner> &partners() const { return partners_; }
+    /// The key path of this plugin's entry in the config, e.g. "plugins[1]": prefix it to the
+    /// key paths of located errors ("plugins[1].partners[2].ring").
+    const std::string &key_path() const { return key_path_; }
     /// True when a partner registry plugin is configured (even if it holds no partners).
     bool has_partner_registry() const { return partner_registry_; }
     /// This plugin's settings, validated against its settings table.
@@ -64,6 +67,8 @@ public:
     void set_partner_registry(bool present) { partner_registry_ = present; }
     /// Set by the host (or a test).
     void set_input_files(InputFiles *files) { input_files_ = files; }
+    /// Set by the host (or a test).
+    void set_key_path(std::string key_path) { key_path_ = std::move(key_path); }
 
 private:
     const Region &region_;
@@ -72,6 +77,7 @@ private:
     Diagnostics &diagnostics_;
     bool partner_registry_ = false;
     InputFiles *input_files_ = nullptr;
+    std::string key_path_;
 };
 
 /// Context of the load phase: registries add what they read.

@@ -16,7 +16,7 @@ namespace vhh {
 class Cell {
 public:
     /// What the cell holds.
-    enum class Kind { empty, text, integer, money, percentage, formula };
+    enum class Kind { empty, text, integer, money, percentage, formula, fraction };
 
     Cell() = default;
     /// A text cell; text is always stored as text, never interpreted as a formula.
@@ -27,12 +27,16 @@ public:
     static Cell money(Money value);
     /// A percentage given in millionths (25000 = 2,5 %).
     static Cell percentage_ppm(std::int64_t ppm);
+    /// The number numerator / denominator (denominator > 0), e.g. 30 werkplek-maanden / 12 = 2,5;
+    /// shown with two decimals. Exact in the model; the workbook holds the nearest double.
+    static Cell fraction(std::int64_t numerator, std::int64_t denominator);
     /// A formula (without leading '=') with the value it computes; `value` must not be a formula.
     static Cell formula(std::string formula, Cell value);
 
     Kind kind() const { return kind_; }
     const std::string &text_value() const { return text_; }       ///< text, or the formula
-    std::int64_t integer_value() const { return integer_; }        ///< integer, or ppm for percentage
+    std::int64_t integer_value() const { return integer_; }        ///< integer, ppm for percentage, numerator
+    std::int64_t denominator() const { return denominator_; }      ///< fraction's denominator (1 otherwise)
     Money money_value() const { return money_; }                  ///< money
     /// For formulas: the computed value; nullptr otherwise.
     const Cell *cached() const { return cached_.get(); }
@@ -48,6 +52,7 @@ private:
     Kind kind_ = Kind::empty;
     std::string text_;
     std::int64_t integer_ = 0;
+    std::int64_t denominator_ = 1;
     Money money_;
     std::unique_ptr<Cell> cached_;
 };

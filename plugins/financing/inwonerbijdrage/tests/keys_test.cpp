@@ -1,0 +1,1031 @@
+// Tests for every key of financing.inwonerbijdrage: golden figures from the seeds, seeded property
+// tests (parts add up exactly, each within one unit of its exact share, none negative), indexatie,
+// herindelingen, the afrekening, the sheets, and every bad input as a located error with its exit code.
+#include "inwonerbijdrage.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <cstdint>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace vhh;
+using namespace vhh::inwonerbijdrage;
+
+// ------------------------------------------------------------------------------------------------
+// Fixtures
+
+Gemeente gemeente(const std::string &code, const std::string &naam, std::int64_t inwoners) {
+    Gemeente g;
+    g.code = code;
+    g.naam = naam;
+    g.inwoners = inwoners;
+    g.inwoners_bron = "test";
+    return g;
+}
+
+Region region_of(std::vector<Gemeente> gemeenten, int boekjaar = 2015) {
+    Region r;
+    r.id = "test";
+    r.naam = "Veiligheidshuis Test";
+    r.boekjaar = boekjaar;
+    r.peildatum = Date{boekjaar, 1, 1};
+    r.gemeenten = std::move(gemeenten);
+    if (!r.gemeenten.empty()) r.centrumgemeente = r.gemeenten[0].code;
+    return r;
+}
+
+/// Zeeland 2013 as in config/zeeland/vhh.yaml (indicative figures).
+Region zeeland() {
+    Region r = region_of(
+        {gemeente("GM0654", "Borsele", 22551), gemeente("GM0664", "Goes", 37050), gemeente("GM0677", "Hulst", 27432),
+         gemeente("GM0678", "Kapelle", 12386), gemeente("GM0687", "Middelburg", 48019),
+         gemeente("GM1695", "Noord-Beveland", 7339), gemeente("GM0703", "Reimerswaal", 22678),
+         gemeente("GM1676", "Schouwen-Duiveland", 34049), gemeente("GM1714", "Sluis", 23886),
+         gemeente("GM0715", "Terneuzen", 54806), gemeente("GM0716", "Tholen", 25527),
+         gemeente("GM0717", "Veere", 21900), gemeente("GM0718", "Vlissingen", 44353)},
+        2013);
+    r.id = "zeeland";
+    return r;
+}
+
+/// Maas & Leijgraaf 2015 as in config/maas-en-leijgraaf/vhh.yaml (indicative figures).
+Region maas_en_leijgraaf(int boekjaar = 2015) {
+    Region r = region_of({gemeente("GM1721", "Bernheze", 29700), gemeente("GM0755", "Boekel", 10100),
+                          gemeente("GM0756", "Boxmeer", 28800), gemeente("GM1684", "Cuijk", 24700),
+                          gemeente("GM0786", "Grave", 12500), gemeente("GM1685", "Landerd", 14900),
+                          gemeente("GM0815", "Mill en Sint Hubert", 12500), gemeente("GM0828", "Oss", 90800),
+                          gemeente("GM1702", "Sint Anthonis", 11500), gemeente("GM0846", "Sint-Oedenrode", 17700),
+                          gemeente("GM0856", "Uden", 40500), gemeente("GM0860", "Veghel", 37300)},
+                         boekjaar);
+    r.id = "maas-en-leijgraaf";
+    r.centrumgemeente = "GM0828";
+    r.herindelingen.push_back({Date{2017, 1, 1}, "GM1948", "Meierijstad", {"GM0860", "GM0846"}, {}});
+    if (boekjaar >= 2017) {
+        // As the host merges them (region_config.cpp): summed, where the first predecessor was listed.
+        Gemeente m = gemeente("GM1948", "Meierijstad", 17700 + 37300);
+        m.voorgangers = {"GM0860", "GM0846"};
+        std::vector<Gemeente> merged;
+        for (const auto &g : r.gemeenten) {
+            if (g.code == "GM0846")
+                merged.push_back(m);
+            else if (g.code != "GM0860")
+                merged.push_back(g);
+        }
+        r.gemeenten = merged;
+    }
+    return r;
+}
+
+Money euros(std::int64_t e) { return Money::euros(e); }
+Money cents(std::int64_t c) { return Money::cents(c); }
+
+// Settings as the host hands them over: located values, defaults marked as such.
+const std::string kFile = "vhh.yaml";
+
+SettingValue located(vhh_setting_type type, int line) {
+    SettingValue v;
+    v.type = type;
+    v.where = {kFile, line, 5};
+    return v;
+}
+SettingValue money_setting(Money m, int line) {
+    SettingValue v = located(VHH_SETTING_MONEY, line);
+    v.money = m;
+    v.text = m.format_plain();
+    return v;
+}
+SettingValue code_setting(const std::string &text, int line) {
+    SettingValue v = located(VHH_SETTING_CODE, line);
+    v.text = text;
+    return v;
+}
+SettingValue text_setting(const std::string &text, int line) {
+    SettingValue v = located(VHH_SETTING_TEXT, line);
+    v.text = text;
+    return v;
+}
+SettingValue integer_setting(std::int64_t i, int line) {
+    SettingValue v = located(VHH_SETTING_INTEGER, line);
+    v.integer = i;
+    v.text = std::to_string(i);
+    return v;
+}
+SettingValue list_setting(std::vector<Settings> items, int line) {
+    SettingValue v = located(VHH_SETTING_LIST, line);
+    v.integer = static_cast<std::int64_t>(items.size());
+    v.items = std::move(items);
+    return v;
+}
+Settings vast_bedrag_item(const std::string &code, Money bedrag, int line) {
+    Settings s;
+    s.set("gemeente", code_setting(code, line));
+    s.set("bedrag", money_setting(bedrag, line));
+    return s;
+}
+Settings indexatie_item(std::int64_t jaar, std::int64_t ppm, int line) {
+    Settings s;
+    s.set("jaar", integer_setting(jaar, line));
+    SettingValue p = located(VHH_SETTING_PERCENTAGE, line);
+    p.ppm = ppm;
+    s.set("percentage", p);
+    return s;
+}
+
+/// The defaults the host fills in for keys that were not written (section at line 1).
+Settings base_settings() {
+    Settings s;
+    SettingValue sleutel = code_setting("per_inwoner", 1);
+    sleutel.from_default = true;
+    s.set("sleutel", sleutel);
+    SettingValue afronding = code_setting("cent", 1);
+    afronding.from_default = true;
+    s.set("afronding", afronding);
+    for (const char *list : {"vaste_bedragen", "indexatie"}) {
+        SettingValue v = list_setting({}, 1);
+        v.from_default = true;
+        s.set(list, v);
+    }
+    return s;
+}
+
+struct ReadResult {
+    std::optional<Regeling> regeling;
+    Diagnostics diag;
+};
+
+ReadResult read(const Settings &s, const Region &region) {
+    ReadResult r;
+    r.regeling = read_regeling(s, region, r.diag);
+    return r;
+}
+
+/// True when an error with this code, line and key path (suffix) was reported, whose message
+/// (or hint) contains `text`.
+bool has_error(const Diagnostics &d, ExitCode code, int line, const std::string &key_suffix, const std::string &text) {
+    for (const auto &e : d.all()) {
+        if (e.severity != Severity::error || e.code != code || e.where.line != line || e.where.file != kFile) continue;
+        if (e.key_path.size() < key_suffix.size() ||
+            e.key_path.compare(e.key_path.size() - key_suffix.size(), key_suffix.size(), key_suffix) != 0)
+            continue;
+        if ((e.message + " " + e.hint).find(text) != std::string::npos) return true;
+    }
+    return false;
+}
+
+const LineInput *input(const ContributionLine &line, const std::string &key) {
+    for (const auto &in : line.inputs)
+        if (in.key == key) return &in;
+    return nullptr;
+}
+
+Money sum(const std::vector<ContributionLine> &lines) {
+    Money m;
+    for (const auto &l : lines) m += l.amount;
+    return m;
+}
+
+/// |part - total × w / W| < unit, exactly: |part × W - total × w| < unit × W.
+::testing::AssertionResult within_one_unit(Money part, Money total, std::int64_t w, std::int64_t W, std::int64_t unit) {
+    const __int128 diff = static_cast<__int128>(part.in_cents()) * W - static_cast<__int128>(total.in_cents()) * w;
+    const __int128 abs = diff < 0 ? -diff : diff;
+    if (abs < static_cast<__int128>(unit) * W) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << "part " << part.format_plain() << " of " << total.format_plain() << " for "
+                                         << w << "/" << W << " is a unit or more from its exact share";
+}
+
+// ------------------------------------------------------------------------------------------------
+// Golden figures from the seeds
+
+TEST(InwonerbijdrageGolden, ZeelandFortyCentsPerInwoner) {
+    const Region r = zeeland();
+    Settings s = base_settings();
+    s.set("tarief", money_setting(cents(40), 3));
+    auto rr = read(s, r);
+    ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
+    const Berekening b = bereken(r, *rr.regeling);
+    const auto lines = describe_lines(r, b);
+    ASSERT_EQ(lines.size(), 13u);
+    std::int64_t inwoners = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        EXPECT_EQ(lines[i].amount.in_cents(), r.gemeenten[i].inwoners * 40) << lines[i].payer;
+        inwoners += r.gemeenten[i].inwoners;
+    }
+    EXPECT_EQ(inwoners, 381976);
+    EXPECT_EQ(sum(lines), cents(381976 * 40));
+    EXPECT_EQ(sum(lines).format_nl(), "€ 152.790,40");
+    EXPECT_EQ(lines[4].payer, "Middelburg");
+    EXPECT_EQ(lines[4].amount.format_nl(), "€ 19.207,60");
+    EXPECT_EQ(lines[4].basis, "48.019 inwoners (peildatum 1-1-2013) × € 0,40");
+    // The plain per_inwoner line keeps exactly its original inputs.
+    ASSERT_EQ(lines[4].inputs.size(), 3u);
+    EXPECT_EQ(lines[4].inputs[0].key, "inwoners");
+    EXPECT_EQ(lines[4].inputs[1].key, "tarief_cents");
+    EXPECT_EQ(lines[4].inputs[2].key, "peildatum");
+    // Same as the original entry points.
+    const auto legacy = compute_lines(r, cents(40));
+    ASSERT_EQ(legacy.size(), lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        EXPECT_EQ(legacy[i].amount, lines[i].amount);
+        EXPECT_EQ(legacy[i].basis, lines[i].basis);
+    }
+}
+
+TEST(InwonerbijdrageGolden, MaasEnLeijgraafBoekelPaysItsAgreedAmount) {
+    const Region r = maas_en_leijgraaf();
+    Settings s = base_settings();
+    s.set("sleutel", code_setting("vaste_bedragen", 2));
+    s.set("totaal", money_setting(euros(237000), 3));
+    s.set("vaste_bedragen", list_setting({vast_bedrag_item("GM0755", euros(3213), 5)}, 4));
+    auto rr = read(s, r);
+    ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
+    const Berekening b = bereken(r, *rr.regeling);
+    const auto lines = describe_lines(r, b);
+    ASSERT_EQ(lines.size(), 12u);
+    EXPECT_EQ(sum(lines), euros(237000));
+    EXPECT_EQ(b.te_verdelen, euros(237000 - 3213));
+    EXPECT_EQ(b.weging_totaal, 331000 - 10100);
+    EXPECT_EQ(lines[1].payer_id, "GM0755");
+    EXPECT_EQ(lines[1].amount, euros(3213));
+    EXPECT_EQ(lines[1].amount.format_nl(), "€ 3.213,00");
+    EXPECT_NE(lines[1].basis.find("vast bedrag € 3.213,00"), std::string::npos) << lines[1].basis;
+    // The others: € 233.787 over 320.900 inwoners by largest remainder.
+    const std::vector<std::int64_t> expected = {2163750, 321300,  2098182, 1799482, 910669,  1085518,
+                                                910669,  6615101, 837816,  1289508, 2950568, 2717437};
+    for (std::size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(lines[i].amount.in_cents(), expected[i]) << lines[i].payer;
+    // Boxmeer got a remainder cent and its basis says so.
+    EXPECT_NE(lines[2].basis.find("+ € 0,01 restverdeling"), std::string::npos) << lines[2].basis;
+    EXPECT_EQ(lines[0].basis.find("restverdeling"), std::string::npos) << lines[0].basis;
+    EXPECT_EQ(input(lines[7], "inwoners")->integer, 90800);
+    EXPECT_EQ(input(lines[7], "totaal_cents")->integer, 23700000);
+    EXPECT_EQ(input(lines[1], "vast_cents")->integer, 321300);
+    EXPECT_EQ(input(lines[2], "restverdeling_cents")->integer, 1);
+}
+
+TEST(InwonerbijdrageGolden, MaasEnLeijgraaf2017HasMeierijstad) {
+    const Region r = maas_en_leijgraaf(2017);
+    Settings s = base_settings();
+    s.set("sleutel", code_setting("vaste_bedragen", 2));
+    s.set("totaal", money_setting(euros(237000), 3));
+    s.set("vaste_bedragen", list_setting({vast_bedrag_item("GM0755", euros(3213), 5)}, 4));
+    auto rr = read(s, r);
+    ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
+    const auto lines = describe_lines(r, bereken(r, *rr.regeling));
+    ASSERT_EQ(lines.size(), 11u);
+    EXPECT_EQ(sum(lines), euros(237000));
+    const ContributionLine *m = nullptr;
+    for (const auto &l : lines)
+        if (l.payer_id == "GM1948") m = &l;
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(input(*m, "inwoners")->integer, 55000);
+    EXPECT_NE(m->basis.find("samengevoegd uit GM0860 + GM0846"), std::string::npos) << m->basis;
+    ASSERT_NE(input(*m, "voorgangers"), nullptr);
+    EXPECT_EQ(input(*m, "voorgangers")->text, "GM0860,GM0846");
+}
+
+// ------------------------------------------------------------------------------------------------
+// Property tests: every key, ≥ 1000 seeded cases each
+
+struct Case {
+    Region region;
+    std::vector<std::int64_t> inwoners;
+    std::int64_t total_inwoners = 0;
+};
+
+Case random_case(std::mt19937_64 &rng, int min_n = 1, bool allow_all_zero = false) {
+    std::uniform_int_distribution<int> n_dist(min_n, 40);
+    std::uniform_int_distribution<int> kind(0, 9);
+    std::uniform_int_distribution<std::int64_t> big(0, 1000000), small(0, 30);
+    Case c;
+    const int n = n_dist(rng);
+    std::vector<Gemeente> gs;
+    for (int i = 0; i < n; ++i) {
+        const int k = kind(rng);
+        std::int64_t inw = k == 0 ? 0 : k <= 2 ? small(rng) : big(rng);
+        gs.push_back(gemeente("GM" + std::to_string(1000 + i), "Gemeente " + std::to_string(i), inw));
+        c.inwoners.push_back(inw);
+        c.total_inwoners += inw;
+    }
+    if (c.total_inwoners == 0 && !allow_all_zero && n > 0) {
+        gs[0].inwoners = c.inwoners[0] = 1;
+        c.total_inwoners = 1;
+    }
+    c.region = region_of(std::move(gs));
+    return c;
+}
+
+Money random_total(std::mt19937_64 &rng, Afronding afronding) {
+    std::uniform_int_distribution<int> kind(0, 5);
+    std::uniform_int_distribution<std::int64_t> big(0, 100000000000LL), small(0, 100);
+    std::int64_t t = kind(rng) == 0 ? small(rng) : big(rng);
+    if (afronding == Afronding::euro) t -= t % 100;
+    return cents(t);
+}
+
+Afronding random_afronding(std::mt19937_64 &rng) {
+    return std::uniform_int_distribution<int>(0, 1)(rng) ? Afronding::euro : Afronding::cent;
+}
+
+void check_divided(const Berekening &b, const std::vector<std::int64_t> &weights, std::int64_t unit) {
+    ASSERT_TRUE(b.verdeeld);
+    Money parts;
+    std::int64_t W = 0;
+    for (auto w : weights) W += w;
+    ASSERT_EQ(b.weging_totaal, W);
+    for (std::size_t i = 0; i < b.delen.size(); ++i) {
+        const Deel &d = b.delen[i];
+        ASSERT_EQ(d.weging, weights[i]);
+        const Money share = d.aandeel + d.rest;
+        ASSERT_GE(d.aandeel.in_cents(), 0);
+        ASSERT_TRUE(d.rest.in_cents() == 0 || d.rest.in_cents() == unit);
+        ASSERT_EQ(d.aandeel.in_cents() % unit, 0);
+        if (W > 0)
+            ASSERT_TRUE(within_one_unit(share, b.te_verdelen, weights[i], W, unit));
+        else
+            ASSERT_EQ(share.in_cents(), 0);
+        if (weights[i] == 0) {
+            ASSERT_EQ(share.in_cents(), 0);
+        }
+        parts += share;
+    }
+    ASSERT_EQ(parts, b.te_verdelen);
+}
+
+void check_lines_match(const Region &region, const Berekening &b) {
+    const auto lines = describe_lines(region, b);
+    ASSERT_EQ(lines.size(), b.delen.size());
+    Money total;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        ASSERT_EQ(lines[i].amount, b.delen[i].bedrag);
+        ASSERT_GE(lines[i].amount.in_cents(), 0);
+        ASSERT_EQ(lines[i].payer_id, region.gemeenten[i].code);
+        ASSERT_EQ(input(lines[i], "inwoners")->integer, region.gemeenten[i].inwoners);
+        const bool rest = b.delen[i].rest.in_cents() != 0;
+        ASSERT_EQ(lines[i].basis.find("restverdeling") != std::string::npos, rest) << lines[i].basis;
+        total += lines[i].amount;
+    }
+    ASSERT_EQ(total, b.totaal);
+    // The sheet's total cell carries the same total.
+    const Table t = describe_key_sheet(region, b);
+    const auto &bijdrage_header = t.columns;
+    std::size_t col = 0;
+    for (std::size_t c = 0; c < bijdrage_header.size(); ++c)
+        if (bijdrage_header[c].header == "Bijdrage") col = c;
+    const Cell &cell = t.rows[lines.size()][col];
+    const Cell &value = cell.kind() == Cell::Kind::formula ? *cell.cached() : cell;
+    ASSERT_EQ(value.money_value(), b.totaal);
+    for (std::size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(t.rows[i][col].cached()->money_value(), lines[i].amount);
+}
+
+TEST(InwonerbijdrageProperty, PerInwonerToTheCentAndToWholeEuros) {
+    std::mt19937_64 rng(0x1e7a01);
+    std::uniform_int_distribution<std::int64_t> tarief_dist(0, 100000);
+    for (int c = 0; c < 1500; ++c) {
+        Case k = random_case(rng);
+        Regeling r;
+        r.tarief = cents(tarief_dist(rng));
+        r.afronding = random_afronding(rng);
+        SCOPED_TRACE("case " + std::to_string(c));
+        const Berekening b = bereken(k.region, r);
+        const Money exact = cents(r.tarief->in_cents() * k.total_inwoners);
+        if (r.afronding == Afronding::cent) {
+            ASSERT_FALSE(b.verdeeld);
+            for (std::size_t i = 0; i < b.delen.size(); ++i)
+                ASSERT_EQ(b.delen[i].bedrag.in_cents(), r.tarief->in_cents() * k.inwoners[i]);
+            ASSERT_EQ(b.totaal, exact);
+        } else {
+            // The total rounded to whole euros (halves up), divided by inwoners.
+            ASSERT_EQ(b.variabel_exact_totaal, exact);
+            ASSERT_EQ(b.te_verdelen.in_cents() % 100, 0);
+            ASSERT_LE(std::llabs(b.te_verdelen.in_cents() - exact.in_cents()), 50);
+            check_divided(b, k.inwoners, 100);
+            ASSERT_EQ(b.totaal, b.te_verdelen);
+        }
+        check_lines_match(k.region, b);
+    }
+}
+
+TEST(InwonerbijdrageProperty, ProRata) {
+    std::mt19937_64 rng(0x9a07a);
+    for (int c = 0; c < 1500; ++c) {
+        Case k = random_case(rng);
+        Regeling r;
+        r.sleutel = Sleutel::pro_rata;
+        r.afronding = random_afronding(rng);
+        r.totaal = random_total(rng, r.afronding);
+        SCOPED_TRACE("case " + std::to_string(c));
+        const Berekening b = bereken(k.region, r);
+        ASSERT_EQ(b.te_verdelen, *r.totaal);
+        check_divided(b, k.inwoners, r.unit_cents());
+        ASSERT_EQ(b.totaal, *r.totaal);
+        check_lines_match(k.region, b);
+    }
+}
+
+TEST(InwonerbijdrageProperty, VastPlusInwonerWithTarief) {
+    std::mt19937_64 rng(0x7a5f);
+    std::uniform_int_distribution<std::int64_t> tarief_dist(0, 100000), vast_dist(0, 10000000);
+    for (int c = 0; c < 1500; ++c) {
+        Case k = random_case(rng);
+        Regeling r;
+        r.sleutel = Sleutel::vast_plus_inwoner;
+        r.afronding = random_afronding(rng);
+        r.tarief = cents(tarief_dist(rng));
+        std::int64_t vast = vast_dist(rng);
+        if (r.afronding == Afronding::euro) vast -= vast % 100;
+        r.vast_per_gemeente = cents(vast);
+        SCOPED_TRACE("case " + std::to_string(c));
+        const Berekening b = bereken(k.region, r);
+        const std::int64_t n = static_cast<std::int64_t>(k.inwoners.size());
+        for (const auto &d : b.delen) ASSERT_EQ(d.vast, *r.vast_per_gemeente);
+        if (r.afronding == Afronding::cent) {
+            for (std::size_t i = 0; i < b.delen.size(); ++i)
+                ASSERT_EQ(b.delen[i].bedrag.in_cents(), vast + r.tarief->in_cents() * k.inwoners[i]);
+            ASSERT_EQ(b.totaal.in_cents(), vast * n + r.tarief->in_cents() * k.total_inwoners);
+        } else {
+            check_divided(b, k.inwoners, 100);
+            ASSERT_LE(std::llabs(b.te_verdelen.in_cents() - r.tarief->in_cents() * k.total_inwoners), 50);
+            ASSERT_EQ(b.totaal, b.te_verdelen + cents(vast * n));
+        }
+        check_lines_match(k.region, b);
+    }
+}
+
+TEST(InwonerbijdrageProperty, VastPlusInwonerWithTotaal) {
+    std::mt19937_64 rng(0x707a1);
+    for (int c = 0; c < 1500; ++c) {
+        Case k = random_case(rng);
+        Regeling r;
+        r.sleutel = Sleutel::vast_plus_inwoner;
+        r.afronding = random_afronding(rng);
+        r.totaal = random_total(rng, r.afronding);
+        const std::int64_t n = static_cast<std::int64_t>(k.inwoners.size());
+        std::int64_t vast = std::uniform_int_distribution<std::int64_t>(0, r.totaal->in_cents() / n)(rng);
+        if (r.afronding == Afronding::euro) vast -= vast % 100;
+        r.vast_per_gemeente = cents(vast);
+        SCOPED_TRACE("case " + std::to_string(c));
+        const Berekening b = bereken(k.region, r);
+        ASSERT_EQ(b.te_verdelen.in_cents(), r.totaal->in_cents() - vast * n);
+        check_divided(b, k.inwoners, r.unit_cents());
+        for (const auto &d : b.delen) ASSERT_EQ(d.vast.in_cents(), vast);
+        ASSERT_EQ(b.totaal, *r.totaal);
+        check_lines_match(k.region, b);
+    }
+}
+
+TEST(InwonerbijdrageProperty, VasteBedragenAreExactAndTheRestIsDivided) {
+    std::mt19937_64 rng(0xb0e4e1);
+    for (int c = 0; c < 1500; ++c) {
+        Case k = random_case(rng, 2);
+        Regeling r;
+        r.sleutel = Sleutel::vaste_bedragen;
+        r.afronding = random_afronding(rng);
+        r.totaal = random_total(rng, r.afronding);
+        const std::size_t n = k.inwoners.size();
+        const std::size_t fixed = std::uniform_int_distribution<std::size_t>(1, n - 1)(rng);
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        std::shuffle(order.begin(), order.end(), rng);
+        std::int64_t left = r.totaal->in_cents();
+        std::vector<std::int64_t> weights = k.inwoners;
+        std::set<std::size_t> fixed_index;
+        for (std::size_t j = 0; j < fixed; ++j) {
+            std::int64_t amount = std::uniform_int_distribution<std::int64_t>(0, left / 2)(rng);
+            if (r.afronding == Afronding::euro) amount -= amount % 100;
+            left -= amount;
+            r.vaste_bedragen.push_back({k.region.gemeenten[order[j]].code, cents(amount)});
+            weights[order[j]] = 0;
+            fixed_index.insert(order[j]);
+        }
+        std::int64_t others = 0;
+        for (auto w : weights) others += w;
+        if (others == 0) {  // somebody must carry the rest
+            const std::size_t i = order[fixed];
+            k.region.gemeenten[i].inwoners = weights[i] = 7;
+        }
+        SCOPED_TRACE("case " + std::to_string(c));
+        const Berekening b = bereken(k.region, r);
+        for (const auto &v : r.vaste_bedragen) {
+            const Gemeente *g = k.region.find(v.gemeente);
+            const std::size_t i = static_cast<std::size_t>(g - k.region.gemeenten.data());
+            ASSERT_TRUE(b.delen[i].vast_bedrag);
+            ASSERT_EQ(b.delen[i].bedrag, v.bedrag);  // exactly the agreed amount
+        }
+        ASSERT_EQ(b.te_verdelen.in_cents(), left);
+        check_divided(b, weights, r.unit_cents());
+        ASSERT_EQ(b.totaal, *r.totaal);
+        check_lines_match(k.region, b);
+    }
+}
+
+TEST(InwonerbijdrageProperty, AfrekeningWithTheSameKey) {
+    std::mt19937_64 rng(0xaf7e);
+    std::uniform_int_distribution<int> key_dist(0, 3);
+    std::uniform_int_distribution<std::int64_t> res_dist(-5000000000LL, 5000000000LL), tarief_dist(1, 100000);
+    int cases = 0;
+    for (int c = 0; c < 1500; ++c) {
+        Case k = random_case(rng, 2);
+        Regeling r;
+        r.afronding = random_afronding(rng);
+        switch (key_dist(rng)) {
+            case 0: r.tarief = cents(tarief_dist(rng)); break;
+            case 1:
+                r.sleutel = Sleutel::pro_rata;
+                r.totaal = random_total(rng, r.afronding);
+                break;
+            case 2:
+                r.sleutel = Sleutel::vast_plus_inwoner;
+                r.tarief = cents(tarief_dist(rng));
+                r.vast_per_gemeente = euros(std::uniform_int_distribution<std::int64_t>(0, 50000)(rng));
+                break;
+            case 3:
+                r.sleutel = Sleutel::vaste_bedragen;
+                r.totaal = random_total(rng, r.afronding);
+                r.vaste_bedragen.push_back({k.region.gemeenten[0].code, cents(r.totaal->in_cents() / 200 * 100)});
+                if (k.total_inwoners == k.inwoners[0]) k.region.gemeenten[1].inwoners = 3;
+                break;
+        }
+        std::int64_t res = res_dist(rng);
+        if (r.afronding == Afronding::euro) res -= res % 100;
+        r.afrekening_resultaat = cents(res);
+        SCOPED_TRACE("case " + std::to_string(c));
+        const Berekening b = bereken(k.region, r);
+        const auto weights = afrekening_weights(k.region, b);
+        std::int64_t W = 0;
+        for (auto w : weights) W += w;
+        if (W == 0) continue;  // read_regeling refuses this (tested below)
+        ++cases;
+        const auto delen = bereken_afrekening(k.region, b);
+        ASSERT_EQ(delen.size(), weights.size());
+        const Money magnitude = cents(res < 0 ? -res : res);
+        Money total;
+        for (std::size_t i = 0; i < delen.size(); ++i) {
+            const AfrekeningDeel &d = delen[i];
+            ASSERT_EQ(d.weging, weights[i]);
+            if (r.sleutel == Sleutel::per_inwoner || r.sleutel == Sleutel::pro_rata)
+                ASSERT_EQ(d.weging, k.region.gemeenten[i].inwoners);
+            else
+                ASSERT_EQ(d.weging, b.delen[i].bedrag.in_cents());
+            const Money share = d.aandeel + d.rest;
+            ASSERT_GE(d.aandeel.in_cents(), 0);
+            ASSERT_TRUE(within_one_unit(share, magnitude, weights[i], W, r.unit_cents()));
+            // What the gemeente pays: an overschot comes back (≤ 0), a tekort is paid (≥ 0).
+            ASSERT_EQ(d.bedrag, res > 0 ? -share : share);
+            total += d.bedrag;
+        }
+        ASSERT_EQ(total.in_cents(), -res);
+        const auto lines = describe_afrekening_lines(k.region, b, delen);
+        ASSERT_EQ(lines.size(), delen.size());
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            ASSERT_EQ(lines[i].source, "afrekening");
+            ASSERT_EQ(lines[i].amount, delen[i].bedrag);
+            ASSERT_EQ(input(lines[i], "definitieve_bijdrage_cents")->integer,
+                      (b.delen[i].bedrag + delen[i].bedrag).in_cents());
+        }
+        ASSERT_EQ(sum(lines).in_cents(), -res);
+    }
+    EXPECT_GE(cases, 1000);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Indexatie
+
+TEST(InwonerbijdrageIndexatie, RoundHalfAwayFromZero) {
+    EXPECT_EQ(round_half_away(15, 10), 2);
+    EXPECT_EQ(round_half_away(14, 10), 1);
+    EXPECT_EQ(round_half_away(-15, 10), -2);
+    EXPECT_EQ(round_half_away(-14, 10), -1);
+    EXPECT_EQ(round_half_away(0, 10), 0);
+    EXPECT_EQ(round_half_away(25, 10), 3);
+}
+
+TEST(InwonerbijdrageIndexatie, CompoundsYearByYearRoundedToTheCent) {
+    std::vector<IndexStap> steps;
+    // € 0,40 (2013) + 2,5 % (2014) = 0,41; + 1,8 % (2015) = 0,41738 -> 0,42; 2016 is after the boekjaar.
+    Money t = index_tarief(cents(40), 2013, 2015, {{2015, 18000}, {2014, 25000}, {2016, 500000}}, &steps);
+    EXPECT_EQ(t, cents(42));
+    ASSERT_EQ(steps.size(), 2u);
+    EXPECT_EQ(steps[0].jaar, 2014);
+    EXPECT_EQ(steps[0].tarief, cents(41));
+    EXPECT_EQ(steps[1].jaar, 2015);
+    EXPECT_EQ(steps[1].tarief, cents(42));
+    // Halves away from zero: 0,30 × 1,05 = 0,315 -> 0,32; 0,30 × 0,95 = 0,285 -> 0,29.
+    EXPECT_EQ(index_tarief(cents(30), 2020, 2021, {{2021, 50000}}), cents(32));
+    EXPECT_EQ(index_tarief(cents(30), 2020, 2021, {{2021, -50000}}), cents(29));
+    // Rounding each year differs from rounding once: 0,01 × 1,4 × 1,4 -> 0,01 -> 0,01 (once: 0,0196 -> 0,02).
+    EXPECT_EQ(index_tarief(cents(1), 2020, 2022, {{2021, 400000}, {2022, 400000}}), cents(1));
+    // Entries up to the basisjaar are not applied.
+    EXPECT_EQ(index_tarief(cents(40), 2013, 2013, {{2013, 25000}}), cents(40));
+}
+
+TEST(InwonerbijdrageIndexatie, BasisAndSheetShowTheIndexedTarief) {
+    Region r = zeeland();
+    r.boekjaar = 2015;
+    r.peildatum = Date{2015, 1, 1};
+    Settings s = base_settings();
+    s.set("tarief", money_setting(cents(40), 3));
+    s.set("basisjaar", integer_setting(2013, 4));
+    s.set("indexatie", list_setting({indexatie_item(2014, 25000, 6), indexatie_item(2015, 18000, 7)}, 5));
+    auto rr = read(s, r);
+    ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
+    const Berekening b = bereken(r, *rr.regeling);
+    EXPECT_EQ(b.tarief, cents(42));
+    const auto lines = describe_lines(r, b);
+    EXPECT_EQ(lines[0].amount, cents(22551 * 42));
+    EXPECT_EQ(lines[0].basis,
+              "22.551 inwoners (peildatum 1-1-2015) × € 0,42 (tarief 2013 € 0,40, geïndexeerd: "
+              "2014 +2,5 %, 2015 +1,8 %)");
+    EXPECT_EQ(input(lines[0], "tarief_cents")->integer, 42);
+    EXPECT_EQ(input(lines[0], "tarief_basis_cents")->integer, 40);
+    EXPECT_EQ(input(lines[0], "basisjaar")->integer, 2013);
+    const Table t = describe_key_sheet(r, b);
+    // 13 gemeenten, total row, blank row, then basisjaar 2013 and the two indexation rows.
+    ASSERT_EQ(t.rows.size(), 13u + 1 + 1 + 3);
+    EXPECT_EQ(t.rows[15][1].text_value(), "Tarief 2013 (basisjaar)");
+    EXPECT_EQ(t.rows[15][2].money_value(), cents(40));
+    EXPECT_EQ(t.rows[16][2].text_value(), "ROUND($C$17*(1+$D$18),2)");
+    EXPECT_EQ(t.rows[16][2].cached()->money_value(), cents(41));
+    EXPECT_EQ(t.rows[16][3].integer_value(), 25000);
+    EXPECT_EQ(t.rows[17][2].text_value(), "ROUND($C$18*(1+$D$19),2)");
+    EXPECT_EQ(t.rows[17][2].cached()->money_value(), cents(42));
+    EXPECT_EQ(t.rows[0][3].text_value(), "$C$19");
+    EXPECT_EQ(t.rows[0][3].cached()->money_value(), cents(42));
+    EXPECT_EQ(t.rows[0][4].text_value(), "C2*D2");
+}
+
+TEST(InwonerbijdrageIndexatie, AMissingYearIsAWarning) {
+    Region r = zeeland();
+    r.boekjaar = 2016;
+    Settings s = base_settings();
+    s.set("tarief", money_setting(cents(40), 3));
+    s.set("basisjaar", integer_setting(2013, 4));
+    s.set("indexatie", list_setting({indexatie_item(2014, 25000, 6), indexatie_item(2016, 18000, 7)}, 5));
+    auto rr = read(s, r);
+    ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
+    EXPECT_FALSE(rr.diag.has_errors());
+    ASSERT_EQ(rr.diag.all().size(), 1u);
+    EXPECT_EQ(rr.diag.all()[0].severity, Severity::warning);
+    EXPECT_NE(rr.diag.all()[0].message.find("2015"), std::string::npos);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Sheets
+
+const Cell &cached(const Cell &c) { return c.kind() == Cell::Kind::formula ? *c.cached() : c; }
+
+TEST(InwonerbijdrageSheet, ProRataSharePlusRemainderColumn) {
+    const Region r = region_of({gemeente("GM0001", "A", 1), gemeente("GM0002", "B", 1), gemeente("GM0003", "C", 1)});
+    Regeling reg;
+    reg.sleutel = Sleutel::pro_rata;
+    reg.totaal = cents(100);
+    const Berekening b = bereken(r, reg);
+    EXPECT_EQ(b.delen[0].bedrag, cents(34));  // ties go to the gemeente listed first
+    EXPECT_EQ(b.delen[1].bedrag, cents(33));
+    const Table t = describe_key_sheet(r, b);
+    ASSERT_EQ(t.columns.size(), 7u);
+    EXPECT_EQ(t.columns[3].header, "Aandeel afgerond omlaag");
+    EXPECT_EQ(t.columns[4].header, "Restverdeling");
+    EXPECT_EQ(t.columns[5].header, "Bijdrage");
+    // rows: 3 gemeenten, total (row 5), blank, "Te verdelen totaal" (row 7)
+    ASSERT_EQ(t.rows.size(), 6u);
+    EXPECT_EQ(t.rows[5][1].text_value(), "Te verdelen totaal");
+    EXPECT_EQ(t.rows[5][2].money_value(), cents(100));
+    EXPECT_EQ(t.rows[0][3].text_value(), "ROUNDDOWN($C$7*C2/$C$5,2)");
+    EXPECT_EQ(t.rows[0][3].cached()->money_value(), cents(33));
+    EXPECT_EQ(t.rows[0][4].money_value(), cents(1));
+    EXPECT_EQ(t.rows[1][4].money_value(), cents(0));
+    EXPECT_EQ(t.rows[0][5].text_value(), "D2+E2");
+    EXPECT_EQ(t.rows[0][5].cached()->money_value(), cents(34));
+    EXPECT_EQ(t.rows[3][0].text_value(), "Totaal");
+    EXPECT_EQ(t.rows[3][5].text_value(), "SUM(F2:F4)");
+    EXPECT_EQ(t.rows[3][5].cached()->money_value(), cents(100));
+    EXPECT_EQ(t.rows[3][4].cached()->money_value(), cents(1));
+}
+
+TEST(InwonerbijdrageSheet, VasteBedragenLayout) {
+    const Region r = maas_en_leijgraaf();
+    Regeling reg;
+    reg.sleutel = Sleutel::vaste_bedragen;
+    reg.totaal = euros(237000);
+    reg.vaste_bedragen = {{"GM0755", euros(3213)}};
+    const Berekening b = bereken(r, reg);
+    const Table t = describe_key_sheet(r, b);
+    ASSERT_EQ(t.columns.size(), 9u);
+    EXPECT_EQ(t.columns[3].header, "Vast bedrag");
+    EXPECT_EQ(t.columns[4].header, "Inwoners in verdeling");
+    // Boekel: the agreed amount as an input, no share.
+    EXPECT_EQ(t.rows[1][3].money_value(), euros(3213));
+    EXPECT_EQ(t.rows[1][4].integer_value(), 0);
+    EXPECT_EQ(t.rows[1][7].text_value(), "D3+F3+G3");
+    EXPECT_EQ(t.rows[1][7].cached()->money_value(), euros(3213));
+    // Oss: inwoners in the division, share of the rest.
+    EXPECT_EQ(t.rows[7][4].text_value(), "C9");
+    EXPECT_EQ(t.rows[7][5].text_value(), "ROUNDDOWN($C$17*E9/$E$14,2)");
+    EXPECT_EQ(t.rows[7][7].cached()->money_value(), cents(6615101));
+    // Parameters: totaal and the rest after the vaste bedragen.
+    EXPECT_EQ(t.rows[14][1].text_value(), "Totaal bijdrage");
+    EXPECT_EQ(t.rows[14][2].money_value(), euros(237000));
+    EXPECT_EQ(t.rows[15][2].text_value(), "$C$16-$D$14");
+    EXPECT_EQ(t.rows[15][2].cached()->money_value(), euros(233787));
+    EXPECT_EQ(cached(t.rows[12][7]).money_value(), euros(237000));
+    EXPECT_EQ(cached(t.rows[12][3]).money_value(), euros(3213));
+}
+
+TEST(InwonerbijdrageSheet, AfrekeningSheet) {
+    const Region r = region_of({gemeente("GM0001", "A", 1), gemeente("GM0002", "B", 2)});
+    Regeling reg;
+    reg.sleutel = Sleutel::pro_rata;
+    reg.totaal = cents(300);
+    reg.afrekening_resultaat = cents(100);  // overschot € 1,00
+    reg.afrekening_bron = "jaarrekening";
+    const Berekening b = bereken(r, reg);
+    const auto delen = bereken_afrekening(r, b);
+    EXPECT_EQ(delen[0].bedrag, cents(-33));
+    EXPECT_EQ(delen[1].bedrag, cents(-67));
+    const Table t = describe_afrekening_sheet(r, b, delen);
+    EXPECT_EQ(t.name, "Afrekening");
+    ASSERT_EQ(t.rows.size(), 2u + 1 + 1 + 2);
+    EXPECT_EQ(t.rows[4][2].money_value(), cents(100));
+    EXPECT_EQ(t.rows[4][3].text_value(), "jaarrekening");
+    EXPECT_EQ(t.rows[5][2].text_value(), "ABS($C$6)");
+    EXPECT_EQ(t.rows[0][3].text_value(), "ROUNDDOWN($C$7*C2/$C$4,2)");
+    EXPECT_EQ(t.rows[0][6].text_value(), "'Inwonerbijdrage'!F2");
+    EXPECT_EQ(t.rows[0][6].cached()->money_value(), cents(100));
+    EXPECT_EQ(t.rows[0][7].text_value(), "-SIGN($C$6)*F2");
+    EXPECT_EQ(t.rows[0][7].cached()->money_value(), cents(-33));
+    EXPECT_EQ(t.rows[1][8].cached()->money_value(), cents(200 - 67));
+    EXPECT_EQ(t.rows[2][7].cached()->money_value(), cents(-100));
+    const auto lines = describe_afrekening_lines(r, b, delen);
+    EXPECT_NE(lines[1].basis.find("overschot € 1,00"), std::string::npos) << lines[1].basis;
+    EXPECT_NE(lines[1].basis.find("terug"), std::string::npos) << lines[1].basis;
+    EXPECT_NE(lines[1].basis.find("+ € 0,01 restverdeling"), std::string::npos) << lines[1].basis;
+}
+
+TEST(InwonerbijdrageSheet, NothingToDivideNeedsNoFormulaOverZero) {
+    // Every gemeente has a vast bedrag that together make the totaal: no division, no #DIV/0!.
+    const Region r = region_of({gemeente("GM0001", "A", 0), gemeente("GM0002", "B", 0)});
+    Regeling reg;
+    reg.sleutel = Sleutel::vaste_bedragen;
+    reg.totaal = euros(10);
+    reg.vaste_bedragen = {{"GM0001", euros(4)}, {"GM0002", euros(6)}};
+    const Berekening b = bereken(r, reg);
+    EXPECT_EQ(b.totaal, euros(10));
+    const Table t = describe_key_sheet(r, b);
+    EXPECT_EQ(t.rows[0][5].kind(), Cell::Kind::money);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Bad input: located errors with the contract's exit codes
+
+Settings vaste_bedragen_settings(std::vector<Settings> items, Money totaal = euros(237000)) {
+    Settings s = base_settings();
+    s.set("sleutel", code_setting("vaste_bedragen", 2));
+    s.set("totaal", money_setting(totaal, 3));
+    s.set("vaste_bedragen", list_setting(std::move(items), 4));
+    return s;
+}
+
+TEST(InwonerbijdrageBadInput, UnknownSleutelAndAfronding) {
+    Settings s = base_settings();
+    s.set("sleutel", code_setting("prorata", 2));
+    s.set("afronding", code_setting("dubbeltje", 3));
+    s.set("totaal", money_setting(euros(10), 4));
+    auto rr = read(s, zeeland());
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "sleutel", "did you mean 'pro_rata'"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 3, "afronding", "cent"));
+}
+
+TEST(InwonerbijdrageBadInput, SettingsMissingForTheSleutel) {
+    {
+        auto rr = read(base_settings(), zeeland());  // per_inwoner without tarief
+        EXPECT_FALSE(rr.regeling);
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 1, "tarief", "needs 'tarief'"));
+    }
+    {
+        Settings s = base_settings();
+        s.set("sleutel", code_setting("pro_rata", 2));
+        auto rr = read(s, zeeland());
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "totaal", "needs 'totaal'"));
+    }
+    {
+        Settings s = base_settings();
+        s.set("sleutel", code_setting("vast_plus_inwoner", 2));
+        auto rr = read(s, zeeland());
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "vast_per_gemeente", "needs 'vast_per_gemeente'"));
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "tarief", "'tarief' or 'totaal'"));
+    }
+    {
+        Settings s = base_settings();
+        s.set("sleutel", code_setting("vaste_bedragen", 2));
+        s.set("totaal", money_setting(euros(10), 3));
+        auto rr = read(s, zeeland());
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "vaste_bedragen", "needs 'vaste_bedragen'"));
+    }
+    {
+        Settings s = base_settings();
+        s.set("tarief", money_setting(cents(40), 3));
+        s.set("indexatie", list_setting({indexatie_item(2014, 25000, 6)}, 5));
+        auto rr = read(s, zeeland());
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 5, "basisjaar", "needs 'basisjaar'"));
+    }
+}
+
+TEST(InwonerbijdrageBadInput, SettingsTheSleutelDoesNotUse) {
+    Settings s = base_settings();
+    s.set("tarief", money_setting(cents(40), 3));
+    s.set("totaal", money_setting(euros(10), 4));
+    s.set("vast_per_gemeente", money_setting(euros(10), 5));
+    auto rr = read(s, zeeland());
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 4, "totaal", "not used by sleutel per_inwoner"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 5, "vast_per_gemeente", "not used"));
+
+    Settings both = base_settings();
+    both.set("sleutel", code_setting("vast_plus_inwoner", 2));
+    both.set("vast_per_gemeente", money_setting(euros(10), 3));
+    both.set("tarief", money_setting(cents(40), 4));
+    both.set("totaal", money_setting(euros(1000), 5));
+    auto rb = read(both, zeeland());
+    EXPECT_TRUE(has_error(rb.diag, ExitCode::config, 5, "totaal", "not both"));
+
+    Settings index = base_settings();
+    index.set("sleutel", code_setting("pro_rata", 2));
+    index.set("totaal", money_setting(euros(1000), 3));
+    index.set("basisjaar", integer_setting(2012, 4));
+    auto ri = read(index, zeeland());
+    EXPECT_TRUE(has_error(ri.diag, ExitCode::config, 4, "basisjaar", "not used by sleutel pro_rata"));
+}
+
+TEST(InwonerbijdrageBadInput, GemeenteNotInTheRegionHasCloseCodes) {
+    auto rr = read(vaste_bedragen_settings({vast_bedrag_item("GM0775", euros(3213), 5)}), maas_en_leijgraaf());
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(
+        has_error(rr.diag, ExitCode::config, 5, "vaste_bedragen[0].gemeente", "not one of the region's gemeenten"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 5, "vaste_bedragen[0].gemeente", "did you mean GM0755 (Boekel)"));
+    // Nothing close: the region's gemeenten are listed.
+    auto far = read(vaste_bedragen_settings({vast_bedrag_item("GM9999", euros(1), 5)}), maas_en_leijgraaf());
+    EXPECT_TRUE(has_error(far.diag, ExitCode::config, 5, "vaste_bedragen[0].gemeente", "GM0828 Oss"));
+}
+
+TEST(InwonerbijdrageBadInput, MergedAwayCodeNamesTheNewGemeente) {
+    auto rr = read(vaste_bedragen_settings({vast_bedrag_item("GM0860", euros(1000), 5)}), maas_en_leijgraaf(2017));
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 5, "vaste_bedragen[0].gemeente",
+                          "GM0860 is per 1-1-2017 opgegaan in GM1948"));
+    // Before the herindeling, the new code does not exist yet.
+    auto early = read(vaste_bedragen_settings({vast_bedrag_item("GM1948", euros(1000), 5)}), maas_en_leijgraaf(2015));
+    EXPECT_TRUE(has_error(early.diag, ExitCode::config, 5, "vaste_bedragen[0].gemeente", "exists from 1-1-2017"));
+}
+
+TEST(InwonerbijdrageBadInput, DuplicateVastBedrag) {
+    auto rr = read(
+        vaste_bedragen_settings({vast_bedrag_item("GM0755", euros(1), 5), vast_bedrag_item("GM0755", euros(2), 6)}),
+        maas_en_leijgraaf());
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 6, "vaste_bedragen[1].gemeente", "two vaste bedragen"));
+}
+
+TEST(InwonerbijdrageBadInput, FixedAmountsExceedingTheTotal) {
+    auto rr = read(vaste_bedragen_settings(
+                       {vast_bedrag_item("GM0755", euros(200000), 5), vast_bedrag_item("GM0828", euros(40000), 6)}),
+                   maas_en_leijgraaf());
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 4, "vaste_bedragen", "€ 240.000,00, more than totaal € 237.000,00"));
+
+    Settings s = base_settings();
+    s.set("sleutel", code_setting("vast_plus_inwoner", 2));
+    s.set("vast_per_gemeente", money_setting(euros(20000), 3));
+    s.set("totaal", money_setting(euros(237000), 4));
+    auto rv = read(s, maas_en_leijgraaf());
+    EXPECT_TRUE(has_error(rv.diag, ExitCode::data, 3, "vast_per_gemeente", "exceed totaal"));
+}
+
+TEST(InwonerbijdrageBadInput, ATotalButNoPopulation) {
+    const Region empty = region_of({gemeente("GM0001", "A", 0), gemeente("GM0002", "B", 0)});
+    Settings s = base_settings();
+    s.set("sleutel", code_setting("pro_rata", 2));
+    s.set("totaal", money_setting(euros(100), 3));
+    auto rr = read(s, empty);
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 3, "totaal", "no inwoners"));
+    // A zero total over nobody is fine: everyone pays nothing.
+    s.set("totaal", money_setting(euros(0), 3));
+    auto zero = read(s, empty);
+    ASSERT_TRUE(zero.regeling) << zero.diag.format_all();
+    EXPECT_EQ(bereken(empty, *zero.regeling).totaal, cents(0));
+
+    // vaste_bedragen: the others have no inwoners, or there are no others.
+    const Region one = region_of({gemeente("GM0001", "A", 100), gemeente("GM0002", "B", 0)});
+    auto rv = read(vaste_bedragen_settings({vast_bedrag_item("GM0001", euros(10), 5)}, euros(100)), one);
+    EXPECT_TRUE(has_error(rv.diag, ExitCode::data, 3, "totaal", "no inwoners"));
+    auto all =
+        read(vaste_bedragen_settings(
+                 {vast_bedrag_item("GM0001", euros(10), 5), vast_bedrag_item("GM0002", euros(10), 6)}, euros(100)),
+             one);
+    EXPECT_TRUE(has_error(all.diag, ExitCode::data, 4, "vaste_bedragen", "every gemeente has a vast bedrag"));
+    // The afrekening needs weights too.
+    Settings a = base_settings();
+    a.set("sleutel", code_setting("pro_rata", 2));
+    a.set("totaal", money_setting(euros(0), 3));
+    a.set("afrekening_resultaat", money_setting(euros(5), 7));
+    a.set("afrekening_bron", text_setting("jaarrekening", 8));
+    auto ra = read(a, empty);
+    EXPECT_TRUE(has_error(ra.diag, ExitCode::data, 7, "afrekening_resultaat", "no inwoners"));
+    // And bereken itself refuses rather than crashes.
+    Regeling reg;
+    reg.sleutel = Sleutel::pro_rata;
+    reg.totaal = euros(100);
+    EXPECT_THROW(bereken(empty, reg), std::invalid_argument);
+}
+
+TEST(InwonerbijdrageBadInput, WholeEurosWithAfrondingEuro) {
+    Settings s = vaste_bedragen_settings({vast_bedrag_item("GM0755", cents(321350), 5)}, cents(23700050));
+    s.set("afronding", code_setting("euro", 8));
+    auto rr = read(s, maas_en_leijgraaf());
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 3, "totaal", "not a whole number of euros"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 5, "vaste_bedragen[0].bedrag", "not a whole number of euros"));
+}
+
+TEST(InwonerbijdrageBadInput, IndexatieYears) {
+    Region r = zeeland();
+    r.boekjaar = 2015;
+    Settings s = base_settings();
+    s.set("tarief", money_setting(cents(40), 3));
+    s.set("basisjaar", integer_setting(2013, 4));
+    s.set("indexatie", list_setting({indexatie_item(2013, 25000, 6), indexatie_item(2014, 1, 7),
+                                     indexatie_item(2014, 2, 8), indexatie_item(2015, 3, 9)},
+                                    5));
+    auto rr = read(s, r);
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 6, "indexatie[0].jaar", "not after basisjaar"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 8, "indexatie[2].jaar", "indexed twice"));
+
+    s.set("basisjaar", integer_setting(2016, 4));
+    s.set("indexatie", list_setting({}, 5));
+    auto late = read(s, r);
+    EXPECT_TRUE(has_error(late.diag, ExitCode::data, 4, "basisjaar", "after the boekjaar"));
+}
+
+TEST(InwonerbijdrageBadInput, AfrekeningBronWithoutResultaat) {
+    Settings s = base_settings();
+    s.set("tarief", money_setting(cents(40), 3));
+    s.set("afrekening_bron", text_setting("jaarrekening 2013", 9));
+    auto rr = read(s, zeeland());
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 9, "afrekening_bron", "without 'afrekening_resultaat'"));
+}
+
+TEST(InwonerbijdrageLines, VastPlusInwonerBasisAndInputs) {
+    const Region r = region_of({gemeente("GM0001", "A", 1000), gemeente("GM0002", "B", 2000)});
+    Regeling tarief;
+    tarief.sleutel = Sleutel::vast_plus_inwoner;
+    tarief.vast_per_gemeente = euros(500);
+    tarief.tarief = cents(25);
+    const auto lines = describe_lines(r, bereken(r, tarief));
+    EXPECT_EQ(lines[1].amount, euros(500) + cents(2000 * 25));
+    EXPECT_EQ(lines[1].basis, "vast € 500,00 + 2.000 inwoners (peildatum 1-1-2015) × € 0,25 = € 500,00");
+    EXPECT_EQ(input(lines[1], "vast_cents")->integer, 50000);
+    EXPECT_EQ(input(lines[1], "tarief_cents")->integer, 25);
+    EXPECT_EQ(input(lines[1], "variabel_cents")->integer, 50000);
+    EXPECT_EQ(input(lines[1], "sleutel")->text, "vast_plus_inwoner");
+    const Table t = describe_key_sheet(r, bereken(r, tarief));
+    EXPECT_EQ(t.columns[3].header, "Vast deel");
+    EXPECT_EQ(t.rows[0][3].text_value(), "$C$6");   // the vast deel parameter
+    EXPECT_EQ(t.rows[0][4].text_value(), "$C$7");   // the tarief parameter
+    EXPECT_EQ(t.rows[0][5].text_value(), "C2*E2");  // variabel deel
+    EXPECT_EQ(t.rows[0][6].text_value(), "D2+F2");  // bijdrage
+
+    Regeling totaal;
+    totaal.sleutel = Sleutel::vast_plus_inwoner;
+    totaal.vast_per_gemeente = euros(500);
+    totaal.totaal = euros(1001);
+    const auto lt = describe_lines(r, bereken(r, totaal));
+    // € 1,00 left after 2 × € 500,00: 1/3 and 2/3 of 100 cents; the remainder cent goes to B (larger remainder).
+    EXPECT_EQ(lt[0].amount, euros(500) + cents(33));
+    EXPECT_EQ(lt[1].amount, euros(500) + cents(67));
+    EXPECT_EQ(lt[1].basis,
+              "vast € 500,00 + 2.000 inwoners (peildatum 1-1-2015); aandeel 2.000/3.000 van € 1,00 "
+              "(totaal € 1.001,00 - 2 × € 500,00 vast) = € 0,66 + € 0,01 restverdeling");
+    EXPECT_EQ(input(lt[1], "te_verdelen_cents")->integer, 100);
+    EXPECT_EQ(input(lt[1], "restverdeling_cents")->integer, 1);
+}
+
+TEST(InwonerbijdrageBadInput, EveryErrorOfTheSectionInOneRun) {
+    Settings s =
+        vaste_bedragen_settings({vast_bedrag_item("GM0001", euros(1), 5), vast_bedrag_item("GM0860", euros(1), 6)});
+    s.set("tarief", money_setting(cents(40), 7));
+    auto rr = read(s, maas_en_leijgraaf(2017));
+    EXPECT_FALSE(rr.regeling);
+    EXPECT_EQ(rr.diag.error_count(), 3u) << rr.diag.format_all();
+    EXPECT_EQ(rr.diag.exit_code(), ExitCode::config);
+}
+
+}  // namespace

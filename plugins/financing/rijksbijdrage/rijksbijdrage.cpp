@@ -1,0 +1,277 @@
+#include "rijksbijdrage.h"
+
+#include <map>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+
+namespace vhh::rijksbijdrage {
+
+namespace {
+
+const vhh_setting_spec kLocatieFields[3] = {
+    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "name of the Veiligheidshuis location", nullptr, 0},
+    {"gewicht", VHH_SETTING_INTEGER, 0, nullptr, "0", "1000000",
+     "the location's weight in the agreed key (give gewicht or percentage)", nullptr, 0},
+    {"percentage", VHH_SETTING_PERCENTAGE, 0, nullptr, "0", "100",
+     "the location's share in percent, e.g. 35 (all locations' percentages add up to 100)", nullptr, 0},
+};
+
+// PhaseContext::key_path() ("plugins[1]") when the SDK has it, so that errors name the whole key path.
+template <typename C, typename = void>
+struct has_key_path : std::false_type {};
+template <typename C>
+struct has_key_path<C, std::void_t<decltype(std::string(std::declval<const C &>().key_path()))>> : std::true_type {};
+template <typename Context>
+std::string entry_key_path(const Context &ctx) {
+    if constexpr (has_key_path<Context>::value) return std::string(ctx.key_path());
+    else return std::string();
+}
+
+constexpr std::int64_t kWholePpm = 1000000;  // 100 %
+
+std::string gemeente_label(const Region &region, const std::string &code) {
+    const Gemeente *g = region.find(code);
+    return g ? g->naam + " (" + code + ")" : code;
+}
+
+}  // namespace
+
+const vhh_setting_spec kSettings[3] = {
+    {"bedrag", VHH_SETTING_MONEY, VHH_SETTING_REQUIRED, nullptr, "0", "10000000",
+     "the rijksbijdrage for the boekjaar in euros, e.g. 161700.00", nullptr, 0},
+    {"ontvanger", VHH_SETTING_CODE, 0, nullptr, nullptr, nullptr,
+     "CBS code of the gemeente it is paid to (default: the region's centrumgemeente)", nullptr, 0},
+    {"locaties", VHH_SETTING_LIST, 0, nullptr, "1", nullptr,
+     "optional split over Veiligheidshuis locations: records {naam, gewicht} or {naam, percentage}", kLocatieFields,
+     3},
+};
+
+std::string format_percentage_nl(std::int64_t ppm) {
+    const bool negative = ppm < 0;
+    const std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(ppm) : static_cast<std::uint64_t>(ppm);
+    std::string out = format_integer_nl(static_cast<std::int64_t>(m / 10000));
+    std::string frac = std::to_string(m % 10000);
+    frac.insert(0, 4 - frac.size(), '0');
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    if (!frac.empty()) out += "," + frac;
+    return (negative ? "-" : "") + out + " %";
+}
+
+std::optional<Input> read_input(const Settings &settings, const Region &region, Diagnostics &diag,
+                                const std::string &key_prefix) {
+    const std::size_t errors_before = diag.error_count();
+    auto key = [&](const std::string &path) { return key_prefix.empty() ? path : key_prefix + "." + path; };
+    Input in;
+    in.bedrag = settings.money("bedrag");
+
+    // The ontvanger: a gemeente of the region, by default the centrumgemeente.
+    if (settings.has("ontvanger")) {
+        in.ontvanger = settings.text("ontvanger");
+        if (region.find(in.ontvanger) == nullptr) {
+            std::string hint = "the centrumgemeente is " + gemeente_label(region, region.centrumgemeente) +
+                               "; leave 'ontvanger' out to pay the rijksbijdrage to it";
+            if (const Herindeling *h = region.merged_away(in.ontvanger))
+                hint = in.ontvanger + " merged into " + h->naam + " (" + h->naar + ") on " + h->per.iso() +
+                       "; write " + h->naar;
+            diag.error(ExitCode::config, settings.where("ontvanger"), key("ontvanger"),
+                       in.ontvanger + " is not a gemeente of the region " + region.naam, hint);
+        }
+    } else {
+        in.ontvanger = region.centrumgemeente;
+    }
+
+    // The locations and their key: all weights or all percentages.
+    const std::size_t errors_before_locaties = diag.error_count();
+    const auto &records = settings.list("locaties");
+    std::size_t first_keyed = 0;  // index of the first location with a key
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Settings &r = records[i];
+        const std::string path = key("locaties[" + std::to_string(i) + "]");
+        if (!r.has("naam")) continue;  // reported by the host's validation
+        Locatie loc;
+        loc.naam = r.text("naam");
+        loc.where = r.where("naam");
+        auto [it, fresh] = seen.emplace(loc.naam, i);
+        if (!fresh)
+            diag.error(ExitCode::config, loc.where, path + ".naam",
+                       "location '" + loc.naam + "' is listed twice (also locaties[" + std::to_string(it->second) + "])",
+                       "every location gets one share; merge the two entries");
+        const bool g = r.has("gewicht"), p = r.has("percentage");
+        if (g && p) {
+            diag.error(ExitCode::config, r.where("percentage"), path,
+                       "location '" + loc.naam + "' has both a gewicht and a percentage",
+                       "give either gewicht (a weight) or percentage, not both");
+            continue;
+        }
+        if (!g && !p) {
+            diag.error(ExitCode::config, loc.where, path,
+                       "location '" + loc.naam + "' has no gewicht and no percentage",
+                       "give its weight in the agreed key, e.g. gewicht: 35, or its share, e.g. percentage: 35");
+            continue;
+        }
+        loc.gewicht = g ? r.integer("gewicht") : r.percentage_ppm("percentage");
+        // Every location must use the kind of key the first one uses.
+        in.locaties.push_back(loc);
+        if (in.locaties.size() == 1) {
+            in.percentages = p;
+            first_keyed = i;
+        } else if (in.percentages != p) {
+            diag.error(ExitCode::config, r.where(p ? "percentage" : "gewicht"), path + (p ? ".percentage" : ".gewicht"),
+                       "location '" + loc.naam + "' gives a " + (p ? "percentage" : "gewicht") + ", but locaties[" +
+                           std::to_string(first_keyed) + "] gives a " + (p ? "gewicht" : "percentage"),
+                       "use one kind of key for all locations: weights or percentages");
+        }
+    }
+    if (diag.error_count() == errors_before_locaties && !in.locaties.empty()) {
+        std::int64_t sum = 0;
+        for (const auto &l : in.locaties) sum += l.gewicht;
+        if (in.percentages && sum != kWholePpm) {
+            diag.error(ExitCode::data, settings.where("locaties"), key("locaties"),
+                       "the locations' percentages add up to " + format_percentage_nl(sum) + ", expected 100 %",
+                       "the percentages are the agreed key and divide the whole bedrag");
+        } else if (!in.percentages && sum == 0) {
+            diag.error(ExitCode::data, settings.where("locaties"), key("locaties"),
+                       "the locations' weights are all zero, so the bedrag cannot be divided",
+                       "give at least one location a positive gewicht");
+        }
+    }
+    if (diag.error_count() != errors_before) return std::nullopt;
+    return in;
+}
+
+std::vector<ContributionLine> compute_lines(const Region &region, const Input &input) {
+    std::vector<ContributionLine> lines;
+    const std::string via = (input.ontvanger == region.centrumgemeente ? "via centrumgemeente " : "via gemeente ") +
+                            gemeente_label(region, input.ontvanger);
+    const std::string year = std::to_string(region.boekjaar);
+    if (input.locaties.empty()) {
+        ContributionLine line;
+        line.source = kSource;
+        line.payer_id = kPayerId;
+        line.payer = kPayer;
+        line.amount = input.bedrag;
+        line.basis = "rijksbijdrage " + year + " " + via;
+        line.input_text("ontvanger", input.ontvanger).input("bedrag_cents", input.bedrag.in_cents());
+        lines.push_back(std::move(line));
+        return lines;
+    }
+    std::vector<std::int64_t> weights;
+    std::int64_t weight_sum = 0;
+    for (const auto &l : input.locaties) {
+        weights.push_back(l.gewicht);
+        weight_sum += l.gewicht;
+    }
+    const std::vector<AllocatedPart> parts = allocate_largest_remainder(input.bedrag, weights);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const Locatie &l = input.locaties[i];
+        ContributionLine line;
+        line.source = kSource;
+        line.payer_id = kPayerId;
+        line.payer = kPayer;
+        line.amount = parts[i].amount;
+        std::string key = input.percentages
+                              ? format_percentage_nl(l.gewicht) + " van " + input.bedrag.format_nl()
+                              : "gewicht " + format_integer_nl(l.gewicht) + " van " + format_integer_nl(weight_sum) +
+                                    " × " + input.bedrag.format_nl();
+        line.basis = "rijksbijdrage " + year + ", locatie " + l.naam + ": " + key + " " + via +
+                     (parts[i].received_remainder ? "; +1 restcent (grootste rest)" : "");
+        line.input_text("ontvanger", input.ontvanger).input_text("locatie", l.naam);
+        if (input.percentages) line.input("percentage_ppm", l.gewicht);
+        else line.input("gewicht", l.gewicht).input("gewicht_totaal", weight_sum);
+        line.input("totaal_cents", input.bedrag.in_cents()).input("restcent", parts[i].received_remainder ? 1 : 0);
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+namespace {
+std::string absolute(std::size_t row, std::size_t column) {
+    return "$" + Table::column_letters(column) + "$" + std::to_string(row + 2);
+}
+}  // namespace
+
+Table describe_sheet(const Region &region, const Input &input, const std::vector<ContributionLine> &lines) {
+    const std::size_t n = input.locaties.size();
+    if (lines.size() != (n == 0 ? 1 : n)) throw std::invalid_argument("describe_sheet: one line per location expected");
+    const Gemeente *ontvanger = region.find(input.ontvanger);
+    const std::string ontvanger_naam = ontvanger ? ontvanger->naam : "";
+    Table t;
+    t.name = "Rijksbijdrage";
+    if (n == 0) {
+        // A: Betaler, B: CBS-code ontvanger, C: Ontvanger, D: Bedrag (input).
+        t.columns = {{"Betaler", 40}, {"CBS-code ontvanger", 18}, {"Ontvanger", 24}, {"Bedrag", 16}};
+        t.rows.push_back({Cell::text(kPayer), Cell::text(input.ontvanger), Cell::text(ontvanger_naam),
+                          Cell::money(input.bedrag)});
+        Cell label = Cell::text("Totaal");
+        Cell sum = Cell::formula("SUM(" + Table::ref(0, 3) + ":" + Table::ref(0, 3) + ")", Cell::money(lines[0].amount));
+        label.bold = sum.bold = true;
+        t.rows.push_back({label, Cell(), Cell(), sum});
+        return t;
+    }
+
+    // A: Omschrijving, B: CBS-code ontvanger, C: Ontvanger, D: Gewicht or Percentage (input),
+    // E: Aandeel (formula), F: Restcent (from the largest-remainder rule), G: Bedrag.
+    // Row 0 holds the bedrag to divide (input, G2); rows 1..n the locations; then the totals.
+    t.columns = {{"Omschrijving", 40}, {"CBS-code ontvanger", 18}, {"Ontvanger", 24},
+                 {input.percentages ? "Percentage" : "Gewicht", 12}, {"Aandeel", 12}, {"Restcent", 10},
+                 {"Bedrag", 16}};
+    t.rows.push_back({Cell::text("Rijksbijdrage " + std::to_string(region.boekjaar) + " (te verdelen), " + kPayer),
+                      Cell::text(input.ontvanger), Cell::text(ontvanger_naam), Cell(), Cell(), Cell(),
+                      Cell::money(input.bedrag)});
+    const std::size_t first = 1, last = n;  // data rows of the locations
+    const std::string weights = absolute(first, 3) + ":" + absolute(last, 3);
+    const std::string bedrag_cents = "ROUND(" + absolute(0, 6) + "*100,0)";
+    std::int64_t weight_sum = 0;
+    for (const auto &l : input.locaties) weight_sum += l.gewicht;
+    std::int64_t restcenten = 0;
+    Money total;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t row = first + i;
+        const Locatie &l = input.locaties[i];
+        const std::int64_t rest = lines[i].amount.in_cents() -
+                                  static_cast<std::int64_t>(static_cast<__int128>(input.bedrag.in_cents()) * l.gewicht /
+                                                            weight_sum);
+        restcenten += rest;
+        total += lines[i].amount;
+        // Share as a fraction in ppm, rounded half up (the formula computes it exactly).
+        const std::int64_t share_ppm =
+            static_cast<std::int64_t>((static_cast<__int128>(l.gewicht) * kWholePpm * 2 + weight_sum) / (2 * weight_sum));
+        const std::string w = Table::ref(row, 3);
+        // Bedrag = the exact share rounded down to the cent, plus the remainder cent if it got one.
+        const std::string share_cents = input.percentages
+                                            ? "INT(" + bedrag_cents + "*ROUND(" + w + "*1000000,0)/1000000)"
+                                            : "INT(" + bedrag_cents + "*" + w + "/SUM(" + weights + "))";
+        t.rows.push_back({Cell::text("Locatie " + l.naam), Cell(), Cell(),
+                          input.percentages ? Cell::percentage_ppm(l.gewicht) : Cell::integer(l.gewicht),
+                          Cell::formula(w + "/SUM(" + weights + ")", Cell::percentage_ppm(share_ppm)),
+                          Cell::integer(rest),
+                          Cell::formula("(" + share_cents + "+" + Table::ref(row, 5) + ")/100",
+                                        Cell::money(lines[i].amount))});
+    }
+    auto sum = [&](std::size_t column, Cell cached) {
+        Cell c = Cell::formula("SUM(" + Table::ref(first, column) + ":" + Table::ref(last, column) + ")", std::move(cached));
+        c.bold = true;
+        return c;
+    };
+    Cell label = Cell::text("Totaal locaties");
+    label.bold = true;
+    t.rows.push_back({label, Cell(), Cell(),
+                      sum(3, input.percentages ? Cell::percentage_ppm(weight_sum) : Cell::integer(weight_sum)),
+                      sum(4, Cell::percentage_ppm(kWholePpm)), sum(5, Cell::integer(restcenten)),
+                      sum(6, Cell::money(total))});
+    return t;
+}
+
+void RijksbijdragePlugin::compute(ComputeContext &ctx) {
+    std::optional<Input> input = read_input(ctx.settings(), ctx.region(), ctx.diagnostics(), entry_key_path(ctx));
+    if (!input) return;
+    std::vector<ContributionLine> lines = compute_lines(ctx.region(), *input);
+    Table sheet = describe_sheet(ctx.region(), *input, lines);
+    for (auto &l : lines) ctx.add_line(std::move(l));
+    ctx.add_sheet(std::move(sheet));
+}
+
+}  // namespace vhh::rijksbijdrage

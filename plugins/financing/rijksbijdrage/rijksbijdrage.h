@@ -1,0 +1,67 @@
+// financing.rijksbijdrage: the contribution of the Rijk (ministerie van Justitie en Veiligheid) to the
+// Veiligheidshuis, paid via the centrumgemeente (Zeeland 2013: € 161.700 to Middelburg GM0687).
+// Where one veiligheidsregio has several Veiligheidshuis locations (Oost-Brabant has three), the
+// bedrag can be split over `locaties` by an agreed key (weights or percentages), by largest remainder.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vhh/plugin.h"
+
+namespace vhh::rijksbijdrage {
+
+/// The plugin's settings table (declared once: validates and documents).
+extern const vhh_setting_spec kSettings[3];
+
+/// Source id of the lines this plugin adds.
+inline constexpr const char *kSource = "rijksbijdrage";
+/// Payer id of every line: the Rijk.
+inline constexpr const char *kPayerId = "RIJK";
+/// Payer display name of every line.
+inline constexpr const char *kPayer = "Rijk (ministerie van Justitie en Veiligheid)";
+
+/// A Veiligheidshuis location that receives a share of the bedrag.
+struct Locatie {
+    std::string naam;          ///< display name, e.g. "Veiligheidshuis Maas en Leijgraaf"
+    std::int64_t gewicht = 0;  ///< weight, or the percentage in millionths when the key is in percentages
+    SourceLocation where;      ///< where the location is written (its naam)
+};
+
+/// The validated input of one rijksbijdrage.
+struct Input {
+    Money bedrag;                  ///< the whole rijksbijdrage
+    std::string ontvanger;         ///< CBS code of the gemeente that receives it
+    std::vector<Locatie> locaties; ///< empty: no split
+    bool percentages = false;      ///< true when the locations' key is in percentages (weights are ppm)
+};
+
+/// Reads and checks the plugin's settings against the region: the ontvanger must be a
+/// gemeente of the region (78); a location has either a gewicht or a percentage (78), all
+/// locations use the same kind (78), names are unique (78); weights not all zero (65);
+/// percentages add up to exactly 100 % (65). Every problem is reported located in `diag`, its key
+/// path prefixed with `key_prefix` (the plugin entry's, e.g. "plugins[1]"; empty when unknown);
+/// returns nothing when there was one.
+std::optional<Input> read_input(const Settings &settings, const Region &region, Diagnostics &diag,
+                                const std::string &key_prefix = "");
+
+/// The lines: one for the whole bedrag, or one per location with its share by largest
+/// remainder (parts add up to the bedrag exactly; input `restcent` says who got a remainder cent).
+std::vector<ContributionLine> compute_lines(const Region &region, const Input &input);
+
+/// The sheet "Rijksbijdrage" for bijdragen-Y.xlsx: the bedrag and ontvanger as inputs in cells,
+/// each location's share as a formula with its computed value, and a total row.
+Table describe_sheet(const Region &region, const Input &input, const std::vector<ContributionLine> &lines);
+
+/// A percentage in millionths in Dutch notation without trailing zeros: 350000 -> "35 %", 333333 -> "33,3333 %".
+std::string format_percentage_nl(std::int64_t ppm);
+
+/// The plugin object.
+class RijksbijdragePlugin : public Plugin {
+public:
+    void compute(ComputeContext &ctx) override;
+};
+
+}  // namespace vhh::rijksbijdrage

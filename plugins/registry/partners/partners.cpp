@@ -1,0 +1,628 @@
+#include "partners.h"
+
+#include <algorithm>
+#include <map>
+
+
+namespace vhh::partners {
+
+namespace {
+
+const vhh_setting_spec kWerkplekFields[] = {
+    {"aantal", VHH_SETTING_INTEGER, VHH_SETTING_REQUIRED, nullptr, "1", "10000", "number of werkplekken", nullptr, 0},
+    {"van", VHH_SETTING_DATE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "first day of the period", nullptr, 0},
+    {"tot", VHH_SETTING_DATE, 0, nullptr, nullptr, nullptr, "last day of the period (inclusive); absent: open-ended",
+     nullptr, 0},
+};
+
+const vhh_setting_spec kConvenantFields[] = {
+    {"datum", VHH_SETTING_DATE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the day the convenant was signed",
+     nullptr, 0},
+    {"versie", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "version or name of the convenant",
+     nullptr, 0},
+};
+
+const vhh_setting_spec kPartnerFields[] = {
+    {"id", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "stable id, e.g. om", nullptr, 0},
+    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "name of the organisation (a role, never a person)", nullptr, 0},
+    {"domein", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "justitie, politie, zorg, gemeente, onderwijs, wonen or overig", nullptr, 0},
+    {"ring", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "kern, sleutelpartner or flexibele schil", nullptr, 0},
+    {"rol", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "what the organisation does in the Veiligheidshuis", nullptr,
+     0},
+    {"gehuisvest", VHH_SETTING_BOOLEAN, 0, "false", nullptr, nullptr, "true when housed in the building", nullptr, 0},
+    {"werkplekken", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
+     "werkplekken rented over time: aantal from van to tot (inclusive)", kWerkplekFields,
+     sizeof kWerkplekFields / sizeof kWerkplekFields[0]},
+    {"convenant", VHH_SETTING_LIST, 0, nullptr, "0", "1",
+     "the convenant gegevensdeling: [{datum, versie}], or absent when there is none", kConvenantFields,
+     sizeof kConvenantFields / sizeof kConvenantFields[0]},
+    {"gemeenten", VHH_SETTING_CODES, 0, nullptr, nullptr, nullptr,
+     "CBS codes of the gemeenten it serves; absent or empty: all gemeenten of the region", nullptr, 0},
+    {"actief_van", VHH_SETTING_DATE, 0, nullptr, nullptr, nullptr, "active from; absent: always", nullptr, 0},
+    {"actief_tot", VHH_SETTING_DATE, 0, nullptr, nullptr, nullptr, "active until (inclusive); absent: open-ended",
+     nullptr, 0},
+    {"bron", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "where the figures come from, e.g. 'illustratief'", nullptr,
+     0},
+};
+
+}  // namespace
+
+const vhh_setting_spec kSettings[kSettingCount] = {
+    {"partners", VHH_SETTING_LIST, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "the partners of the Veiligheidshuis", kPartnerFields, sizeof kPartnerFields / sizeof kPartnerFields[0]},
+    {"bron", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "where the registry's figures come from", nullptr, 0},
+    {"illustratief", VHH_SETTING_BOOLEAN, 0, "false", nullptr, nullptr,
+     "true when figures (e.g. werkplekken) are illustrative; the documents say so", nullptr, 0},
+};
+
+const std::vector<std::string> kDomeinen = {"justitie", "politie", "zorg", "gemeente", "onderwijs", "wonen", "overig"};
+const std::vector<std::string> kRingen = {"kern", "sleutelpartner", "flexibele schil"};
+
+namespace {
+
+std::string join(const std::vector<std::string> &items, const std::string &sep) {
+    std::string out;
+    for (const auto &i : items) out += (out.empty() ? "" : sep) + i;
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (char &c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+/// Optimal string alignment distance.
+std::size_t edit_distance(const std::string &a, const std::string &b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+/// "allowed: a, b, c", preceded by "did you mean 'b'?" when the value is close to one of them.
+std::string allowed_hint(const std::string &value, const std::vector<std::string> &allowed, const std::string &what) {
+    std::string normal = lower(value);
+    std::replace(normal.begin(), normal.end(), '_', ' ');
+    std::replace(normal.begin(), normal.end(), '-', ' ');
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const auto &a : allowed) {
+        std::size_t d = edit_distance(normal, a);
+        if (d < best_distance) {
+            best = a;
+            best_distance = d;
+        }
+    }
+    std::string hint = best.empty() ? "" : "did you mean '" + best + "'? ";
+    return hint + "allowed " + what + ": " + join(allowed, ", ");
+}
+
+std::string where_text(const SourceLocation &w) {
+    std::string s = w.file;
+    if (w.line > 0) s += ":" + std::to_string(w.line);
+    return s;
+}
+
+std::string period_text(const WerkplekPeriode &p) {
+    return p.van.iso() + " t/m " + (p.tot.valid() ? p.tot.iso() : "open");
+}
+
+Date optional_date(const Settings &s, const char *key) { return s.has(key) ? s.date(key) : Date{}; }
+
+}  // namespace
+
+std::vector<Partner> read_partners(const Settings &settings, const Region &region, const std::string &key_prefix,
+                                   Diagnostics &diag, std::map<std::string, std::string> *rollen) {
+    std::vector<Partner> partners;
+    if (!settings.has("partners")) return partners;
+    const int year = region.boekjaar;
+    const std::string list_path = key_prefix.empty() ? "partners" : key_prefix + ".partners";
+    const auto &records = settings.list("partners");
+    std::map<std::string, std::size_t> first_index;  // id -> index in `partners`
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Settings &r = records[i];
+        if (!r.has("id") || !r.has("naam") || !r.has("domein") || !r.has("ring")) continue;  // reported by the host
+        Partner p;
+        p.id = r.text("id");
+        p.naam = r.text("naam");
+        p.domein = r.text("domein");
+        p.ring = r.text("ring");
+        p.gehuisvest = r.has("gehuisvest") && r.boolean("gehuisvest");
+        p.where = r.where("id");
+        p.key_path = list_path + "[" + std::to_string(i) + "]";
+        p.actief_van = optional_date(r, "actief_van");
+        p.actief_tot = optional_date(r, "actief_tot");
+        const std::string &kp = p.key_path;
+        const std::string who = "partner '" + p.id + "'";
+
+        if (std::find(kRingen.begin(), kRingen.end(), p.ring) == kRingen.end())
+            diag.error(ExitCode::config, r.where("ring"), kp + ".ring", "unknown ring '" + p.ring + "'",
+                       allowed_hint(p.ring, kRingen, "rings"));
+        if (std::find(kDomeinen.begin(), kDomeinen.end(), p.domein) == kDomeinen.end())
+            diag.error(ExitCode::config, r.where("domein"), kp + ".domein", "unknown domein '" + p.domein + "'",
+                       allowed_hint(p.domein, kDomeinen, "domeinen"));
+
+        if (r.has("gemeenten")) {
+            p.gemeenten = r.codes("gemeenten");
+            for (std::size_t k = 0; k < p.gemeenten.size(); ++k) {
+                const std::string &code = p.gemeenten[k];
+                if (region.find(code) != nullptr) continue;
+                std::string hint;
+                if (const Herindeling *h = region.merged_away(code))
+                    hint = code + " merged into " + h->naar + " (" + h->naam + ") on " + h->per.nl() + "; use " + h->naar;
+                else {
+                    std::vector<std::string> codes;
+                    for (const auto &g : region.gemeenten) codes.push_back(g.code);
+                    hint = "the region's gemeenten: " + join(codes, ", ") + "; leave gemeenten out to mean all of them";
+                }
+                diag.error(ExitCode::config, r.where("gemeenten"), kp + ".gemeenten[" + std::to_string(k) + "]",
+                           "gemeente " + code + " is not one of the region's gemeenten", hint);
+            }
+        }
+
+        if (p.actief_van.valid() && p.actief_tot.valid() && p.actief_tot < p.actief_van)
+            diag.error(ExitCode::data, r.where("actief_tot"), kp + ".actief_tot",
+                       who + " is active until " + p.actief_tot.iso() + ", before it starts (actief_van " +
+                           p.actief_van.iso() + ")");
+
+        std::vector<std::size_t> period_index;  // config index of every period kept in p.werkplekken
+        if (r.has("werkplekken")) {
+            const auto &periods = r.list("werkplekken");
+            for (std::size_t k = 0; k < periods.size(); ++k) {
+                const Settings &w = periods[k];
+                if (!w.has("aantal") || !w.has("van")) continue;
+                WerkplekPeriode wp;
+                wp.aantal = w.integer("aantal");
+                wp.van = w.date("van");
+                wp.tot = optional_date(w, "tot");
+                wp.where = w.where("aantal");
+                if (wp.tot.valid() && wp.tot < wp.van) {
+                    diag.error(ExitCode::data, w.where("tot"), kp + ".werkplekken[" + std::to_string(k) + "].tot",
+                               "the period ends on " + wp.tot.iso() + ", before it starts (van " + wp.van.iso() + ")");
+                    continue;
+                }
+                // Each stretch of time once: a period may not overlap an earlier one of the partner.
+                for (std::size_t i = 0; i < p.werkplekken.size(); ++i) {
+                    const WerkplekPeriode &a = p.werkplekken[i];
+                    const bool overlap = (!wp.tot.valid() || a.van <= wp.tot) && (!a.tot.valid() || wp.van <= a.tot);
+                    if (!overlap) continue;
+                    diag.error(ExitCode::data, wp.where, kp + ".werkplekken[" + std::to_string(k) + "]",
+                               "werkplek period " + period_text(wp) + " of " + who + " overlaps the period " +
+                                   period_text(a) + " at " + where_text(a.where),
+                               "give each stretch of time once; to change the number of werkplekken, end one "
+                               "period the day before the next starts");
+                    break;
+                }
+                p.werkplekken.push_back(wp);
+                period_index.push_back(k);
+            }
+            if (!periods.empty() && !p.gehuisvest)
+                diag.error(ExitCode::data, r.where("werkplekken"), kp + ".werkplekken",
+                           who + " is not housed (gehuisvest: false) but rents werkplekken",
+                           "set gehuisvest: true if it works in the building, or remove its werkplekken");
+        }
+
+        if (r.has("convenant") && !r.list("convenant").empty()) {
+            const Settings &c = r.list("convenant").front();
+            if (c.has("datum") && c.has("versie")) {
+                p.convenant_datum = c.date("datum");
+                p.convenant_versie = c.text("versie");
+                if (p.convenant_datum.year > year)
+                    diag.error(ExitCode::data, c.where("datum"), kp + ".convenant[0].datum",
+                               "the convenant gegevensdeling of " + who + " is dated " + p.convenant_datum.iso() +
+                                   ", after boekjaar " + std::to_string(year),
+                               "a convenant signed later does not cover " + std::to_string(year) +
+                                   "; correct the date, or leave the convenant out for this boekjaar");
+            }
+        }
+
+        const std::int64_t maanden = werkplek_maanden(p, year);
+        if (maanden > 0 && !p.active_in(year)) {
+            std::size_t k = 0;
+            while (k < p.werkplekken.size() && whole_months_in_year(p.werkplekken[k].van, p.werkplekken[k].tot, year) == 0)
+                ++k;
+            std::string span = p.actief_van.valid() && p.actief_van.year > year ? "actief_van " + p.actief_van.iso()
+                                                                                 : "actief_tot " + p.actief_tot.iso();
+            diag.error(ExitCode::data, p.werkplekken[k].where,
+                       kp + ".werkplekken[" + std::to_string(period_index[k]) + "]",
+                       who + " is not active in " + std::to_string(year) + " (" + span + ") but rents " +
+                           std::to_string(maanden) + " werkplek-maanden in " + std::to_string(year),
+                       "end the werkplek period when the partner stops (tot: ...), or correct actief_van/actief_tot");
+        }
+
+        auto [it, fresh] = first_index.emplace(p.id, partners.size());
+        if (!fresh) {
+            const Partner &first = partners[it->second];
+            diag.error(ExitCode::config, r.where("id"), kp + ".id", "duplicate partner id '" + p.id + "'",
+                       "first declared as " + first.key_path + " (" + first.naam + ") at " + where_text(first.where) +
+                           "; every partner needs an id of its own");
+            continue;
+        }
+        if (rollen) (*rollen)[p.id] = r.has("rol") ? r.text("rol") : "";
+        partners.push_back(std::move(p));
+    }
+    return partners;
+}
+
+std::vector<Warning> warnings(const std::vector<Partner> &partners) {
+    std::vector<Warning> out;
+    for (const auto &p : partners) {
+        if (!p.gehuisvest || p.convenant_datum.valid()) continue;
+        Warning w;
+        w.where = p.where;
+        w.key_path = p.key_path;
+        w.message = "partner '" + p.id + "' (" + p.naam + ") is housed but has no convenant gegevensdeling";
+        w.hint = "record the signed convenant as convenant: [{datum: yyyy-mm-dd, versie: ...}]";
+        w.text = p.naam + " is gehuisvest in het Veiligheidshuis, maar er is geen convenant gegevensdeling vastgelegd.";
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+std::string werkplekken_text(std::int64_t maanden) {
+    const bool negative = maanden < 0;
+    if (negative) maanden = -maanden;
+    std::string whole = format_integer_nl(maanden / 12);
+    const std::int64_t rest = maanden % 12;
+    std::string out = whole;
+    if (rest != 0) {
+        const std::int64_t hundredths = (rest * 100 + 6) / 12;  // two decimals, rounded half up
+        if (hundredths == 100) {
+            out = format_integer_nl(maanden / 12 + 1);
+        } else {
+            std::string frac = std::to_string(hundredths);
+            if (frac.size() < 2) frac = "0" + frac;
+            while (frac.back() == '0') frac.pop_back();
+            out = whole + "," + frac;
+        }
+    }
+    return negative ? "-" + out : out;
+}
+
+namespace {
+
+// Columns of the sheet "Partners".
+enum PartnerColumn : std::size_t {
+    kId, kNaam, kDomein, kRing, kGehuisvest, kMaanden, kWerkplekken, kConvenantDatum, kConvenantVersie, kGemeenten,
+    kPartnerColumns
+};
+
+const char *kPartnersSheet = "Partners";
+
+Cell bold(Cell c) {
+    c.bold = true;
+    return c;
+}
+
+/// Werkplekken for werkplek-maanden: the formula's cached value.
+Cell werkplekken_value(std::int64_t maanden) { return Cell::fraction(maanden, 12); }
+
+std::string gemeenten_text(const Partner &p) { return p.gemeenten.empty() ? "alle" : join(p.gemeenten, ", "); }
+
+}  // namespace
+
+Table partners_sheet(const std::vector<Partner> &partners, int year) {
+    const std::string y = std::to_string(year);
+    Table t;
+    t.name = kPartnersSheet;
+    t.autofilter = true;
+    t.freeze_header = true;
+    t.columns = {{"Id", 20},
+                 {"Naam", 40},
+                 {"Domein", 12},
+                 {"Ring", 16},
+                 {"Gehuisvest", 11},
+                 {"Werkplek-maanden " + y, 22},
+                 {"Werkplekken " + y, 17},
+                 {"Convenant datum", 16},
+                 {"Convenant versie", 30},
+                 {"Gemeenten", 30}};
+    std::int64_t total_maanden = 0;
+    std::int64_t housed = 0;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const Partner &p = partners[i];
+        const std::int64_t m = werkplek_maanden(p, year);
+        total_maanden += m;
+        housed += p.gehuisvest ? 1 : 0;
+        std::vector<Cell> row(kPartnerColumns);
+        row[kId] = Cell::text(p.id);
+        row[kNaam] = Cell::text(p.naam);
+        row[kDomein] = Cell::text(p.domein);
+        row[kRing] = Cell::text(p.ring);
+        row[kGehuisvest] = Cell::text(p.gehuisvest ? "ja" : "nee");
+        row[kMaanden] = Cell::integer(m);
+        row[kWerkplekken] = Cell::formula(Table::ref(i, kMaanden) + "/12", werkplekken_value(m));
+        row[kConvenantDatum] = Cell::text(p.convenant_datum.valid() ? p.convenant_datum.nl() : "geen");
+        row[kConvenantVersie] = Cell::text(p.convenant_versie);
+        row[kGemeenten] = Cell::text(gemeenten_text(p));
+        t.rows.push_back(std::move(row));
+    }
+    const std::size_t n = partners.size();
+    std::vector<Cell> total(kPartnerColumns);
+    total[kId] = bold(Cell::text("Totaal"));
+    if (n > 0) {
+        auto span = [&](std::size_t col) { return Table::ref(0, col) + ":" + Table::ref(n - 1, col); };
+        total[kNaam] = bold(Cell::formula("COUNTA(" + span(kId) + ")", Cell::integer(static_cast<std::int64_t>(n))));
+        total[kGehuisvest] = bold(Cell::formula("COUNTIF(" + span(kGehuisvest) + ",\"ja\")", Cell::integer(housed)));
+        total[kMaanden] = bold(Cell::formula("SUM(" + span(kMaanden) + ")", Cell::integer(total_maanden)));
+        total[kWerkplekken] = bold(Cell::formula("SUM(" + span(kWerkplekken) + ")", werkplekken_value(total_maanden)));
+    } else {
+        total[kNaam] = bold(Cell::integer(0));
+        total[kGehuisvest] = bold(Cell::integer(0));
+        total[kMaanden] = bold(Cell::integer(0));
+        total[kWerkplekken] = bold(Cell::integer(0));
+    }
+    t.rows.push_back(std::move(total));
+    return t;
+}
+
+Table summary_sheet(const std::vector<Partner> &partners, int year) {
+    const std::string y = std::to_string(year);
+    Table t;
+    t.name = "Samenvatting";
+    t.freeze_header = true;
+    t.columns = {{"Indeling", 12}, {"Categorie", 18}, {"Partners", 10}, {"Gehuisvest", 11}, {"Werkplekken " + y, 17}};
+    const std::size_t n = partners.size();
+    const std::size_t last = n > 0 ? n - 1 : 0;  // an empty registry still gets valid (empty) ranges
+    const std::string ids = Table::range(kPartnersSheet, 0, last, kId);
+    const std::string domeinen = Table::range(kPartnersSheet, 0, last, kDomein);
+    const std::string ringen = Table::range(kPartnersSheet, 0, last, kRing);
+    const std::string gehuisvest = Table::range(kPartnersSheet, 0, last, kGehuisvest);
+    const std::string werkplekken = Table::range(kPartnersSheet, 0, last, kWerkplekken);
+
+    auto add_group = [&](const std::string &label, const std::vector<std::string> &values, const std::string &range,
+                         std::string Partner::*field) {
+        for (const auto &v : values) {
+            std::int64_t count = 0, housed = 0, maanden = 0;
+            for (const auto &p : partners) {
+                if (p.*field != v) continue;
+                ++count;
+                housed += p.gehuisvest ? 1 : 0;
+                maanden += werkplek_maanden(p, year);
+            }
+            const std::string category = Table::ref(t.rows.size(), 1);
+            t.rows.push_back({Cell::text(label), Cell::text(v),
+                              Cell::formula("COUNTIF(" + range + "," + category + ")", Cell::integer(count)),
+                              Cell::formula("COUNTIFS(" + range + "," + category + "," + gehuisvest + ",\"ja\")",
+                                            Cell::integer(housed)),
+                              Cell::formula("SUMIF(" + range + "," + category + "," + werkplekken + ")",
+                                            werkplekken_value(maanden))});
+        }
+    };
+    add_group("Ring", kRingen, ringen, &Partner::ring);
+    t.rows.emplace_back();
+    add_group("Domein", kDomeinen, domeinen, &Partner::domein);
+    t.rows.emplace_back();
+
+    std::int64_t housed = 0, maanden = 0;
+    for (const auto &p : partners) {
+        housed += p.gehuisvest ? 1 : 0;
+        maanden += werkplek_maanden(p, year);
+    }
+    t.rows.push_back({bold(Cell::text("Totaal")), Cell(),
+                      bold(Cell::formula("COUNTA(" + ids + ")", Cell::integer(static_cast<std::int64_t>(n)))),
+                      bold(Cell::formula("COUNTIF(" + gehuisvest + ",\"ja\")", Cell::integer(housed))),
+                      bold(Cell::formula("SUM(" + werkplekken + ")", werkplekken_value(maanden)))});
+    return t;
+}
+
+Workbook partners_workbook(const Region &region, const std::vector<Partner> &partners) {
+    Workbook wb;
+    wb.file_name = "partners-" + std::to_string(region.boekjaar) + ".xlsx";
+    wb.title = "Partners " + region.naam + " " + std::to_string(region.boekjaar);
+    wb.sheets.push_back(partners_sheet(partners, region.boekjaar));
+    wb.sheets.push_back(summary_sheet(partners, region.boekjaar));
+    return wb;
+}
+
+namespace {
+
+std::size_t display_width(const std::string &s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string pad(const std::string &s, std::size_t width, bool right = false) {
+    const std::size_t w = display_width(s);
+    if (w >= width) return s;
+    const std::string fill(width - w, ' ');
+    return right ? fill + s : s + fill;
+}
+
+/// `text` wrapped at `width` characters: the first line starts with `first`, the others with `next`.
+std::string wrap(const std::string &text, const std::string &first, const std::string &next,
+                 std::size_t width = 78) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    std::string out = first, line = first;
+    bool line_empty = true;
+    for (const auto &w : words) {
+        if (!line_empty && display_width(line) + 1 + display_width(w) > width) {
+            out += "\n" + next;
+            line = next;
+            line_empty = true;
+        }
+        if (!line_empty) {
+            out += " ";
+            line += " ";
+        }
+        out += w;
+        line += w;
+        line_empty = false;
+    }
+    return out;
+}
+
+/// Which gemeenten a partner serves, for the raad: "alle gemeenten behalve Tholen" when it serves
+/// most of them, else their names.
+std::string gemeenten_zin(const Partner &p, const Region &region) {
+    std::vector<std::string> served, not_served;
+    for (const auto &g : region.gemeenten) {
+        if (std::find(p.gemeenten.begin(), p.gemeenten.end(), g.code) != p.gemeenten.end()) served.push_back(g.naam);
+        else not_served.push_back(g.naam);
+    }
+    if (served.size() > not_served.size() && !not_served.empty())
+        return "werkt voor alle gemeenten behalve " + join(not_served, ", ");
+    return "werkt voor de gemeente" + std::string(served.size() == 1 ? " " : "n ") + join(served, ", ");
+}
+
+struct RingText {
+    const char *kop;
+    const char *omschrijving;
+};
+
+RingText ring_text(const std::string &ring) {
+    if (ring == "kern")
+        return {"Kern", "De kern: de eigen organisatie van het Veiligheidshuis (procesregie en coördinatie) en "
+                        "de partners die de samenwerking dragen."};
+    if (ring == "sleutelpartner")
+        return {"Sleutelpartners",
+                "Vaste partners uit de strafrecht- en zorgketen, structureel betrokken bij het Veiligheidshuis."};
+    return {"Flexibele schil",
+            "Partners die deelnemen wanneer hun inbreng nodig is, bijvoorbeeld bij een casus die zij zelf aandragen."};
+}
+
+std::string convenant_text(const Partner &p) {
+    if (!p.convenant_datum.valid()) return p.gehuisvest ? "geen (let op)" : "geen";
+    return p.convenant_datum.nl() + (p.convenant_versie.empty() ? "" : " (" + p.convenant_versie + ")");
+}
+
+std::string werkplekken_zin(std::int64_t maanden) {
+    const std::string n = werkplekken_text(maanden);
+    return n + (n == "1" ? " werkplek" : " werkplekken");
+}
+
+}  // namespace
+
+TextDocument partners_text(const Region &region, const std::vector<Partner> &partners, const Provenance &provenance,
+                           const std::map<std::string, std::string> &rollen) {
+    const int year = region.boekjaar;
+    TextDocument doc;
+    doc.file_name = "partners-" + std::to_string(year) + ".txt";
+    doc.template_name = "partners.txt.mustache";
+    DataNode &d = doc.data;
+    d.set("regio", region.naam);
+    d.set("boekjaar", std::to_string(year));
+    d.set("bron", provenance.bron);
+    d.set("bron_tekst", provenance.bron.empty() ? "" : " (" + provenance.bron + ")");
+    d.set("let_op", wrap("LET OP: de aantallen werkplekken zijn illustratief" +
+                             (provenance.bron.empty() ? "" : " (" + provenance.bron + ")") +
+                             ". Vervang ze door de afspraken met de partners voordat dit stuk wordt verzonden.",
+                         "", ""));
+    d.set("illustratief", DataNode::boolean(provenance.illustratief));
+
+    // Column widths over all partners, so that every ring's table lines up.
+    const std::string h_naam = "Partner", h_domein = "Domein", h_huis = "Gehuisvest", h_wp = "Werkplekken",
+                      h_conv = "Convenant gegevensdeling";
+    std::size_t w_naam = display_width(h_naam), w_domein = display_width(h_domein), w_huis = display_width(h_huis),
+                w_wp = display_width(h_wp);
+    std::int64_t total_maanden = 0, housed = 0;
+    for (const auto &p : partners) {
+        const std::int64_t m = werkplek_maanden(p, year);
+        total_maanden += m;
+        housed += p.gehuisvest ? 1 : 0;
+        w_naam = std::max(w_naam, display_width(p.naam));
+        w_domein = std::max(w_domein, display_width(p.domein));
+        w_wp = std::max(w_wp, display_width(werkplekken_text(m)));
+    }
+    d.set("kop_kol", pad(h_naam, w_naam) + "  " + pad(h_domein, w_domein) + "  " + pad(h_huis, w_huis) + "  " +
+                         pad(h_wp, w_wp, true) + "  " + h_conv);
+    d.set("aantal", std::to_string(partners.size()));
+    d.set("partners_zin", std::to_string(partners.size()) + (partners.size() == 1 ? " partner" : " partners"));
+    d.set("gehuisvest", std::to_string(housed));
+    d.set("werkplekken", werkplekken_text(total_maanden));
+    d.set("werkplekken_zin", werkplekken_zin(total_maanden));
+    d.set("werkplek_maanden", format_integer_nl(total_maanden));
+
+    DataNode &ringen = d.set("ringen", DataNode::list());
+    for (const auto &ring : kRingen) {
+        const RingText rt = ring_text(ring);
+        DataNode &r = ringen.push(DataNode::map());
+        r.set("ring", ring);
+        r.set("kop", rt.kop);
+        r.set("omschrijving", wrap(rt.omschrijving, "", ""));
+        DataNode &list = r.set("partners", DataNode::list());
+        std::int64_t n = 0, ring_housed = 0, ring_maanden = 0;
+        for (const auto &p : partners) {
+            if (p.ring != ring) continue;
+            const std::int64_t m = werkplek_maanden(p, year);
+            ++n;
+            ring_housed += p.gehuisvest ? 1 : 0;
+            ring_maanden += m;
+            DataNode &e = list.push(DataNode::map());
+            e.set("id", p.id);
+            e.set("naam", p.naam);
+            e.set("domein", p.domein);
+            e.set("gehuisvest", p.gehuisvest ? "ja" : "nee");
+            e.set("werkplekken", werkplekken_text(m));
+            e.set("convenant", convenant_text(p));
+            e.set("regel", pad(p.naam, w_naam) + "  " + pad(p.domein, w_domein) + "  " +
+                               pad(p.gehuisvest ? "ja" : "nee", w_huis) + "  " +
+                               pad(p.gehuisvest || m ? werkplekken_text(m) : "-", w_wp, true) + "  " +
+                               convenant_text(p));
+            std::vector<std::string> namen;
+            for (const auto &code : p.gemeenten) {
+                const Gemeente *g = region.find(code);
+                namen.push_back(g ? g->naam : code);
+            }
+            e.set("gemeenten", namen.empty() ? "alle gemeenten" : join(namen, ", "));
+            e.set("gemeenten_regels", wrap(gemeenten_zin(p, region), "    ", "      "));
+            e.set("alle_gemeenten", DataNode::boolean(namen.empty()));
+            const auto rol = rollen.find(p.id);
+            e.set("rol", rol == rollen.end() ? "" : rol->second);
+            e.set("heeft_rol", DataNode::boolean(rol != rollen.end() && !rol->second.empty()));
+        }
+        r.set("heeft_partners", DataNode::boolean(n > 0));
+        r.set("aantal", std::to_string(n));
+        r.set("gehuisvest", std::to_string(ring_housed));
+        r.set("werkplekken", werkplekken_text(ring_maanden));
+        r.set("totaal_regel", pad("Totaal (" + std::to_string(n) + ")", w_naam) + "  " + pad("", w_domein) + "  " +
+                                  pad(std::to_string(ring_housed), w_huis) + "  " +
+                                  pad(werkplekken_text(ring_maanden), w_wp, true));
+    }
+
+    const std::vector<Warning> ws = warnings(partners);
+    DataNode &waarschuwingen = d.set("waarschuwingen", DataNode::list());
+    for (const auto &w : ws) waarschuwingen.push(DataNode::map()).set("tekst", wrap(w.text, "- ", "  "));
+    d.set("heeft_waarschuwingen", DataNode::boolean(!ws.empty()));
+    d.set("aantal_waarschuwingen", std::to_string(ws.size()));
+    return doc;
+}
+
+void PartnersPlugin::load(LoadContext &ctx) {
+    ctx.declare_partner_registry();
+    rollen_.clear();
+    std::vector<Partner> partners =
+        read_partners(ctx.settings(), ctx.region(), ctx.key_path(), ctx.diagnostics(), &rollen_);
+    for (const auto &w : warnings(partners)) ctx.diagnostics().warning(w.where, w.key_path, w.message, w.hint);
+    for (auto &p : partners) ctx.add_partner(std::move(p));
+}
+
+void PartnersPlugin::report(ReportContext &ctx) {
+    const Settings &s = ctx.settings();
+    Provenance provenance;
+    provenance.bron = s.has("bron") ? s.text("bron") : "";
+    provenance.illustratief = s.has("illustratief") && s.boolean("illustratief");
+    ctx.add_workbook(partners_workbook(ctx.region(), ctx.partners()));
+    ctx.add_text(partners_text(ctx.region(), ctx.partners(), provenance, rollen_));
+}
+
+}  // namespace vhh::partners

@@ -1,0 +1,85 @@
+// registry.partners: the partner registry of a Veiligheidshuis. It reads the partners from its
+// settings (usually `bestand: partners.yaml`), checks them against the region and the boekjaar,
+// registers them for other plugins (financing.werkplekhuur bills their werkplekken) and
+// describes them in partners-Y.xlsx and partners-Y.txt. Partners are organisations: roles,
+// never persons.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "vhh/plugin.h"
+
+namespace vhh::partners {
+
+/// Number of rows of the settings table.
+inline constexpr std::size_t kSettingCount = 3;
+/// The plugin's settings table (declared once: validates and documents).
+extern const vhh_setting_spec kSettings[kSettingCount];
+
+/// The domeinen a partner can belong to, in the order documents list them.
+extern const std::vector<std::string> kDomeinen;
+/// The rings around the Veiligheidshuis, from the inside out.
+extern const std::vector<std::string> kRingen;
+
+/// A warning about a partner: located, with a message for `vhh check` and the report.
+struct Warning {
+    SourceLocation where;
+    std::string key_path;
+    std::string message;  ///< for stderr, e.g. "partner 'om' is housed but has no convenant gegevensdeling"
+    std::string hint;
+    std::string text;     ///< for the raad, e.g. "Openbaar Ministerie: gehuisvest zonder convenant gegevensdeling"
+};
+
+/// Reads the partners from validated settings and checks them. `key_prefix` is the key path of
+/// the plugin's entry ("plugins[1]"; empty when unknown). Every problem is recorded in `diag`:
+/// duplicate ids, an unknown ring or domein and gemeenten outside the region (ExitCode::config);
+/// werkplekken of a partner that is not housed, a convenant dated after the boekjaar, werkplekken
+/// in a year the partner is not active, periods that end before they start or overlap an earlier
+/// period of the same partner (ExitCode::data).
+/// Returns the partners in config order; a duplicate id is left out (its first one stays).
+/// When `rollen` is given, it receives each partner's `rol` (what it does) by id.
+std::vector<Partner> read_partners(const Settings &settings, const Region &region, const std::string &key_prefix,
+                                   Diagnostics &diag, std::map<std::string, std::string> *rollen = nullptr);
+
+/// Warnings for the boekjaar: housed partners without a convenant gegevensdeling.
+std::vector<Warning> warnings(const std::vector<Partner> &partners);
+
+/// Werkplekken in a year as a Dutch number: 30 werkplek-maanden -> "2,5", 24 -> "2", 1 -> "0,08".
+std::string werkplekken_text(std::int64_t werkplek_maanden);
+
+/// The sheet "Partners": a row per partner (id, naam, domein, ring, gehuisvest, werkplek-maanden,
+/// werkplekken as a formula, convenant, gemeenten), autofilter, frozen header and a total row.
+Table partners_sheet(const std::vector<Partner> &partners, int year);
+
+/// The sheet "Samenvatting": partners and werkplekken per ring and per domein as COUNTIF/SUMIF
+/// formulas over the sheet "Partners" (with their values), and the totals.
+Table summary_sheet(const std::vector<Partner> &partners, int year);
+
+/// The workbook partners-Y.xlsx.
+Workbook partners_workbook(const Region &region, const std::vector<Partner> &partners);
+
+/// Presentation of the documents: where the figures come from.
+struct Provenance {
+    std::string bron;          ///< source of the registry
+    bool illustratief = false; ///< true when figures (werkplekken) are illustrative
+};
+
+/// The text document partners-Y.txt (templates/partners.txt.mustache): per ring the partners,
+/// their werkplekken and convenant status, and the warnings. `rollen`: each partner's role by id.
+TextDocument partners_text(const Region &region, const std::vector<Partner> &partners, const Provenance &provenance,
+                           const std::map<std::string, std::string> &rollen = {});
+
+/// The plugin object: load (read, check, register, warn) and report (workbook and text).
+class PartnersPlugin : public Plugin {
+public:
+    void load(LoadContext &ctx) override;
+    void report(ReportContext &ctx) override;
+
+private:
+    std::map<std::string, std::string> rollen_;  ///< each partner's role by id, read in the load phase
+};
+
+}  // namespace vhh::partners

@@ -1,0 +1,692 @@
+// Tests for registry.partners: reading and checking partners (one test per rule, each a located
+// error with its exit code and key path), the warnings, and the documents that describe them.
+#include "partners.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using vhh::Cell;
+using vhh::Date;
+using vhh::Diagnostic;
+using vhh::Diagnostics;
+using vhh::ExitCode;
+using vhh::Partner;
+using vhh::Region;
+using vhh::SettingValue;
+using vhh::Settings;
+using vhh::SourceLocation;
+using vhh::Table;
+namespace vp = vhh::partners;
+
+const char *kFile = "partners.yaml";
+
+SettingValue value(vhh_setting_type type, int line) {
+    SettingValue v;
+    v.type = type;
+    v.where = SourceLocation{kFile, line, 9};
+    return v;
+}
+SettingValue text(const std::string &t, int line, vhh_setting_type type = VHH_SETTING_TEXT) {
+    SettingValue v = value(type, line);
+    v.text = t;
+    return v;
+}
+SettingValue boolean(bool b, int line) {
+    SettingValue v = value(VHH_SETTING_BOOLEAN, line);
+    v.boolean = b;
+    v.text = b ? "true" : "false";
+    return v;
+}
+SettingValue date(Date d, int line) {
+    SettingValue v = value(VHH_SETTING_DATE, line);
+    v.date = d;
+    v.text = d.iso();
+    return v;
+}
+SettingValue integer(std::int64_t i, int line) {
+    SettingValue v = value(VHH_SETTING_INTEGER, line);
+    v.integer = i;
+    v.text = std::to_string(i);
+    return v;
+}
+
+struct Periode {
+    std::int64_t aantal;
+    Date van;
+    std::optional<Date> tot;
+};
+
+/// A partner record as the host's validator would hand it over; fields sit on consecutive
+/// lines from `line`: id, naam, domein, ring, gehuisvest, werkplekken, convenant, gemeenten,
+/// actief_van, actief_tot, rol.
+struct Record {
+    std::string id = "om";
+    std::string naam = "Openbaar Ministerie";
+    std::string domein = "justitie";
+    std::string ring = "sleutelpartner";
+    bool gehuisvest = true;
+    std::vector<Periode> werkplekken = {{3, {2013, 1, 1}, Date{2013, 12, 31}}};
+    std::optional<std::pair<Date, std::string>> convenant = std::make_pair(Date{2009, 1, 1}, "2009");
+    std::vector<std::string> gemeenten;
+    std::optional<Date> actief_van, actief_tot;
+    std::string rol;
+    int line = 10;
+
+    Settings settings() const {
+        Settings s;
+        s.set("id", text(id, line, VHH_SETTING_CODE));
+        s.set("naam", text(naam, line + 1));
+        s.set("domein", text(domein, line + 2, VHH_SETTING_CODE));
+        s.set("ring", text(ring, line + 3));
+        s.set("gehuisvest", boolean(gehuisvest, line + 4));
+        SettingValue wp = value(VHH_SETTING_LIST, line + 5);
+        for (std::size_t k = 0; k < werkplekken.size(); ++k) {
+            Settings w;
+            const int l = line + 5 + static_cast<int>(k);
+            w.set("aantal", integer(werkplekken[k].aantal, l));
+            w.set("van", date(werkplekken[k].van, l));
+            if (werkplekken[k].tot) w.set("tot", date(*werkplekken[k].tot, l));
+            wp.items.push_back(w);
+        }
+        s.set("werkplekken", wp);
+        SettingValue conv = value(VHH_SETTING_LIST, line + 7);
+        if (convenant) {
+            Settings c;
+            c.set("datum", date(convenant->first, line + 7));
+            c.set("versie", text(convenant->second, line + 7));
+            conv.items.push_back(c);
+        }
+        s.set("convenant", conv);
+        SettingValue codes = value(VHH_SETTING_CODES, line + 8);
+        codes.codes = gemeenten;
+        s.set("gemeenten", codes);
+        if (actief_van) s.set("actief_van", date(*actief_van, line + 9));
+        if (actief_tot) s.set("actief_tot", date(*actief_tot, line + 10));
+        s.set("rol", text(rol, line + 11));
+        s.set("bron", text("", line + 12));
+        return s;
+    }
+};
+
+Settings registry(const std::vector<Record> &records) {
+    Settings s;
+    SettingValue list = value(VHH_SETTING_LIST, 2);
+    for (const auto &r : records) list.items.push_back(r.settings());
+    s.set("partners", list);
+    s.set("bron", text("test", 1));
+    s.set("illustratief", boolean(false, 1));
+    return s;
+}
+
+Record partner(const std::string &id, int line) {
+    Record r;
+    r.id = id;
+    r.naam = "Partner " + id;
+    r.line = line;
+    return r;
+}
+
+Region zeeland() {
+    Region r;
+    r.id = "zeeland";
+    r.naam = "Veiligheidshuis Zeeland";
+    r.boekjaar = 2013;
+    r.centrumgemeente = "GM0687";
+    for (const auto &[code, naam] : std::vector<std::pair<std::string, std::string>>{
+             {"GM0654", "Borsele"}, {"GM0687", "Middelburg"}, {"GM0718", "Vlissingen"}}) {
+        vhh::Gemeente g;
+        g.code = code;
+        g.naam = naam;
+        g.inwoners = 10000;
+        r.gemeenten.push_back(g);
+    }
+    vhh::Herindeling h;
+    h.per = Date{2013, 1, 1};
+    h.naar = "GM0687";
+    h.naam = "Middelburg";
+    h.van = {"GM9001"};
+    r.herindelingen.push_back(h);
+    return r;
+}
+
+std::vector<Partner> read(const std::vector<Record> &records, Diagnostics &diag, const std::string &prefix = "plugins[1]") {
+    return vp::read_partners(registry(records), zeeland(), prefix, diag);
+}
+
+/// The only diagnostic recorded; fails when there is not exactly one.
+Diagnostic only(const Diagnostics &diag) {
+    EXPECT_EQ(diag.all().size(), 1u) << diag.format_all();
+    return diag.all().empty() ? Diagnostic{} : diag.all().front();
+}
+
+// --- reading -------------------------------------------------------------------------------
+
+TEST(PartnersRead, ReadsEveryField) {
+    Record r;
+    r.gemeenten = {"GM0687", "GM0718"};
+    r.actief_van = Date{2009, 1, 1};
+    r.werkplekken = {{3, {2013, 1, 1}, Date{2013, 6, 30}}, {4, {2013, 7, 1}, std::nullopt}};
+    Diagnostics diag;
+    std::map<std::string, std::string> rollen;
+    r.rol = "vervolging";
+    const auto ps = vp::read_partners(registry({r}), zeeland(), "plugins[1]", diag, &rollen);
+    EXPECT_FALSE(diag.has_errors()) << diag.format_all();
+    ASSERT_EQ(ps.size(), 1u);
+    const Partner &p = ps[0];
+    EXPECT_EQ(p.id, "om");
+    EXPECT_EQ(p.naam, "Openbaar Ministerie");
+    EXPECT_EQ(p.domein, "justitie");
+    EXPECT_EQ(p.ring, "sleutelpartner");
+    EXPECT_TRUE(p.gehuisvest);
+    ASSERT_EQ(p.werkplekken.size(), 2u);
+    EXPECT_EQ(p.werkplekken[1].aantal, 4);
+    EXPECT_FALSE(p.werkplekken[1].tot.valid());
+    EXPECT_EQ(vhh::werkplek_maanden(p, 2013), 3 * 6 + 4 * 6);
+    EXPECT_EQ(p.convenant_datum, (Date{2009, 1, 1}));
+    EXPECT_EQ(p.convenant_versie, "2009");
+    EXPECT_EQ(p.gemeenten, (std::vector<std::string>{"GM0687", "GM0718"}));
+    EXPECT_EQ(p.actief_van, (Date{2009, 1, 1}));
+    EXPECT_FALSE(p.actief_tot.valid());
+    EXPECT_EQ(p.key_path, "plugins[1].partners[0]");
+    EXPECT_EQ(p.where.file, kFile);
+    EXPECT_EQ(p.where.line, 10);
+    EXPECT_EQ(rollen.at("om"), "vervolging");
+}
+
+TEST(PartnersRead, KeyPathWithoutPrefix) {
+    Diagnostics diag;
+    const auto ps = read({partner("om", 10), partner("politie", 30)}, diag, "");
+    ASSERT_EQ(ps.size(), 2u);
+    EXPECT_EQ(ps[1].key_path, "partners[1]");
+}
+
+TEST(PartnersRead, EmptyRegistryIsFine) {
+    Diagnostics diag;
+    EXPECT_TRUE(read({}, diag).empty());
+    EXPECT_TRUE(diag.all().empty());
+}
+
+// --- one test per rule -----------------------------------------------------------------------
+
+TEST(PartnersRules, DuplicateIdIsAConfigErrorAtTheSecondId) {
+    Diagnostics diag;
+    Record a = partner("om", 10), b = partner("om", 30);
+    b.naam = "Openbaar Ministerie (dubbel)";
+    const auto ps = read({a, b}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::config);
+    EXPECT_EQ(d.where.file, kFile);
+    EXPECT_EQ(d.where.line, 30);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[1].id");
+    EXPECT_EQ(d.message, "duplicate partner id 'om'");
+    EXPECT_NE(d.hint.find("first declared as plugins[1].partners[0]"), std::string::npos) << d.hint;
+    EXPECT_NE(d.hint.find("partners.yaml:10"), std::string::npos) << d.hint;
+    ASSERT_EQ(ps.size(), 1u);  // the first one stays
+    EXPECT_EQ(ps[0].naam, "Partner om");
+}
+
+TEST(PartnersRules, UnknownRingListsTheAllowedRings) {
+    Record r;
+    r.ring = "buitenring";
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::config);
+    EXPECT_EQ(d.where.line, 13);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].ring");
+    EXPECT_EQ(d.message, "unknown ring 'buitenring'");
+    EXPECT_EQ(d.hint, "allowed rings: kern, sleutelpartner, flexibele schil");
+}
+
+TEST(PartnersRules, UnknownRingSuggestsTheClosestOne) {
+    Record r;
+    r.ring = "flexibele_schil";
+    Diagnostics diag;
+    read({r}, diag);
+    EXPECT_EQ(only(diag).hint, "did you mean 'flexibele schil'? allowed rings: kern, sleutelpartner, flexibele schil");
+    Record s;
+    s.ring = "Sleutelpartners";
+    Diagnostics diag2;
+    read({s}, diag2);
+    EXPECT_EQ(only(diag2).hint.rfind("did you mean 'sleutelpartner'?", 0), 0u) << only(diag2).hint;
+}
+
+TEST(PartnersRules, UnknownDomeinListsTheAllowedDomeinen) {
+    Record r;
+    r.domein = "veiligheid";
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::config);
+    EXPECT_EQ(d.where.line, 12);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].domein");
+    EXPECT_EQ(d.message, "unknown domein 'veiligheid'");
+    EXPECT_EQ(d.hint, "allowed domeinen: justitie, politie, zorg, gemeente, onderwijs, wonen, overig");
+}
+
+TEST(PartnersRules, WerkplekkenOfAPartnerNotHousedAreADataError) {
+    Record r;
+    r.gehuisvest = false;
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::data);
+    EXPECT_EQ(d.where.line, 15);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].werkplekken");
+    EXPECT_EQ(d.message, "partner 'om' is not housed (gehuisvest: false) but rents werkplekken");
+    EXPECT_FALSE(d.hint.empty());
+}
+
+TEST(PartnersRules, NotHousedWithoutWerkplekkenIsFine) {
+    Record r;
+    r.gehuisvest = false;
+    r.werkplekken.clear();
+    r.convenant.reset();
+    Diagnostics diag;
+    read({r}, diag);
+    EXPECT_TRUE(diag.all().empty()) << diag.format_all();
+}
+
+TEST(PartnersRules, ConvenantDatedAfterTheBoekjaarIsADataError) {
+    Record r;
+    r.convenant = std::make_pair(Date{2014, 3, 1}, "2014");
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::data);
+    EXPECT_EQ(d.where.line, 17);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].convenant[0].datum");
+    EXPECT_EQ(d.message, "the convenant gegevensdeling of partner 'om' is dated 2014-03-01, after boekjaar 2013");
+}
+
+TEST(PartnersRules, ConvenantOnTheLastDayOfTheBoekjaarIsFine) {
+    Record r;
+    r.convenant = std::make_pair(Date{2013, 12, 31}, "2013");
+    Diagnostics diag;
+    read({r}, diag);
+    EXPECT_TRUE(diag.all().empty()) << diag.format_all();
+}
+
+TEST(PartnersRules, InactivePartnerRentingWerkplekkenInTheYearIsADataError) {
+    Record r;
+    r.actief_tot = Date{2012, 12, 31};
+    r.werkplekken = {{2, {2012, 1, 1}, Date{2012, 6, 30}}, {2, {2012, 7, 1}, std::nullopt}};
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::data);
+    EXPECT_EQ(d.where.line, 16);  // the second period: the first ends before 2013
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].werkplekken[1]");
+    EXPECT_EQ(d.message,
+              "partner 'om' is not active in 2013 (actief_tot 2012-12-31) but rents 24 werkplek-maanden in 2013");
+}
+
+TEST(PartnersRules, PartnerStartingAfterTheYearMayNotRentInIt) {
+    Record r;
+    r.actief_van = Date{2014, 1, 1};
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::data);
+    EXPECT_NE(d.message.find("(actief_van 2014-01-01)"), std::string::npos) << d.message;
+}
+
+TEST(PartnersRules, InactivePartnerWithWerkplekkenOutsideTheYearIsFine) {
+    Record r;
+    r.actief_tot = Date{2012, 12, 31};
+    r.werkplekken = {{2, {2011, 1, 1}, Date{2012, 12, 31}}};
+    Diagnostics diag;
+    read({r}, diag);
+    EXPECT_TRUE(diag.all().empty()) << diag.format_all();
+}
+
+TEST(PartnersRules, PartnerActivePartOfTheYearIsActive) {
+    Record r;
+    r.actief_tot = Date{2013, 6, 30};
+    r.werkplekken = {{2, {2013, 1, 1}, Date{2013, 6, 30}}};
+    Diagnostics diag;
+    read({r}, diag);
+    EXPECT_TRUE(diag.all().empty()) << diag.format_all();
+}
+
+TEST(PartnersRules, GemeenteOutsideTheRegionIsAConfigError) {
+    Record r;
+    r.gemeenten = {"GM0687", "GM0363"};
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::config);
+    EXPECT_EQ(d.where.line, 18);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].gemeenten[1]");
+    EXPECT_EQ(d.message, "gemeente GM0363 is not one of the region's gemeenten");
+    EXPECT_NE(d.hint.find("GM0654, GM0687, GM0718"), std::string::npos) << d.hint;
+}
+
+TEST(PartnersRules, MergedGemeenteNamesItsSuccessor) {
+    Record r;
+    r.gemeenten = {"GM9001"};
+    Diagnostics diag;
+    read({r}, diag);
+    EXPECT_EQ(only(diag).hint, "GM9001 merged into GM0687 (Middelburg) on 1-1-2013; use GM0687");
+}
+
+TEST(PartnersRules, PeriodEndingBeforeItStartsIsADataError) {
+    Record r;
+    r.werkplekken = {{2, {2013, 7, 1}, Date{2013, 6, 30}}};
+    Diagnostics diag;
+    const auto ps = read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::data);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].werkplekken[0].tot");
+    ASSERT_EQ(ps.size(), 1u);
+    EXPECT_TRUE(ps[0].werkplekken.empty());
+}
+
+TEST(PartnersRules, OverlappingPeriodsAreADataError) {
+    Record r;
+    r.werkplekken = {{2, {2013, 1, 1}, Date{2013, 6, 30}}, {3, {2013, 6, 1}, std::nullopt}};
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::data);
+    EXPECT_EQ(d.where.line, 16);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].werkplekken[1]");
+    EXPECT_EQ(d.message, "werkplek period 2013-06-01 t/m open of partner 'om' overlaps the period 2013-01-01 t/m "
+                         "2013-06-30 at partners.yaml:15");
+}
+
+TEST(PartnersRules, ConsecutivePeriodsAreFine) {
+    Record r;
+    r.werkplekken = {{2, {2013, 1, 1}, Date{2013, 6, 30}}, {3, {2013, 7, 1}, std::nullopt}};
+    Diagnostics diag;
+    const auto ps = read({r}, diag);
+    EXPECT_TRUE(diag.all().empty()) << diag.format_all();
+    EXPECT_EQ(vhh::werkplek_maanden(ps.at(0), 2013), 2 * 6 + 3 * 6);
+}
+
+TEST(PartnersRules, ActiveUntilBeforeActiveFromIsADataError) {
+    Record r;
+    r.actief_van = Date{2013, 1, 1};
+    r.actief_tot = Date{2012, 1, 1};
+    r.werkplekken.clear();
+    Diagnostics diag;
+    read({r}, diag);
+    const Diagnostic d = only(diag);
+    EXPECT_EQ(d.code, ExitCode::data);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].actief_tot");
+}
+
+TEST(PartnersRules, EveryProblemIsReportedInOneRun) {
+    Record a = partner("om", 10);
+    a.ring = "binnen";
+    Record b = partner("politie", 30);
+    b.domein = "veiligheid";
+    b.gehuisvest = false;
+    Record c = partner("om", 50);
+    c.gemeenten = {"GM0000"};
+    c.convenant = std::make_pair(Date{2020, 1, 1}, "2020");
+    Diagnostics diag;
+    read({a, b, c}, diag);
+    EXPECT_EQ(diag.error_count(), 6u) << diag.format_all();
+    EXPECT_EQ(diag.exit_code(), ExitCode::config);
+}
+
+// --- warnings --------------------------------------------------------------------------------
+
+TEST(PartnersWarnings, HousedPartnerWithoutConvenant) {
+    Record housed = partner("om", 10);
+    housed.convenant.reset();
+    Record visiting = partner("uwv", 30);
+    visiting.gehuisvest = false;
+    visiting.werkplekken.clear();
+    visiting.convenant.reset();
+    Record with_convenant = partner("politie", 50);
+    Diagnostics diag;
+    const auto ps = read({housed, visiting, with_convenant}, diag);
+    EXPECT_FALSE(diag.has_errors());
+    const auto ws = vp::warnings(ps);
+    ASSERT_EQ(ws.size(), 1u);
+    EXPECT_EQ(ws[0].where.line, 10);
+    EXPECT_EQ(ws[0].key_path, "plugins[1].partners[0]");
+    EXPECT_EQ(ws[0].message, "partner 'om' (Partner om) is housed but has no convenant gegevensdeling");
+    EXPECT_NE(ws[0].text.find("Partner om is gehuisvest"), std::string::npos);
+}
+
+// --- figures -------------------------------------------------------------------------------
+
+TEST(PartnersFigures, WerkplekkenText) {
+    EXPECT_EQ(vp::werkplekken_text(0), "0");
+    EXPECT_EQ(vp::werkplekken_text(12), "1");
+    EXPECT_EQ(vp::werkplekken_text(30), "2,5");
+    EXPECT_EQ(vp::werkplekken_text(1), "0,08");
+    EXPECT_EQ(vp::werkplekken_text(11), "0,92");
+    EXPECT_EQ(vp::werkplekken_text(12 * 1000 + 6), "1.000,5");
+    EXPECT_EQ(vp::werkplekken_text(240), "20");
+}
+
+// --- documents ------------------------------------------------------------------------------
+
+std::vector<Partner> sample() {
+    Record om = partner("om", 10);
+    Record politie = partner("politie", 30);
+    politie.domein = "politie";
+    politie.werkplekken = {{4, {2013, 1, 1}, std::nullopt}};
+    Record uwv = partner("uwv", 50);
+    uwv.domein = "overig";
+    uwv.ring = "flexibele schil";
+    uwv.gehuisvest = false;
+    uwv.werkplekken.clear();
+    uwv.convenant.reset();
+    uwv.gemeenten = {"GM0687"};
+    Record halt = partner("halt", 70);
+    halt.werkplekken = {{1, {2013, 7, 1}, std::nullopt}};  // half a year: 6 werkplek-maanden
+    halt.convenant.reset();
+    Diagnostics diag;
+    auto ps = read({om, politie, uwv, halt}, diag);
+    EXPECT_FALSE(diag.has_errors()) << diag.format_all();
+    return ps;
+}
+
+TEST(PartnersSheet, ARowPerPartnerWithFormulasAndTotals) {
+    const Table t = vp::partners_sheet(sample(), 2013);
+    EXPECT_EQ(t.name, "Partners");
+    EXPECT_TRUE(t.autofilter);
+    EXPECT_TRUE(t.freeze_header);
+    ASSERT_EQ(t.columns.size(), 10u);
+    EXPECT_EQ(t.columns[5].header, "Werkplek-maanden 2013");
+    EXPECT_EQ(t.columns[6].header, "Werkplekken 2013");
+    ASSERT_EQ(t.rows.size(), 5u);
+    const auto &om = t.rows[0];
+    EXPECT_EQ(om[0].text_value(), "om");
+    EXPECT_EQ(om[4].text_value(), "ja");
+    EXPECT_EQ(om[5].integer_value(), 36);
+    ASSERT_EQ(om[6].kind(), Cell::Kind::formula);
+    EXPECT_EQ(om[6].text_value(), "F2/12");
+    EXPECT_EQ(om[6].cached()->kind(), Cell::Kind::fraction);
+    EXPECT_EQ(om[6].cached()->integer_value(), 36);
+    EXPECT_EQ(om[6].cached()->denominator(), 12);
+    EXPECT_EQ(om[7].text_value(), "1-1-2009");
+    EXPECT_EQ(om[8].text_value(), "2009");
+    EXPECT_EQ(om[9].text_value(), "alle");
+    const auto &uwv = t.rows[2];
+    EXPECT_EQ(uwv[4].text_value(), "nee");
+    EXPECT_EQ(uwv[5].integer_value(), 0);
+    EXPECT_EQ(uwv[7].text_value(), "geen");
+    EXPECT_EQ(uwv[9].text_value(), "GM0687");
+    const auto &halt = t.rows[3];
+    EXPECT_EQ(halt[5].integer_value(), 6);
+    EXPECT_EQ(halt[6].text_value(), "F5/12");
+    // 6 werkplek-maanden are half a werkplek: without fractional numbers in the SDK the cached
+    // value is the Dutch text (readers that recalculate show the number).
+    ASSERT_NE(halt[6].cached(), nullptr);
+    if (halt[6].cached()->kind() == Cell::Kind::text) {
+        EXPECT_EQ(halt[6].cached()->text_value(), "0,5");
+    }
+    const auto &total = t.rows[4];
+    EXPECT_EQ(total[0].text_value(), "Totaal");
+    EXPECT_TRUE(total[0].bold);
+    EXPECT_EQ(total[1].text_value(), "COUNTA(A2:A5)");
+    EXPECT_EQ(total[1].cached()->integer_value(), 4);
+    EXPECT_EQ(total[4].text_value(), "COUNTIF(E2:E5,\"ja\")");
+    EXPECT_EQ(total[4].cached()->integer_value(), 3);
+    EXPECT_EQ(total[5].text_value(), "SUM(F2:F5)");
+    EXPECT_EQ(total[5].cached()->integer_value(), 36 + 48 + 6);
+    EXPECT_EQ(total[6].text_value(), "SUM(G2:G5)");
+}
+
+TEST(PartnersSheet, SummaryCountsWithCountifOverThePartnersSheet) {
+    const Table t = vp::summary_sheet(sample(), 2013);
+    EXPECT_EQ(t.name, "Samenvatting");
+    ASSERT_EQ(t.columns.size(), 5u);
+    // 3 rings, blank, 7 domeinen, blank, total.
+    ASSERT_EQ(t.rows.size(), 3u + 1 + 7 + 1 + 1);
+    const auto &kern = t.rows[0];
+    EXPECT_EQ(kern[0].text_value(), "Ring");
+    EXPECT_EQ(kern[1].text_value(), "kern");
+    EXPECT_EQ(kern[2].text_value(), "COUNTIF('Partners'!$D$2:$D$5,B2)");
+    EXPECT_EQ(kern[2].cached()->integer_value(), 0);
+    const auto &sleutel = t.rows[1];
+    EXPECT_EQ(sleutel[2].cached()->integer_value(), 3);
+    EXPECT_EQ(sleutel[3].text_value(), "COUNTIFS('Partners'!$D$2:$D$5,B3,'Partners'!$E$2:$E$5,\"ja\")");
+    EXPECT_EQ(sleutel[3].cached()->integer_value(), 3);
+    EXPECT_EQ(sleutel[4].text_value(), "SUMIF('Partners'!$D$2:$D$5,B3,'Partners'!$G$2:$G$5)");
+    // 36 + 48 + 6 = 90 werkplek-maanden = 7,5 werkplekken.
+    ASSERT_NE(sleutel[4].cached(), nullptr);
+    const auto &justitie = t.rows[4];
+    EXPECT_EQ(justitie[0].text_value(), "Domein");
+    EXPECT_EQ(justitie[1].text_value(), "justitie");
+    EXPECT_EQ(justitie[2].text_value(), "COUNTIF('Partners'!$C$2:$C$5,B6)");
+    EXPECT_EQ(justitie[2].cached()->integer_value(), 2);
+    const auto &total = t.rows.back();
+    EXPECT_EQ(total[0].text_value(), "Totaal");
+    EXPECT_EQ(total[2].text_value(), "COUNTA('Partners'!$A$2:$A$5)");
+    EXPECT_EQ(total[2].cached()->integer_value(), 4);
+    EXPECT_EQ(total[3].cached()->integer_value(), 3);
+    EXPECT_EQ(total[4].text_value(), "SUM('Partners'!$G$2:$G$5)");
+}
+
+TEST(PartnersSheet, EmptyRegistryGivesValidSheets) {
+    const Table p = vp::partners_sheet({}, 2013);
+    ASSERT_EQ(p.rows.size(), 1u);
+    EXPECT_EQ(p.rows[0][0].text_value(), "Totaal");
+    EXPECT_EQ(p.rows[0][5].integer_value(), 0);
+    const Table s = vp::summary_sheet({}, 2013);
+    EXPECT_EQ(s.rows[0][2].text_value(), "COUNTIF('Partners'!$D$2:$D$2,B2)");
+    EXPECT_EQ(s.rows[0][2].cached()->integer_value(), 0);
+}
+
+/// Property: for random registries the summary's counts per ring and per domein add up to the
+/// number of partners (and housed ones), and its werkplekken to the total werkplek-maanden / 12.
+TEST(PartnersSheet, SummaryCountsAddUpForRandomRegistries) {
+    std::mt19937 rng(20130606);
+    for (int round = 0; round < 200; ++round) {
+        std::vector<Partner> ps;
+        const int n = std::uniform_int_distribution<int>(0, 25)(rng);
+        std::int64_t maanden = 0, housed = 0;
+        for (int i = 0; i < n; ++i) {
+            Partner p;
+            p.id = "p" + std::to_string(i);
+            p.naam = p.id;
+            p.ring = vp::kRingen[std::uniform_int_distribution<std::size_t>(0, vp::kRingen.size() - 1)(rng)];
+            p.domein = vp::kDomeinen[std::uniform_int_distribution<std::size_t>(0, vp::kDomeinen.size() - 1)(rng)];
+            p.gehuisvest = std::uniform_int_distribution<int>(0, 1)(rng) == 1;
+            if (p.gehuisvest) {
+                const int month = std::uniform_int_distribution<int>(1, 12)(rng);
+                p.werkplekken.push_back({std::uniform_int_distribution<std::int64_t>(1, 9)(rng), Date{2013, month, 1}, Date{}, {}});
+            }
+            maanden += vhh::werkplek_maanden(p, 2013);
+            housed += p.gehuisvest ? 1 : 0;
+            ps.push_back(p);
+        }
+        const Table t = vp::summary_sheet(ps, 2013);
+        std::int64_t ring_count = 0, ring_housed = 0, domein_count = 0, domein_housed = 0;
+        for (std::size_t r = 0; r < 3; ++r) {
+            ring_count += t.rows[r][2].cached()->integer_value();
+            ring_housed += t.rows[r][3].cached()->integer_value();
+        }
+        for (std::size_t r = 4; r < 11; ++r) {
+            domein_count += t.rows[r][2].cached()->integer_value();
+            domein_housed += t.rows[r][3].cached()->integer_value();
+        }
+        EXPECT_EQ(ring_count, n);
+        EXPECT_EQ(domein_count, n);
+        EXPECT_EQ(ring_housed, housed);
+        EXPECT_EQ(domein_housed, housed);
+        EXPECT_EQ(t.rows.back()[2].cached()->integer_value(), n);
+        const Table p = vp::partners_sheet(ps, 2013);
+        const Cell &sum = p.rows.back()[5];
+        EXPECT_EQ((sum.cached() ? *sum.cached() : sum).integer_value(), maanden);
+    }
+}
+
+TEST(PartnersWorkbook, NameTitleAndSheets) {
+    const auto wb = vp::partners_workbook(zeeland(), sample());
+    EXPECT_EQ(wb.file_name, "partners-2013.xlsx");
+    EXPECT_EQ(wb.title, "Partners Veiligheidshuis Zeeland 2013");
+    ASSERT_EQ(wb.sheets.size(), 2u);
+    EXPECT_EQ(wb.sheets[0].name, "Partners");
+    EXPECT_EQ(wb.sheets[1].name, "Samenvatting");
+}
+
+const vhh::DataNode &field(const vhh::DataNode &node, const std::string &key) {
+    static const vhh::DataNode missing("<missing>");
+    const auto it = node.fields().find(key);
+    EXPECT_NE(it, node.fields().end()) << key;
+    return it == node.fields().end() ? missing : it->second;
+}
+
+TEST(PartnersText, DataPerRingWithWarnings) {
+    const auto doc = vp::partners_text(zeeland(), sample(), {"illustratief", true}, {{"om", "vervolging"}});
+    EXPECT_EQ(doc.file_name, "partners-2013.txt");
+    EXPECT_EQ(doc.template_name, "partners.txt.mustache");
+    const auto &d = doc.data;
+    EXPECT_EQ(field(d, "regio").text(), "Veiligheidshuis Zeeland");
+    EXPECT_EQ(field(d, "partners_zin").text(), "4 partners");
+    EXPECT_EQ(field(d, "gehuisvest").text(), "3");
+    EXPECT_EQ(field(d, "werkplekken").text(), "7,5");
+    EXPECT_EQ(field(d, "werkplekken_zin").text(), "7,5 werkplekken");
+    EXPECT_EQ(field(d, "werkplek_maanden").text(), "90");
+    EXPECT_TRUE(field(d, "illustratief").boolean_value());
+    EXPECT_EQ(field(d, "bron_tekst").text(), " (illustratief)");
+    const auto &ringen = field(d, "ringen").items();
+    ASSERT_EQ(ringen.size(), 3u);
+    EXPECT_EQ(field(ringen[0], "kop").text(), "Kern");
+    EXPECT_FALSE(field(ringen[0], "heeft_partners").boolean_value());
+    EXPECT_EQ(field(ringen[1], "kop").text(), "Sleutelpartners");
+    EXPECT_EQ(field(ringen[1], "aantal").text(), "3");
+    EXPECT_EQ(field(ringen[1], "werkplekken").text(), "7,5");
+    const auto &sleutel = field(ringen[1], "partners").items();
+    ASSERT_EQ(sleutel.size(), 3u);
+    EXPECT_EQ(field(sleutel[0], "rol").text(), "vervolging");
+    EXPECT_TRUE(field(sleutel[0], "heeft_rol").boolean_value());
+    EXPECT_FALSE(field(sleutel[1], "heeft_rol").boolean_value());
+    EXPECT_NE(field(sleutel[0], "regel").text().find("1-1-2009 (2009)"), std::string::npos);
+    EXPECT_NE(field(sleutel[2], "regel").text().find("0,5"), std::string::npos);
+    EXPECT_NE(field(sleutel[2], "regel").text().find("geen (let op)"), std::string::npos);
+    const auto &schil = field(ringen[2], "partners").items();
+    ASSERT_EQ(schil.size(), 1u);
+    EXPECT_EQ(field(schil[0], "gemeenten").text(), "Middelburg");
+    EXPECT_FALSE(field(schil[0], "alle_gemeenten").boolean_value());
+    const auto &ws = field(d, "waarschuwingen").items();
+    ASSERT_EQ(ws.size(), 1u);
+    EXPECT_NE(field(ws[0], "tekst").text().find("Partner halt is gehuisvest"), std::string::npos);
+}
+
+TEST(PartnersSettings, TableDeclaresTheRegistry) {
+    EXPECT_STREQ(vp::kSettings[0].key, "partners");
+    EXPECT_EQ(vp::kSettings[0].type, static_cast<std::uint32_t>(VHH_SETTING_LIST));
+    EXPECT_EQ(vp::kSettings[0].flags, static_cast<std::uint32_t>(VHH_SETTING_REQUIRED));
+    std::vector<std::string> keys;
+    for (std::uint32_t i = 0; i < vp::kSettings[0].field_count; ++i) keys.push_back(vp::kSettings[0].fields[i].key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"id", "naam", "domein", "ring", "rol", "gehuisvest", "werkplekken",
+                                              "convenant", "gemeenten", "actief_van", "actief_tot", "bron"}));
+}
+
+}  // namespace

@@ -1,0 +1,657 @@
+// Tests for report.jaarverantwoording: configuration checks, the ledger and indicator imports (every
+// bad input a located error with its exit code), the figures (baten from lines, V/N, drempel,
+// resultaat, afrekening by largest remainder), the documents and the whole report phase.
+#include "jaarverantwoording.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <set>
+
+namespace {
+
+using namespace vhh;
+using namespace vhh::jaarverantwoording;
+
+const std::string kFile = "/cfg/jaarverantwoording.yaml";
+
+// ---- building settings by hand, as the host's validator would --------------------------------
+
+SettingValue value(vhh_setting_type type, int line) {
+    SettingValue v;
+    v.type = type;
+    v.where = {kFile, line, 5};
+    return v;
+}
+SettingValue text(const std::string &t, int line = 1, vhh_setting_type type = VHH_SETTING_TEXT) {
+    SettingValue v = value(type, line);
+    v.text = t;
+    return v;
+}
+SettingValue code(const std::string &t, int line = 1) { return text(t, line, VHH_SETTING_CODE); }
+SettingValue money(std::int64_t cents, int line = 1) {
+    SettingValue v = value(VHH_SETTING_MONEY, line);
+    v.money = Money::cents(cents);
+    return v;
+}
+SettingValue date(Date d, int line = 1) {
+    SettingValue v = value(VHH_SETTING_DATE, line);
+    v.date = d;
+    return v;
+}
+SettingValue codes(std::vector<std::string> c, int line = 1) {
+    SettingValue v = value(VHH_SETTING_CODES, line);
+    v.codes = std::move(c);
+    return v;
+}
+SettingValue list(std::vector<Settings> items, int line = 1) {
+    SettingValue v = value(VHH_SETTING_LIST, line);
+    v.items = std::move(items);
+    return v;
+}
+SettingValue integer(std::int64_t i, int line = 1) {
+    SettingValue v = value(VHH_SETTING_INTEGER, line);
+    v.integer = i;
+    return v;
+}
+
+Settings post(const std::string &c, const std::string &soort, const std::string &categorie, std::int64_t begroting,
+              int line, std::vector<std::string> lijnen = {}, const std::string &programma = "P1") {
+    Settings s;
+    s.set("code", code(c, line));
+    s.set("naam", text("Post " + c, line));
+    s.set("soort", code(soort, line));
+    s.set("categorie", code(categorie, line));
+    if (!programma.empty()) s.set("programma", code(programma, line));
+    s.set("begroting_primitief", money(begroting, line));
+    if (!lijnen.empty()) s.set("lijnen", codes(lijnen, line));
+    return s;
+}
+
+Settings rule(const std::string &kp, const std::string &rek, const std::string &p, int line) {
+    Settings s;
+    if (!kp.empty()) s.set("kostenplaats", code(kp, line));
+    if (!rek.empty()) s.set("rekening", code(rek, line));
+    s.set("post", code(p, line));
+    return s;
+}
+
+/// A small but complete configuration: one programma, baten from lines, lasten from the ledger.
+Settings base_settings() {
+    Settings s;
+    s.set("vergadering_algemeen_bestuur", date({2014, 6, 26}, 2));
+    Settings prog;
+    prog.set("code", code("P1", 4));
+    prog.set("naam", text("Veiligheidshuis", 4));
+    prog.set("bereiken", text("Minder overlast.\n", 5));
+    prog.set("gedaan", text("Procesregie.\n", 6));
+    s.set("programmas", list({prog}, 3));
+    s.set("posten", list({post("GEM", "baten", "gemeentelijke_bijdragen", 10000000, 8, {"inwonerbijdrage"}, ""),
+                          post("RIJK", "baten", "rijksbijdrage", 5000000, 9, {"rijksbijdrage"}, ""),
+                          post("PERS", "lasten", "personeel", 9000000, 10),
+                          post("HUIS", "lasten", "huisvesting", 6000000, 11)},
+                         7));
+    s.set("grootboek", text("grootboek.csv", 12));
+    s.set("toewijzing", list({rule("100", "", "PERS", 14), rule("200", "", "HUIS", 15)}, 13));
+    s.set("drempel_percentage", [] {
+        SettingValue v = value(VHH_SETTING_PERCENTAGE, 16);
+        v.ppm = 50000;
+        return v;
+    }());
+    s.set("drempel_bedrag", money(1500000, 17));
+    s.set("minimum_celwaarde", integer(5, 18));
+    return s;
+}
+
+Region region() {
+    Region r;
+    r.id = "test";
+    r.naam = "Veiligheidshuis Test";
+    r.boekjaar = 2013;
+    r.centrumgemeente = "GM0687";
+    auto g = [](const char *c, const char *n, std::int64_t inw) {
+        Gemeente x;
+        x.code = c;
+        x.naam = n;
+        x.inwoners = inw;
+        return x;
+    };
+    r.gemeenten = {g("GM0687", "Middelburg", 48019), g("GM0654", "Borsele", 22551), g("GM1695", "Noord-Beveland", 7339)};
+    return r;
+}
+
+ContributionLine line(const std::string &source, const std::string &payer, std::int64_t cents) {
+    ContributionLine l;
+    l.source = source;
+    l.payer_id = payer;
+    l.payer = payer;
+    l.amount = Money::cents(cents);
+    l.basis = "test";
+    return l;
+}
+
+std::vector<ContributionLine> lines() {
+    return {line("inwonerbijdrage", "GM0687", 6000000), line("inwonerbijdrage", "GM0654", 3000000),
+            line("inwonerbijdrage", "GM1695", 1000000), line("rijksbijdrage", "GM0687", 5000000)};
+}
+
+const char *kLedger =
+    "\xEF\xBB\xBF"
+    "Datum;Kostenplaats;Grootboekrekening;Omschrijving;Bedrag\r\n"
+    "25-01-2013;100;4000;Salaris januari;4.500,00\r\n"
+    "25-02-2013;100;4000;\"Salaris; februari\";4.000,50\r\n"
+    "31-03-2013;200;4200;Huur;6.100,00\r\n"
+    "15-04-2013;200;4210;Creditnota;-100,25\r\n";
+
+/// Input files served from memory; a missing one is a located 66 error, as the host does it.
+class MemoryFiles : public InputFiles {
+public:
+    MemoryFiles(Diagnostics &d, std::map<std::string, std::string> files) : diag_(d), files_(std::move(files)) {}
+    std::optional<InputFile> read(const std::string &path, const SourceLocation &where,
+                                  const std::string &key_path) override {
+        auto it = files_.find(path);
+        if (it == files_.end()) {
+            diag_.error(ExitCode::no_input, where, key_path, "cannot read input file: " + path);
+            return std::nullopt;
+        }
+        return InputFile{"/cfg/" + path, it->second};
+    }
+
+private:
+    Diagnostics &diag_;
+    std::map<std::string, std::string> files_;
+};
+
+class TestReport : public ReportContext {
+public:
+    TestReport(const Region &r, const Settings &s, Diagnostics &d, std::vector<ContributionLine> lines)
+        : ReportContext(r, partners_, s, d), lines_(std::move(lines)) {}
+    const std::vector<ContributionLine> &lines() const override { return lines_; }
+    void add_workbook(Workbook w) override { workbooks.push_back(std::move(w)); }
+    void add_text(TextDocument t) override { texts.push_back(std::move(t)); }
+    std::vector<Workbook> workbooks;
+    std::vector<TextDocument> texts;
+
+private:
+    std::vector<Partner> partners_;
+    std::vector<ContributionLine> lines_;
+};
+
+struct ReportRun {
+    Diagnostics diag;
+    std::vector<Workbook> workbooks;
+    std::vector<TextDocument> texts;
+};
+
+ReportRun run(const Settings &s, std::map<std::string, std::string> files, std::vector<ContributionLine> l = lines()) {
+    ReportRun out;
+    const Region r = region();
+    MemoryFiles mf(out.diag, std::move(files));
+    TestReport ctx(r, s, out.diag, std::move(l));
+    ctx.set_input_files(&mf);
+    run_report(ctx, "plugins[3]");
+    out.workbooks = std::move(ctx.workbooks);
+    out.texts = std::move(ctx.texts);
+    return out;
+}
+
+/// The one error recorded, checked for exit code, file, line and a piece of the message.
+void expect_error(const Diagnostics &d, ExitCode code, const std::string &file, int line, const std::string &text,
+                  int column = -1) {
+    bool found = false;
+    for (const auto &x : d.all())
+        if (x.severity == Severity::error && x.code == code && x.where.file == file && x.where.line == line &&
+            (x.message + x.key_path).find(text) != std::string::npos && (column < 0 || x.where.column == column))
+            found = true;
+    EXPECT_TRUE(found) << "no error " << static_cast<int>(code) << " at " << file << ":" << line << " with '" << text
+                       << "':\n"
+                       << d.format_all();
+}
+
+// ---- configuration ------------------------------------------------------------------------------
+
+TEST(Config, ReadsPostsAndDefaults) {
+    Diagnostics d;
+    auto c = read_config(base_settings(), region(), d, "plugins[3]");
+    ASSERT_TRUE(c) << d.format_all();
+    EXPECT_EQ(c->posten.size(), 4u);
+    EXPECT_EQ(c->posten[2].na_wijziging, Money::euros(90000));  // defaults to primitief
+    EXPECT_EQ(c->kolommen.bedrag, "Bedrag");
+    EXPECT_EQ(c->key("posten[1].code"), "plugins[3].posten[1].code");
+    EXPECT_EQ(c->posten[0].key_path, "plugins[3].posten[0]");
+}
+
+TEST(Config, StructuralErrorsAre78AndLocated) {
+    Settings s = base_settings();
+    Settings bad = post("X", "uitgaven", "personeel", 100, 30);
+    Settings badcat = post("Y", "lasten", "rijksbijdrage", 100, 31);
+    Settings badprog = post("Z", "lasten", "ict", 100, 32, {}, "P9");
+    Settings dup = post("PERS", "lasten", "ict", 100, 33);
+    Settings lijnen = post("L", "lasten", "ict", 100, 34, {"inwonerbijdrage"});
+    Settings fte = post("F", "lasten", "personeel", 100, 35);
+    fte.set("fte", text("0,666", 35));
+    auto posten = s.list("posten");
+    for (auto &p : {bad, badcat, badprog, dup, lijnen, fte}) posten.push_back(p);
+    s.set("posten", list(posten, 7));
+    s.set("toewijzing", list({rule("100", "", "NOPE", 40), rule("", "", "PERS", 41)}, 39));
+    s.set("restpost", code("NIKS", 42));
+    s.set("drempel_combinatie", code("beide", 43));
+    Diagnostics d;
+    EXPECT_FALSE(read_config(s, region(), d, "plugins[3]"));
+    expect_error(d, ExitCode::config, kFile, 30, "unknown soort 'uitgaven'");
+    expect_error(d, ExitCode::config, kFile, 31, "not allowed for lasten");
+    expect_error(d, ExitCode::config, kFile, 32, "unknown programma 'P9'");
+    expect_error(d, ExitCode::config, kFile, 33, "declared twice");
+    expect_error(d, ExitCode::config, kFile, 34, "only baten posten");
+    expect_error(d, ExitCode::config, kFile, 35, "fte");
+    expect_error(d, ExitCode::config, kFile, 40, "unknown post 'NOPE'");
+    expect_error(d, ExitCode::config, kFile, 41, "needs a kostenplaats, a rekening or both");
+    expect_error(d, ExitCode::config, kFile, 42, "restpost");
+    expect_error(d, ExitCode::config, kFile, 43, "drempel_combinatie");
+    for (const auto &x : d.all()) EXPECT_NE(x.key_path.find("plugins[3]"), std::string::npos) << x.format();
+}
+
+TEST(Config, ToewijzingMatching) {
+    Toewijzing r;
+    r.rekening = "41*";
+    EXPECT_TRUE(r.matches("any", "4100"));
+    EXPECT_TRUE(r.matches("any", "41"));
+    EXPECT_FALSE(r.matches("any", "4"));
+    EXPECT_FALSE(r.matches("any", "4200"));
+    r.kostenplaats = "100";
+    EXPECT_FALSE(r.matches("200", "4100"));
+    r.rekening = "4000";
+    EXPECT_TRUE(r.matches("100", "4000"));
+    EXPECT_FALSE(r.matches("100", "40000"));
+}
+
+// ---- ledger -------------------------------------------------------------------------------------
+
+Config config() {
+    Diagnostics d;
+    auto c = read_config(base_settings(), region(), d, "plugins[3]");
+    if (!c) throw std::runtime_error(d.format_all());
+    return *c;
+}
+
+TEST(Grootboek, SumsPerPostToTheCent) {
+    Diagnostics d;
+    Grootboek g = read_grootboek("/cfg/grootboek.csv", kLedger, config(), 2013, d);
+    EXPECT_FALSE(d.has_errors()) << d.format_all();
+    EXPECT_EQ(g.per_post["PERS"].in_cents(), 850050);
+    EXPECT_EQ(g.per_post["HUIS"].in_cents(), 599975);
+    EXPECT_EQ(g.aantal["PERS"], 2);
+    EXPECT_EQ(g.boekingen.size(), 4u);
+    EXPECT_EQ(g.boekingen[1].line, 3);
+}
+
+TEST(Grootboek, EveryBadLineIsALocated65) {
+    const std::string csv =
+        "Datum;Kostenplaats;Grootboekrekening;Omschrijving;Bedrag\n"
+        "25-01-2013;100;4000;ok;1.000,00\n"
+        "25-01-2013;100;4000;te weinig velden\n"          // line 3: field count
+        "25-01-2013;100;4000;bedrag;1,234.56\n"           // line 4: amount
+        "2013-01-25;100;4000;datum;10,00\n"               // line 5: date format
+        "25-01-2012;100;4000;vorig jaar;10,00\n"          // line 6: outside boekjaar
+        "31-02-2013;100;4000;geen dag;10,00\n"            // line 7: not a date
+        "25-01-2013;999;4000;onbekend;10,00\n"            // line 8: unknown kostenplaats
+        "25-01-2013;100;4000;\"open quote;10,00\n";       // line 9: CSV syntax
+    Diagnostics d;
+    read_grootboek("/cfg/grootboek.csv", csv, config(), 2013, d);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 3, "fields");
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 4, "1,234.56", 28);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 5, "dd-mm-jjjj", 1);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 6, "outside boekjaar 2013");
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 7, "31-02-2013");
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 8, "maps to no post", 12);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 9, "");
+    EXPECT_EQ(d.exit_code(), ExitCode::data);
+    for (const auto &x : d.all()) EXPECT_EQ(x.severity, Severity::error);
+}
+
+TEST(Grootboek, RestpostTakesUnmappedLines) {
+    Config c = config();
+    c.restpost = "HUIS";
+    Diagnostics d;
+    Grootboek g = read_grootboek("/cfg/g.csv", "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;999;1;5,00\n", c,
+                                 2013, d);
+    EXPECT_FALSE(d.has_errors()) << d.format_all();
+    EXPECT_EQ(g.per_post["HUIS"].in_cents(), 500);
+}
+
+TEST(Grootboek, MissingColumnAndConfiguredNames) {
+    Config c = config();
+    Diagnostics d;
+    read_grootboek("/cfg/g.csv", "Boekdatum;Kpl;Rekening;Bedrag EUR\n01-01-2013;100;1;5,00\n", c, 2013, d);
+    expect_error(d, ExitCode::data, "/cfg/g.csv", 1, "no column 'Datum'");
+    c.kolommen = {"Boekdatum", "Kpl", "Rekening", "Bedrag EUR", "Omschrijving"};
+    Diagnostics d2;
+    Grootboek g = read_grootboek("/cfg/g.csv", "boekdatum ; KPL;Rekening;Bedrag EUR\n01-01-2013;100;1;-5,00\n", c, 2013, d2);
+    EXPECT_FALSE(d2.has_errors()) << d2.format_all();
+    EXPECT_EQ(g.per_post["PERS"].in_cents(), -500);
+    Diagnostics d3;
+    read_grootboek("/cfg/g.csv", "", c, 2013, d3);
+    expect_error(d3, ExitCode::data, "/cfg/g.csv", 1, "empty");
+}
+
+TEST(Grootboek, BatenNegatiefNegatesBaten) {
+    Config c = config();
+    c.toewijzing.push_back({"800", "", "RIJK", {}, ""});
+    c.baten_negatief = true;
+    Diagnostics d;
+    Grootboek g = read_grootboek("/cfg/g.csv",
+                                 "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;800;8000;-1.000,00\n"
+                                 "01-01-2013;100;4000;250,00\n",
+                                 c, 2013, d);
+    EXPECT_EQ(g.per_post["RIJK"].in_cents(), 100000);
+    EXPECT_EQ(g.per_post["PERS"].in_cents(), 25000);  // lasten keep their sign
+}
+
+// ---- indicators ---------------------------------------------------------------------------------
+
+TEST(Indicatoren, ReadsCountsPerThemaGemeenteAndNiveau) {
+    Config c = config();
+    Region r = region();
+    r.herindelingen.push_back({{2013, 1, 1}, "GM1695", "Noord-Beveland", {"GM9998"}, {}});
+    Diagnostics d;
+    Indicatoren ind = read_indicatoren("/cfg/i.csv",
+                                       "Thema;Gemeente;AVE-niveau;Aantal\nCOM;GM0687;1;3\nCOM;GM0687;2;4\n"
+                                       "advies;GM0654;4;7\nCOM;GM9998;1;2\nCOM;GM0687;1;1\n",
+                                       c, r, d);
+    EXPECT_FALSE(d.has_errors()) << d.format_all();
+    ASSERT_EQ(ind.themas, (std::vector<std::string>{"COM", "advies"}));
+    EXPECT_EQ(ind.per_thema[0], (std::vector<std::int64_t>{8, 0, 2}));  // merged GM9998 counts for GM1695
+    EXPECT_EQ(ind.per_thema[1], (std::vector<std::int64_t>{0, 7, 0}));
+    EXPECT_TRUE(ind.met_niveau);
+    EXPECT_EQ(ind.per_niveau[0], (std::vector<std::int64_t>{4, 0, 2}));
+    EXPECT_EQ(ind.per_niveau[3], (std::vector<std::int64_t>{0, 7, 0}));
+}
+
+TEST(Indicatoren, BadValuesAreLocated65) {
+    Config c = config();
+    c.themas = {"COM", "advies"};
+    Diagnostics d;
+    read_indicatoren("/cfg/i.csv",
+                     "Thema;Gemeente;AVE-niveau;Aantal\n"
+                     "COM;GM0687;1;-3\n"      // 2: negative count
+                     "COM;GM0687;1;drie\n"    // 3: not a number
+                     "COM;GM0000;1;3\n"       // 4: unknown gemeente
+                     "COM;GM0687;5;3\n"       // 5: niveau
+                     "reclame;GM0687;1;3\n"   // 6: unknown thema
+                     "COM;GM0687;1\n"         // 7: field count
+                     "COM;GM0687;1;2,5\n",    // 8: not whole
+                     c, region(), d);
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 2, "negative count", 14);
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 3, "whole number");
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 4, "GM0000", 5);
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 5, "AVE-niveau");
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 6, "unknown thema 'reclame'");
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 7, "fields");
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 8, "whole number");
+}
+
+TEST(Indicatoren, WithoutNiveauColumn) {
+    Diagnostics d;
+    Indicatoren ind = read_indicatoren("/cfg/i.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;3\n", config(), region(), d);
+    EXPECT_FALSE(d.has_errors());
+    EXPECT_FALSE(ind.met_niveau);
+}
+
+// ---- figures ------------------------------------------------------------------------------------
+
+Grootboek ledger() {
+    Diagnostics d;
+    return read_grootboek("/cfg/grootboek.csv", kLedger, config(), 2013, d);
+}
+
+TEST(Bereken, BatenFromLinesLastenFromLedger) {
+    Diagnostics d;
+    Jaarrekening j = bereken(config(), region(), lines(), ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    EXPECT_EQ(j.baten_totaal.realisatie.in_cents(), 15000000);
+    EXPECT_EQ(j.lasten_totaal.realisatie.in_cents(), 850050 + 599975);
+    EXPECT_EQ(j.saldo.realisatie, j.baten_totaal.realisatie - j.lasten_totaal.realisatie);
+    EXPECT_EQ(j.resultaat.realisatie, j.saldo.realisatie);
+    const Post &pers = j.config.posten[j.config.find_post("PERS")];
+    EXPECT_EQ(pers.verschil().in_cents(), 850050 - 9000000);  // realisatie − begroting na wijziging
+    EXPECT_EQ(voordelig_nadelig(pers.soort, pers.verschil()), "V");
+}
+
+TEST(Bereken, UnbudgetedSourceBecomesAPostAndAfrekeningIsNotBaten) {
+    auto l = lines();
+    l.push_back(line("werkplekhuur", "om", 1000000));
+    l.push_back(line("afrekening", "GM0687", -100));
+    Diagnostics d;
+    Jaarrekening j = bereken(config(), region(), l, ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    const int p = j.config.find_post("niet-begroot-werkplekhuur");
+    ASSERT_GE(p, 0);
+    EXPECT_TRUE(j.config.posten[p].niet_begroot);
+    EXPECT_EQ(j.config.posten[p].soort, Soort::baten);
+    EXPECT_EQ(j.baten_totaal.realisatie.in_cents(), 16000000);  // afrekening left out
+    // The new post sits with the baten, before the lasten.
+    EXPECT_LT(static_cast<std::size_t>(p), static_cast<std::size_t>(j.config.find_post("PERS")));
+    EXPECT_TRUE(j.afrekening_uit_lijnen);
+}
+
+TEST(Bereken, MissingToelichtingIsAWarningNotAnError) {
+    Diagnostics d;
+    Jaarrekening j = bereken(config(), region(), lines(), ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    EXPECT_FALSE(d.has_errors());
+    int warnings = 0;
+    for (const auto &x : d.all())
+        if (x.severity == Severity::warning && x.message.find("no toelichting") != std::string::npos) {
+            ++warnings;
+            EXPECT_EQ(x.where.file, kFile);
+            EXPECT_NE(x.key_path.find(".toelichting"), std::string::npos);
+        }
+    EXPECT_EQ(warnings, 2);  // PERS and HUIS are far under their begroting
+    Config c = config();
+    c.posten[c.find_post("PERS")].toelichting = "Vacature niet vervuld.";
+    Diagnostics d2;
+    bereken(c, region(), lines(), ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d2);
+    EXPECT_EQ(d2.all().size(), 1u);
+}
+
+TEST(Bereken, AfrekeningByLargestRemainderSumsExactly) {
+    std::mt19937 rng(2013);
+    for (int round = 0; round < 500; ++round) {
+        std::vector<ContributionLine> l;
+        std::vector<std::int64_t> weights;
+        for (const char *g : {"GM0687", "GM0654", "GM1695"}) {
+            const std::int64_t w = std::uniform_int_distribution<std::int64_t>(0, 5000000)(rng);
+            weights.push_back(w);
+            l.push_back(line("inwonerbijdrage", g, w));
+        }
+        if (weights[0] + weights[1] + weights[2] == 0) continue;
+        l.push_back(line("rijksbijdrage", "GM0687", std::uniform_int_distribution<std::int64_t>(0, 9000000)(rng)));
+        Diagnostics d;
+        Jaarrekening j = bereken(config(), region(), l, ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+        const Money res = j.resultaat.realisatie;
+        Money sum;
+        const std::int64_t total_w = weights[0] + weights[1] + weights[2];
+        for (std::size_t i = 0; i < 3; ++i) {
+            const Afrekening &a = j.afrekening[i];
+            sum += a.aandeel;
+            EXPECT_EQ(a.afrekening, -a.aandeel);
+            EXPECT_EQ(a.definitief(), a.voorlopig + a.afrekening);
+            // Within one cent of the exact share, and never of the other sign.
+            const __int128 exact_num = static_cast<__int128>(res.in_cents()) * weights[i];
+            const __int128 diff = static_cast<__int128>(a.aandeel.in_cents()) * total_w - exact_num;
+            EXPECT_LT(diff < 0 ? -diff : diff, static_cast<__int128>(total_w)) << round;
+            EXPECT_TRUE(res.in_cents() >= 0 ? a.aandeel.in_cents() >= 0 : a.aandeel.in_cents() <= 0);
+        }
+        ASSERT_EQ(sum, res) << "round " << round;
+    }
+}
+
+TEST(Bereken, AfrekeningFromLinesWhenPresentAndCheckedAgainstResultaat) {
+    auto l = lines();
+    l.push_back(line("afrekening", "GM0687", -300));
+    l.push_back(line("afrekening", "GM0654", -200));
+    Diagnostics d;
+    Jaarrekening j = bereken(config(), region(), l, ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    EXPECT_TRUE(j.afrekening_uit_lijnen);
+    EXPECT_EQ(j.afrekening[0].afrekening.in_cents(), -300);
+    EXPECT_EQ(j.afrekening[0].aandeel.in_cents(), 300);
+    EXPECT_EQ(j.afrekening[2].afrekening.in_cents(), 0);
+    bool warned = false;
+    for (const auto &x : d.all()) warned = warned || x.message.find("afrekening lines") != std::string::npos;
+    EXPECT_TRUE(warned) << "the lines divide € 5,00, not the resultaat";
+}
+
+TEST(Bereken, NoKeyNoDivision) {
+    std::vector<ContributionLine> l = {line("rijksbijdrage", "GM0687", 20000000)};
+    Diagnostics d;
+    Jaarrekening j = bereken(config(), region(), l, ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    EXPECT_FALSE(j.afrekening_verdeeld);
+    EXPECT_FALSE(d.has_errors());
+    for (const auto &a : j.afrekening) EXPECT_EQ(a.aandeel, Money());
+}
+
+TEST(Bereken, ReservesResultaatAndWeerstand) {
+    Config c = config();
+    c.reserves = {{"AR", "Algemene reserve", Money::euros(40000), Money::euros(1000), Money::euros(500), true},
+                  {"BR", "Bestemmingsreserve", Money::euros(9000), Money(), Money::euros(2000), false}};
+    c.risicos = {{"Risico", Money::euros(100000), 250000}};
+    Diagnostics d;
+    Jaarrekening j = bereken(c, region(), lines(), ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    EXPECT_EQ(j.toevoegingen, Money::euros(1000));
+    EXPECT_EQ(j.onttrekkingen, Money::euros(2500));
+    EXPECT_EQ(j.resultaat.realisatie, j.saldo.realisatie - Money::euros(1000) + Money::euros(2500));
+    EXPECT_EQ(j.beschikbaar, Money::euros(40500));  // only reserves with weerstand
+    EXPECT_EQ(j.benodigd, Money::euros(25000));
+    EXPECT_EQ(j.weerstand.klasse, 'B');  // 1,62
+    EXPECT_EQ(j.weerstand.ratio, "1,62");
+}
+
+TEST(Bereken, PriorYearFromConfigOrLedger) {
+    Config c = config();
+    c.posten[c.find_post("GEM")].vorig_jaar = Money::euros(99000);
+    Diagnostics d;
+    Grootboek vorig;
+    vorig.per_post["PERS"] = Money::euros(80000);
+    Jaarrekening j = bereken(c, region(), lines(), ledger(), vorig, std::nullopt, {kFile, 7, 1}, d);
+    EXPECT_TRUE(j.met_vorig_jaar);
+    EXPECT_EQ(*j.config.posten[j.config.find_post("PERS")].vorig_jaar, Money::euros(80000));
+    EXPECT_EQ(*j.config.posten[j.config.find_post("HUIS")].vorig_jaar, Money());  // in the ledger: nothing
+    EXPECT_FALSE(j.config.posten[j.config.find_post("RIJK")].vorig_jaar.has_value());  // line-fed, not given
+    Jaarrekening k = bereken(config(), region(), lines(), ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    EXPECT_FALSE(k.met_vorig_jaar);
+}
+
+// ---- documents and the report phase --------------------------------------------------------------
+
+const Table &sheet(const Workbook &w, const std::string &name) {
+    for (const auto &t : w.sheets)
+        if (t.name == name) return t;
+    throw std::runtime_error("no sheet " + name);
+}
+
+TEST(Report, ProducesWorkbookTextAndOneLetterPerGemeente) {
+    Settings s = base_settings();
+    s.set("indicatoren", text("ind.csv", 20));
+    ReportRun r = run(s, {{"grootboek.csv", kLedger}, {"ind.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;30\nCOM;GM0654;3\n"
+                                                             "advies;GM0687;12\nadvies;GM0654;9\n"}});
+    ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
+    ASSERT_EQ(r.workbooks.size(), 1u);
+    const Workbook &w = r.workbooks[0];
+    EXPECT_EQ(w.file_name, "jaarverantwoording-2013.xlsx");
+    std::vector<std::string> names;
+    for (const auto &t : w.sheets) names.push_back(t.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"Samenvatting", "Baten en lasten", "Bijdragen per gemeente",
+                                               "Indicatoren", "Reserves"}));
+    EXPECT_EQ(sheet(w, "Samenvatting").charts.size(), 1u);
+    EXPECT_EQ(sheet(w, "Baten en lasten").charts.size(), 2u);
+    ASSERT_EQ(r.texts.size(), 4u);
+    EXPECT_EQ(r.texts[0].file_name, "jaarverantwoording-2013.txt");
+    EXPECT_EQ(r.texts[0].template_name, "jaarverantwoording.txt.mustache");
+    std::set<std::string> files;
+    for (std::size_t i = 1; i < r.texts.size(); ++i) {
+        EXPECT_EQ(r.texts[i].template_name, "raadsbrief.txt.mustache");
+        files.insert(r.texts[i].file_name);
+    }
+    EXPECT_EQ(files, (std::set<std::string>{"raadsbrief-2013-middelburg.txt", "raadsbrief-2013-borsele.txt",
+                                            "raadsbrief-2013-noord-beveland.txt"}));
+    // Suppressed counts in the public sheet: 3 is "<5", its partners "x".
+    const Table &ind = sheet(w, "Indicatoren");
+    EXPECT_EQ(ind.rows[0][2].text_value(), "<5");
+    EXPECT_EQ(ind.rows[0][1].kind(), Cell::Kind::text);  // 30 hidden as a partner ("x")
+}
+
+TEST(Report, FormulasCarryTheirValues) {
+    ReportRun r = run(base_settings(), {{"grootboek.csv", kLedger}});
+    ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
+    const Table &bl = sheet(r.workbooks[0], "Baten en lasten");
+    // Find "Totaal baten": its realisatie is a SUM over the baten rows, with the value.
+    bool seen = false;
+    for (const auto &row : bl.rows)
+        if (row.size() > 1 && row[1].text_value() == "Totaal baten") {
+            const Cell &real = row[7];
+            ASSERT_EQ(real.kind(), Cell::Kind::formula);
+            EXPECT_EQ(real.text_value(), "SUM(H3:H4)");
+            EXPECT_EQ(real.cached()->money_value().in_cents(), 15000000);
+            EXPECT_EQ(row[8].text_value(), "H5-G5");
+            seen = true;
+        }
+    EXPECT_TRUE(seen);
+}
+
+TEST(Report, MissingInputFileIs66AndNothingIsAdded) {
+    Settings s = base_settings();
+    s.set("indicatoren", text("nope.csv", 20));
+    ReportRun r = run(s, {{"grootboek.csv", kLedger}});
+    expect_error(r.diag, ExitCode::no_input, kFile, 20, "nope.csv");
+    EXPECT_TRUE(r.workbooks.empty());
+    EXPECT_TRUE(r.texts.empty());
+}
+
+TEST(Report, AllErrorsOfBothFilesInOneRun) {
+    Settings s = base_settings();
+    s.set("indicatoren", text("ind.csv", 20));
+    ReportRun r = run(s, {{"grootboek.csv", "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;100;1;x\n"
+                                      "01-01-2013;100;1;y\n"},
+                    {"ind.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;-1\n"}});
+    EXPECT_EQ(r.diag.error_count(), 3u) << r.diag.format_all();
+    EXPECT_EQ(r.diag.exit_code(), ExitCode::data);
+    expect_error(r.diag, ExitCode::data, "/cfg/grootboek.csv", 2, "amount");
+    expect_error(r.diag, ExitCode::data, "/cfg/grootboek.csv", 3, "amount");
+    expect_error(r.diag, ExitCode::data, "/cfg/ind.csv", 2, "negative count");
+}
+
+TEST(Report, TemplateDataHasEveryTagAsText) {
+    ReportRun r = run(base_settings(), {{"grootboek.csv", kLedger}});
+    ASSERT_FALSE(r.diag.has_errors());
+    const DataNode &d = r.texts[0].data;
+    for (const char *key : {"regio", "boekjaar", "vergadering", "uiterlijk", "weken", "resultaat", "drempel"})
+        EXPECT_EQ(d.fields().at(key).kind(), DataNode::Kind::text) << key;
+    EXPECT_EQ(d.fields().at("uiterlijk").text(), "15 mei 2014");
+    EXPECT_EQ(d.fields().at("weken").text(), "6");
+    const DataNode &brief = r.texts[1].data;
+    EXPECT_EQ(brief.fields().at("gemeente").text(), "Middelburg");
+    EXPECT_EQ(brief.fields().at("voorlopig").text(), "€ 60.000,00");
+}
+
+TEST(Report, WarnsWhenStrictProtectionIsNotReached) {
+    Settings s = base_settings();
+    s.set("indicatoren", text("ind.csv", 20));
+    s.set("minimum_celwaarde", integer(2, 18));
+    ReportRun r = run(s, {{"grootboek.csv", kLedger}, {"ind.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;1\nCOM;GM0654;9\n"
+                                                                   "advies;GM0687;7\nadvies;GM0654;9\n"}});
+    ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
+    bool warned = false;
+    for (const auto &x : r.diag.all())
+        if (x.severity == Severity::warning && x.message.find("narrowed down") != std::string::npos) {
+            warned = true;
+            EXPECT_EQ(x.where.line, 20);
+        }
+    EXPECT_TRUE(warned) << r.diag.format_all();
+}
+
+TEST(Documents, CountText) {
+    EXPECT_EQ(count_text(1234, CellStatus::published, 5), "1.234");
+    EXPECT_EQ(count_text(3, CellStatus::primary, 5), "<5");
+    EXPECT_EQ(count_text(30, CellStatus::secondary, 5), "x");
+    EXPECT_EQ(count_text(0, CellStatus::published, 10), "0");
+}
+
+}  // namespace

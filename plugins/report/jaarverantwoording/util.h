@@ -1,0 +1,107 @@
+// report.jaarverantwoording — small rules the documents rely on: the Wgr zienswijze term, file-name
+// slugs, V/N marking, the variance threshold, the weerstandsvermogen grade, text alignment.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "vhh/date.h"
+#include "vhh/money.h"
+
+namespace vhh::jaarverantwoording {
+
+/// Days from 1970-01-01 to `d` (proleptic Gregorian; negative before 1970).
+std::int64_t days_from_civil(const Date &d);
+/// The date `days` days after 1970-01-01.
+Date civil_from_days(std::int64_t days);
+/// `d` plus `days` (may be negative).
+Date add_days(const Date &d, std::int64_t days);
+/// Dutch long date: "26 juni 2014".
+std::string date_long_nl(const Date &d);
+
+/// The Wgr term for the zienswijze of the raden, as it applies on the date of the meeting of the
+/// algemeen bestuur (see zienswijze_termijn).
+struct WgrTermijn {
+    int weken = 0;        ///< 6, 8 or 12
+    Date uiterlijk;       ///< the latest day the stukken must be with the raden: vergadering − weken
+    std::string regime;   ///< e.g. "Wgr vanaf 1 juli 2022: 12 weken"
+};
+
+/// The zienswijze term under the Wet gemeenschappelijke regelingen (art. 35) for a meeting of the
+/// algemeen bestuur on `vergadering`. The regime is the one in force on the meeting date:
+///   - meeting on or before 31-12-2014:                 6 weeks (Wgr before the 2015 amendment);
+///   - meeting from 1-1-2015 up to and including 30-6-2022: 8 weeks (amendment in force 1-1-2015);
+///   - meeting on or after 1-7-2022:                    12 weeks (Wet versterking gemeentelijke
+///     regelingen, in force 1-7-2022).
+/// Boundaries: 31-12-2014 → 6, 1-1-2015 → 8, 30-6-2022 → 8, 1-7-2022 → 12.
+/// `uiterlijk` = vergadering − weken × 7 days: the day by which the ontwerp must have been sent to
+/// the raden; their zienswijze period runs from then until the meeting.
+WgrTermijn zienswijze_termijn(const Date &vergadering);
+
+/// A safe file-name part: ASCII lower case letters and digits; common accented Latin letters lose
+/// their accent ("é" → "e"); anything else becomes '-'; runs of '-' collapse, no '-' at either end.
+/// "Súdwest-Fryslân" → "sudwest-fryslan", "'s-Hertogenbosch" → "s-hertogenbosch". Empty when
+/// nothing usable is left.
+std::string slug(const std::string &naam);
+
+/// Slugs for gemeenten given as (naam, code) pairs, unique among themselves: an empty slug becomes
+/// the lower-cased code, and every slug that occurs more than once gets "-<code>" appended.
+std::vector<std::string> unique_slugs(const std::vector<std::pair<std::string, std::string>> &gemeenten);
+
+/// Number of characters (UTF-8 code points) in `s`.
+std::size_t display_width(const std::string &s);
+/// `s` padded with spaces to `width` characters, left-aligned or (with `right`) right-aligned.
+std::string pad(const std::string &s, std::size_t width, bool right = false);
+
+/// Baten or lasten.
+enum class Soort { baten, lasten };
+
+/// "V" (voordelig), "N" (nadelig) or "" for a verschil = realisatie − begroting na wijziging.
+/// Lasten: a positive verschil (more spent) is N, a negative one V. Baten: positive V, negative N.
+std::string voordelig_nadelig(Soort soort, Money verschil);
+
+/// When a verschil needs a toelichting.
+struct Drempel {
+    std::int64_t percentage_ppm = 50000;  ///< 5 % (millionths)
+    Money bedrag = Money::euros(15000);   ///< € 15.000
+    bool beide = true;                    ///< true: both must be exceeded ("en"); false: either ("of")
+};
+
+/// True when |verschil| is more than percentage × |begroting| and/or more than bedrag (strictly
+/// greater, exact integer arithmetic). With a begroting of 0 every non-zero verschil exceeds the
+/// percentage.
+bool boven_drempel(Money verschil, Money begroting, const Drempel &drempel);
+
+/// Benodigde weerstandscapaciteit of one risk: bedrag × kans, rounded to the cent (halves up).
+Money risico_bedrag(Money bedrag, std::int64_t kans_ppm);
+
+/// Weerstandsvermogen: ratio beschikbaar / benodigd and its grade (the usual scale of the
+/// Nederlands Adviesbureau voor Risicomanagement / Universiteit Twente):
+///   A  ratio > 2,0         uitstekend
+///   B  1,4 < ratio ≤ 2,0   ruim voldoende
+///   C  1,0 < ratio ≤ 1,4   voldoende
+///   D  0,8 < ratio ≤ 1,0   matig
+///   E  0,6 < ratio ≤ 0,8   onvoldoende
+///   F  ratio ≤ 0,6         ruim onvoldoende
+/// A ratio exactly on a boundary gets the lower grade (prudence: reaching a boundary is not
+/// exceeding it). Compared exactly in integers: ratio > t/10 ⇔ 10 × beschikbaar > t × benodigd.
+struct Weerstand {
+    bool bepaald = false;   ///< false when benodigd is 0 (no risks): no ratio
+    std::string ratio;      ///< "1,85" (rounded half up to two decimals, display only) or "n.v.t."
+    char klasse = '-';      ///< 'A'..'F', or '-'
+    std::string oordeel;    ///< "ruim voldoende", or "n.v.t."
+};
+Weerstand weerstandsvermogen(Money beschikbaar, Money benodigd);
+
+/// A percentage in millionths as Dutch text: 50000 → "5 %", 333333 → "33,3333 %".
+std::string percentage_nl(std::int64_t ppm);
+/// A percentage in millionths with exactly two decimals, rounded half up: 571412 → "57,14 %".
+std::string percentage_nl_2(std::int64_t ppm);
+/// fte in hundredths as Dutch text: 66 → "0,66", 150 → "1,5", 100 → "1".
+std::string fte_nl(std::int64_t hundredths);
+/// Parses an fte figure "0.66", "1,5", "2" (at most two decimals, at least 0) into hundredths.
+bool parse_fte(const std::string &text, std::int64_t &hundredths);
+
+}  // namespace vhh::jaarverantwoording
