@@ -249,6 +249,8 @@ int VhhApp::cmd_run(bool write) {
     const fs::path templates = fs::path(share_dir_) / "templates";
     std::vector<std::pair<std::string, std::string>> texts;  // file name, content
     std::map<std::string, std::string> template_hashes;      // template file -> sha256
+    std::map<std::string, std::string> template_sources;     // template path -> its text
+    std::set<std::string> reported;                          // template problems already reported
     for (const auto &doc : pipeline.texts()) {
         std::string tpath = (templates / doc.template_name).string();
         bool own = false;
@@ -260,14 +262,22 @@ int VhhApp::cmd_run(bool write) {
                 own = true;
             }
         }
+        // Each template is read once, however many documents use it (a raadsbrief per gemeente),
+        // and each of its problems is reported once.
         try {
-            std::string source = read_file_bytes(tpath);
-            template_hashes[own ? tpath : "bundled:templates/" + doc.template_name] = sha256_hex(source);
-            texts.emplace_back(doc.file_name, render_template(source, tpath, doc.data));
+            auto cached = template_sources.find(tpath);
+            if (cached == template_sources.end()) {
+                cached = template_sources.emplace(tpath, read_file_bytes(tpath)).first;
+                template_hashes[own ? tpath : "bundled:templates/" + doc.template_name] = sha256_hex(cached->second);
+            }
+            texts.emplace_back(doc.file_name, render_template(cached->second, tpath, doc.data));
         } catch (const TemplateError &e) {
-            diag.error(vhh::ExitCode::config, e.where, "", e.what());
+            Diagnostic d{vhh::Severity::error, vhh::ExitCode::config, e.where, "", e.what(), ""};
+            if (reported.insert(d.format()).second) diag.add(d);
         } catch (const std::runtime_error &e) {
-            diag.error(vhh::ExitCode::no_input, {tpath, 0, 0}, "", std::string("cannot read template: ") + e.what());
+            Diagnostic d{vhh::Severity::error, vhh::ExitCode::no_input, {tpath, 0, 0}, "",
+                         std::string("cannot read template: ") + e.what(), ""};
+            if (reported.insert(d.format()).second) diag.add(d);
         }
     }
     print_diagnostics(diag);  // warnings, or the template errors

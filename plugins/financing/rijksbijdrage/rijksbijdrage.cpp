@@ -2,7 +2,6 @@
 
 #include <map>
 #include <stdexcept>
-#include <type_traits>
 #include <utility>
 
 namespace vhh::rijksbijdrage {
@@ -17,17 +16,6 @@ const vhh_setting_spec kLocatieFields[3] = {
     {"percentage", VHH_SETTING_PERCENTAGE, 0, nullptr, "0", "100",
      "the location's share in percent, e.g. 35 (all locations' percentages add up to 100)", nullptr, 0},
 };
-
-// PhaseContext::key_path() ("plugins[1]") when the SDK has it, so that errors name the whole key path.
-template <typename C, typename = void>
-struct has_key_path : std::false_type {};
-template <typename C>
-struct has_key_path<C, std::void_t<decltype(std::string(std::declval<const C &>().key_path()))>> : std::true_type {};
-template <typename Context>
-std::string entry_key_path(const Context &ctx) {
-    if constexpr (has_key_path<Context>::value) return std::string(ctx.key_path());
-    else return std::string();
-}
 
 constexpr std::int64_t kWholePpm = 1000000;  // 100 %
 
@@ -266,7 +254,7 @@ Table describe_sheet(const Region &region, const Input &input, const std::vector
 }
 
 void RijksbijdragePlugin::compute(ComputeContext &ctx) {
-    std::optional<Input> input = read_input(ctx.settings(), ctx.region(), ctx.diagnostics(), entry_key_path(ctx));
+    std::optional<Input> input = read_input(ctx.settings(), ctx.region(), ctx.diagnostics(), ctx.key_path());
     if (!input) return;
     std::vector<ContributionLine> lines = compute_lines(ctx.region(), *input);
     Table sheet = describe_sheet(ctx.region(), *input, lines);

@@ -4,7 +4,6 @@
 #include <map>
 #include <numeric>
 #include <stdexcept>
-#include <type_traits>
 #include <utility>
 
 namespace vhh::werkplekhuur {
@@ -40,17 +39,6 @@ constexpr std::int64_t kMonths = 12;
 std::string join(const std::string &prefix, const std::string &path) {
     if (prefix.empty()) return path;
     return path.empty() ? prefix : prefix + "." + path;
-}
-
-// PhaseContext::key_path() ("plugins[2]") when the SDK has it, so that errors name the whole key path.
-template <typename C, typename = void>
-struct has_key_path : std::false_type {};
-template <typename C>
-struct has_key_path<C, std::void_t<decltype(std::string(std::declval<const C &>().key_path()))>> : std::true_type {};
-template <typename Context>
-std::string entry_key_path(const Context &ctx) {
-    if constexpr (has_key_path<Context>::value) return std::string(ctx.key_path());
-    else return std::string();
 }
 
 std::string location_text(const SourceLocation &w) {
@@ -356,7 +344,7 @@ void WerkplekhuurPlugin::compute(ComputeContext &ctx) {
     Diagnostics &diag = ctx.diagnostics();
     const Region &region = ctx.region();
     const std::size_t errors_before = diag.error_count();
-    const std::string prefix = entry_key_path(ctx);
+    const std::string prefix = ctx.key_path();
 
     const std::optional<Money> tarief = read_tarief(s, region.boekjaar, diag, prefix);
     const SettingValue &own = s.at("partners");

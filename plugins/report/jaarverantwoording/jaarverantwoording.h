@@ -10,7 +10,6 @@
 #pragma once
 
 #include <string>
-#include <type_traits>
 #include <utility>
 
 #include "config.h"
