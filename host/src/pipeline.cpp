@@ -137,11 +137,31 @@ bool Pipeline::prepare(Diagnostics &diag) {
             }
             continue;
         }
+        if (const YamlNode *pin = entry.section.find("sha256")) {
+            // The config pins the plugin's exact file: anything else is refused.
+            std::string want = pin->text;
+            std::transform(want.begin(), want.end(), want.begin(), [](unsigned char c) { return std::tolower(c); });
+            bool hex = want.size() == 64 && want.find_first_not_of("0123456789abcdef") == std::string::npos;
+            if (!pin->is_scalar() || !hex) {
+                diag.error(ExitCode::config, pin->where, entry.key_path + ".sha256",
+                           "expected the 64 hexadecimal digits of a sha256, got '" + pin->text + "'",
+                           "sha256sum " + rec->path);
+                continue;
+            }
+            std::string actual = sha256_hex_file(rec->path);
+            if (actual != want) {
+                diag.error(ExitCode::config, pin->where, entry.key_path + ".sha256",
+                           "plugin '" + entry.name + "' at " + rec->path + " has sha256 " + actual +
+                               ", not the pinned " + want,
+                           "if this plugin version is trusted, pin its sha256; otherwise restore the pinned file");
+                continue;
+            }
+        }
         ActivePlugin active;
         active.record = rec;
         active.entry = &entry;
         active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
-                                            entry.key_path, {"name", "bestand"}, diag);
+                                            entry.key_path, {"name", "bestand", "sha256"}, diag);
         active_.push_back(std::move(active));
     }
     return diag.error_count() == errors_before;

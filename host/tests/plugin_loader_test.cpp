@@ -1,6 +1,10 @@
 // Plugin loading: every way a plugin can fail gives a status and a reason, never a crash.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "plugins/plugin_loader.h"
 
 #ifndef VHH_TEST_PLUGIN_DIR
@@ -97,4 +101,44 @@ TEST(PluginLoader, DiscoverListsEveryFileInNameOrder) {
 TEST(PluginLoader, KindsToString) {
     EXPECT_EQ(vhh::host::kinds_to_string(VHH_KIND_LOAD | VHH_KIND_REPORT), "load,report");
     EXPECT_EQ(vhh::host::kinds_to_string(0), "none");
+}
+
+namespace {
+/// A copy of test.good.so in a fresh directory, with the given modes.
+std::string copy_good_plugin(const std::string &name, std::filesystem::perms dir_mode, std::filesystem::perms file_mode) {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / ("vhh-plugin-perm-" + std::to_string(::getpid()) + "-" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::path file = dir / "test.good.so";
+    fs::copy_file(std::string(VHH_TEST_PLUGIN_DIR) + "/test.good.so", file);
+    fs::permissions(file, file_mode);
+    fs::permissions(dir, dir_mode);
+    return file.string();
+}
+}  // namespace
+
+TEST(PluginLoader, RefusesPluginFileOthersCanWrite) {
+    using std::filesystem::perms;
+    std::string file = copy_good_plugin("file", perms(0755), perms(0666));
+    PluginRegistry reg;
+    const auto &r = reg.load_file(file);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.reason.find("the plugin file " + file + " can be written by other users (mode 0666)"), std::string::npos)
+        << r.reason;
+    std::filesystem::remove_all(std::filesystem::path(file).parent_path());
+}
+
+TEST(PluginLoader, RefusesPluginDirectoryOthersCanWrite) {
+    using std::filesystem::perms;
+    std::string file = copy_good_plugin("dir", perms(0777), perms(0644));
+    PluginRegistry reg;
+    const auto &r = reg.load_file(file);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.reason.find("its directory"), std::string::npos) << r.reason;
+    EXPECT_NE(r.reason.find("(mode 0777)"), std::string::npos) << r.reason;
+    std::filesystem::permissions(std::filesystem::path(file).parent_path(), perms(0755));
+    PluginRegistry again;
+    EXPECT_TRUE(again.load_file(file).ok) << again.records()[0].reason;
+    std::filesystem::remove_all(std::filesystem::path(file).parent_path());
 }

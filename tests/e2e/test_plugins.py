@@ -82,3 +82,40 @@ class PluginsTest(VhhTestCase):
         r = run("plugins", "--plugin-dir", self.path("nope"))
         self.assertExit(r, 0)
         self.assertIn("does not exist", r.stdout)
+
+
+class PinningTest(VhhTestCase):
+    """A config can pin a plugin to the exact file it trusts, by sha256."""
+
+    def bundled_plugin_sha256(self):
+        import hashlib
+        listing = json.loads(run("plugins", "--format", "json").stdout)
+        path = [p["path"] for p in listing["plugins"] if p["name"] == "financing.inwonerbijdrage"][0]
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+
+    def test_matching_pin_runs(self):
+        from vhhtest import zeeland_text
+        pin = self.bundled_plugin_sha256()
+        cfg = self.write_config(zeeland_text().replace(
+            "  - name: financing.inwonerbijdrage\n", f"  - name: financing.inwonerbijdrage\n    sha256: {pin.upper()}\n", 1))
+        self.assertExit(run("check", "--config", cfg), 0)
+
+    def test_mismatching_pin_is_refused(self):
+        from vhhtest import zeeland_text
+        text = zeeland_text().replace(
+            "  - name: financing.inwonerbijdrage\n", "  - name: financing.inwonerbijdrage\n    sha256: " + "0" * 64 + "\n", 1)
+        cfg = self.write_config(text)
+        line = text[:text.index("sha256: 000")].count("\n") + 1
+        r = run("run", "--config", cfg, "--out", self.path("out"))
+        self.assertExit(r, 78)
+        self.assertRegex(r.stderr, rf"vhh\.yaml:{line}:\d+: error: plugins\[0\]\.sha256: plugin 'financing\.inwonerbijdrage' at .* has sha256 [0-9a-f]{{64}}, not the pinned 0{{64}}")
+        self.assertFalse(os.path.exists(self.path("out")))
+
+    def test_malformed_pin(self):
+        from vhhtest import zeeland_text
+        cfg = self.write_config(zeeland_text().replace(
+            "  - name: financing.inwonerbijdrage\n", "  - name: financing.inwonerbijdrage\n    sha256: abc\n", 1))
+        r = run("check", "--config", cfg)
+        self.assertExit(r, 78)
+        self.assertIn("expected the 64 hexadecimal digits of a sha256, got 'abc'", r.stderr)

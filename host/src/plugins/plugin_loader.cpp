@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -74,6 +78,18 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
         rec.reason = std::move(why);
         return rec;
     };
+
+    // A plugin runs with the user's rights: refuse code that other users could have replaced.
+    for (const fs::path &p : {fs::path(path), fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path()}) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) != 0) return fail("cannot inspect " + p.string() + ": " + std::strerror(errno));
+        if (st.st_mode & S_IWOTH) {
+            char mode[8];
+            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+            return fail(std::string("refusing to load: ") + (p == fs::path(path) ? "the plugin file " : "its directory ") +
+                        p.string() + " can be written by other users (mode " + mode + "); run chmod o-w on it");
+        }
+    }
 
     boost::dll::shared_library lib;
     try {
