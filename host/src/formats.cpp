@@ -9,6 +9,7 @@
 
 #include "pipeline.h"
 #include "vhh/settings.h"
+#include "vhh/text.h"
 
 namespace vhh::host {
 
@@ -52,20 +53,6 @@ std::string aligned(const std::vector<std::vector<std::string>> &rows, const std
 }
 
 }  // namespace
-
-std::size_t display_width(const std::string &s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string pad(const std::string &s, std::size_t width, bool right) {
-    std::size_t w = display_width(s);
-    if (w >= width) return s;
-    std::string fill(width - w, ' ');
-    return right ? fill + s : s + fill;
-}
 
 std::string bijdragen_table(const Region &region, const std::vector<ContributionLine> &lines) {
     std::vector<std::vector<std::string>> rows = {{"Bron", "Code", "Betaler", "Bedrag", "Grondslag"}};

@@ -8,13 +8,9 @@
 #include "vhh/contribution.h"
 #include "vhh/partner.h"
 #include "vhh/region.h"
+#include "vhh/text.h"  // display_width and pad, for the text tables here and in pipeline.cpp
 
 namespace vhh::host {
-
-/// Number of characters (UTF-8 code points) in `s`, for aligning text columns.
-std::size_t display_width(const std::string &s);
-/// `s` padded with spaces to `width` characters (left-aligned) or, with `right`, right-aligned.
-std::string pad(const std::string &s, std::size_t width, bool right = false);
 
 /// Contributions as an aligned text table with totals per source and overall.
 std::string bijdragen_table(const Region &region, const std::vector<ContributionLine> &lines);

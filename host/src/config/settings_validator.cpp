@@ -7,6 +7,8 @@
 #include <map>
 #include <vector>
 
+#include "vhh/text.h"
+
 namespace vhh::host {
 
 namespace {
@@ -257,21 +259,6 @@ std::string range_violation(const vhh_setting_spec &spec, const SettingValue &va
         return std::string("from ") + spec.min_value + " to " + spec.max_value;
     if (spec.min_value) return std::string("of at least ") + spec.min_value;
     return std::string("of at most ") + spec.max_value;
-}
-
-/// Optimal string alignment distance (a transposition counts as one edit).
-std::size_t edit_distance(const std::string &a, const std::string &b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
 }
 
 std::string join_key(const std::string &path, const std::string &key) { return path.empty() ? key : path + "." + key; }

@@ -6,6 +6,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "vhh/text.h"
+
 namespace vhh::inwonerbijdrage {
 
 namespace {
@@ -89,38 +91,8 @@ const SleutelName kSleutels[] = {{Sleutel::per_inwoner, "per_inwoner"},
                                  {Sleutel::vast_plus_inwoner, "vast_plus_inwoner"},
                                  {Sleutel::vaste_bedragen, "vaste_bedragen"}};
 
-/// Optimal string alignment distance (for "did you mean" hints).
-std::size_t edit_distance(const std::string &a, const std::string &b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
-}
-
-/// "2,5 %", "-1,25 %", "0 %" from millionths.
-std::string percentage_nl(std::int64_t ppm) {
-    std::string sign = ppm < 0 ? "-" : "";
-    std::int64_t a = ppm < 0 ? -ppm : ppm;
-    std::string s = sign + std::to_string(a / 10000);
-    std::int64_t frac = a % 10000;
-    if (frac != 0) {
-        std::string f = std::to_string(frac);
-        f.insert(0, 4 - f.size(), '0');
-        while (!f.empty() && f.back() == '0') f.pop_back();
-        s += "," + f;
-    }
-    return s + " %";
-}
-
 /// "+2,5 %" / "-1,2 %".
-std::string signed_percentage_nl(std::int64_t ppm) { return (ppm >= 0 ? "+" : "") + percentage_nl(ppm); }
+std::string signed_percentage_nl(std::int64_t ppm) { return (ppm >= 0 ? "+" : "") + format_percentage_nl(ppm); }
 
 /// Absolute A1 reference of data row `row`, column `column`: "$C$17".
 std::string abs_ref(std::size_t row, std::size_t column) {
@@ -222,12 +194,9 @@ std::optional<Sleutel> Reader::read_sleutel() {
     const std::string text = s_.has("sleutel") ? s_.text("sleutel") : "per_inwoner";
     for (const auto &k : kSleutels)
         if (text == k.name) return k.sleutel;
-    std::string best;
-    std::size_t best_d = 4;
-    for (const auto &k : kSleutels) {
-        std::size_t d = edit_distance(text, k.name);
-        if (d < best_d) best = k.name, best_d = d;
-    }
+    std::vector<std::string> names;
+    for (const auto &k : kSleutels) names.emplace_back(k.name);
+    const std::string best = closest(text, names, 3);
     error(ExitCode::config, where("sleutel"), kp("sleutel"), "unknown sleutel '" + text + "'",
           (best.empty() ? std::string() : "did you mean '" + best + "'? ") +
               "allowed: per_inwoner, pro_rata, vast_plus_inwoner, vaste_bedragen");

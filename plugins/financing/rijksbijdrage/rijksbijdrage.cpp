@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "vhh/text.h"
+
 namespace vhh::rijksbijdrage {
 
 namespace {
@@ -35,17 +37,6 @@ const vhh_setting_spec kSettings[3] = {
      "optional split over Veiligheidshuis locations: records {naam, gewicht} or {naam, percentage}", kLocatieFields,
      3},
 };
-
-std::string format_percentage_nl(std::int64_t ppm) {
-    const bool negative = ppm < 0;
-    const std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(ppm) : static_cast<std::uint64_t>(ppm);
-    std::string out = format_integer_nl(static_cast<std::int64_t>(m / 10000));
-    std::string frac = std::to_string(m % 10000);
-    frac.insert(0, 4 - frac.size(), '0');
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    if (!frac.empty()) out += "," + frac;
-    return (negative ? "-" : "") + out + " %";
-}
 
 std::optional<Input> read_input(const Settings &settings, const Region &region, Diagnostics &diag,
                                 const std::string &key_prefix) {

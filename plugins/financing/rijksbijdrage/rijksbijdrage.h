@@ -55,9 +55,6 @@ std::vector<ContributionLine> compute_lines(const Region &region, const Input &i
 /// each location's share as a formula with its computed value, and a total row.
 Table describe_sheet(const Region &region, const Input &input, const std::vector<ContributionLine> &lines);
 
-/// A percentage in millionths in Dutch notation without trailing zeros: 350000 -> "35 %", 333333 -> "33,3333 %".
-std::string format_percentage_nl(std::int64_t ppm);
-
 /// The plugin object.
 class RijksbijdragePlugin : public Plugin {
 public:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "vhh/text.h"
 
 namespace vhh::partners {
 
@@ -75,34 +76,12 @@ std::string lower(std::string s) {
     return s;
 }
 
-/// Optimal string alignment distance.
-std::size_t edit_distance(const std::string &a, const std::string &b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    return d[a.size()][b.size()];
-}
-
 /// "allowed: a, b, c", preceded by "did you mean 'b'?" when the value is close to one of them.
 std::string allowed_hint(const std::string &value, const std::vector<std::string> &allowed, const std::string &what) {
     std::string normal = lower(value);
     std::replace(normal.begin(), normal.end(), '_', ' ');
     std::replace(normal.begin(), normal.end(), '-', ' ');
-    std::string best;
-    std::size_t best_distance = 3;
-    for (const auto &a : allowed) {
-        std::size_t d = edit_distance(normal, a);
-        if (d < best_distance) {
-            best = a;
-            best_distance = d;
-        }
-    }
+    const std::string best = closest(normal, allowed, 2);
     std::string hint = best.empty() ? "" : "did you mean '" + best + "'? ";
     return hint + "allowed " + what + ": " + join(allowed, ", ");
 }
@@ -426,20 +405,6 @@ Workbook partners_workbook(const Region &region, const std::vector<Partner> &par
 }
 
 namespace {
-
-std::size_t display_width(const std::string &s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string pad(const std::string &s, std::size_t width, bool right = false) {
-    const std::size_t w = display_width(s);
-    if (w >= width) return s;
-    const std::string fill(width - w, ' ');
-    return right ? fill + s : s + fill;
-}
 
 /// `text` wrapped at `width` characters: the first line starts with `first`, the others with `next`.
 std::string wrap(const std::string &text, const std::string &first, const std::string &next,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "vhh/text.h"
+
 namespace vhh::jaarverantwoording {
 
 namespace {
@@ -219,7 +221,7 @@ BatenLasten build_baten_lasten(const Jaarrekening &j, const ReservesLayout &res)
     t.rows.push_back({Cell(), Cell::text("Verschil = realisatie − begroting na wijziging. V = voordelig, N = nadelig "
                                          "(lasten: meer uitgegeven is N; baten: meer ontvangen is V).")});
     t.rows.push_back({Cell(), Cell::text("Toelichting vereist bij een verschil van meer dan " +
-                                         percentage_nl(j.config.drempel.percentage_ppm) +
+                                         format_percentage_nl(j.config.drempel.percentage_ppm) +
                                          (j.config.drempel.beide ? " en " : " of ") + "meer dan " +
                                          j.config.drempel.bedrag.format_nl() + ".")});
 
@@ -801,8 +803,8 @@ TextDocument build_text(const Jaarrekening &j, const Region &region) {
         n.set("kosten", render(kosten_table(j, p.code)));
     }
     d.set("overzicht", render(overzicht_table(j)));
-    d.set("drempel", "meer dan " + percentage_nl(c.drempel.percentage_ppm) + (c.drempel.beide ? " en " : " of ") +
-                         "meer dan " + c.drempel.bedrag.format_nl());
+    d.set("drempel", "meer dan " + format_percentage_nl(c.drempel.percentage_ppm) +
+                         (c.drempel.beide ? " en " : " of ") + "meer dan " + c.drempel.bedrag.format_nl());
     d.set("met_vorig_jaar", DataNode::boolean(j.met_vorig_jaar));
     d.set("grootboek_bron", c.grootboek_bron);
     d.set("met_grootboek_bron", DataNode::boolean(!c.grootboek_bron.empty()));
@@ -836,7 +838,8 @@ TextDocument build_text(const Jaarrekening &j, const Region &region) {
     TextTable risicos;
     risicos.header = {"Risico", "Bedrag", "Kans", "Benodigd"};
     risicos.right = {false, true, true, true};
-    for (const auto &r : c.risicos) add_row(risicos, {r.naam, m(r.bedrag), percentage_nl(r.kans_ppm), m(r.benodigd())});
+    for (const auto &r : c.risicos)
+        add_row(risicos, {r.naam, m(r.bedrag), format_percentage_nl(r.kans_ppm), m(r.benodigd())});
     add_row(risicos, {"Totaal", "", "", m(j.benodigd)}, true);
     d.set("risicos", render(risicos));
     d.set("met_risicos", DataNode::boolean(!c.risicos.empty()));

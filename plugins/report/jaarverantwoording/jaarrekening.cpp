@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "vhh/text.h"
+
 namespace vhh::jaarverantwoording {
 
 Bedragen &Bedragen::operator+=(const Bedragen &o) {
@@ -27,7 +29,7 @@ Bedragen Jaarrekening::bedragen(const Post &p) const {
 namespace {
 
 std::string drempel_text(const Drempel &d) {
-    return "more than " + percentage_nl(d.percentage_ppm) + (d.beide ? " and " : " or ") + "more than " +
+    return "more than " + format_percentage_nl(d.percentage_ppm) + (d.beide ? " and " : " or ") + "more than " +
            d.bedrag.format_nl();
 }
 

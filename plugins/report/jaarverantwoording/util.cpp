@@ -136,20 +136,6 @@ std::vector<std::string> unique_slugs(const std::vector<std::pair<std::string, s
     return slugs;
 }
 
-std::size_t display_width(const std::string &s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string pad(const std::string &s, std::size_t width, bool right) {
-    const std::size_t w = display_width(s);
-    if (w >= width) return s;
-    const std::string fill(width - w, ' ');
-    return right ? fill + s : s + fill;
-}
-
 std::string voordelig_nadelig(Soort soort, Money verschil) {
     if (verschil.in_cents() == 0) return "";
     const bool meer = verschil.in_cents() > 0;
@@ -201,17 +187,6 @@ Weerstand weerstandsvermogen(Money beschikbaar, Money benodigd) {
     if (frac.size() < 2) frac.insert(0, "0");
     w.ratio = (negatief && h != 0 ? "-" : "") + std::to_string(h / 100) + "," + frac;
     return w;
-}
-
-std::string percentage_nl(std::int64_t ppm) {
-    const bool negative = ppm < 0;
-    const std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(ppm) : static_cast<std::uint64_t>(ppm);
-    std::string out = format_integer_nl(static_cast<std::int64_t>(m / 10000));
-    std::string frac = std::to_string(m % 10000);
-    frac.insert(0, 4 - frac.size(), '0');
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    if (!frac.empty()) out += "," + frac;
-    return (negative ? "-" : "") + out + " %";
 }
 
 std::string percentage_nl_2(std::int64_t ppm) {

@@ -1,5 +1,5 @@
 // report.jaarverantwoording — small rules the documents rely on: the Wgr zienswijze term, file-name
-// slugs, V/N marking, the variance threshold, the weerstandsvermogen grade, text alignment.
+// slugs, V/N marking, the variance threshold, the weerstandsvermogen grade, Dutch figures.
 #pragma once
 
 #include <cstdint>
@@ -50,11 +50,6 @@ std::string slug(const std::string &naam);
 /// the lower-cased code, and every slug that occurs more than once gets "-<code>" appended.
 std::vector<std::string> unique_slugs(const std::vector<std::pair<std::string, std::string>> &gemeenten);
 
-/// Number of characters (UTF-8 code points) in `s`.
-std::size_t display_width(const std::string &s);
-/// `s` padded with spaces to `width` characters, left-aligned or (with `right`) right-aligned.
-std::string pad(const std::string &s, std::size_t width, bool right = false);
-
 /// Baten or lasten.
 enum class Soort { baten, lasten };
 
@@ -95,8 +90,6 @@ struct Weerstand {
 };
 Weerstand weerstandsvermogen(Money beschikbaar, Money benodigd);
 
-/// A percentage in millionths as Dutch text: 50000 → "5 %", 333333 → "33,3333 %".
-std::string percentage_nl(std::int64_t ppm);
 /// A percentage in millionths with exactly two decimals, rounded half up: 571412 → "57,14 %".
 std::string percentage_nl_2(std::int64_t ppm);
 /// fte in hundredths as Dutch text: 66 → "0,66", 150 → "1,5", 100 → "1".

@@ -371,14 +371,6 @@ TEST(RijksbijdrageSheet, PercentageFormula) {
     EXPECT_EQ(t.rows[2][5].integer_value(), 1);
 }
 
-TEST(RijksbijdrageFormat, Percentages) {
-    EXPECT_EQ(format_percentage_nl(350000), "35 %");
-    EXPECT_EQ(format_percentage_nl(333333), "33,3333 %");
-    EXPECT_EQ(format_percentage_nl(312500), "31,25 %");
-    EXPECT_EQ(format_percentage_nl(1000000), "100 %");
-    EXPECT_EQ(format_percentage_nl(0), "0 %");
-}
-
 // Property: whatever the bedrag and the key, the shares add up to the bedrag exactly, each is
 // within one cent of its exact share, none is negative, and the sheet's cells agree with the lines.
 TEST(RijksbijdrageProperty, LocationSplitIsExact) {

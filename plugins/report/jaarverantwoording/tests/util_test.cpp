@@ -160,12 +160,7 @@ TEST(Weerstand, RisicoBedragRoundsHalfUp) {
     EXPECT_EQ(risico_bedrag(Money::cents(1234567), 333000).in_cents(), 411111);  // 4111,10811 → 4111,11
 }
 
-TEST(Text, PadAndFormats) {
-    EXPECT_EQ(pad("€ 5", 5), "€ 5  ");
-    EXPECT_EQ(pad("€ 5", 5, true), "  € 5");
-    EXPECT_EQ(display_width("Súdwest"), 7u);
-    EXPECT_EQ(percentage_nl(50000), "5 %");
-    EXPECT_EQ(percentage_nl(333333), "33,3333 %");
+TEST(Text, Formats) {
     EXPECT_EQ(percentage_nl_2(571412), "57,14 %");
     EXPECT_EQ(percentage_nl_2(49050), "4,91 %");   // 4,905 % → 4,91 (half up)
     EXPECT_EQ(percentage_nl_2(1000000), "100,00 %");

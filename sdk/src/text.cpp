@@ -1,0 +1,62 @@
+#include "vhh/text.h"
+
+#include <algorithm>
+
+#include "vhh/money.h"
+
+namespace vhh {
+
+std::size_t display_width(const std::string &s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;  // count every byte that does not continue a code point
+    return n;
+}
+
+std::string pad(const std::string &s, std::size_t width, bool right) {
+    const std::size_t w = display_width(s);
+    if (w >= width) return s;
+    const std::string fill(width - w, ' ');
+    return right ? fill + s : s + fill;
+}
+
+std::size_t edit_distance(const std::string &a, const std::string &b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+std::string closest(const std::string &value, const std::vector<std::string> &candidates, std::size_t max_distance) {
+    const std::string *best = nullptr;
+    std::size_t best_distance = 0;
+    for (const auto &c : candidates) {
+        const std::size_t d = edit_distance(value, c);
+        if (d <= max_distance && (!best || d < best_distance)) {
+            best = &c;
+            best_distance = d;
+        }
+    }
+    return best ? *best : std::string();
+}
+
+std::string format_percentage_nl(std::int64_t ppm) {
+    // Unsigned magnitude, so INT64_MIN is formatted correctly.
+    const bool negative = ppm < 0;
+    const std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(ppm) : static_cast<std::uint64_t>(ppm);
+    std::string out = format_integer_nl(static_cast<std::int64_t>(m / 10000));
+    std::string frac = std::to_string(m % 10000);
+    frac.insert(0, 4 - frac.size(), '0');
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+    if (!frac.empty()) out += "," + frac;
+    return (negative ? "-" : "") + out + " %";
+}
+
+}  // namespace vhh

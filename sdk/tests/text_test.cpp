@@ -1,0 +1,82 @@
+// Tests for the shared text helpers: display width and padding of UTF-8 text, the edit distance
+// and closest match behind "did you mean" hints, and Dutch percentages.
+#include "vhh/text.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace {
+
+using vhh::closest;
+using vhh::display_width;
+using vhh::edit_distance;
+using vhh::format_percentage_nl;
+using vhh::pad;
+
+TEST(TextWidth, CountsCodePoints) {
+    EXPECT_EQ(display_width(""), 0u);
+    EXPECT_EQ(display_width("Zeeland"), 7u);
+    EXPECT_EQ(display_width("Súdwest"), 7u);
+    EXPECT_EQ(display_width("€ 5"), 3u);
+    EXPECT_EQ(display_width("geïndexeerd"), 11u);
+}
+
+TEST(TextPad, LeftAndRight) {
+    EXPECT_EQ(pad("€ 5", 5), "€ 5  ");
+    EXPECT_EQ(pad("€ 5", 5, true), "  € 5");
+    EXPECT_EQ(pad("abc", 3), "abc");
+    EXPECT_EQ(pad("abcd", 2), "abcd");      // never cut
+    EXPECT_EQ(pad("", 2, true), "  ");
+}
+
+TEST(TextEditDistance, OptimalStringAlignment) {
+    EXPECT_EQ(edit_distance("", ""), 0u);
+    EXPECT_EQ(edit_distance("abc", ""), 3u);
+    EXPECT_EQ(edit_distance("", "abc"), 3u);
+    EXPECT_EQ(edit_distance("tarief", "tarief"), 0u);
+    EXPECT_EQ(edit_distance("tarif", "tarief"), 1u);        // insertion
+    EXPECT_EQ(edit_distance("tarieff", "tarief"), 1u);      // deletion
+    EXPECT_EQ(edit_distance("tariaf", "tarief"), 1u);       // substitution
+    EXPECT_EQ(edit_distance("tarief", "tairef"), 1u);       // adjacent transposition counts once
+    EXPECT_EQ(edit_distance("GM0678", "GM0687"), 1u);
+    EXPECT_EQ(edit_distance("ca", "abc"), 3u);              // OSA, not Damerau-Levenshtein (which gives 2)
+    EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+}
+
+TEST(TextClosest, FirstSmallestWithinLimit) {
+    const std::vector<std::string> sleutels = {"per_inwoner", "pro_rata", "vast_plus_inwoner", "vaste_bedragen"};
+    EXPECT_EQ(closest("per_inwonr", sleutels, 3), "per_inwoner");
+    EXPECT_EQ(closest("prorata", sleutels, 3), "pro_rata");
+    EXPECT_EQ(closest("iets", sleutels, 3), "");
+    EXPECT_EQ(closest("x", {}, 3), "");
+    const std::vector<std::string> ringen = {"kern", "sleutelpartner", "flexibele schil"};
+    EXPECT_EQ(closest("kenr", ringen, 2), "kern");
+    EXPECT_EQ(closest("sleutel partner", ringen, 2), "sleutelpartner");
+    // Exactly at the limit still counts, one more does not.
+    EXPECT_EQ(closest("kxxn", ringen, 2), "kern");
+    EXPECT_EQ(closest("kxxx", ringen, 2), "");
+    // Ties go to the first candidate.
+    EXPECT_EQ(closest("ab", {"ax", "xb"}, 1), "ax");
+    EXPECT_EQ(closest("ab", {"xx", "xb", "ax"}, 2), "xb");
+}
+
+TEST(TextPercentage, DutchNotation) {
+    EXPECT_EQ(format_percentage_nl(350000), "35 %");
+    EXPECT_EQ(format_percentage_nl(333333), "33,3333 %");
+    EXPECT_EQ(format_percentage_nl(312500), "31,25 %");
+    EXPECT_EQ(format_percentage_nl(1000000), "100 %");
+    EXPECT_EQ(format_percentage_nl(0), "0 %");
+    EXPECT_EQ(format_percentage_nl(50000), "5 %");
+    EXPECT_EQ(format_percentage_nl(25000), "2,5 %");
+    EXPECT_EQ(format_percentage_nl(1), "0,0001 %");
+    EXPECT_EQ(format_percentage_nl(-12500), "-1,25 %");
+    EXPECT_EQ(format_percentage_nl(-1), "-0,0001 %");
+    EXPECT_EQ(format_percentage_nl(12000000), "1.200 %");  // thousands separator
+    EXPECT_EQ(format_percentage_nl(std::numeric_limits<std::int64_t>::min()), "-922.337.203.685.477,5808 %");
+}
+
+}  // namespace
