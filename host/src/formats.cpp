@@ -257,6 +257,7 @@ std::string plugins_json(const PluginRegistry &registry) {
         if (r.kinds & VHH_KIND_LOAD) kinds->add("load");
         if (r.kinds & VHH_KIND_COMPUTE) kinds->add("compute");
         if (r.kinds & VHH_KIND_REPORT) kinds->add("report");
+        if (r.kinds & VHH_KIND_IMPORT) kinds->add("import");
         o->set("kinds", kinds);
         o->set("path", r.path);
         o->set("status", std::string(r.ok ? "ok" : "error"));

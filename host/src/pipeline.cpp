@@ -106,6 +106,40 @@ std::optional<InputFile> InputFilesImpl::read(const std::string &path, const Sou
     }
 }
 
+void Pipeline::attach(PhaseContext &ctx, const ActivePlugin &p) {
+    ctx.set_input_files(&inputs_);
+    ctx.set_importers(&importers_);
+    ctx.set_key_path(p.entry->key_path);
+}
+
+std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const std::string &importer,
+                                                                          const std::string &path,
+                                                                          const SourceLocation &where,
+                                                                          const std::string &key_path) {
+    Diagnostics &diag = pipeline_.diag_;
+    const ActivePlugin *found = nullptr;
+    std::string configured;
+    for (const auto &p : pipeline_.active_) {
+        if (!(p.record->kinds & VHH_KIND_IMPORT)) continue;
+        configured += (configured.empty() ? "" : ", ") + p.record->name;
+        if (p.record->name == importer) found = &p;
+    }
+    if (found == nullptr) {
+        diag.error(ExitCode::config, where, key_path, "no importer '" + importer + "' is configured",
+                   configured.empty() ? "add '- name: " + importer + "' to plugins"
+                                      : "configured importers: " + configured);
+        return std::nullopt;
+    }
+    std::optional<InputFile> file = pipeline_.inputs_.read(path, where, key_path);
+    if (!file) return std::nullopt;
+    ImportContext ctx(pipeline_.config_.region, pipeline_.partners_, found->settings, diag);
+    pipeline_.attach(ctx, *found);
+    std::vector<LedgerLine> lines;
+    bool ok = run_phase(*found, "import", diag, [&] { lines = found->record->instance->import_ledger(ctx, *file); });
+    if (!ok) return std::nullopt;
+    return lines;
+}
+
 std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &lines) {
     std::vector<SourceTotal> totals;
     for (const auto &l : lines) {
@@ -172,8 +206,7 @@ bool Pipeline::load(Diagnostics &diag) {
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_LOAD)) continue;
         LoadContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag);
-        ctx.set_input_files(&inputs_);
-        ctx.set_key_path(p.entry->key_path);
+        attach(ctx, p);
         run_phase(p, "load", diag, [&] { p.record->instance->load(ctx); });
     }
     return diag.error_count() == errors_before;
@@ -186,8 +219,7 @@ bool Pipeline::compute(Diagnostics &diag) {
         if (!(p.record->kinds & VHH_KIND_COMPUTE)) continue;
         ComputeContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_,
                                bijdragen_sheets_);
-        ctx.set_input_files(&inputs_);
-        ctx.set_key_path(p.entry->key_path);
+        attach(ctx, p);
         run_phase(p, "compute", diag, [&] { p.record->instance->compute(ctx); });
     }
     return diag.error_count() == errors_before;
@@ -200,8 +232,7 @@ bool Pipeline::report(Diagnostics &diag) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
                               texts_);
-        ctx.set_input_files(&inputs_);
-        ctx.set_key_path(p.entry->key_path);
+        attach(ctx, p);
         run_phase(p, "report", diag, [&] { p.record->instance->report(ctx); });
     }
     return diag.error_count() == errors_before;

@@ -34,11 +34,25 @@ private:
     std::vector<std::pair<std::string, std::string>> files_;
 };
 
+class Pipeline;
+
+/// Routes other plugins' ledger imports to the configured importer plugins.
+class LedgerImportersImpl : public LedgerImporters {
+public:
+    explicit LedgerImportersImpl(Pipeline &pipeline) : pipeline_(pipeline) {}
+    std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
+                                                         const SourceLocation &where,
+                                                         const std::string &key_path) override;
+
+private:
+    Pipeline &pipeline_;
+};
+
 /// Runs the plugins of one configuration through their phases.
 class Pipeline {
 public:
     Pipeline(const RunConfig &config, const PluginRegistry &registry, Diagnostics &diag)
-        : config_(config), registry_(registry), inputs_(diag) {}
+        : config_(config), registry_(registry), diag_(diag), inputs_(diag), importers_(*this) {}
 
     /// Resolves every configured plugin (unknown or broken: ExitCode::config) and
     /// validates its settings against its table. Returns false when errors were recorded.
@@ -66,12 +80,17 @@ public:
     const std::vector<TextDocument> &texts() const { return texts_; }
 
 private:
+    friend class LedgerImportersImpl;
+    /// Gives a context the host's services (input files, importers) and the entry's key path.
+    void attach(PhaseContext &ctx, const ActivePlugin &p);
     void add_bijdragen_documents();
 
     const RunConfig &config_;
     const PluginRegistry &registry_;
     std::vector<ActivePlugin> active_;
+    Diagnostics &diag_;
     InputFilesImpl inputs_;
+    LedgerImportersImpl importers_;
     std::vector<Partner> partners_;
     bool partner_registry_ = false;
     std::vector<ContributionLine> lines_;

@@ -47,7 +47,7 @@ TEST(AbiLayout, CManifestAndSettingsTableV1) {
     EXPECT_EQ(offsetof(vhh_setting_spec, field_count), 56u);
 
     EXPECT_EQ(VHH_PLUGIN_MAGIC, 0x50484856u);
-    EXPECT_EQ(VHH_KIND_LOAD | VHH_KIND_COMPUTE | VHH_KIND_REPORT, 7u);
+    EXPECT_EQ(VHH_KIND_LOAD | VHH_KIND_COMPUTE | VHH_KIND_REPORT | VHH_KIND_IMPORT, 15u);
     EXPECT_EQ(VHH_SETTING_CODES, 9);
 }
 
@@ -72,6 +72,7 @@ TEST(AbiLayout, CppTypesV1) {
     EXPECT_EQ(sizeof(vhh::Partner), 328u);
     EXPECT_EQ(sizeof(vhh::WerkplekPeriode), 72u);
     EXPECT_EQ(sizeof(vhh::InputFile), 64u);
+    EXPECT_EQ(sizeof(vhh::LedgerLine), 160u);
 }
 
 TEST(AbiLayout, VirtualTablesV1) {
@@ -79,6 +80,8 @@ TEST(AbiLayout, VirtualTablesV1) {
     EXPECT_EQ(vtable_slot(&vhh::Plugin::load), 2);
     EXPECT_EQ(vtable_slot(&vhh::Plugin::compute), 3);
     EXPECT_EQ(vtable_slot(&vhh::Plugin::report), 4);
+    EXPECT_EQ(vtable_slot(&vhh::Plugin::import_ledger), 5);
+    EXPECT_EQ(vtable_slot(&vhh::LedgerImporters::import_ledger), 2);
     EXPECT_EQ(vtable_slot(&vhh::LoadContext::declare_partner_registry), 2);
     EXPECT_EQ(vtable_slot(&vhh::LoadContext::add_partner), 3);
     EXPECT_EQ(vtable_slot(&vhh::ComputeContext::add_line), 2);

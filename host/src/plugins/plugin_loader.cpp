@@ -50,6 +50,7 @@ std::string kinds_to_string(std::uint32_t kinds) {
     if (kinds & VHH_KIND_LOAD) add("load");
     if (kinds & VHH_KIND_COMPUTE) add("compute");
     if (kinds & VHH_KIND_REPORT) add("report");
+    if (kinds & VHH_KIND_IMPORT) add("import");
     return s.empty() ? "none" : s;
 }
 
@@ -144,7 +145,7 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
         return fail("invalid plugin name " + in_quotes(rec.name) +
                     ": expected a dotted lowercase name such as 'financing.inwonerbijdrage'");
     if (rec.version.empty()) return fail("plugin " + in_quotes(rec.name) + " has no version");
-    if ((m->kinds & ~(VHH_KIND_LOAD | VHH_KIND_COMPUTE | VHH_KIND_REPORT)) != 0 || m->kinds == 0)
+    if ((m->kinds & ~(VHH_KIND_LOAD | VHH_KIND_COMPUTE | VHH_KIND_REPORT | VHH_KIND_IMPORT)) != 0 || m->kinds == 0)
         return fail("plugin " + in_quotes(rec.name) + " declares unknown or no kinds (" + std::to_string(m->kinds) + ")");
     if (m->setting_count > 0 && m->settings == nullptr)
         return fail("plugin " + in_quotes(rec.name) + " declares settings but gives no table");

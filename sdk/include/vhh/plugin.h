@@ -10,6 +10,7 @@
 
 #include "vhh/contribution.h"
 #include "vhh/diagnostics.h"
+#include "vhh/ledger.h"
 #include "vhh/partner.h"
 #include "vhh/plugin_api.h"
 #include "vhh/region.h"
@@ -33,6 +34,17 @@ public:
     /// Reads `path` as written at `where` under key `key_path`; nothing (after reporting) when it cannot.
     virtual std::optional<InputFile> read(const std::string &path, const SourceLocation &where,
                                           const std::string &key_path) = 0;
+};
+
+/// Importer plugins configured in the run, as other plugins reach them.
+class LedgerImporters {
+public:
+    virtual ~LedgerImporters() = default;
+    /// Reads `path` (as written at `where`, key `key_path`) with the importer plugin named
+    /// `importer` (e.g. "importer.csv-nl"); nothing (after reporting) when it cannot.
+    virtual std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
+                                                                 const SourceLocation &where,
+                                                                 const std::string &key_path) = 0;
 };
 
 /// What every phase can see: the region, the partner registry, the plugin's own
@@ -63,8 +75,18 @@ public:
         if (input_files_ == nullptr) throw std::logic_error("no input file access in this context");
         return input_files_->read(path, where, key_path);
     }
+    /// Reads a ledger export with a configured importer plugin (kind VHH_KIND_IMPORT). The host
+    /// reads the file (see read_input), hands it to the importer and reports a missing importer
+    /// (78) or file (66) at `where`. Throws std::logic_error when the host gave no importers.
+    std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
+                                                         const SourceLocation &where, const std::string &key_path) {
+        if (importers_ == nullptr) throw std::logic_error("no ledger importers in this context");
+        return importers_->import_ledger(importer, path, where, key_path);
+    }
     /// Set by the host.
     void set_partner_registry(bool present) { partner_registry_ = present; }
+    /// Set by the host (or a test).
+    void set_importers(LedgerImporters *importers) { importers_ = importers; }
     /// Set by the host (or a test).
     void set_input_files(InputFiles *files) { input_files_ = files; }
     /// Set by the host (or a test).
@@ -77,6 +99,7 @@ private:
     Diagnostics &diagnostics_;
     bool partner_registry_ = false;
     InputFiles *input_files_ = nullptr;
+    LedgerImporters *importers_ = nullptr;
     std::string key_path_;
 };
 
@@ -116,6 +139,13 @@ public:
     virtual void add_text(TextDocument document) = 0;
 };
 
+/// Context of an importer: the region, the importer's own settings (column names, …) and
+/// where to report problems in the file.
+class ImportContext : public PhaseContext {
+public:
+    using PhaseContext::PhaseContext;
+};
+
 /// A plugin. The host creates it once, after validating its settings, and calls
 /// the phases its manifest's kinds name: load, compute, report. Report problems
 /// in the context's diagnostics; an exception aborts the run with exit code 70.
@@ -128,6 +158,9 @@ public:
     virtual void compute(ComputeContext &) {}
     /// Report phase: add documents.
     virtual void report(ReportContext &) {}
+    /// Importers (VHH_KIND_IMPORT): turn the bytes of `file` into ledger lines, reporting every
+    /// problem located in the file (file.path, line, column) with ExitCode::data.
+    virtual std::vector<LedgerLine> import_ledger(ImportContext &, const InputFile &) { return {}; }
 };
 
 namespace detail {

@@ -33,7 +33,8 @@ extern "C" {
 enum vhh_plugin_kind {
     VHH_KIND_LOAD = 1u << 0,    /**< registries and importers: read inputs */
     VHH_KIND_COMPUTE = 1u << 1, /**< financing: produce contribution lines */
-    VHH_KIND_REPORT = 1u << 2   /**< documents: produce report models */
+    VHH_KIND_REPORT = 1u << 2,  /**< documents: produce report models */
+    VHH_KIND_IMPORT = 1u << 3   /**< importers: turn a file format into ledger lines for other plugins */
 };
 
 /** Types a plugin setting can have; the host parses and validates them. */
