@@ -135,7 +135,7 @@ std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const 
     ImportContext ctx(pipeline_.config_.region, pipeline_.partners_, found->settings, diag);
     pipeline_.attach(ctx, *found);
     std::vector<LedgerLine> lines;
-    bool ok = run_phase(*found, "import", diag, [&] { lines = found->record->instance->import_ledger(ctx, *file); });
+    bool ok = run_phase(*found, "import", diag, [&] { lines = found->instance->import_ledger(ctx, *file); });
     if (!ok) return std::nullopt;
     return lines;
 }
@@ -194,6 +194,13 @@ bool Pipeline::prepare(Diagnostics &diag) {
         ActivePlugin active;
         active.record = rec;
         active.entry = &entry;
+        std::string why;
+        active.instance = create_instance(*rec, why);
+        if (!active.instance) {
+            diag.error(ExitCode::config, where, entry.key_path + ".name",
+                       "plugin '" + entry.name + "' cannot be used: " + why, "plugin file: " + rec->path);
+            continue;
+        }
         active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
                                             entry.key_path, {"name", "bestand", "sha256"}, diag);
         active_.push_back(std::move(active));
@@ -207,7 +214,7 @@ bool Pipeline::load(Diagnostics &diag) {
         if (!(p.record->kinds & VHH_KIND_LOAD)) continue;
         LoadContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag);
         attach(ctx, p);
-        run_phase(p, "load", diag, [&] { p.record->instance->load(ctx); });
+        run_phase(p, "load", diag, [&] { p.instance->load(ctx); });
     }
     return diag.error_count() == errors_before;
 }
@@ -220,7 +227,7 @@ bool Pipeline::compute(Diagnostics &diag) {
         ComputeContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_,
                                bijdragen_sheets_);
         attach(ctx, p);
-        run_phase(p, "compute", diag, [&] { p.record->instance->compute(ctx); });
+        run_phase(p, "compute", diag, [&] { p.instance->compute(ctx); });
     }
     return diag.error_count() == errors_before;
 }
@@ -233,7 +240,7 @@ bool Pipeline::report(Diagnostics &diag) {
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
                               texts_);
         attach(ctx, p);
-        run_phase(p, "report", diag, [&] { p.record->instance->report(ctx); });
+        run_phase(p, "report", diag, [&] { p.instance->report(ctx); });
     }
     return diag.error_count() == errors_before;
 }

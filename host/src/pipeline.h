@@ -18,6 +18,7 @@ struct ActivePlugin {
     const PluginRecord *record = nullptr;
     const PluginEntry *entry = nullptr;
     Settings settings;
+    std::shared_ptr<Plugin> instance;  ///< this run's own instance (a province run has one per region)
 };
 
 /// Input files read by plugins: resolved against the naming file's folder, hashed for the manifest.

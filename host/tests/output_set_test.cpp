@@ -100,7 +100,9 @@ TEST_F(OutputSetTest, UnwritableLocationsThrow) {
 TEST_F(OutputSetTest, RejectsUnsafeFileNames) {
     OutputSet set((root / "out").string());
     EXPECT_THROW(set.staging_path("../escape.txt"), std::invalid_argument);
-    EXPECT_THROW(set.staging_path("sub/dir.txt"), std::invalid_argument);
+    EXPECT_THROW(set.staging_path("sub/dir/deeper.txt"), std::invalid_argument);
+    EXPECT_THROW(set.staging_path("/abs.txt"), std::invalid_argument);
+    EXPECT_THROW(set.staging_path("sub/"), std::invalid_argument);
     EXPECT_THROW(set.staging_path(".."), std::invalid_argument);
     EXPECT_THROW(set.staging_path("bad\nname"), std::invalid_argument);
     EXPECT_THROW(set.staging_path(""), std::invalid_argument);
@@ -114,4 +116,23 @@ TEST_F(OutputSetTest, RemovesStaleStagingOfDeadRuns) {
     write(stale / "x", "y");
     OutputSet set((root / "out").string());
     EXPECT_FALSE(fs::exists(stale));
+}
+
+TEST_F(OutputSetTest, OneLevelOfSubdirectories) {
+    fs::path out = root / "out";
+    {
+        OutputSet set(out.string());
+        set.write_file("zeeland/a.txt", "z");
+        set.write_file("b.txt", "b");
+        EXPECT_THROW(set.staging_path("a/b/c.txt"), std::invalid_argument);
+        EXPECT_THROW(set.staging_path("../x/c.txt"), std::invalid_argument);
+        EXPECT_THROW(set.staging_path("x/../c.txt"), std::invalid_argument);
+        set.commit();
+    }
+    EXPECT_EQ(read(out / "zeeland" / "a.txt"), "z");
+    write(out / "manifest.json", R"({"files":[{"name":"zeeland/a.txt"},{"name":"b.txt"}]})");
+    OutputSet again(out.string());  // the sub-directory is listed in the manifest: not foreign
+    again.write_file("c.txt", "c");
+    again.commit();
+    EXPECT_FALSE(fs::exists(out / "zeeland"));
 }

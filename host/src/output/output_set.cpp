@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -91,7 +92,10 @@ OutputSet::OutputSet(std::string out_dir) : out_dir_(std::move(out_dir)) {
         std::set<std::string> ours = files_listed_in_manifest(absolute);
         for (const auto &entry : fs::directory_iterator(absolute, ec)) {
             std::string name = entry.path().filename().string();
-            if (!ours.count(name))
+            // A sub-directory is ours when the manifest lists files in it (a consolidation run).
+            bool listed_dir = entry.is_directory() &&
+                              std::any_of(ours.begin(), ours.end(), [&](const std::string &f) { return f.rfind(name + "/", 0) == 0; });
+            if (!ours.count(name) && !listed_dir)
                 throw OutputError("refusing to replace " + out_dir_ + ": it holds '" + name +
                                   "', which vhh did not write; choose an empty or new directory");
         }
@@ -120,9 +124,20 @@ OutputSet::~OutputSet() {
     }
 }
 
+bool OutputSet::is_safe_relative_name(const std::string &name) {
+    auto slash = name.find('/');
+    if (slash == std::string::npos) return is_plain_file_name(name);
+    return is_plain_file_name(name.substr(0, slash)) && is_plain_file_name(name.substr(slash + 1));
+}
+
 std::string OutputSet::staging_path(const std::string &file_name) {
-    if (!is_plain_file_name(file_name))
+    if (!is_safe_relative_name(file_name))
         throw std::invalid_argument("unsafe output file name '" + file_name + "'");
+    if (auto slash = file_name.find('/'); slash != std::string::npos) {
+        std::error_code ec;
+        fs::create_directories(fs::path(staging_dir_) / file_name.substr(0, slash), ec);
+        if (ec) throw OutputError("cannot create " + file_name.substr(0, slash) + " in the staging directory: " + ec.message());
+    }
     for (const auto &f : files_)
         if (f == file_name) throw std::invalid_argument("output file '" + file_name + "' is produced twice");
     files_.push_back(file_name);
@@ -143,7 +158,12 @@ void OutputSet::write_file(const std::string &file_name, const std::string &byte
 }
 
 void OutputSet::commit() {
-    for (const auto &f : files_) fsync_path((fs::path(staging_dir_) / f).string(), false);
+    std::set<std::string> dirs;
+    for (const auto &f : files_) {
+        fsync_path((fs::path(staging_dir_) / f).string(), false);
+        if (auto slash = f.find('/'); slash != std::string::npos) dirs.insert(f.substr(0, slash));
+    }
+    for (const auto &d : dirs) fsync_path((fs::path(staging_dir_) / d).string(), true);
     fsync_path(staging_dir_, true);
     std::error_code ec;
     bool exists = fs::exists(out_dir_, ec);

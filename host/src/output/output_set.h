@@ -31,8 +31,9 @@ public:
     OutputSet(const OutputSet &) = delete;
     OutputSet &operator=(const OutputSet &) = delete;
 
-    /// Path in the staging directory for a file to write. `file_name` must be a plain
-    /// name (no '/', not '.' or '..', no control characters); throws std::invalid_argument.
+    /// Path in the staging directory for a file to write. `file_name` must be a plain name
+    /// (no '/', not '.' or '..', no control characters), or one plain directory name, '/', and a
+    /// plain name ("zeeland/bijdragen-2013.xlsx"); throws std::invalid_argument otherwise.
     std::string staging_path(const std::string &file_name);
     /// Path in the staging directory of a file already staged (no checks, no registration).
     std::string staging_path_of(const std::string &file_name) const;
@@ -47,6 +48,8 @@ public:
 
     /// True when `name` is safe as a file name inside the output directory.
     static bool is_plain_file_name(const std::string &name);
+    /// True for a plain name or "dir/name" with both parts plain.
+    static bool is_safe_relative_name(const std::string &name);
 
 private:
     std::string out_dir_;

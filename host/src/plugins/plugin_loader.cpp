@@ -158,21 +158,31 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
     }
     rec.manifest = m;
 
+    std::string why;
+    rec.instance = create_instance(rec, why);
+    if (!rec.instance) return fail("plugin " + in_quotes(rec.name) + " failed to start: " + why);
+    rec.ok = true;
+    return rec;
+}
+
+std::shared_ptr<Plugin> create_instance(const PluginRecord &record, std::string &why) {
     char error[512] = {0};
     void *raw = nullptr;
     try {
-        raw = m->create(error, sizeof error);
+        raw = record.manifest->create(error, sizeof error);
     } catch (const std::exception &e) {
-        return fail("plugin " + in_quotes(rec.name) + " failed to start: " + e.what());
+        why = e.what();
+        return nullptr;
     } catch (...) {
-        return fail("plugin " + in_quotes(rec.name) + " failed to start: unknown exception");
+        why = "unknown exception";
+        return nullptr;
     }
-    if (raw == nullptr)
-        return fail("plugin " + in_quotes(rec.name) + " failed to start: " + (error[0] ? error : "factory returned nothing"));
+    if (raw == nullptr) {
+        why = error[0] ? error : "factory returned nothing";
+        return nullptr;
+    }
     // The object lives in the plugin's code; the library is never unloaded, so deleting it later is safe.
-    rec.instance.reset(static_cast<Plugin *>(raw));
-    rec.ok = true;
-    return rec;
+    return std::shared_ptr<Plugin>(static_cast<Plugin *>(raw));
 }
 
 const PluginRecord *PluginRegistry::find_ok(const std::string &name) const {

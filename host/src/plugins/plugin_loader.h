@@ -50,6 +50,10 @@ private:
     std::vector<std::string> missing_dirs_;
 };
 
+/// A new instance of a loaded plugin (each run gets its own, so no state is shared between
+/// the regions of a province run); nullptr with `why` set when its factory fails.
+std::shared_ptr<Plugin> create_instance(const PluginRecord &record, std::string &why);
+
 /// Human names of kinds: "load,compute".
 std::string kinds_to_string(std::uint32_t kinds);
 
