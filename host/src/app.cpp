@@ -12,7 +12,10 @@
 #include <map>
 #include <sstream>
 
+#include "config/province_config.h"
 #include "config/region_config.h"
+#include "consolidation.h"
+#include "run.h"
 #include "formats.h"
 #include "output/output_set.h"
 #include "output/sha256.h"
@@ -65,13 +68,6 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << diag.format_all(); }
 
-std::string iso_time(std::time_t t) {
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 std::string executable_directory() {
     std::error_code ec;
@@ -200,6 +196,7 @@ int VhhApp::cmd_plugins() {
 int VhhApp::cmd_bijdragen() {
     if (format_ != "table" && format_ != "csv" && format_ != "json")
         return usage_error("unknown format '" + format_ + "' for bijdragen (expected table, csv or json)");
+    if (is_province_config(config_path())) return province_not_supported("bijdragen");
     Diagnostics diag;
     RunConfig config = load_run_config(config_path(), diag);
     PluginRegistry registry;
@@ -216,6 +213,7 @@ int VhhApp::cmd_bijdragen() {
 int VhhApp::cmd_partners() {
     if (format_ != "table" && format_ != "csv" && format_ != "json")
         return usage_error("unknown format '" + format_ + "' for partners (expected table, csv or json)");
+    if (is_province_config(config_path())) return province_not_supported("partners");
     Diagnostics diag;
     RunConfig config = load_run_config(config_path(), diag);
     PluginRegistry registry;
@@ -233,143 +231,142 @@ int VhhApp::cmd_partners() {
 }
 
 int VhhApp::cmd_run(bool write) {
-    Diagnostics diag;
     const std::string cfg_path = config_path();
-    RunConfig config = load_run_config(cfg_path, diag);
+    if (is_province_config(cfg_path)) return cmd_run_province(cfg_path, write);
+    Diagnostics diag;
     PluginRegistry registry;
-    Pipeline pipeline(config, registry, diag);
-    if (prepare(config, registry, pipeline, diag) && pipeline.compute(diag)) pipeline.report(diag);
+    registry.discover(plugin_dirs());
+    const std::string label = config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path;
+    std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag);
+    print_diagnostics(diag);  // warnings, or the errors
+    if (!run) return static_cast<int>(diag.exit_code());
+    const Pipeline &pipeline = *run->pipeline;
+    if (!write) {
+        std::cout << "vhh: " << cfg_path << ": ok (" << run->config.region.gemeenten.size() << " gemeenten, "
+                  << pipeline.plugins().size() << " plugins, " << pipeline.workbooks().size() + run->texts.size()
+                  << " documents)\n";
+        return 0;
+    }
+    ManifestInfo info;
+    info.region = run->config.region.id;
+    info.year = run->config.region.boekjaar;
+    info.created = document_time(info.year);
+    for (const auto &p : pipeline.plugins()) info.plugins.push_back(&p);
+    info.inputs = run->inputs;
+    return write_output(info, [&](OutputSet &out) {
+        stage_documents(out, "", pipeline.workbooks(), run->texts, info.created);
+    });
+}
+
+int VhhApp::cmd_run_province(const std::string &cfg_path, bool write) {
+    Diagnostics diag;
+    ProvinceConfig province = load_province_config(cfg_path, diag);
     if (diag.has_errors()) {
         print_diagnostics(diag);
         return static_cast<int>(diag.exit_code());
     }
-
-    // Render every text document first: template problems are configuration errors
-    // and must stop the run before anything is written.
-    const fs::path templates = fs::path(share_dir_) / "templates";
-    std::vector<std::pair<std::string, std::string>> texts;  // file name, content
-    std::map<std::string, std::string> template_hashes;      // template file -> sha256
-    std::map<std::string, std::string> template_sources;     // template path -> its text
-    std::set<std::string> reported;                          // template problems already reported
-    for (const auto &doc : pipeline.texts()) {
-        std::string tpath = (templates / doc.template_name).string();
-        bool own = false;
-        if (!config.templates_dir.empty()) {
-            fs::path candidate = fs::path(config.templates_dir) / doc.template_name;
-            std::error_code ec;
-            if (fs::exists(candidate, ec)) {
-                tpath = candidate.string();
-                own = true;
-            }
-        }
-        // Each template is read once, however many documents use it (a raadsbrief per gemeente),
-        // and each of its problems is reported once.
+    PluginRegistry registry;
+    registry.discover(plugin_dirs());
+    std::vector<std::unique_ptr<RegionRun>> runs, priors;
+    std::set<std::string> ids;
+    for (const auto &r : province.regios) {
+        auto run = run_region(r.config, r.config, registry, templates_dir(), true, diag);
+        std::unique_ptr<RegionRun> prior;
+        if (!r.vorig_jaar.empty()) prior = run_region(r.vorig_jaar, r.vorig_jaar, registry, templates_dir(), false, diag);
+        if (!run || (!r.vorig_jaar.empty() && !prior)) continue;
+        const Region &region = run->config.region;
+        if (region.boekjaar != province.boekjaar)
+            diag.error(vhh::ExitCode::config, r.where, r.key_path + ".config",
+                       "region '" + region.id + "' is about boekjaar " + std::to_string(region.boekjaar) +
+                           ", the province about " + std::to_string(province.boekjaar));
+        if (prior && prior->config.region.boekjaar != province.boekjaar - 1)
+            diag.error(vhh::ExitCode::config, r.where, r.key_path + ".vorig_jaar",
+                       "the year before must be boekjaar " + std::to_string(province.boekjaar - 1) + ", not " +
+                           std::to_string(prior->config.region.boekjaar));
+        if (!ids.insert(region.id).second)
+            diag.error(vhh::ExitCode::config, r.where, r.key_path + ".config",
+                       "two regions have the id '" + region.id + "'", "each region needs its own id (its folder in --out)");
+        runs.push_back(std::move(run));
+        priors.push_back(std::move(prior));
+    }
+    std::vector<ConsolidationInput> inputs;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        inputs.push_back({&runs[i]->config.region, &runs[i]->pipeline->lines(),
+                          priors[i] ? &priors[i]->pipeline->lines() : nullptr});
+    std::vector<std::pair<std::string, std::string>> texts;
+    std::vector<std::pair<std::string, std::string>> template_inputs;
+    Workbook workbook = consolidation_workbook(province, inputs);
+    TextDocument text = consolidation_text(province, inputs);
+    if (!diag.has_errors()) {
+        std::string tpath = (fs::path(templates_dir()) / text.template_name).string();
         try {
-            auto cached = template_sources.find(tpath);
-            if (cached == template_sources.end()) {
-                cached = template_sources.emplace(tpath, read_file_bytes(tpath)).first;
-                template_hashes[own ? tpath : "bundled:templates/" + doc.template_name] = sha256_hex(cached->second);
-            }
-            texts.emplace_back(doc.file_name, render_template(cached->second, tpath, doc.data));
-        } catch (const TemplateError &e) {
-            Diagnostic d{vhh::Severity::error, vhh::ExitCode::config, e.where, "", e.what(), ""};
-            if (reported.insert(d.format()).second) diag.add(d);
+            std::string source = read_file_bytes(tpath);
+            template_inputs.emplace_back("bundled:templates/" + text.template_name, sha256_hex(source));
+            std::string rendered;
+            if (render_text(tpath, source, text, rendered, diag)) texts.emplace_back(text.file_name, rendered);
         } catch (const std::runtime_error &e) {
-            Diagnostic d{vhh::Severity::error, vhh::ExitCode::no_input, {tpath, 0, 0}, "",
-                         std::string("cannot read template: ") + e.what(), ""};
-            if (reported.insert(d.format()).second) diag.add(d);
+            diag.error(vhh::ExitCode::no_input, {tpath, 0, 0}, "", std::string("cannot read template: ") + e.what());
         }
     }
-    print_diagnostics(diag);  // warnings, or the template errors
-    if (diag.has_errors()) return static_cast<int>(diag.exit_code());
+    print_diagnostics(diag);
+    if (diag.has_errors() || runs.size() != province.regios.size()) return static_cast<int>(diag.exit_code());
     if (!write) {
-        std::cout << "vhh: " << cfg_path << ": ok (" << config.region.gemeenten.size() << " gemeenten, "
-                  << pipeline.plugins().size() << " plugins, " << pipeline.workbooks().size() + texts.size()
-                  << " documents)\n";
+        std::cout << "vhh: " << cfg_path << ": ok (" << runs.size() << " regions)\n";
         return 0;
     }
+    ManifestInfo info;
+    info.region = province.id;
+    info.year = province.boekjaar;
+    info.created = document_time(info.year);
+    std::set<std::string> plugin_names;
+    info.inputs.emplace_back(cfg_path, sha256_hex_file(cfg_path));
+    for (const auto &group : {&runs, &priors})
+        for (const auto &run : *group) {
+            if (!run) continue;
+            for (const auto &p : run->pipeline->plugins())
+                if (plugin_names.insert(p.record->name).second) info.plugins.push_back(&p);
+            info.inputs.insert(info.inputs.end(), run->inputs.begin(), run->inputs.end());
+        }
+    info.inputs.insert(info.inputs.end(), template_inputs.begin(), template_inputs.end());
+    for (const auto &run : runs) info.regions.push_back(run->config.region.id);
+    return write_output(info, [&](OutputSet &out) {
+        for (const auto &run : runs)
+            stage_documents(out, run->config.region.id + "/", run->pipeline->workbooks(), run->texts, info.created);
+        stage_documents(out, "", {workbook}, texts, info.created);
+    });
+}
 
-    const std::time_t created = document_time(config.region.boekjaar);
+int VhhApp::write_output(const ManifestInfo &info, const std::function<void(OutputSet &)> &stage) {
     try {
         OutputSet out(out_);
-        for (const auto &wb : pipeline.workbooks()) {
-            try {
-                render_workbook(wb, out.staging_path(wb.file_name), created);
-            } catch (const RenderError &e) {
-                std::cerr << "vhh: error: " << e.what() << "\n";
-                return static_cast<int>(vhh::ExitCode::internal);
-            }
+        try {
+            stage(out);
+        } catch (const RenderError &e) {
+            std::cerr << "vhh: error: " << e.what() << "\n";
+            return static_cast<int>(vhh::ExitCode::internal);
         }
-        for (const auto &[name, content] : texts) out.write_file(name, content);
-
-        Poco::JSON::Object::Ptr manifest = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        Poco::JSON::Object::Ptr program = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        program->set("name", std::string("vhh"));
-        program->set("version", std::string(VHH_VERSION));
-        program->set("sdk_abi", std::to_string(VHH_SDK_ABI_MAJOR) + "." + std::to_string(VHH_SDK_ABI_MINOR));
-        manifest->set("program", program);
-        manifest->set("region", config.region.id);
-        manifest->set("year", config.region.boekjaar);
-        manifest->set("created", iso_time(created));
-        Poco::JSON::Array::Ptr plugins = new Poco::JSON::Array;
-        for (const auto &p : pipeline.plugins()) {
-            Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            o->set("name", p.record->name);
-            o->set("version", p.record->version);
-            o->set("file", fs::path(p.record->path).filename().string());
-            o->set("sha256", sha256_hex_file(p.record->path));
-            plugins->add(o);
-        }
-        manifest->set("plugins", plugins);
-        Poco::JSON::Array::Ptr inputs = new Poco::JSON::Array;
-        {
-            Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            o->set("path", config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path);
-            o->set("sha256", sha256_hex_file(cfg_path));
-            inputs->add(o);
-        }
-        for (const auto &file : config.included_files) {
-            Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            o->set("path", config_.empty() ? "bundled:config/zeeland/" + fs::path(file).filename().string() : file);
-            o->set("sha256", sha256_hex_file(file));
-            inputs->add(o);
-        }
-        for (const auto &[file, hash] : pipeline.input_files()) {
-            Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            o->set("path", file);
-            o->set("sha256", hash);
-            inputs->add(o);
-        }
-        for (const auto &[name, hash] : template_hashes) {
-            Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            o->set("path", name);
-            o->set("sha256", hash);
-            inputs->add(o);
-        }
-        manifest->set("inputs", inputs);
-        Poco::JSON::Array::Ptr files = new Poco::JSON::Array;
-        for (const auto &name : out.files()) {
-            std::string bytes = read_file_bytes(out.staging_path_of(name));
-            Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            o->set("name", name);
-            o->set("bytes", static_cast<Poco::UInt64>(bytes.size()));
-            o->set("sha256", sha256_hex(bytes));
-            files->add(o);
-        }
-        manifest->set("files", files);
-        std::ostringstream json;
-        manifest->stringify(json, 2);
-        json << "\n";
-        out.write_file("manifest.json", json.str());
+        out.write_file("manifest.json", manifest_json(info, out));
         out.commit();
-
         std::cout << "vhh: wrote " << out.files().size() << " files to " << out_ << ":\n";
         for (const auto &name : out.files()) std::cout << "  " << (fs::path(out_) / name).string() << "\n";
     } catch (const OutputError &e) {
         std::cerr << "vhh: error: " << e.what() << "\n";
         return static_cast<int>(vhh::ExitCode::cant_create);
+    } catch (const std::invalid_argument &e) {
+        std::cerr << "vhh: error: " << e.what() << "\n";
+        return static_cast<int>(vhh::ExitCode::internal);
     }
     return 0;
 }
+
+int VhhApp::province_not_supported(const std::string &command) {
+    Diagnostic d{vhh::Severity::error, vhh::ExitCode::config, {config_path(), 0, 0}, "provincie",
+                 "this is a province config; 'vhh " + command + "' works on one region's config",
+                 "give a region's vhh.yaml, or use 'vhh run' / 'vhh check' for the whole province"};
+    std::cerr << d.format() << "\n";
+    return static_cast<int>(vhh::ExitCode::config);
+}
+
+std::string VhhApp::templates_dir() const { return (fs::path(share_dir_) / "templates").string(); }
 
 }  // namespace vhh::host

@@ -5,6 +5,7 @@
 #include <Poco/Util/Application.h>
 
 #include <ctime>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "config/region_config.h"
 #include "pipeline.h"
 #include "plugins/plugin_loader.h"
+#include "run.h"
 
 namespace vhh::host {
 
@@ -29,6 +31,12 @@ private:
     /// Discovers plugins and validates their settings; false when any error is recorded.
     bool prepare(const RunConfig &config, PluginRegistry &registry, Pipeline &pipeline, Diagnostics &diag);
     int cmd_run(bool write);
+    int cmd_run_province(const std::string &cfg_path, bool write);
+    /// Stages the documents, writes manifest.json and swaps the set into --out (73 when it cannot).
+    int write_output(const ManifestInfo &info, const std::function<void(OutputSet &)> &stage);
+    std::string templates_dir() const;
+    /// 78 with a clear message: `bijdragen` and `partners` work per region.
+    int province_not_supported(const std::string &command);
     int cmd_bijdragen();
     int cmd_partners();
     int cmd_plugins();

@@ -1,0 +1,158 @@
+#include "run.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "output/sha256.h"
+#include "render/text_renderer.h"
+#include "render/xlsx_renderer.h"
+
+#ifndef VHH_VERSION
+#define VHH_VERSION "0.0.0"
+#endif
+
+namespace vhh::host {
+
+namespace fs = std::filesystem;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::string iso_time(std::time_t t) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+bool render_text(const std::string &template_path, const std::string &source, const TextDocument &doc,
+                 std::string &out, Diagnostics &diag) {
+    try {
+        out = render_template(source, template_path, doc.data);
+        return true;
+    } catch (const TemplateError &e) {
+        Diagnostic d{Severity::error, ExitCode::config, e.where, "", e.what(), ""};
+        for (const auto &seen : diag.all())
+            if (seen.format() == d.format()) return false;  // one report per problem, however many documents
+        diag.add(d);
+        return false;
+    }
+}
+
+std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
+                                      const PluginRegistry &registry, const std::string &bundled_templates,
+                                      bool report, Diagnostics &diag) {
+    auto run = std::make_unique<RegionRun>();
+    run->config_label = config_label;
+    std::size_t errors_before = diag.error_count();
+    run->config = load_run_config(config_path, diag);
+    run->pipeline = std::make_unique<Pipeline>(run->config, registry, diag);
+    Pipeline &pipeline = *run->pipeline;
+    // A missing or unparseable file has nothing more to check. Otherwise the plugin sections
+    // are validated too, so every error of the file shows in one run.
+    bool readable = diag.exit_code() != ExitCode::no_input && !run->config.plugins.empty();
+    if (readable && pipeline.prepare(diag) && diag.error_count() == errors_before && pipeline.compute(diag) && report)
+        pipeline.report(diag);
+    if (diag.error_count() != errors_before) return nullptr;
+
+    run->inputs.emplace_back(config_label, sha256_hex_file(config_path));
+    for (const auto &file : run->config.included_files) {
+        std::string label = config_label.rfind("bundled:", 0) == 0
+                                ? config_label.substr(0, config_label.rfind('/') + 1) + fs::path(file).filename().string()
+                                : file;
+        run->inputs.emplace_back(label, sha256_hex_file(file));
+    }
+    for (const auto &[file, hash] : pipeline.input_files()) run->inputs.emplace_back(file, hash);
+    if (!report) return run;
+
+    // Render every text document now: template problems are configuration errors and must
+    // stop the run before anything is written. Each template is read once.
+    std::map<std::string, std::string> sources;
+    std::set<std::string> hashed;
+    for (const auto &doc : pipeline.texts()) {
+        std::string tpath = (fs::path(bundled_templates) / doc.template_name).string();
+        std::string label = "bundled:templates/" + doc.template_name;
+        if (!run->config.templates_dir.empty()) {
+            fs::path candidate = fs::path(run->config.templates_dir) / doc.template_name;
+            std::error_code ec;
+            if (fs::exists(candidate, ec)) tpath = label = candidate.string();
+        }
+        auto cached = sources.find(tpath);
+        if (cached == sources.end()) {
+            try {
+                cached = sources.emplace(tpath, read_file_bytes(tpath)).first;
+            } catch (const std::runtime_error &e) {
+                diag.error(ExitCode::no_input, {tpath, 0, 0}, "", std::string("cannot read template: ") + e.what());
+                sources.emplace(tpath, "");
+                continue;
+            }
+        }
+        if (hashed.insert(tpath).second) run->inputs.emplace_back(label, sha256_hex(cached->second));
+        std::string text;
+        if (render_text(tpath, cached->second, doc, text, diag)) run->texts.emplace_back(doc.file_name, std::move(text));
+    }
+    if (diag.error_count() != errors_before) return nullptr;
+    return run;
+}
+
+void stage_documents(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
+                     const std::vector<std::pair<std::string, std::string>> &texts, std::time_t created) {
+    for (const auto &wb : workbooks) render_workbook(wb, out.staging_path(prefix + wb.file_name), created);
+    for (const auto &[name, content] : texts) out.write_file(prefix + name, content);
+}
+
+std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
+    auto object = [] { return Object::Ptr(new Object(Poco::JSON_PRESERVE_KEY_ORDER)); };
+    Object::Ptr manifest = object();
+    Object::Ptr program = object();
+    program->set("name", std::string("vhh"));
+    program->set("version", std::string(VHH_VERSION));
+    program->set("sdk_abi", std::to_string(VHH_SDK_ABI_MAJOR) + "." + std::to_string(VHH_SDK_ABI_MINOR));
+    manifest->set("program", program);
+    manifest->set("region", info.region);
+    manifest->set("year", info.year);
+    manifest->set("created", iso_time(info.created));
+    if (!info.regions.empty()) {
+        Array::Ptr regions = new Array;
+        for (const auto &r : info.regions) regions->add(r);
+        manifest->set("regions", regions);
+    }
+    Array::Ptr plugins = new Array;
+    for (const ActivePlugin *p : info.plugins) {
+        Object::Ptr o = object();
+        o->set("name", p->record->name);
+        o->set("version", p->record->version);
+        o->set("file", fs::path(p->record->path).filename().string());
+        o->set("sha256", sha256_hex_file(p->record->path));
+        plugins->add(o);
+    }
+    manifest->set("plugins", plugins);
+    Array::Ptr inputs = new Array;
+    for (const auto &[label, hash] : info.inputs) {
+        Object::Ptr o = object();
+        o->set("path", label);
+        o->set("sha256", hash);
+        inputs->add(o);
+    }
+    manifest->set("inputs", inputs);
+    Array::Ptr files = new Array;
+    for (const auto &name : out.files()) {
+        std::string bytes = read_file_bytes(out.staging_path_of(name));
+        Object::Ptr o = object();
+        o->set("name", name);
+        o->set("bytes", static_cast<Poco::UInt64>(bytes.size()));
+        o->set("sha256", sha256_hex(bytes));
+        files->add(o);
+    }
+    manifest->set("files", files);
+    std::ostringstream json;
+    manifest->stringify(json, 2);
+    json << "\n";
+    return json.str();
+}
+
+}  // namespace vhh::host

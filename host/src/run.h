@@ -1,0 +1,61 @@
+// One region's run from config to rendered documents, and the manifest of an output set.
+// `vhh run` and `vhh check` use it for a region config and for every region of a province.
+#pragma once
+
+#include <ctime>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/region_config.h"
+#include "output/output_set.h"
+#include "pipeline.h"
+#include "plugins/plugin_loader.h"
+
+namespace vhh::host {
+
+/// A region run: its config, its pipeline (with all report models) and its rendered texts.
+struct RegionRun {
+    std::string config_label;  ///< how manifest.json names the config ("bundled:config/zeeland/vhh.yaml" or the path)
+    RunConfig config;
+    std::unique_ptr<Pipeline> pipeline;
+    std::vector<std::pair<std::string, std::string>> texts;  ///< file name, rendered text
+    std::vector<std::pair<std::string, std::string>> inputs;  ///< everything read: label, sha256
+};
+
+/// Loads `config_path`, validates its plugins, computes and, when `report`, runs the report
+/// phase and renders every text document (templates from the config's `templates:` folder,
+/// else `bundled_templates`). Returns nullptr when errors were recorded in `diag`.
+std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
+                                      const PluginRegistry &registry, const std::string &bundled_templates,
+                                      bool report, Diagnostics &diag);
+
+/// Renders a text document from a template file already read (used for host documents too).
+/// Template problems are reported once each in `diag` (78); returns false on error.
+bool render_text(const std::string &template_path, const std::string &source, const TextDocument &doc,
+                 std::string &out, Diagnostics &diag);
+
+/// Writes workbooks and texts into the output set, names prefixed with `prefix` ("" or "zeeland/").
+/// Throws RenderError / OutputError.
+void stage_documents(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
+                     const std::vector<std::pair<std::string, std::string>> &texts, std::time_t created);
+
+/// What manifest.json says about a run besides the files.
+struct ManifestInfo {
+    std::string region;                                        ///< region (or province) id
+    int year = 0;
+    std::time_t created = 0;
+    std::vector<std::string> regions;                          ///< province runs: the region ids
+    std::vector<const ActivePlugin *> plugins;                 ///< each plugin once
+    std::vector<std::pair<std::string, std::string>> inputs;   ///< label, sha256
+};
+
+/// manifest.json for the files staged in `out` so far.
+std::string manifest_json(const ManifestInfo &info, const OutputSet &out);
+
+/// "2014-01-01T00:00:00Z".
+std::string iso_time(std::time_t t);
+
+}  // namespace vhh::host
