@@ -1,9 +1,27 @@
 #include "vhh/csv.h"
 
+#include <cstdio>
+
+#include "vhh/text.h"
+
 namespace vhh {
 
 CsvTable parse_csv(std::string_view text, char separator) {
     CsvTable table;
+    if (text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
+                             (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF))) {
+        table.errors.push_back({1, 1, "the file is UTF-16; save it as CSV UTF-8"});
+        return table;
+    }
+    const std::string whole(text);
+    if (std::size_t bad = first_invalid_utf8(whole); bad != whole.size()) {
+        auto [line, column] = line_and_column(whole, bad);
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(whole[bad]));
+        table.errors.push_back({line, column, std::string("the file is not UTF-8 text (byte ") + byte +
+                                                  "); save it as CSV UTF-8"});
+        return table;
+    }
     std::size_t i = 0;
     if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
         static_cast<unsigned char>(text[2]) == 0xBF)

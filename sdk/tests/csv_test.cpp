@@ -70,3 +70,14 @@ TEST(AmountNl, RejectsEverythingElse) {
                             ",5", ".234"})
         EXPECT_FALSE(parse_amount_nl(bad).has_value()) << bad;
 }
+
+TEST(Csv, NotUtf8IsOneLocatedError) {
+    auto t = parse_csv("kp;bedrag\nK1;M\xFCnchen\n");
+    ASSERT_EQ(t.errors.size(), 1u);
+    EXPECT_EQ(t.errors[0].line, 2);
+    EXPECT_EQ(t.errors[0].column, 5);
+    EXPECT_TRUE(t.records.empty());
+    auto u = parse_csv(std::string("\xFF\xFEk\0p\0", 6));
+    ASSERT_EQ(u.errors.size(), 1u);
+    EXPECT_NE(u.errors[0].message.find("UTF-16"), std::string::npos);
+}

@@ -74,15 +74,35 @@ bool is_cbs_code(const std::string &code) {
 
 /// Merges the gemeenten of every herindeling in force in the boekjaar into the new
 /// gemeente: inwoners summed, placed where the first predecessor was listed.
-void apply_herindelingen(Region &region, const std::vector<Settings> &records, Diagnostics &diag) {
+void apply_herindelingen(Region &region, const std::vector<Settings> &records,
+                         const std::vector<std::size_t> &index, Diagnostics &diag) {
     for (std::size_t i = 0; i < region.herindelingen.size(); ++i) {
         const Herindeling &h = region.herindelingen[i];
-        const std::string kp = "herindelingen[" + std::to_string(i) + "]";
-        const Settings &rec = records[i];
+        const std::string kp = "herindelingen[" + std::to_string(index[i]) + "]";
+        const Settings &rec = records[index[i]];
         if (h.van.empty()) {
             diag.error(ExitCode::config, rec.where("van"), kp + ".van", "a herindeling needs the merged gemeenten");
             continue;
         }
+        bool codes_ok = true;
+        std::set<std::string> van_seen;
+        for (const auto &code : h.van) {
+            if (!van_seen.insert(code).second) {
+                diag.error(ExitCode::config, rec.where("van"), kp + ".van", "gemeente " + code + " is listed twice in van");
+                codes_ok = false;
+            }
+            if (!is_cbs_code(code)) {
+                diag.error(ExitCode::data, rec.where("van"), kp + ".van",
+                           "expected a CBS gemeentecode like GM0687, got '" + code + "'");
+                codes_ok = false;
+            }
+        }
+        if (!is_cbs_code(h.naar)) {
+            diag.error(ExitCode::data, rec.where("naar"), kp + ".naar",
+                       "expected a CBS gemeentecode like GM0687, got '" + h.naar + "'");
+            codes_ok = false;
+        }
+        if (!codes_ok) continue;
         if (!h.in_force(region.boekjaar)) continue;
         bool new_listed = region.find(h.naar) != nullptr;
         std::vector<std::size_t> found;
@@ -143,13 +163,15 @@ void include_settings_file(const std::string &config_path, const YamlNode &file,
     }
     YamlNode extra = read_yaml_file(p.string(), diag);
     included.push_back(p.string());
-    if (extra.is_null()) return;
+    if (extra.is_null() || extra.truncated) return;
     if (!extra.is_map()) {
         diag.error(ExitCode::config, extra.where, kp, "expected a map of settings in " + p.string() + ", got " +
                                                           extra.describe());
         return;
     }
+    std::set<std::string> own;  // a key twice in the file is reported by the YAML reader
     for (auto &entry : extra.entries) {
+        if (!own.insert(entry.first.text).second) continue;
         if (const YamlNode *existing = section.find(entry.first.text)) {
             diag.error(ExitCode::config, entry.first.where, kp + "." + entry.first.text,
                        "key '" + entry.first.text + "' is also given in the config",
@@ -182,6 +204,9 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
     config.path = path;
     YamlNode root = read_yaml_file(path, diag);
     if (diag.has_errors() && root.is_null()) return config;
+    // After a syntax error only part of the file was read: checking it would report keys as
+    // missing that are in the file.
+    if (root.truncated) return config;
     SourceLocation file_loc{path, 0, 0};
     if (!root.is_map()) {
         diag.error(ExitCode::config, root.is_null() ? file_loc : root.where, "",
@@ -216,7 +241,7 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
     std::map<std::string, std::size_t> seen_codes;
     if (gemeenten.has("gemeenten")) {
         const auto &list = gemeenten.list("gemeenten");
-        if (list.empty() && !diag.has_errors())
+        if (list.empty())
             diag.error(ExitCode::config, gemeenten.where("gemeenten"), "gemeenten", "the region has no gemeenten");
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Settings &g = list[i];
@@ -237,12 +262,14 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
     }
     if (herindelingen.has("herindelingen")) {
         const auto &list = herindelingen.list("herindelingen");
+        std::vector<std::size_t> index;  // record of each herindeling kept (records with errors are skipped)
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Settings &h = list[i];
             if (!h.has("per") || !h.has("naar") || !h.has("naam") || !h.has("van")) continue;
             region.herindelingen.push_back({h.date("per"), h.text("naar"), h.text("naam"), h.codes("van"), h.where("naar")});
+            index.push_back(i);
         }
-        apply_herindelingen(region, list, diag);
+        apply_herindelingen(region, list, index, diag);
     }
     if (!region.centrumgemeente.empty() && gemeenten.has("gemeenten") && !region.gemeenten.empty() &&
         region.find(region.centrumgemeente) == nullptr)

@@ -5,6 +5,10 @@
 // text of every scalar, together with its position.
 #include "config/yaml_document.h"
 
+#include <cstdio>
+
+#include "vhh/text.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -67,7 +71,16 @@ public:
             diag_.error(ExitCode::config, location(mark), child_path(),
                         "an alias cannot refer to a node that contains it (recursive alias)");
             node.where = location(mark);
+        } else if (expanded_ + anchor_sizes_[anchor] > kMaxAliasNodes) {
+            // Aliases of aliases grow exponentially ("billion laughs"): refuse, once.
+            if (!alias_limit_reported_)
+                diag_.error(ExitCode::config, location(mark), child_path(),
+                            "aliases expand to more than " + std::to_string(kMaxAliasNodes) + " nodes",
+                            "use fewer nested aliases; write the values out instead");
+            alias_limit_reported_ = true;
+            node.where = location(mark);
         } else {
+            expanded_ += anchor_sizes_[anchor];
             node = it->second;
             node.where = location(mark);
         }
@@ -162,7 +175,10 @@ private:
 
     /// Adds a finished node to its parent (or makes it the root).
     void complete(YamlNode node, YAML::anchor_t anchor) {
-        if (anchor != 0) anchors_[anchor] = node;
+        if (anchor != 0) {
+            anchors_[anchor] = node;
+            anchor_sizes_[anchor] = count_nodes(node);
+        }
         if (stack_.empty()) {
             if (!have_root_) {
                 root_ = std::move(node);
@@ -260,9 +276,20 @@ private:
         return SourceLocation{path_, line, static_cast<int>(offset - line_start) + 1};
     }
 
+    static std::size_t count_nodes(const YamlNode &n) {
+        std::size_t count = 1;
+        for (const auto &item : n.items) count += count_nodes(item);
+        for (const auto &[k, v] : n.entries) count += count_nodes(k) + count_nodes(v);
+        return count;
+    }
+
+    static constexpr std::size_t kMaxAliasNodes = 100000;
     const std::string &text_;
     const std::string &path_;
     Diagnostics &diag_;
+    std::map<YAML::anchor_t, std::size_t> anchor_sizes_;
+    std::size_t expanded_ = 0;
+    bool alias_limit_reported_ = false;
     std::size_t bom_ = 0;
     SourceLocation doc_where_{path_, 0, 0};
     std::vector<Frame> stack_;
@@ -300,6 +327,18 @@ void syntax_error(const TreeBuilder &builder, const YAML::Mark &mark, const std:
 }  // namespace
 
 YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagnostics &diag) {
+    if (std::size_t bad = first_invalid_utf8(text); bad != text.size()) {
+        auto [line, column] = line_and_column(text, bad);
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+        diag.error(ExitCode::data, SourceLocation{path, line, column}, "",
+                   std::string("the file is not UTF-8 text (byte ") + byte + ")",
+                   "save it as UTF-8 (in most editors: Save as, encoding UTF-8)");
+        YamlNode none;
+        none.where = SourceLocation{path, 0, 0};
+        none.truncated = true;
+        return none;
+    }
     std::istringstream in(text);
     TreeBuilder builder(text, path, diag);
     try {
@@ -318,8 +357,14 @@ YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagno
                        "remove the '---' line and everything after it, or merge the documents");
     } catch (const YAML::ParserException &e) {
         syntax_error(builder, e.mark, e.msg, diag);
+        YamlNode partial = builder.finish();
+        partial.truncated = true;
+        return partial;
     } catch (const YAML::Exception &e) {
         syntax_error(builder, e.mark, e.msg, diag);
+        YamlNode partial = builder.finish();
+        partial.truncated = true;
+        return partial;
     }
     return builder.finish();
 }

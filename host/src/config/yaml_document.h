@@ -22,6 +22,7 @@ public:
     SourceLocation where;   ///< 1-based line and column of the node's first character
     std::string text;       ///< scalar text exactly as written (unquoted, unescaped)
     bool quoted = false;    ///< true when the scalar was quoted ('..' or "..") or a block scalar
+    bool truncated = false; ///< root only: the file had a syntax error, so this is only what came before it
     std::vector<YamlNode> items;                        ///< sequence elements
     std::vector<std::pair<YamlNode, YamlNode>> entries; ///< map entries in document order (key, value)
 

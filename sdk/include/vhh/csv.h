@@ -38,7 +38,8 @@ struct CsvTable {
 
 /// Parses CSV text. A leading UTF-8 BOM is skipped; lines end in \n or \r\n; fields are
 /// separated by `separator`; a field may be quoted with '"' ("" inside is one quote, and
-/// may span lines). Parsing goes on after an error so that every error is reported.
+/// may span lines). Parsing goes on after an error so that every error is reported. Text that
+/// is not UTF-8 (or is UTF-16) gives one located error and no records.
 CsvTable parse_csv(std::string_view text, char separator = ';');
 
 /// Parses a Dutch amount: "1.234,56", "-1.234,56", "1234,56", "1234", "0,5" (at most two

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vhh {
@@ -23,6 +24,13 @@ std::size_t edit_distance(const std::string &a, const std::string &b);
 /// For a "did you mean" hint: the first of `candidates` with the smallest edit_distance to
 /// `value`, when that distance is at most `max_distance`; empty otherwise.
 std::string closest(const std::string &value, const std::vector<std::string> &candidates, std::size_t max_distance);
+
+/// Offset of the first byte of `text` that is not valid UTF-8 (overlong forms, surrogates and
+/// code points above U+10FFFF count as invalid), or text.size() when all of it is valid.
+std::size_t first_invalid_utf8(const std::string &text);
+
+/// 1-based line and byte column of `offset` in `text` (for locating a byte in an input file).
+std::pair<int, int> line_and_column(const std::string &text, std::size_t offset);
 
 /// A percentage in millionths (ppm) in Dutch notation, with thousands separators and without
 /// trailing zeros: 25000 -> "2,5 %", 333333 -> "33,3333 %", 1000000 -> "100 %", -12500 -> "-1,25 %".
