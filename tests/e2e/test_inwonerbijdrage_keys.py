@@ -592,7 +592,7 @@ class BadKeyInputTest(KeysTestCase):
         cfg = self.write_config(region_text([("GM0001", "Aa", 10)]), name="pi.yaml")
         r = run("check", "--config", cfg)
         self.assertExit(r, 78)
-        self.assertRegex(r.stderr, r"pi\.yaml:%d:\d+: error: financing\.inwonerbijdrage\.tarief: sleutel per_inwoner "
+        self.assertRegex(r.stderr, r"pi\.yaml:%d:\d+: error: plugins\[0\]\.tarief: sleutel per_inwoner "
                                    r"needs 'tarief'" % self.line_of(read_text(cfg), f"  - name: {PLUGIN}"))
 
     def test_unknown_sleutel(self):

@@ -1126,7 +1126,7 @@ Table describe_sheet(const Region &region, Money tarief, const std::vector<Contr
 
 void InwonerbijdragePlugin::compute(ComputeContext &ctx) {
     const Region &region = ctx.region();
-    std::optional<Regeling> regeling = read_regeling(ctx.settings(), region, ctx.diagnostics());
+    std::optional<Regeling> regeling = read_regeling(ctx.settings(), region, ctx.diagnostics(), ctx.key_path());
     if (!regeling) return;
     const Berekening b = bereken(region, *regeling);
     std::vector<ContributionLine> lines = describe_lines(region, b);
