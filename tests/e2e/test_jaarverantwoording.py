@@ -29,6 +29,11 @@ def amount_nl(text):
     return int(text.replace(".", "").replace(",", ""))
 
 
+def amount_point(text):
+    """'1234.56' (or '' for nothing) as integer cents."""
+    return int((Decimal(text or "0") * 100).to_integral_value())
+
+
 def sheets(book):
     return {s["name"]: s for s in book["sheets"]}
 
@@ -402,13 +407,15 @@ class TwenteTest(JaarverantwoordingCase):
         got = {g[(r, "A")]["value"]: cents(g[(r, real)]["value"]) for r in rows}
         brows, _ = rows_between(bl, "Baten", "Totaal baten")
         got.update({g[(r, "A")]["value"]: cents(g[(r, real)]["value"]) for r in brows})
-        # The ledger with its own column names; baten (rekening 8xxx) are credit, negated.
+        # The ledger in the debet/credit format (importer.debet-credit) with its own column names;
+        # bedrag = debet − credit, so baten (rekening 8xxx, credit) come out negative and are negated.
         rules = {"ZVH01": "PERS-DIR", "ZVH02": "PERS-PR", "ZVH03": "PERS-ADM", "ZVH10": "HUIS", "ZVH20": "ICT",
                  "ZVH30": "PLATFORM", "ZVH90": "OV"}
         sums = {}
         with open(os.path.join(os.path.dirname(TWENTE), "grootboek-2023.csv"), encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f, delimiter=";"):
-                kp, rek, c = row["Kpl"], row["Rekening"], amount_nl(row["Bedrag EUR"])
+            for row in csv.DictReader(f, delimiter=","):
+                kp, rek = row["Kpl"], row["Rekening"]
+                c = amount_point(row["Debet"]) - amount_point(row["Credit"])
                 p = ("DJI" if rek.startswith("8") else "HVH") if kp == "HVH" else rules[kp]
                 sums[p] = sums.get(p, 0) + (-c if p == "DJI" else c)
         for code, value in sums.items():
@@ -462,8 +469,10 @@ class BadInputTest(JaarverantwoordingCase):
     def test_unknown_cost_centre(self):
         self.golden_copy()
         self.edit("grootboek.csv", "01-02-2015;20;", "01-02-2015;99;")
-        r = self.fails(65, "grootboek.csv", 4, "kostenplaats '99'", column=12)
+        r = self.fails(65, "grootboek.csv", 4, "kostenplaats '99'")
         self.assertIn("restpost", r.stderr)
+        # The importer locates a ledger line by its date, not its kostenplaats: the error names the line.
+        self.assertEqual([e[2] for e in self.errors(r) if "kostenplaats '99'" in e[4]], [None])
 
     def test_negative_count(self):
         self.golden_copy()

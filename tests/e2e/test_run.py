@@ -7,7 +7,7 @@ import os
 from vhhtest import VhhTestCase, read_workbook, run, ZEELAND
 
 EXPECTED_FILES = ["bijdragen-2013.xlsx", "bijdragen-2013.txt", "partners-2013.xlsx", "partners-2013.txt", "manifest.json",
-                  "jaarverantwoording-2013.xlsx", "jaarverantwoording-2013.txt"] + [
+                  "jaarverantwoording-2013.xlsx", "jaarverantwoording-2013.txt", "regio-2013.txt"] + [
     f"raadsbrief-2013-{g}.txt" for g in ("borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland",
                                          "reimerswaal", "schouwen-duiveland", "sluis", "terneuzen", "tholen",
                                          "veere", "vlissingen")]
@@ -57,7 +57,8 @@ class RunTest(VhhTestCase):
         self.assertTrue(any(i["path"].endswith("bijdragen.txt.mustache") for i in m["inputs"]))
         self.assertEqual([p["name"] for p in m["plugins"]], ["financing.inwonerbijdrage", "financing.rijksbijdrage",
                                                              "financing.werkplekhuur", "registry.partners",
-                                                             "report.jaarverantwoording"])
+                                                             "report.jaarverantwoording", "importer.csv-nl",
+                                                             "region.zeeland"])
         self.assertTrue(all(len(p["sha256"]) == 64 and p["version"] for p in m["plugins"]))
 
     def test_two_runs_are_byte_identical(self):

@@ -116,21 +116,15 @@ const vhh_setting_spec kSettings[kSettingCount] = {
      "begroting_na_wijziging, vorig_jaar, lijnen, toelichting, bron}",
      FIELDS(kPostFields)},
     {"grootboek", VHH_SETTING_TEXT, 0, nullptr, nullptr, nullptr,
-     "ledger export (CSV, ';', Dutch amounts and dates) with the realisatie, relative to this settings file",
+     "ledger export with the realisatie, relative to this settings file; read by grootboek_importer",
      nullptr, 0},
     {"grootboek_vorig_jaar", VHH_SETTING_TEXT, 0, nullptr, nullptr, nullptr,
      "ledger export of the year before, for the prior-year column", nullptr, 0},
     {"grootboek_bron", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "provenance of the ledger export", nullptr, 0},
-    {"kolom_datum", VHH_SETTING_TEXT, 0, "Datum", nullptr, nullptr, "ledger column with the boekdatum (dd-mm-jjjj)",
+    {"grootboek_importer", VHH_SETTING_CODE, 0, "importer.csv-nl", nullptr, nullptr,
+     "importer plugin that reads grootboek and grootboek_vorig_jaar (configured in plugins, with the export's "
+     "column names in its own settings), e.g. importer.csv-nl or importer.debet-credit",
      nullptr, 0},
-    {"kolom_kostenplaats", VHH_SETTING_TEXT, 0, "Kostenplaats", nullptr, nullptr, "ledger column with the kostenplaats",
-     nullptr, 0},
-    {"kolom_rekening", VHH_SETTING_TEXT, 0, "Grootboekrekening", nullptr, nullptr,
-     "ledger column with the grootboekrekening", nullptr, 0},
-    {"kolom_bedrag", VHH_SETTING_TEXT, 0, "Bedrag", nullptr, nullptr, "ledger column with the amount (1.234,56)",
-     nullptr, 0},
-    {"kolom_omschrijving", VHH_SETTING_TEXT, 0, "Omschrijving", nullptr, nullptr,
-     "ledger column with the description (optional in the file)", nullptr, 0},
     {"baten_negatief", VHH_SETTING_BOOLEAN, 0, "false", nullptr, nullptr,
      "true when the export writes baten (credit) as negative amounts; they are then negated", nullptr, 0},
     {"toewijzing", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
@@ -330,11 +324,7 @@ std::optional<Config> read_config(const Settings &s, const Region &, Diagnostics
         }
         out = s.text(key);
     };
-    column("kolom_datum", c.kolommen.datum);
-    column("kolom_kostenplaats", c.kolommen.kostenplaats);
-    column("kolom_rekening", c.kolommen.rekening);
-    column("kolom_bedrag", c.kolommen.bedrag);
-    column("kolom_omschrijving", c.kolommen.omschrijving);
+    c.grootboek_importer = text_or("grootboek_importer", "importer.csv-nl");
     c.baten_negatief = s.has("baten_negatief") && s.boolean("baten_negatief");
     if (s.has("toewijzing")) {
         const auto &list = s.list("toewijzing");

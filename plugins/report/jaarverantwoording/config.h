@@ -12,7 +12,7 @@
 namespace vhh::jaarverantwoording {
 
 /// Number of top-level settings.
-inline constexpr std::size_t kSettingCount = 30;
+inline constexpr std::size_t kSettingCount = 26;
 /// The plugin's settings table (declared once: validates and documents).
 extern const vhh_setting_spec kSettings[kSettingCount];
 
@@ -85,15 +85,6 @@ struct Risico {
     Money benodigd() const { return risico_bedrag(bedrag, kans_ppm); }
 };
 
-/// Column names of the ledger export.
-struct GrootboekKolommen {
-    std::string datum = "Datum";
-    std::string kostenplaats = "Kostenplaats";
-    std::string rekening = "Grootboekrekening";
-    std::string bedrag = "Bedrag";
-    std::string omschrijving = "Omschrijving";
-};
-
 /// Column names of the indicator CSV.
 struct IndicatorKolommen {
     std::string thema = "Thema";
@@ -120,7 +111,7 @@ struct Config {
     std::optional<InvoerBestand> grootboek;
     std::optional<InvoerBestand> grootboek_vorig_jaar;
     std::string grootboek_bron;
-    GrootboekKolommen kolommen;
+    std::string grootboek_importer = "importer.csv-nl";  ///< importer plugin that reads the ledger exports
     bool baten_negatief = false;
     std::vector<Toewijzing> toewijzing;
     std::string restpost;

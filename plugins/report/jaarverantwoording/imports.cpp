@@ -1,6 +1,8 @@
 #include "imports.h"
 
+#include <cstdio>
 #include <limits>
+#include <set>
 
 #include "vhh/csv.h"
 
@@ -83,57 +85,33 @@ bool blank(const CsvRecord &r) {
 
 }  // namespace
 
-Grootboek read_grootboek(const std::string &path, const std::string &contents, const Config &config, int boekjaar,
-                         Diagnostics &diag) {
-    Grootboek g;
-    const CsvTable table = parse(path, contents, diag);
-    if (table.records.empty()) {
-        diag.error(ExitCode::data, {path, 1, 0}, "", "the ledger export is empty; expected a header row",
-                   "columns: " + config.kolommen.datum + ";" + config.kolommen.kostenplaats + ";" +
-                       config.kolommen.rekening + ";" + config.kolommen.bedrag);
-        return g;
-    }
-    const CsvRecord &head = table.records[0];
-    const Header h(head);
-    const int c_datum = required_column(h, path, head.line, config.kolommen.datum, "kolom_datum", diag);
-    const int c_kp = required_column(h, path, head.line, config.kolommen.kostenplaats, "kolom_kostenplaats", diag);
-    const int c_rek = required_column(h, path, head.line, config.kolommen.rekening, "kolom_rekening", diag);
-    const int c_bedrag = required_column(h, path, head.line, config.kolommen.bedrag, "kolom_bedrag", diag);
-    if (c_datum < 0 || c_kp < 0 || c_rek < 0 || c_bedrag < 0) return g;
+namespace {
+/// "25-01-2013": a date as the Dutch ledger exports and documents write it.
+std::string datum_nl(const Date &d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d-%02d-%04d", d.day, d.month, d.year);
+    return buf;
+}
+}  // namespace
 
-    for (std::size_t i = 1; i < table.records.size(); ++i) {
-        const CsvRecord &r = table.records[i];
-        if (blank(r)) continue;
-        if (!field_count_ok(h, r, path, diag)) continue;
+Grootboek boek_grootboek(const std::vector<LedgerLine> &lines, const Config &config, int boekjaar, Diagnostics &diag) {
+    Grootboek g;
+    std::set<std::string> too_large;  // posts whose sum passed kMaxPostCents (reported once)
+    for (const LedgerLine &l : lines) {
         Boeking b;
-        b.line = r.line;
+        b.where = l.where;
+        b.datum = l.datum;
+        b.kostenplaats = l.kostenplaats;
+        b.rekening = l.rekening;
+        b.bedrag = l.bedrag;
         bool ok = true;
-        const std::string datum = trim(r.fields[c_datum].text);
-        if (auto d = Date::parse_nl(datum)) {
-            b.datum = *d;
-            if (d->year != boekjaar) {
-                diag.error(ExitCode::data, at(path, r, c_datum), "",
-                           "date " + datum + " is outside boekjaar " + std::to_string(boekjaar),
-                           "the export must hold the lines of 1-1-" + std::to_string(boekjaar) + " to 31-12-" +
-                               std::to_string(boekjaar) + " only");
-                ok = false;
-            }
-        } else {
-            diag.error(ExitCode::data, at(path, r, c_datum), "",
-                       "expected a date dd-mm-jjjj in column '" + config.kolommen.datum + "', got '" + datum + "'");
+        if (l.datum.year != boekjaar) {
+            diag.error(ExitCode::data, l.where, "",
+                       "date " + datum_nl(l.datum) + " is outside boekjaar " + std::to_string(boekjaar),
+                       "the export must hold the lines of 1-1-" + std::to_string(boekjaar) + " to 31-12-" +
+                           std::to_string(boekjaar) + " only");
             ok = false;
         }
-        const std::string bedrag = trim(r.fields[c_bedrag].text);
-        if (auto m = parse_amount_nl(bedrag)) {
-            b.bedrag = *m;
-        } else {
-            diag.error(ExitCode::data, at(path, r, c_bedrag), "",
-                       "expected an amount like 1.234,56 or -1.234,56 in column '" + config.kolommen.bedrag +
-                           "', got '" + bedrag + "'");
-            ok = false;
-        }
-        b.kostenplaats = trim(r.fields[c_kp].text);
-        b.rekening = trim(r.fields[c_rek].text);
         for (const auto &rule : config.toewijzing)
             if (rule.matches(b.kostenplaats, b.rekening)) {
                 b.post = rule.post;
@@ -141,7 +119,8 @@ Grootboek read_grootboek(const std::string &path, const std::string &contents, c
             }
         if (b.post.empty()) b.post = config.restpost;
         if (b.post.empty()) {
-            diag.error(ExitCode::data, at(path, r, c_kp), "",
+            // The importer says where the line is, not where its kostenplaats is: the line.
+            diag.error(ExitCode::data, {l.where.file, l.where.line, 0}, "",
                        "kostenplaats '" + b.kostenplaats + "' with grootboekrekening '" + b.rekening +
                            "' maps to no post",
                        "add a rule to '" + config.key("toewijzing") + "' or name a catch-all post in '" +
@@ -149,10 +128,26 @@ Grootboek read_grootboek(const std::string &path, const std::string &contents, c
             ok = false;
         }
         if (!ok) continue;
+        if (too_large.count(b.post)) continue;
+        // The sum so far and the line are both within ±kMaxPostCents (checked before adding), so
+        // neither the negation nor the sum can overflow, whatever an importer lets through.
+        const auto in_bounds = [](Money m) { return m.in_cents() <= kMaxPostCents && m.in_cents() >= -kMaxPostCents; };
         const int p = config.find_post(b.post);
         Money amount = b.bedrag;
-        if (p >= 0 && config.posten[p].soort == Soort::baten && config.baten_negatief) amount = -amount;
-        g.per_post[b.post] += amount;
+        if (in_bounds(amount) && p >= 0 && config.posten[p].soort == Soort::baten && config.baten_negatief)
+            amount = -amount;
+        const auto so_far = g.per_post.find(b.post);
+        const Money before = so_far == g.per_post.end() ? Money() : so_far->second;
+        const Money sum = in_bounds(amount) ? before + amount : amount;
+        if (!in_bounds(sum)) {
+            too_large.insert(b.post);
+            diag.error(ExitCode::data, l.where, "",
+                       "with this line the ledger lines of post '" + b.post + "' add up to more than " +
+                           Money::cents(kMaxPostCents).format_nl() + " either way",
+                       "check the export: no Veiligheidshuis books such amounts");
+            continue;
+        }
+        g.per_post[b.post] = sum;
         g.aantal[b.post] += 1;
         g.boekingen.push_back(std::move(b));
     }

@@ -1,8 +1,8 @@
-// report.jaarverantwoording — reading the ledger export (realisatie per post) and the indicator CSV
-// (case counts). Both are CSV as financial and case systems write them: ';', optional UTF-8 BOM,
-// quoted fields, a header row whose column names the settings give. Every problem is a located
-// error FILE:LINE[:COL] with exit code 65 (bad data values), and every problem of a file is
-// reported in one run.
+// report.jaarverantwoording — the realisatie per post from the ledger lines an importer plugin read
+// (importer.csv-nl, importer.debet-credit, … through ctx.import_ledger), and reading the indicator
+// CSV (case counts: ';', optional UTF-8 BOM, quoted fields, a header row whose column names the
+// settings give). Every problem is a located error FILE:LINE[:COL] with exit code 65 (bad data
+// values), and every problem of a file is reported in one run.
 #pragma once
 
 #include <cstdint>
@@ -14,9 +14,9 @@
 
 namespace vhh::jaarverantwoording {
 
-/// One ledger line as read.
+/// One ledger line mapped to its post.
 struct Boeking {
-    int line = 0;
+    SourceLocation where;  ///< as the importer located the line (its date)
     Date datum;
     std::string kostenplaats;
     std::string rekening;
@@ -24,22 +24,24 @@ struct Boeking {
     std::string post;  ///< the post it maps to
 };
 
-/// The realisatie read from a ledger export.
+/// The realisatie of a ledger export.
 struct Grootboek {
     std::vector<Boeking> boekingen;
     std::map<std::string, Money> per_post;  ///< post code → sum (baten negated when baten_negatief)
     std::map<std::string, int> aantal;      ///< post code → number of lines
 };
 
-/// Reads a ledger export for `boekjaar`. Column names come from `config.kolommen` (matched without
-/// regard to case and surrounding spaces; the omschrijving column is optional). A line maps to the
-/// post of the first toewijzing rule it matches, else to the restpost. Errors (all 65, located in
-/// the file): CSV syntax, a required column missing from the header (line 1), a line with another
-/// number of fields than the header, an unparseable date (dd-mm-jjjj) or amount (1.234,56 /
-/// -1.234,56), a date outside the boekjaar, a line that maps to no post (an unknown kostenplaats
-/// or rekening: a data problem of that line, since the mapping is complete for the known ones).
-Grootboek read_grootboek(const std::string &path, const std::string &contents, const Config &config, int boekjaar,
-                         Diagnostics &diag);
+/// The largest realisatie of one post from the ledger either way, in cents (€ 100.000.000.000,00),
+/// so that every total of the documents fits a workbook cell exactly.
+inline constexpr std::int64_t kMaxPostCents = 10'000'000'000'000;
+
+/// Maps the ledger lines an importer read for `boekjaar` to posten and adds them up. A line maps to
+/// the post of the first toewijzing rule it matches, else to the restpost. Errors (all 65, located
+/// in the ledger file; the importer has already reported problems of the format): a date outside
+/// `boekjaar` (at the line's `where`, its date), a line that maps to no post (an unknown kostenplaats
+/// or rekening: a data problem of that line, since the mapping is complete for the known ones; at
+/// the line), a post whose sum passes kMaxPostCents (at the line that makes it pass).
+Grootboek boek_grootboek(const std::vector<LedgerLine> &lines, const Config &config, int boekjaar, Diagnostics &diag);
 
 /// The four AVE-niveaus of the Almelo escalation model.
 inline constexpr int kNiveaus = 4;

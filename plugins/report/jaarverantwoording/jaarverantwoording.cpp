@@ -9,14 +9,16 @@ void run_report(ReportContext &ctx, const std::string &key_prefix) {
     std::optional<Config> config = read_config(ctx.settings(), region, diag, key_prefix);
     if (!config) return;
 
+    // The ledger exports go through the configured importer plugin (the host reads the file, records
+    // it in manifest.json and reports a missing importer or file at the setting); what is left here is
+    // the report's own part: the boekjaar, the toewijzing to posten and the sums.
     std::optional<Grootboek> grootboek, vorig;
-    if (config->grootboek)
-        if (auto f = ctx.read_input(config->grootboek->pad, config->grootboek->where, config->grootboek->key_path))
-            grootboek = read_grootboek(f->path, f->contents, *config, region.boekjaar, diag);
-    if (config->grootboek_vorig_jaar)
-        if (auto f = ctx.read_input(config->grootboek_vorig_jaar->pad, config->grootboek_vorig_jaar->where,
-                                    config->grootboek_vorig_jaar->key_path))
-            vorig = read_grootboek(f->path, f->contents, *config, region.boekjaar - 1, diag);
+    auto import = [&](const InvoerBestand &f, int jaar, std::optional<Grootboek> &out) {
+        if (auto lines = ctx.import_ledger(config->grootboek_importer, f.pad, f.where, f.key_path))
+            out = boek_grootboek(*lines, *config, jaar, diag);
+    };
+    if (config->grootboek) import(*config->grootboek, region.boekjaar, grootboek);
+    if (config->grootboek_vorig_jaar) import(*config->grootboek_vorig_jaar, region.boekjaar - 1, vorig);
     std::optional<Indicatoren> indicatoren;
     if (config->indicatoren)
         if (auto f = ctx.read_input(config->indicatoren->pad, config->indicatoren->where, config->indicatoren->key_path))

@@ -4,7 +4,8 @@
 // heeft het gekost?), the overview of baten and lasten (begroting primitief, na wijziging,
 // realisatie, verschil with V/N, prior year when known), reserves and weerstandsvermogen, the
 // settlement per gemeente and the case counts (suppressed). Realisatie of baten from the
-// contribution lines of the financing plugins, of lasten from a ledger export; counts from an
+// contribution lines of the financing plugins, of lasten from ledger exports that an importer plugin
+// reads (`grootboek_importer`, default importer.csv-nl, through ctx.import_ledger); counts from an
 // indicator CSV. Inputs are read in the report phase through the host (recorded in manifest.json).
 // Outputs: jaarverantwoording-Y.xlsx, jaarverantwoording-Y.txt, raadsbrief-Y-<gemeente>.txt.
 #pragma once

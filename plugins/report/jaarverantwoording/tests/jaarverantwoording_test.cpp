@@ -1,7 +1,10 @@
-// Tests for report.jaarverantwoording: configuration checks, the ledger and indicator imports (every
-// bad input a located error with its exit code), the figures (baten from lines, V/N, drempel,
-// resultaat, afrekening by largest remainder), the documents and the whole report phase.
+// Tests for report.jaarverantwoording: configuration checks, the ledger lines mapped to posten (boekjaar,
+// toewijzing, sums) and the indicator import (every bad input a located error with its exit code), the
+// figures (baten from lines, V/N, drempel, resultaat, afrekening by largest remainder), the documents
+// and the whole report phase. Ledger files are read by importer.csv-nl's reader, as in a real run.
 #include "jaarverantwoording.h"
+
+#include "csv_nl.h"
 
 #include <gtest/gtest.h>
 
@@ -163,6 +166,30 @@ private:
     std::map<std::string, std::string> files_;
 };
 
+/// Ledger importers as the host routes them: "importer.csv-nl" reads through MemoryFiles with the
+/// default columns; any other name is a missing importer (78 at the setting).
+class MemoryImporters : public LedgerImporters {
+public:
+    MemoryImporters(Diagnostics &d, InputFiles &files) : diag_(d), files_(files) {}
+    std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
+                                                         const SourceLocation &where,
+                                                         const std::string &key_path) override {
+        calls.push_back(importer + " " + path);
+        if (importer != "importer.csv-nl") {
+            diag_.error(ExitCode::config, where, key_path, "no importer '" + importer + "' is configured");
+            return std::nullopt;
+        }
+        auto f = files_.read(path, where, key_path);
+        if (!f) return std::nullopt;
+        return importer_csv_nl::read_ledger(f->path, f->contents, {}, "plugins[4]", diag_);
+    }
+    std::vector<std::string> calls;
+
+private:
+    Diagnostics &diag_;
+    InputFiles &files_;
+};
+
 class TestReport : public ReportContext {
 public:
     TestReport(const Region &r, const Settings &s, Diagnostics &d, std::vector<ContributionLine> lines)
@@ -182,17 +209,21 @@ struct ReportRun {
     Diagnostics diag;
     std::vector<Workbook> workbooks;
     std::vector<TextDocument> texts;
+    std::vector<std::string> importer_calls;  ///< "importer path" per import_ledger call
 };
 
 ReportRun run(const Settings &s, std::map<std::string, std::string> files, std::vector<ContributionLine> l = lines()) {
     ReportRun out;
     const Region r = region();
     MemoryFiles mf(out.diag, std::move(files));
+    MemoryImporters importers(out.diag, mf);
     TestReport ctx(r, s, out.diag, std::move(l));
     ctx.set_input_files(&mf);
+    ctx.set_importers(&importers);
     run_report(ctx, "plugins[3]");
     out.workbooks = std::move(ctx.workbooks);
     out.texts = std::move(ctx.texts);
+    out.importer_calls = importers.calls;
     return out;
 }
 
@@ -217,7 +248,7 @@ TEST(Config, ReadsPostsAndDefaults) {
     ASSERT_TRUE(c) << d.format_all();
     EXPECT_EQ(c->posten.size(), 4u);
     EXPECT_EQ(c->posten[2].na_wijziging, Money::euros(90000));  // defaults to primitief
-    EXPECT_EQ(c->kolommen.bedrag, "Bedrag");
+    EXPECT_EQ(c->grootboek_importer, "importer.csv-nl");
     EXPECT_EQ(c->key("posten[1].code"), "plugins[3].posten[1].code");
     EXPECT_EQ(c->posten[0].key_path, "plugins[3].posten[0]");
 }
@@ -275,64 +306,95 @@ Config config() {
     return *c;
 }
 
+/// The ledger `csv` read by importer.csv-nl (default columns) and mapped to posten for `boekjaar`.
+Grootboek read(const std::string &path, const std::string &csv, const Config &c, int boekjaar, Diagnostics &d) {
+    return boek_grootboek(importer_csv_nl::read_ledger(path, csv, {}, "plugins[4]", d), c, boekjaar, d);
+}
+
+LedgerLine ledger_line(const char *kp, const char *rek, std::int64_t cents, int line, Date datum = {2013, 1, 25}) {
+    LedgerLine l;
+    l.datum = datum;
+    l.kostenplaats = kp;
+    l.rekening = rek;
+    l.bedrag = Money::cents(cents);
+    l.where = {"/cfg/g.csv", line, 7};
+    return l;
+}
+
 TEST(Grootboek, SumsPerPostToTheCent) {
     Diagnostics d;
-    Grootboek g = read_grootboek("/cfg/grootboek.csv", kLedger, config(), 2013, d);
+    Grootboek g = read("/cfg/grootboek.csv", kLedger, config(), 2013, d);
     EXPECT_FALSE(d.has_errors()) << d.format_all();
     EXPECT_EQ(g.per_post["PERS"].in_cents(), 850050);
     EXPECT_EQ(g.per_post["HUIS"].in_cents(), 599975);
     EXPECT_EQ(g.aantal["PERS"], 2);
     EXPECT_EQ(g.boekingen.size(), 4u);
-    EXPECT_EQ(g.boekingen[1].line, 3);
+    EXPECT_EQ(g.boekingen[1].where.line, 3);
+    EXPECT_EQ(g.boekingen[1].where.column, 1);  // the date
 }
 
-TEST(Grootboek, EveryBadLineIsALocated65) {
+TEST(Grootboek, BoekjaarAndMappingErrorsAreLocated65) {
+    Diagnostics d;
+    read("/cfg/grootboek.csv",
+         "Kenmerk;Datum;Kostenplaats;Grootboekrekening;Bedrag\n"
+         "a;25-01-2013;100;4000;1.000,00\n"
+         "b;25-01-2012;100;4000;10,00\n"   // line 3: outside boekjaar, at the date
+         "c;25-01-2013;999;4000;10,00\n"   // line 4: unknown kostenplaats, at the line
+         "d;31-12-2014;999;4000;10,00\n",  // line 5: both
+         config(), 2013, d);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 3, "date 25-01-2012 is outside boekjaar 2013", 3);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 4,
+                 "kostenplaats '999' with grootboekrekening '4000' maps to no post", 0);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 5, "date 31-12-2014 is outside boekjaar 2013", 3);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 5, "maps to no post", 0);
+    EXPECT_EQ(d.error_count(), 4u) << d.format_all();
+    for (const auto &x : d.all()) EXPECT_NE(x.hint, "");
+}
+
+TEST(Grootboek, FormatErrorsOfTheImporterAndMappingErrorsInOneRun) {
     const std::string csv =
         "Datum;Kostenplaats;Grootboekrekening;Omschrijving;Bedrag\n"
         "25-01-2013;100;4000;ok;1.000,00\n"
-        "25-01-2013;100;4000;te weinig velden\n"          // line 3: field count
-        "25-01-2013;100;4000;bedrag;1,234.56\n"           // line 4: amount
-        "2013-01-25;100;4000;datum;10,00\n"               // line 5: date format
+        "25-01-2013;100;4000;te weinig velden\n"          // line 3: field count (importer)
+        "25-01-2013;100;4000;bedrag;1,234.56\n"           // line 4: amount (importer)
+        "2013-01-25;100;4000;datum;10,00\n"               // line 5: date format (importer)
         "25-01-2012;100;4000;vorig jaar;10,00\n"          // line 6: outside boekjaar
-        "31-02-2013;100;4000;geen dag;10,00\n"            // line 7: not a date
-        "25-01-2013;999;4000;onbekend;10,00\n"            // line 8: unknown kostenplaats
-        "25-01-2013;100;4000;\"open quote;10,00\n";       // line 9: CSV syntax
+        "31-02-2013;100;4000;geen dag;10,00\n"            // line 7: not a date (importer)
+        "25-01-2013;999;4000;onbekend;10,00\n";           // line 8: unknown kostenplaats
     Diagnostics d;
-    read_grootboek("/cfg/grootboek.csv", csv, config(), 2013, d);
+    Grootboek g = read("/cfg/grootboek.csv", csv, config(), 2013, d);
     expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 3, "fields");
     expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 4, "1,234.56", 28);
     expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 5, "dd-mm-jjjj", 1);
-    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 6, "outside boekjaar 2013");
-    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 7, "31-02-2013");
-    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 8, "maps to no post", 12);
-    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 9, "");
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 6, "outside boekjaar 2013", 1);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 7, "31-02-2013", 1);
+    expect_error(d, ExitCode::data, "/cfg/grootboek.csv", 8, "maps to no post", 0);
+    EXPECT_EQ(d.error_count(), 6u) << d.format_all();
     EXPECT_EQ(d.exit_code(), ExitCode::data);
     for (const auto &x : d.all()) EXPECT_EQ(x.severity, Severity::error);
+    EXPECT_EQ(g.per_post["PERS"].in_cents(), 100000);  // the good line is still counted
 }
 
 TEST(Grootboek, RestpostTakesUnmappedLines) {
     Config c = config();
     c.restpost = "HUIS";
     Diagnostics d;
-    Grootboek g = read_grootboek("/cfg/g.csv", "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;999;1;5,00\n", c,
-                                 2013, d);
+    Grootboek g = boek_grootboek({ledger_line("999", "1", 500, 2)}, c, 2013, d);
     EXPECT_FALSE(d.has_errors()) << d.format_all();
     EXPECT_EQ(g.per_post["HUIS"].in_cents(), 500);
 }
 
-TEST(Grootboek, MissingColumnAndConfiguredNames) {
+TEST(Grootboek, FirstMatchingRuleWins) {
     Config c = config();
+    c.toewijzing.insert(c.toewijzing.begin(), {"100", "41*", "HUIS", {}, ""});
     Diagnostics d;
-    read_grootboek("/cfg/g.csv", "Boekdatum;Kpl;Rekening;Bedrag EUR\n01-01-2013;100;1;5,00\n", c, 2013, d);
-    expect_error(d, ExitCode::data, "/cfg/g.csv", 1, "no column 'Datum'");
-    c.kolommen = {"Boekdatum", "Kpl", "Rekening", "Bedrag EUR", "Omschrijving"};
-    Diagnostics d2;
-    Grootboek g = read_grootboek("/cfg/g.csv", "boekdatum ; KPL;Rekening;Bedrag EUR\n01-01-2013;100;1;-5,00\n", c, 2013, d2);
-    EXPECT_FALSE(d2.has_errors()) << d2.format_all();
-    EXPECT_EQ(g.per_post["PERS"].in_cents(), -500);
-    Diagnostics d3;
-    read_grootboek("/cfg/g.csv", "", c, 2013, d3);
-    expect_error(d3, ExitCode::data, "/cfg/g.csv", 1, "empty");
+    Grootboek g = boek_grootboek({ledger_line("100", "4100", 100, 2), ledger_line("100", "4000", 200, 3),
+                                  ledger_line("100", "41", 400, 4)},
+                                 c, 2013, d);
+    EXPECT_FALSE(d.has_errors()) << d.format_all();
+    EXPECT_EQ(g.per_post["HUIS"].in_cents(), 500);
+    EXPECT_EQ(g.per_post["PERS"].in_cents(), 200);
+    EXPECT_EQ(g.aantal["HUIS"], 2);
 }
 
 TEST(Grootboek, BatenNegatiefNegatesBaten) {
@@ -340,12 +402,28 @@ TEST(Grootboek, BatenNegatiefNegatesBaten) {
     c.toewijzing.push_back({"800", "", "RIJK", {}, ""});
     c.baten_negatief = true;
     Diagnostics d;
-    Grootboek g = read_grootboek("/cfg/g.csv",
-                                 "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;800;8000;-1.000,00\n"
-                                 "01-01-2013;100;4000;250,00\n",
-                                 c, 2013, d);
+    Grootboek g = boek_grootboek({ledger_line("800", "8000", -100000, 2), ledger_line("100", "4000", 25000, 3)}, c,
+                                 2013, d);
     EXPECT_EQ(g.per_post["RIJK"].in_cents(), 100000);
     EXPECT_EQ(g.per_post["PERS"].in_cents(), 25000);  // lasten keep their sign
+}
+
+TEST(Grootboek, APostBeyondTheLimitIsOneLocatedError) {
+    // An importer that lets anything through: the sums still cannot overflow or pass a cell.
+    Config c = config();
+    c.toewijzing.push_back({"800", "", "RIJK", {}, ""});
+    c.baten_negatief = true;
+    Diagnostics d;
+    const std::int64_t max = kMaxPostCents;
+    Grootboek g = boek_grootboek({ledger_line("100", "4000", max, 2), ledger_line("100", "4000", 1, 3),
+                                  ledger_line("100", "4000", 1, 4), ledger_line("200", "4200", INT64_MIN, 5),
+                                  ledger_line("800", "8000", INT64_MIN, 6), ledger_line("800", "8000", -max, 7)},
+                                 c, 2013, d);
+    expect_error(d, ExitCode::data, "/cfg/g.csv", 3, "post 'PERS' add up to more than");
+    expect_error(d, ExitCode::data, "/cfg/g.csv", 5, "post 'HUIS'");
+    expect_error(d, ExitCode::data, "/cfg/g.csv", 6, "post 'RIJK'");
+    EXPECT_EQ(d.error_count(), 3u) << d.format_all();  // once per post
+    EXPECT_EQ(g.per_post["PERS"].in_cents(), max);
 }
 
 // ---- indicators ---------------------------------------------------------------------------------
@@ -402,7 +480,7 @@ TEST(Indicatoren, WithoutNiveauColumn) {
 
 Grootboek ledger() {
     Diagnostics d;
-    return read_grootboek("/cfg/grootboek.csv", kLedger, config(), 2013, d);
+    return read("/cfg/grootboek.csv", kLedger, config(), 2013, d);
 }
 
 TEST(Bereken, BatenFromLinesLastenFromLedger) {
@@ -603,6 +681,35 @@ TEST(Report, MissingInputFileIs66AndNothingIsAdded) {
     expect_error(r.diag, ExitCode::no_input, kFile, 20, "nope.csv");
     EXPECT_TRUE(r.workbooks.empty());
     EXPECT_TRUE(r.texts.empty());
+}
+
+TEST(Report, LedgersGoThroughTheConfiguredImporter) {
+    Settings s = base_settings();
+    s.set("grootboek_vorig_jaar", text("vorig.csv", 19));
+    ReportRun r = run(s, {{"grootboek.csv", kLedger},
+                          {"vorig.csv", "Datum;Kostenplaats;Grootboekrekening;Bedrag\n31-12-2012;100;4000;1,00\n"}});
+    ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
+    EXPECT_EQ(r.importer_calls,
+              (std::vector<std::string>{"importer.csv-nl grootboek.csv", "importer.csv-nl vorig.csv"}));
+
+    s.set("grootboek_importer", code("importer.debet-credit", 21));
+    ReportRun other = run(s, {{"grootboek.csv", kLedger}});
+    EXPECT_EQ(other.importer_calls, (std::vector<std::string>{"importer.debet-credit grootboek.csv",
+                                                              "importer.debet-credit vorig.csv"}));
+    // A missing importer is the host's 78, at each ledger setting; nothing is added.
+    expect_error(other.diag, ExitCode::config, kFile, 12, "importer.debet-credit");
+    expect_error(other.diag, ExitCode::config, kFile, 19, "importer.debet-credit");
+    EXPECT_TRUE(other.workbooks.empty());
+    EXPECT_TRUE(other.texts.empty());
+}
+
+TEST(Report, PriorYearLedgerIsCheckedAgainstItsOwnYear) {
+    Settings s = base_settings();
+    s.set("grootboek_vorig_jaar", text("vorig.csv", 19));
+    ReportRun r = run(s, {{"grootboek.csv", kLedger},
+                          {"vorig.csv", "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;100;4000;1,00\n"}});
+    expect_error(r.diag, ExitCode::data, "/cfg/vorig.csv", 2, "outside boekjaar 2012", 1);
+    EXPECT_EQ(r.diag.error_count(), 1u) << r.diag.format_all();
 }
 
 TEST(Report, AllErrorsOfBothFilesInOneRun) {

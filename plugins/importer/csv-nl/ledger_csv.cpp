@@ -1,0 +1,183 @@
+#include "ledger_csv.h"
+
+#include <map>
+
+namespace vhh::ledger_csv {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char &c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::string key(const std::string &prefix, const std::string &setting) {
+    return prefix.empty() ? setting : prefix + "." + setting;
+}
+
+bool blank(const CsvRecord &r) {
+    for (const auto &f : r.fields)
+        if (!trim(f.text).empty()) return false;
+    return true;
+}
+
+std::string separator_name(char c) {
+    switch (c) {
+        case ';': return "';'";
+        case ',': return "','";
+        case '\t': return "tabs";
+    }
+    return std::string("'") + c + "'";
+}
+
+/// At most `n` bytes of `s`, "…" when cut (never inside a UTF-8 sequence).
+std::string shorten(const std::string &s, std::size_t n) {
+    if (s.size() <= n) return s;
+    std::size_t cut = n;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + "…";
+}
+
+}  // namespace
+
+std::string trim(const std::string &s) {
+    const std::size_t a = s.find_first_not_of(" \t\r");
+    if (a == std::string::npos) return "";
+    const std::size_t b = s.find_last_not_of(" \t\r");
+    return s.substr(a, b - a + 1);
+}
+
+std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> columns, const Settings &settings,
+                                                         const std::string &key_prefix, Diagnostics &diag) {
+    const std::size_t errors_before = diag.error_count();
+    std::map<std::string, std::string> seen;  // lower-case name -> setting that names it
+    for (auto &c : columns) {
+        if (settings.has(c.setting)) {
+            const std::string name = trim(settings.text(c.setting));
+            if (name.empty()) {
+                diag.error(ExitCode::config, settings.where(c.setting), key(key_prefix, c.setting),
+                           "a column name cannot be empty", "name the column as the export's header row does");
+                continue;
+            }
+            c.name = name;
+        }
+        auto [it, fresh] = seen.emplace(lower(c.name), c.setting);
+        if (!fresh) {
+            const SourceLocation where = settings.has(c.setting) ? settings.where(c.setting) : SourceLocation{};
+            diag.error(ExitCode::config, where, key(key_prefix, c.setting),
+                       "column '" + c.name + "' is already the column of '" + it->second + "'",
+                       "every setting names a column of its own");
+        }
+    }
+    if (diag.error_count() != errors_before) return std::nullopt;
+    return columns;
+}
+
+std::optional<Table> open(const std::string &path, const std::string &contents, char separator,
+                          const std::vector<Column> &columns, const std::string &key_prefix,
+                          const std::string &format_hint, Diagnostics &diag) {
+    const CsvTable csv = parse_csv(contents, separator);
+    for (const auto &e : csv.errors) diag.error(ExitCode::data, {path, e.line, e.column}, "", e.message);
+
+    std::string expected;
+    for (const auto &c : columns) expected += (expected.empty() ? "" : std::string(1, separator)) + c.name;
+    if (csv.records.empty()) {
+        // A file parse_csv refused as a whole (not UTF-8) has its error already.
+        if (!csv.errors.empty()) return std::nullopt;
+        diag.error(ExitCode::data, {path, 1, 1}, "", "the ledger export is empty; expected a header row",
+                   "a header row like: " + expected);
+        return std::nullopt;
+    }
+
+    Table t;
+    t.path = path;
+    t.separator = separator;
+    const CsvRecord &head = csv.records[0];
+    t.header_line = head.line;
+    t.width = head.fields.size();
+
+    // One field holding another separator: a file of another format, said once instead of a
+    // missing column for every column.
+    if (head.fields.size() == 1 && columns.size() > 1) {
+        for (char other : {';', ',', '\t'}) {
+            if (other == separator || head.fields[0].text.find(other) == std::string::npos) continue;
+            diag.error(ExitCode::data, {path, head.line, head.fields[0].column}, "",
+                       "the header row is one field '" + shorten(trim(head.fields[0].text), 100) +
+                           "': this file is separated by " + separator_name(other) + ", not by " +
+                           separator_name(separator),
+                       format_hint);
+            return std::nullopt;
+        }
+    }
+
+    std::map<std::string, std::vector<std::size_t>> by_name;  // lower-case name -> field indices
+    std::string found;
+    for (std::size_t i = 0; i < head.fields.size(); ++i) {
+        by_name[lower(trim(head.fields[i].text))].push_back(i);
+        found += (found.empty() ? "" : "; ") + trim(head.fields[i].text);
+    }
+    bool usable = true;
+    for (const auto &c : columns) {
+        auto it = by_name.find(lower(trim(c.name)));
+        if (it == by_name.end()) {
+            t.index.push_back(-1);
+            if (c.required) {
+                diag.error(ExitCode::data, {path, head.line, 1}, "", "the header has no column '" + c.name + "'",
+                           "columns found: " + found + "; set '" + key(key_prefix, c.setting) +
+                               "' to the name this file uses");
+                usable = false;
+            }
+            continue;
+        }
+        t.index.push_back(static_cast<int>(it->second[0]));
+        if (it->second.size() > 1) {
+            const std::size_t second = it->second[1];
+            diag.error(ExitCode::data, {path, head.line, head.fields[second].column}, "",
+                       "the header has column '" + c.name + "' twice (fields " + std::to_string(it->second[0] + 1) +
+                           " and " + std::to_string(second + 1) + ")",
+                       "which one holds the " + c.setting.substr(c.setting.find('_') + 1) +
+                           " cannot be told; rename the other one in the export");
+            usable = false;
+        }
+    }
+    if (!usable) return std::nullopt;
+    for (std::size_t i = 1; i < csv.records.size(); ++i)
+        if (!blank(csv.records[i])) t.rows.push_back(csv.records[i]);
+    return t;
+}
+
+bool width_ok(const Table &t, const CsvRecord &r, Diagnostics &diag) {
+    if (r.fields.size() == t.width) return true;
+    const bool too_many = r.fields.size() > t.width;
+    const int column = too_many ? r.fields[t.width].column : r.fields.back().column;
+    diag.error(ExitCode::data, {t.path, r.line, column}, "",
+               "line has " + std::to_string(r.fields.size()) + " fields, the header has " + std::to_string(t.width),
+               "fields are separated by " + separator_name(t.separator) + "; quote a field that contains " +
+                   separator_name(t.separator));
+    return false;
+}
+
+std::string field(const Table &t, const CsvRecord &r, std::size_t c) {
+    const int i = t.index[c];
+    return i < 0 || static_cast<std::size_t>(i) >= r.fields.size() ? std::string() : trim(r.fields[i].text);
+}
+
+SourceLocation at(const Table &t, const CsvRecord &r, std::size_t c) {
+    const int i = t.index[c];
+    if (i < 0 || static_cast<std::size_t>(i) >= r.fields.size()) return {t.path, r.line, 1};
+    return {t.path, r.line, r.fields[i].column};
+}
+
+bool amount_in_range(Money amount, const std::string &text, const std::string &column, const SourceLocation &where,
+                     Diagnostics &diag) {
+    const std::int64_t c = amount.in_cents();
+    if (c <= kMaxAmountCents && c >= -kMaxAmountCents) return true;
+    diag.error(ExitCode::data, where, "",
+               "amount '" + text + "' in column '" + column + "' is out of range: a ledger line is at most " +
+                   Money::cents(kMaxAmountCents).format_nl() + " either way",
+               "check the export for a missing decimal separator or a merged field");
+    return false;
+}
+
+}  // namespace vhh::ledger_csv

@@ -1,0 +1,76 @@
+// What every CSV ledger importer needs, whatever the format of its fields: the header row resolved
+// against the columns the format reads (names from the importer's settings, matched without regard
+// to case and surrounding spaces), every record checked for its number of fields, and every problem
+// a located error FILE:LINE:COL with exit code 65. Used by importer.csv-nl and importer.debet-credit
+// (which links this library); a candidate for the SDK's csv.h once a third format needs it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vhh/csv.h"
+#include "vhh/diagnostics.h"
+#include "vhh/money.h"
+#include "vhh/settings.h"
+
+namespace vhh::ledger_csv {
+
+/// A column a ledger format reads.
+struct Column {
+    std::string name;      ///< its name in the file's header, e.g. "Bedrag" (from the importer's settings)
+    std::string setting;   ///< the setting that names it, e.g. "kolom_bedrag"
+    bool required = true;  ///< false: the file may lack it (then its fields read as "")
+};
+
+/// A ledger export with a usable header.
+struct Table {
+    std::string path;              ///< the file, as errors name it
+    char separator = ';';          ///< the field separator
+    int header_line = 1;           ///< line of the header row
+    std::size_t width = 0;         ///< number of fields of the header
+    std::vector<int> index;        ///< per requested column: its field index, or -1 when absent
+    std::vector<CsvRecord> rows;   ///< the data records after the header, blank ones left out
+};
+
+/// The largest amount of one ledger line either way, in cents: € 1.000.000.000,00. Larger amounts
+/// are refused (65): no Veiligheidshuis books them, and sums of them would not fit a workbook cell.
+inline constexpr std::int64_t kMaxAmountCents = 100'000'000'000;
+
+/// Reads the column names from an importer's settings (`columns[i].setting` → `columns[i].name`;
+/// keys the settings do not have keep the name given). Errors (78, at the setting, key path
+/// prefixed with `key_prefix`): an empty name, two settings naming the same column.
+/// Returns nothing when there was one.
+std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> columns, const Settings &settings,
+                                                         const std::string &key_prefix, Diagnostics &diag);
+
+/// Parses `contents` (optional UTF-8 BOM, quoted fields, \n or \r\n) with `separator` and resolves
+/// the header (the first non-empty record). Errors (65, located in the file, all reported): CSV
+/// syntax; an empty file; a header that is one field holding another separator (a file of another
+/// format: `format_hint` says which this importer reads); a required column missing (at the header,
+/// with the columns found and the setting to change, prefixed with `key_prefix`); a column read
+/// named twice in the header (at the second). Nothing when the header cannot be used.
+std::optional<Table> open(const std::string &path, const std::string &contents, char separator,
+                          const std::vector<Column> &columns, const std::string &key_prefix,
+                          const std::string &format_hint, Diagnostics &diag);
+
+/// True when `r` has as many fields as the header; otherwise reports a located error (65) at the
+/// first field too many, or at the last field of a line that has too few, and returns false.
+bool width_ok(const Table &t, const CsvRecord &r, Diagnostics &diag);
+
+/// The text of requested column `c` of `r`, without surrounding spaces ("" for an absent column).
+std::string field(const Table &t, const CsvRecord &r, std::size_t c);
+
+/// Where requested column `c` of `r` starts (column 1 of the line for an absent column).
+SourceLocation at(const Table &t, const CsvRecord &r, std::size_t c);
+
+/// `text` without surrounding spaces, tabs and carriage returns.
+std::string trim(const std::string &text);
+
+/// True when |amount| is at most kMaxAmountCents; otherwise reports a located error (65) saying
+/// what `text` (in column `column`) was and returns false.
+bool amount_in_range(Money amount, const std::string &text, const std::string &column, const SourceLocation &where,
+                     Diagnostics &diag);
+
+}  // namespace vhh::ledger_csv

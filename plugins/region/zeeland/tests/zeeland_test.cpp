@@ -1,0 +1,285 @@
+// Tests for region.zeeland: the settings checked against the region (every problem a located 78),
+// the afwijkingen (Tholen: veiligheidsregio Zeeland, politiedistrict Markiezaten), the statement and
+// the template data, and the report phase through a hand-made context.
+#include "zeeland.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace vhh;
+using namespace vhh::region_zeeland;
+
+const std::string kFile = "/cfg/regio.yaml";
+
+SettingValue text(const std::string &t, int line, vhh_setting_type type = VHH_SETTING_TEXT) {
+    SettingValue v;
+    v.type = type;
+    v.text = t;
+    v.where = {kFile, line, 15};
+    return v;
+}
+
+Settings entry(const std::string &code, const std::string &district, int line, const std::string &vr = "Zeeland",
+               const std::string &toelichting = "") {
+    Settings s;
+    s.set("gemeente", text(code, line, VHH_SETTING_CODE));
+    s.set("veiligheidsregio", text(vr, line));
+    s.set("politie_eenheid", text("Zeeland-West-Brabant", line));
+    s.set("politiedistrict", text(district, line));
+    if (!toelichting.empty()) s.set("toelichting", text(toelichting, line));
+    s.set("bron", text(code == "GM0716" ? "regeling" : "illustratief", line));
+    return s;
+}
+
+Settings settings(std::vector<Settings> entries) {
+    SettingValue v;
+    v.type = VHH_SETTING_LIST;
+    v.where = {kFile, 3, 1};
+    v.items = std::move(entries);
+    Settings s;
+    s.set("gemeenten", v);
+    return s;
+}
+
+Region region() {
+    Region r;
+    r.id = "zeeland";
+    r.naam = "Veiligheidshuis Zeeland";
+    r.boekjaar = 2013;
+    auto g = [](const char *code, const char *naam) {
+        Gemeente x;
+        x.code = code;
+        x.naam = naam;
+        return x;
+    };
+    r.gemeenten = {g("GM0654", "Borsele"), g("GM0687", "Middelburg"), g("GM0716", "Tholen"), g("GM0718", "Vlissingen")};
+    r.herindelingen.push_back({{2013, 1, 1}, "GM0654", "Borsele", {"GM9001"}, {}});
+    return r;
+}
+
+std::vector<Settings> zeeland_entries() {
+    return {entry("GM0654", "Zeeland", 4), entry("GM0687", "Zeeland", 5),
+            entry("GM0716", "Markiezaten", 6, "Zeeland", "Dit vergt opvolging."), entry("GM0718", "Zeeland", 7)};
+}
+
+void expect_error(const Diagnostics &d, int line, const std::string &key_path, const std::string &text,
+                  const std::string &hint = "") {
+    for (const auto &x : d.all())
+        if (x.severity == Severity::error && x.code == ExitCode::config && x.where.file == kFile &&
+            x.where.line == line && x.key_path == key_path && x.message.find(text) != std::string::npos &&
+            x.hint.find(hint) != std::string::npos)
+            return;
+    ADD_FAILURE() << "no 78 at line " << line << " " << key_path << " with '" << text << "' / '" << hint << "':\n"
+                  << d.format_all();
+}
+
+// ---- settings -----------------------------------------------------------------------------------
+
+TEST(ZeelandSettings, ReadsInRegionOrder) {
+    auto entries = zeeland_entries();
+    std::swap(entries[0], entries[3]);  // the settings' order does not matter
+    Diagnostics d;
+    auto regio = read_regio(settings(entries), region(), d, "plugins[6]");
+    ASSERT_TRUE(regio) << d.format_all();
+    ASSERT_EQ(regio->gemeenten.size(), 4u);
+    EXPECT_EQ(regio->gemeenten[0].naam, "Borsele");
+    EXPECT_EQ(regio->gemeenten[2].naam, "Tholen");
+    EXPECT_EQ(regio->gemeenten[2].politiedistrict, "Markiezaten");
+    EXPECT_EQ(regio->gemeenten[2].politie_eenheid, "Zeeland-West-Brabant");
+    EXPECT_EQ(regio->gemeenten[2].toelichting, "Dit vergt opvolging.");
+}
+
+TEST(ZeelandSettings, EveryProblemIsALocated78) {
+    auto entries = zeeland_entries();
+    entries.push_back(entry("GM9999", "Zeeland", 8));     // unknown code
+    entries.push_back(entry("Tholen", "Zeeland", 9));     // a name, not a code
+    entries.push_back(entry("GM0781", "Zeeland", 10));    // Vlissingen's code with two digits swapped
+    entries.push_back(entry("GM9001", "Zeeland", 11));    // merged away into Borsele
+    entries.push_back(entry("GM0687", "Zeeland", 12));    // twice
+    entries.push_back(entry("GM0718", " ", 13, ""));      // twice, and empty names
+    Diagnostics d;
+    EXPECT_FALSE(read_regio(settings(entries), region(), d, "plugins[6]"));
+    expect_error(d, 8, "plugins[6].gemeenten[4].gemeente", "unknown gemeente 'GM9999'");
+    expect_error(d, 9, "plugins[6].gemeenten[5].gemeente", "unknown gemeente 'Tholen'",
+                 "use the CBS code of Tholen: GM0716");
+    expect_error(d, 10, "plugins[6].gemeenten[6].gemeente", "GM0781", "did you mean GM0718 (Vlissingen)?");
+    expect_error(d, 11, "plugins[6].gemeenten[7].gemeente", "GM9001", "merged into GM0654 (Borsele) on 2013-01-01");
+    expect_error(d, 12, "plugins[6].gemeenten[8].gemeente", "gemeente Middelburg (GM0687) is listed twice",
+                 "first listed at line 5");
+    expect_error(d, 13, "plugins[6].gemeenten[9].gemeente", "gemeente Vlissingen (GM0718) is listed twice");
+    expect_error(d, 13, "plugins[6].gemeenten[9].veiligheidsregio", "expected a name");
+    expect_error(d, 13, "plugins[6].gemeenten[9].politiedistrict", "expected a name");
+    EXPECT_EQ(d.error_count(), 8u) << d.format_all();
+    EXPECT_EQ(d.exit_code(), ExitCode::config);
+}
+
+TEST(ZeelandSettings, AMissingGemeenteIsReportedBesideErrorsOfOtherEntries) {
+    auto entries = zeeland_entries();
+    entries[0] = entry("GM0645", "Zeeland", 4);  // Borsele's code mistyped: unknown, and Borsele has no entry
+    Diagnostics d;
+    EXPECT_FALSE(read_regio(settings(entries), region(), d, "plugins[6]"));
+    expect_error(d, 4, "plugins[6].gemeenten[0].gemeente", "unknown gemeente 'GM0645'",
+                 "did you mean GM0654 (Borsele)?");
+    expect_error(d, 3, "plugins[6].gemeenten", "gemeente Borsele (GM0654) of the region has no entry");
+    EXPECT_EQ(d.error_count(), 2u) << d.format_all();
+}
+
+TEST(ZeelandSettings, EveryGemeenteWithoutAnEntryIsReportedAtTheList) {
+    auto entries = zeeland_entries();
+    entries.erase(entries.begin() + 2);  // Tholen
+    entries.erase(entries.begin());      // Borsele
+    Diagnostics d;
+    EXPECT_FALSE(read_regio(settings(entries), region(), d, "plugins[6]"));
+    expect_error(d, 3, "plugins[6].gemeenten", "gemeente Borsele (GM0654) of the region has no entry");
+    expect_error(d, 3, "plugins[6].gemeenten", "gemeente Tholen (GM0716) of the region has no entry",
+                 "add {gemeente: GM0716");
+    EXPECT_EQ(d.error_count(), 2u) << d.format_all();
+}
+
+// ---- afwijkingen --------------------------------------------------------------------------------
+
+TEST(ZeelandAfwijkingen, TholenDiffersFromTheOtherGemeentenOfItsVeiligheidsregio) {
+    Diagnostics d;
+    auto regio = read_regio(settings(zeeland_entries()), region(), d, "plugins[6]");
+    ASSERT_TRUE(regio) << d.format_all();
+    ASSERT_EQ(regio->afwijkingen.size(), 1u);
+    const Afwijking &a = regio->afwijkingen[0];
+    EXPECT_EQ(regio->gemeenten[a.index].code, "GM0716");
+    EXPECT_EQ(a.gangbaar, "Zeeland");
+    EXPECT_EQ(a.andere, 3u);
+    EXPECT_EQ(statement(*regio, a),
+              "Tholen (GM0716) valt voor de veiligheidsregio onder Zeeland, maar voor de politie onder district "
+              "Markiezaten (eenheid Zeeland-West-Brabant). De andere 3 gemeenten van veiligheidsregio Zeeland "
+              "vallen onder district Zeeland.");
+}
+
+TEST(ZeelandAfwijkingen, PerVeiligheidsregioTheMostCommonDistrictFirstOnATie) {
+    auto g = [](const char *code, const char *vr, const char *district) {
+        Indeling x;
+        x.code = code;
+        x.naam = code;
+        x.veiligheidsregio = vr;
+        x.politiedistrict = district;
+        return x;
+    };
+    // A: districts X, Y, Y -> X differs. B: P, Q (a tie) -> the first (P) is usual, Q differs.
+    // C: one gemeente -> nothing differs.
+    const auto out = afwijkingen({g("1", "A", "X"), g("2", "B", "P"), g("3", "A", "Y"), g("4", "A", "Y"),
+                                  g("5", "B", "Q"), g("6", "C", "Z")});
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0].index, 0u);
+    EXPECT_EQ(out[0].gangbaar, "Y");
+    EXPECT_EQ(out[0].andere, 2u);
+    EXPECT_EQ(out[1].index, 4u);
+    EXPECT_EQ(out[1].gangbaar, "P");
+    EXPECT_EQ(out[1].andere, 1u);
+    Regio r;
+    r.gemeenten = {g("1", "A", "X"), g("2", "B", "P"), g("3", "A", "Y"), g("4", "A", "Y"), g("5", "B", "Q")};
+    EXPECT_EQ(statement(r, out[1]),
+              "5 (5) valt voor de veiligheidsregio onder B, maar voor de politie onder district Q. "
+              "De andere gemeente van veiligheidsregio B valt onder district P.");
+}
+
+TEST(ZeelandText, WrapsAtSpacesWithinTheWidth) {
+    EXPECT_EQ(wrap("een twee drie vier", 9), "een twee\ndrie vier");
+    EXPECT_EQ(wrap("een twee drie vier", 9, "  "), "een twee\n  drie\n  vier");
+    EXPECT_EQ(wrap("onbreekbaarwoord kort", 5), "onbreekbaarwoord\nkort");
+    EXPECT_EQ(wrap("één\ntwee", 20), "één twee");
+    EXPECT_EQ(wrap("", 10), "");
+    for (const std::string &line : {wrap("Tholen (GM0716) valt voor de veiligheidsregio onder Zeeland, maar voor de "
+                                         "politie onder district Markiezaten (eenheid Zeeland-West-Brabant).",
+                                         78)}) {
+        std::size_t start = 0;
+        while (start < line.size()) {
+            std::size_t end = line.find('\n', start);
+            if (end == std::string::npos) end = line.size();
+            EXPECT_LE(end - start, 78u);
+            start = end + 1;
+        }
+    }
+}
+
+// ---- the report ----------------------------------------------------------------------------------
+
+class TestReport : public ReportContext {
+public:
+    TestReport(const Region &r, const Settings &s, Diagnostics &d) : ReportContext(r, partners_, s, d) {}
+    const std::vector<ContributionLine> &lines() const override { return lines_; }
+    void add_workbook(Workbook w) override { workbooks.push_back(std::move(w)); }
+    void add_text(TextDocument t) override { texts.push_back(std::move(t)); }
+    std::vector<Workbook> workbooks;
+    std::vector<TextDocument> texts;
+
+private:
+    std::vector<Partner> partners_;
+    std::vector<ContributionLine> lines_;
+};
+
+TEST(ZeelandReport, WritesRegioYWithTheTholenStatement) {
+    const Region r = region();
+    const Settings s = settings(zeeland_entries());
+    Diagnostics d;
+    TestReport ctx(r, s, d);
+    ctx.set_key_path("plugins[6]");
+    ZeelandPlugin plugin;
+    plugin.report(ctx);
+    ASSERT_FALSE(d.has_errors()) << d.format_all();
+    ASSERT_EQ(ctx.texts.size(), 1u);
+    EXPECT_TRUE(ctx.workbooks.empty());
+    const TextDocument &doc = ctx.texts[0];
+    EXPECT_EQ(doc.file_name, "regio-2013.txt");
+    EXPECT_EQ(doc.template_name, "regio-zeeland.txt.mustache");
+    const auto &f = doc.data.fields();
+    EXPECT_EQ(f.at("regio").text(), "Veiligheidshuis Zeeland");
+    // One politie-eenheid for all: a sentence, not a column.
+    EXPECT_TRUE(f.at("heeft_eenheid_zin").boolean_value());
+    EXPECT_EQ(f.at("eenheid_zin").text(), "Alle gemeenten vallen onder politie-eenheid Zeeland-West-Brabant.");
+    EXPECT_EQ(f.at("kop_kol").text(), "Gemeente    CBS-code  Veiligheidsregio  Politiedistrict");
+    ASSERT_EQ(f.at("gemeenten").items().size(), 4u);
+    EXPECT_EQ(f.at("gemeenten").items()[2].fields().at("regel").text(),
+              "Tholen      GM0716    Zeeland           Markiezaten");
+    ASSERT_EQ(f.at("afwijkingen").items().size(), 1u);
+    const auto &a = f.at("afwijkingen").items()[0].fields();
+    EXPECT_EQ(a.at("tekst").text(),
+              "Tholen (GM0716) valt voor de veiligheidsregio onder Zeeland, maar voor de\n"
+              "politie onder district Markiezaten (eenheid Zeeland-West-Brabant). De andere 3\n"
+              "gemeenten van veiligheidsregio Zeeland vallen onder district Zeeland.");
+    EXPECT_TRUE(a.at("heeft_toelichting").boolean_value());
+    EXPECT_EQ(a.at("toelichting").text(), "Dit vergt opvolging.");
+    EXPECT_TRUE(f.at("heeft_afwijkingen").boolean_value());
+    EXPECT_FALSE(f.at("heeft_toelichtingen").boolean_value());
+    ASSERT_EQ(f.at("bronnen").items().size(), 2u);
+    EXPECT_EQ(f.at("bronnen").items()[0].fields().at("tekst").text(),
+              "- Borsele, Middelburg en Vlissingen: illustratief");
+    EXPECT_EQ(f.at("bronnen").items()[1].fields().at("tekst").text(), "- Tholen: regeling");
+}
+
+TEST(ZeelandReport, DifferentEenhedenGetAColumn) {
+    auto entries = zeeland_entries();
+    entries[2].set("politie_eenheid", text("Oost-Brabant", 6));
+    Diagnostics d;
+    auto regio = read_regio(settings(entries), region(), d, "plugins[6]");
+    ASSERT_TRUE(regio) << d.format_all();
+    const TextDocument doc = build_text(*regio, region());
+    const auto &f = doc.data.fields();
+    EXPECT_FALSE(f.at("heeft_eenheid_zin").boolean_value());
+    EXPECT_EQ(f.at("kop_kol").text(), "Gemeente    CBS-code  Veiligheidsregio  Politie-eenheid       Politiedistrict");
+    EXPECT_EQ(f.at("gemeenten").items()[2].fields().at("regel").text(),
+              "Tholen      GM0716    Zeeland           Oost-Brabant          Markiezaten");
+}
+
+TEST(ZeelandReport, NothingIsAddedWhenTheSettingsAreWrong) {
+    const Region r = region();
+    auto entries = zeeland_entries();
+    entries[0] = entry("GM0000", "Zeeland", 4);
+    const Settings s = settings(entries);
+    Diagnostics d;
+    TestReport ctx(r, s, d);
+    ZeelandPlugin plugin;
+    plugin.report(ctx);
+    EXPECT_EQ(d.exit_code(), ExitCode::config);
+    EXPECT_TRUE(ctx.texts.empty());
+}
+
+}  // namespace
