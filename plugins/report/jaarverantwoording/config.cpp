@@ -296,11 +296,15 @@ std::optional<Config> read_config(const Settings &s, const Region &, Diagnostics
             }
             if (p.has("toelichting")) post.toelichting = p.text("toelichting");
             if (p.has("bron")) post.bron = p.text("bron");
+            // A post with errors is still known, so rules naming it do not add false errors;
+            // the run stops on its errors anyway.
             if (c.find_post(post.code) >= 0) {
                 err(p.where("code"), kp + ".code", "post '" + post.code + "' is declared twice");
                 ok = false;
+            } else {
+                c.posten.push_back(std::move(post));
             }
-            if (ok) c.posten.push_back(std::move(post));
+            (void)ok;
         }
     }
 

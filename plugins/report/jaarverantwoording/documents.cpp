@@ -515,7 +515,7 @@ Table build_indicatoren(const Jaarrekening &j, const Region &region) {
     const Indicatoren &ind = *j.indicatoren;
     const std::int64_t m = j.config.minimum;
     const std::size_t g = ind.gemeenten.size();
-    for (const auto &gem : region.gemeenten) t.columns.push_back({gem.naam, std::max<double>(12, gem.naam.size() + 2)});
+    for (const auto &gem : region.gemeenten) t.columns.push_back({gem.naam, std::min<double>(60, std::max<double>(12, gem.naam.size() + 2))});
     t.columns.push_back({"Totaal", 10});
     const auto &s = j.onderdrukking;
     const auto kol = col_sums(ind.per_thema, g);

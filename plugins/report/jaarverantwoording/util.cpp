@@ -120,6 +120,10 @@ std::vector<std::string> unique_slugs(const std::vector<std::pair<std::string, s
     std::map<std::string, int> count;
     for (const auto &[naam, code] : gemeenten) {
         std::string s = slug(naam);
+        if (s.size() > 60) {  // file names stay short, whatever the name
+            s.resize(60);
+            while (!s.empty() && s.back() == '-') s.pop_back();
+        }
         if (s.empty()) s = slug(code);
         slugs.push_back(s);
         ++count[s];
