@@ -13,11 +13,10 @@ CsvTable parse_csv(std::string_view text, char separator) {
         table.errors.push_back({1, 1, "the file is UTF-16; save it as CSV UTF-8"});
         return table;
     }
-    const std::string whole(text);
-    if (std::size_t bad = first_invalid_utf8(whole); bad != whole.size()) {
-        auto [line, column] = line_and_column(whole, bad);
+    if (std::size_t bad = first_invalid_utf8(text); bad != text.size()) {
+        auto [line, column] = line_and_column(text, bad);
         char byte[8];
-        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(whole[bad]));
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
         table.errors.push_back({line, column, std::string("the file is not UTF-8 text (byte ") + byte +
                                                   "); save it as CSV UTF-8"});
         return table;
@@ -30,9 +29,11 @@ CsvTable parse_csv(std::string_view text, char separator) {
     std::size_t line_start = i >= 3 ? 3 : 0;  // BOM bytes do not count as columns
     auto column_of = [&](std::size_t pos) { return static_cast<int>(pos - line_start) + 1; };
 
+    std::size_t width = 0;  // fields of the previous record: most records have as many
     while (i < text.size()) {
         CsvRecord record;
         record.line = line;
+        record.fields.reserve(width);
         bool record_has_content = false;
         bool end_of_record = false;
         while (!end_of_record) {
@@ -72,10 +73,12 @@ CsvTable parse_csv(std::string_view text, char separator) {
                 }
                 record_has_content = true;
             } else {
-                while (i < text.size() && text[i] != separator && text[i] != '\n') {
-                    if (text[i] != '\r' || (i + 1 < text.size() && text[i + 1] != '\n')) field.text += text[i];
-                    ++i;
-                }
+                const std::size_t start = i;
+                while (i < text.size() && text[i] != separator && text[i] != '\n') ++i;
+                std::size_t end = i;
+                // A '\r' that ends the line (before '\n' or the end of the text) is not part of the field.
+                if (end > start && text[end - 1] == '\r' && (end == text.size() || text[end] == '\n')) --end;
+                field.text.assign(text.data() + start, end - start);
                 if (!field.text.empty()) record_has_content = true;
             }
             if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -92,6 +95,7 @@ CsvTable parse_csv(std::string_view text, char separator) {
                 end_of_record = true;
             }
         }
+        width = record.fields.size();
         if (record_has_content) table.records.push_back(std::move(record));
     }
     return table;

@@ -59,7 +59,7 @@ std::string format_percentage_nl(std::int64_t ppm) {
     return (negative ? "-" : "") + out + " %";
 }
 
-std::size_t first_invalid_utf8(const std::string &text) {
+std::size_t first_invalid_utf8(std::string_view text) {
     const auto *b = reinterpret_cast<const unsigned char *>(text.data());
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -95,7 +95,7 @@ std::size_t first_invalid_utf8(const std::string &text) {
     return n;
 }
 
-std::pair<int, int> line_and_column(const std::string &text, std::size_t offset) {
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
     int line = 1;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i)

@@ -77,7 +77,7 @@ std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> col
 std::optional<Table> open(const std::string &path, const std::string &contents, char separator,
                           const std::vector<Column> &columns, const std::string &key_prefix,
                           const std::string &format_hint, Diagnostics &diag) {
-    const CsvTable csv = parse_csv(contents, separator);
+    CsvTable csv = parse_csv(contents, separator);
     for (const auto &e : csv.errors) diag.error(ExitCode::data, {path, e.line, e.column}, "", e.message);
 
     std::string expected;
@@ -143,7 +143,7 @@ std::optional<Table> open(const std::string &path, const std::string &contents, 
     }
     if (!usable) return std::nullopt;
     for (std::size_t i = 1; i < csv.records.size(); ++i)
-        if (!blank(csv.records[i])) t.rows.push_back(csv.records[i]);
+        if (!blank(csv.records[i])) t.rows.push_back(std::move(csv.records[i]));
     return t;
 }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,10 +28,10 @@ std::string closest(const std::string &value, const std::vector<std::string> &ca
 
 /// Offset of the first byte of `text` that is not valid UTF-8 (overlong forms, surrogates and
 /// code points above U+10FFFF count as invalid), or text.size() when all of it is valid.
-std::size_t first_invalid_utf8(const std::string &text);
+std::size_t first_invalid_utf8(std::string_view text);
 
 /// 1-based line and byte column of `offset` in `text` (for locating a byte in an input file).
-std::pair<int, int> line_and_column(const std::string &text, std::size_t offset);
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
 /// A percentage in millionths (ppm) in Dutch notation, with thousands separators and without
 /// trailing zeros: 25000 -> "2,5 %", 333333 -> "33,3333 %", 1000000 -> "100 %", -12500 -> "-1,25 %".

@@ -1,0 +1,145 @@
+// Documents of a real region run: template rendering (vhh::host::render_template, the kainjow
+// Mustache renderer vhh uses) over every text document a region produces — bijdragen, partners,
+// jaarverantwoording and one raadsbrief per gemeente — and rendering its workbooks.
+//
+// The region is the one `vhh run` would compute: the config in VHH_BENCH_CONFIG (e.g. the largest
+// region of tools/gen-national's dataset), else the bundled Zeeland config; the plugins and templates
+// are the build's. The region is computed once (run_region, as `vhh run` does); the benchmarks then
+// repeat only the rendering.
+#include <benchmark/benchmark.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "output/sha256.h"
+#include "render/text_renderer.h"
+#include "render/xlsx_renderer.h"
+#include "run.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace vhh;
+
+struct Region {
+    host::PluginRegistry registry;
+    std::unique_ptr<host::RegionRun> run;
+    std::map<std::string, std::string> sources;  // template name -> text
+    std::string error;
+};
+
+const Region &region() {
+    static Region *r = [] {
+        auto *reg = new Region;
+        const char *env = std::getenv("VHH_BENCH_CONFIG");
+        const std::string config = env && *env ? env : VHH_BENCH_SHARE_DIR "/config/zeeland/vhh.yaml";
+        const std::string templates = VHH_BENCH_SHARE_DIR "/templates";
+        reg->registry.discover({VHH_BENCH_PLUGIN_DIR});
+        Diagnostics diag;
+        reg->run = host::run_region(config, config, reg->registry, templates, true, diag);
+        if (!reg->run) {
+            reg->error = "cannot run " + config;
+            for (const auto &d : diag.all()) reg->error += "\n" + d.format();
+            return reg;
+        }
+        for (const auto &doc : reg->run->pipeline->texts())
+            if (!reg->sources.count(doc.template_name)) {
+                std::string path = (fs::path(templates) / doc.template_name).string();
+                if (!reg->run->config.templates_dir.empty() &&
+                    fs::exists(fs::path(reg->run->config.templates_dir) / doc.template_name))
+                    path = (fs::path(reg->run->config.templates_dir) / doc.template_name).string();
+                reg->sources[doc.template_name] = host::read_file_bytes(path);
+            }
+        std::cerr << "region " << reg->run->config.region.id << " " << reg->run->config.region.boekjaar << ": "
+                  << reg->run->config.region.gemeenten.size() << " gemeenten, " << reg->run->pipeline->texts().size()
+                  << " text documents, " << reg->run->pipeline->workbooks().size() << " workbooks\n";
+        return reg;
+    }();
+    return *r;
+}
+
+/// Every text document of the region, rendered from its template.
+void BM_RenderAllTexts(benchmark::State &state) {
+    const Region &r = region();
+    if (!r.run) return state.SkipWithError(r.error.c_str());
+    std::size_t bytes = 0, docs = 0;
+    for (auto _ : state) {
+        for (const auto &doc : r.run->pipeline->texts()) {
+            std::string out = host::render_template(r.sources.at(doc.template_name), doc.template_name, doc.data);
+            bytes += out.size();
+            ++docs;
+        }
+    }
+    state.counters["docs/s"] = benchmark::Counter(static_cast<double>(docs), benchmark::Counter::kIsRate);
+    state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+
+/// One document per template kind, to see which template costs what.
+void BM_RenderTemplate(benchmark::State &state, const std::string &name) {
+    const Region &r = region();
+    if (!r.run) return state.SkipWithError(r.error.c_str());
+    const TextDocument *doc = nullptr;
+    for (const auto &d : r.run->pipeline->texts())
+        if (d.template_name == name) {
+            doc = &d;
+            break;
+        }
+    if (!doc) return state.SkipWithError(("no document from " + name).c_str());
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        std::string out = host::render_template(r.sources.at(name), name, doc->data);
+        bytes += out.size();
+    }
+    state.counters["docs/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+
+/// Every workbook of the region rendered to a temporary file.
+void BM_RenderRegionWorkbooks(benchmark::State &state) {
+    const Region &r = region();
+    if (!r.run) return state.SkipWithError(r.error.c_str());
+    const char *tmp = std::getenv("TMPDIR");
+    const std::string path =
+        std::string(tmp && *tmp ? tmp : "/tmp") + "/vhh-bench-region-" + std::to_string(getpid()) + ".xlsx";
+    std::size_t books = 0;
+    for (auto _ : state)
+        for (const auto &wb : r.run->pipeline->workbooks()) {
+            host::render_workbook(wb, path, 1704067200);
+            ++books;
+        }
+    std::remove(path.c_str());
+    state.counters["workbooks/s"] = benchmark::Counter(static_cast<double>(books), benchmark::Counter::kIsRate);
+}
+
+/// The whole region from config to report models (no rendering): what each region of a national run
+/// costs before its documents are written.
+void BM_RunRegion(benchmark::State &state) {
+    const Region &r = region();
+    if (!r.run) return state.SkipWithError(r.error.c_str());
+    const std::string config = r.run->config_label;
+    for (auto _ : state) {
+        Diagnostics diag;
+        auto run = host::run_region(config, config, r.registry, VHH_BENCH_SHARE_DIR "/templates", true, diag);
+        if (!run) state.SkipWithError("run_region failed");
+        benchmark::DoNotOptimize(run.get());
+    }
+}
+
+BENCHMARK(BM_RenderAllTexts)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_RenderTemplate, raadsbrief, std::string("raadsbrief.txt.mustache"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_RenderTemplate, jaarverantwoording, std::string("jaarverantwoording.txt.mustache"))
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_RenderTemplate, bijdragen, std::string("bijdragen.txt.mustache"))->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RenderRegionWorkbooks)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RunRegion)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
