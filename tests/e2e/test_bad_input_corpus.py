@@ -182,6 +182,12 @@ def run_vhh(args, memory_limit_mb):
     def limit_memory():
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
+    if "ASAN_OPTIONS" in env:
+        # Under AddressSanitizer (scripts/test's second pass) an address-space limit cannot work:
+        # its shadow memory reserves terabytes of addresses. Bound the resident memory instead.
+        env["ASAN_OPTIONS"] = env["ASAN_OPTIONS"] + f":hard_rss_limit_mb={memory_limit_mb}"
+        return subprocess.run([VHH, *args], capture_output=True, text=True, errors="backslashreplace", env=env,
+                              timeout=300)
     return subprocess.run([VHH, *args], capture_output=True, text=True, errors="backslashreplace", env=env,
                           timeout=120, preexec_fn=limit_memory)
 
