@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# run-regressions.sh FUZZER DIR...
+# Runs a libFuzzer target once on every file in the given folders (its regression inputs and seed
+# corpus) with the same limits as run-fuzzers.sh. Fails when any input crashes, leaks, trips a
+# sanitizer, times out (10 s) or goes over 2 GB. Used by the fuzz build's ctest (label "fuzz").
+set -euo pipefail
+fuzzer=$1
+shift
+files=()
+for dir in "$@"; do
+  [ -d "$dir" ] || continue
+  while IFS= read -r -d '' f; do files+=("$f"); done < <(find "$dir" -type f ! -name 'README*' -print0 | sort -z)
+done
+if [ ${#files[@]} -eq 0 ]; then
+  echo "no inputs for $(basename "$fuzzer")"
+  exit 0
+fi
+echo "$(basename "$fuzzer"): ${#files[@]} inputs"
+# libFuzzer runs the files given as arguments once each (no fuzzing) and stops at the first failure.
+exec "$fuzzer" -timeout=10 -rss_limit_mb=2048 "${files[@]}"
