@@ -174,7 +174,9 @@ Indicatoren read_indicatoren(const std::string &path, const std::string &content
 
     const CsvTable table = parse(path, contents, diag);
     if (table.records.empty()) {
-        diag.error(ExitCode::data, {path, 1, 0}, "", "the indicator file is empty; expected a header row");
+        // A file that could not be read as CSV at all (encoding) has its one error already.
+        if (table.errors.empty())
+            diag.error(ExitCode::data, {path, 1, 0}, "", "the indicator file is empty; expected a header row");
         return ind;
     }
     const CsvRecord &head = table.records[0];
