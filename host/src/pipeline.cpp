@@ -153,6 +153,7 @@ std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &l
 bool Pipeline::prepare(Diagnostics &diag) {
     std::size_t errors_before = diag.error_count();
     for (const auto &entry : config_.plugins) {
+        if (entry.settings_unreadable) continue;  // its settings file has its own errors already
         const YamlNode *name_node = entry.section.find("name");
         SourceLocation where = name_node ? name_node->where : entry.section.where;
         const PluginRecord *rec = registry_.find_ok(entry.name);

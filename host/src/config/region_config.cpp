@@ -148,26 +148,28 @@ void apply_herindelingen(Region &region, const std::vector<Settings> &records,
 }
 
 /// Adds the settings of a plugin's `bestand:` file to its section (keys located in that file).
-void include_settings_file(const std::string &config_path, const YamlNode &file, const std::string &kp,
+/// Returns false when the file had a syntax error: its settings cannot be checked.
+bool include_settings_file(const std::string &config_path, const YamlNode &file, const std::string &kp,
                            YamlNode &section, std::vector<std::string> &included, Diagnostics &diag) {
     if (!file.is_scalar() || file.text.empty()) {
         diag.error(ExitCode::config, file.where, kp + ".bestand", "expected a file name, got " + file.describe());
-        return;
+        return true;
     }
     std::filesystem::path p(file.text);
     if (p.is_relative()) p = std::filesystem::path(config_path).parent_path() / p;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(p, ec)) {
         diag.error(ExitCode::no_input, file.where, kp + ".bestand", "settings file " + p.string() + " does not exist");
-        return;
+        return true;
     }
-    YamlNode extra = read_yaml_file(p.string(), diag);
+    YamlNode extra = read_yaml_file(p.string(), diag, kp);
     included.push_back(p.string());
-    if (extra.is_null() || extra.truncated) return;
+    if (extra.truncated) return false;  // only part of it was read: its settings cannot be checked
+    if (extra.is_null()) return true;
     if (!extra.is_map()) {
         diag.error(ExitCode::config, extra.where, kp, "expected a map of settings in " + p.string() + ", got " +
                                                           extra.describe());
-        return;
+        return true;
     }
     std::set<std::string> own;  // a key twice in the file is reported by the YAML reader
     for (auto &entry : extra.entries) {
@@ -180,6 +182,7 @@ void include_settings_file(const std::string &config_path, const YamlNode &file,
         }
         section.entries.push_back(std::move(entry));
     }
+    return true;
 }
 
 template <std::size_t N>
@@ -320,7 +323,8 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
             }
             PluginEntry plugin{name->text, kp, entry};
             if (const YamlNode *file = entry.find("bestand"))
-                include_settings_file(path, *file, kp, plugin.section, config.included_files, diag);
+                plugin.settings_unreadable =
+                    !include_settings_file(path, *file, kp, plugin.section, config.included_files, diag);
             config.plugins.push_back(std::move(plugin));
         }
     }

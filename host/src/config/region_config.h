@@ -17,6 +17,7 @@ struct PluginEntry {
     std::string name;      ///< plugin name, e.g. "financing.inwonerbijdrage"
     std::string key_path;  ///< "plugins[0]"
     YamlNode section;      ///< the whole entry (a map); `name` is one of its keys
+    bool settings_unreadable = false;  ///< its `bestand:` could not be read; its settings are not checked
 };
 
 /// A validated run configuration.

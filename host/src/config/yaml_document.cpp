@@ -47,8 +47,8 @@ namespace {
 /// Builds the tree from parser events and reports duplicate and non-text keys.
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(const std::string &text, const std::string &path, Diagnostics &diag)
-        : text_(text), path_(path), diag_(diag) {
+    TreeBuilder(const std::string &text, const std::string &path, Diagnostics &diag, std::string root_path)
+        : text_(text), path_(path), diag_(diag), root_path_(std::move(root_path)) {
         // yaml-cpp strips a UTF-8 byte order mark; its positions count from after it.
         if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0) bom_ = 3;
     }
@@ -147,7 +147,7 @@ private:
 
     /// Key path of the node that comes next in the current container.
     std::string child_path() const {
-        if (stack_.empty()) return "";
+        if (stack_.empty()) return root_path_;
         const Frame &top = stack_.back();
         if (top.node.is_sequence()) return top.path + "[" + std::to_string(top.node.items.size()) + "]";
         if (top.have_key) return key_path(top.path, top.key.is_scalar() ? top.key.text : "?");
@@ -287,6 +287,7 @@ private:
     const std::string &text_;
     const std::string &path_;
     Diagnostics &diag_;
+    std::string root_path_;
     std::map<YAML::anchor_t, std::size_t> anchor_sizes_;
     std::size_t expanded_ = 0;
     bool alias_limit_reported_ = false;
@@ -326,7 +327,8 @@ void syntax_error(const TreeBuilder &builder, const YAML::Mark &mark, const std:
 
 }  // namespace
 
-YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagnostics &diag) {
+YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagnostics &diag,
+                        const std::string &key_prefix) {
     if (std::size_t bad = first_invalid_utf8(text); bad != text.size()) {
         auto [line, column] = line_and_column(text, bad);
         char byte[8];
@@ -340,7 +342,7 @@ YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagno
         return none;
     }
     std::istringstream in(text);
-    TreeBuilder builder(text, path, diag);
+    TreeBuilder builder(text, path, diag, key_prefix);
     try {
         YAML::Parser parser(in);
         if (!parser.HandleNextDocument(builder)) return builder.finish();  // empty or only comments
@@ -369,7 +371,7 @@ YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagno
     return builder.finish();
 }
 
-YamlNode read_yaml_file(const std::string &path, Diagnostics &diag) {
+YamlNode read_yaml_file(const std::string &path, Diagnostics &diag, const std::string &key_prefix) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         diag.error(ExitCode::no_input, SourceLocation{path, 0, 0}, "", "cannot read config file: it is a directory");
@@ -389,7 +391,7 @@ YamlNode read_yaml_file(const std::string &path, Diagnostics &diag) {
         none.where = SourceLocation{path, 0, 0};
         return none;
     }
-    return read_yaml_text(content.str(), path, diag);
+    return read_yaml_text(content.str(), path, diag, key_prefix);
 }
 
 }  // namespace vhh::host

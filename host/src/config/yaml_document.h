@@ -40,9 +40,12 @@ public:
 /// located errors in `diag` (missing/unreadable file: ExitCode::no_input; syntax and
 /// duplicate keys: ExitCode::config) and returns what could be read (a null node when nothing).
 /// Every duplicate key of the document is reported, not only the first. An empty file is a null node.
-YamlNode read_yaml_file(const std::string &path, Diagnostics &diag);
+/// `key_prefix` (e.g. "plugins[3]") is put before the key paths of its errors, for a file that
+/// holds one section of a bigger configuration.
+YamlNode read_yaml_file(const std::string &path, Diagnostics &diag, const std::string &key_prefix = "");
 
 /// Same, from text already in memory; `path` is only used in locations.
-YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagnostics &diag);
+YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagnostics &diag,
+                        const std::string &key_prefix = "");
 
 }  // namespace vhh::host
