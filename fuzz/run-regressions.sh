@@ -16,5 +16,8 @@ if [ ${#files[@]} -eq 0 ]; then
   exit 0
 fi
 echo "$(basename "$fuzzer"): ${#files[@]} inputs"
+# A target's own temporary files go to a folder removed afterwards, also when an input kills it.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/vhh-fuzz-regressions.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
 # libFuzzer runs the files given as arguments once each (no fuzzing) and stops at the first failure.
-exec "$fuzzer" -timeout=10 -rss_limit_mb=2048 "${files[@]}"
+TMPDIR=$tmp "$fuzzer" -timeout=10 -rss_limit_mb=2048 "${files[@]}"
