@@ -38,6 +38,9 @@ std::string closest(const std::string &value, const std::vector<std::string> &ca
     const std::string *best = nullptr;
     std::size_t best_distance = 0;
     for (const auto &c : candidates) {
+        // The distance is at least the difference in length: skip hopeless candidates cheaply.
+        const std::size_t gap = value.size() > c.size() ? value.size() - c.size() : c.size() - value.size();
+        if (gap > max_distance) continue;
         const std::size_t d = edit_distance(value, c);
         if (d <= max_distance && (!best || d < best_distance)) {
             best = &c;

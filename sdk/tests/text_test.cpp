@@ -83,7 +83,7 @@ TEST(TextPercentage, DutchNotation) {
 
 TEST(Utf8, FirstInvalidByte) {
     EXPECT_EQ(vhh::first_invalid_utf8("Súdwest-Fryslân €"), std::string("Súdwest-Fryslân €").size());
-    EXPECT_EQ(vhh::first_invalid_utf8("ab\xE4cd"), 2u);          // Latin-1 ä
+    EXPECT_EQ(vhh::first_invalid_utf8("ab\xE4" "cd"), 2u);          // Latin-1 ä
     EXPECT_EQ(vhh::first_invalid_utf8("\xC0\xAF"), 0u);          // overlong '/'
     EXPECT_EQ(vhh::first_invalid_utf8("x\xED\xA0\x80"), 1u);     // surrogate
     EXPECT_EQ(vhh::first_invalid_utf8("\xF4\x90\x80\x80"), 0u); // above U+10FFFF

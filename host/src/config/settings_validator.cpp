@@ -269,6 +269,9 @@ std::string unknown_key_hint(const std::string &key, const std::vector<std::stri
     std::string best;
     std::size_t best_distance = 3;
     for (const auto &candidate : allowed) {
+        // The distance is at least the difference in length (a huge unknown key stays cheap).
+        std::size_t gap = key.size() > candidate.size() ? key.size() - candidate.size() : candidate.size() - key.size();
+        if (gap >= best_distance) continue;
         std::size_t d = std::min(edit_distance(key, candidate), edit_distance(lower(key), lower(candidate)));
         if (d < best_distance && d < candidate.size()) {
             best = candidate;
