@@ -175,15 +175,6 @@ int VhhApp::main(const std::vector<std::string> &args) {
     }
 }
 
-bool VhhApp::prepare(const RunConfig &config, PluginRegistry &registry, Pipeline &pipeline, Diagnostics &diag) {
-    // A missing or unparseable file has nothing more to check. Otherwise the plugin
-    // sections are validated too, so every error of the file shows in one run.
-    if (diag.exit_code() == vhh::ExitCode::no_input || config.plugins.empty()) return !diag.has_errors();
-    registry.discover(plugin_dirs());
-    bool plugins_ok = pipeline.prepare(diag);
-    return plugins_ok && !diag.has_errors();
-}
-
 int VhhApp::cmd_plugins() {
     if (format_ != "table" && format_ != "json")
         return usage_error("unknown format '" + format_ + "' for plugins (expected table or json)");
@@ -201,7 +192,8 @@ int VhhApp::cmd_bijdragen() {
     RunConfig config = load_run_config(config_path(), diag);
     PluginRegistry registry;
     Pipeline pipeline(config, registry, diag);
-    if (prepare(config, registry, pipeline, diag)) pipeline.compute(diag);
+    registry.discover(plugin_dirs());
+    if (prepare_plugins(config, pipeline, diag, 0)) pipeline.compute(diag);
     print_diagnostics(diag);
     if (diag.has_errors()) return static_cast<int>(diag.exit_code());
     if (format_ == "json") std::cout << bijdragen_json(config.region, pipeline.lines());
@@ -218,7 +210,8 @@ int VhhApp::cmd_partners() {
     RunConfig config = load_run_config(config_path(), diag);
     PluginRegistry registry;
     Pipeline pipeline(config, registry, diag);
-    if (prepare(config, registry, pipeline, diag)) pipeline.load(diag);
+    registry.discover(plugin_dirs());
+    if (prepare_plugins(config, pipeline, diag, 0)) pipeline.load(diag);
     if (!diag.has_errors() && !pipeline.has_partner_registry())
         diag.error(vhh::ExitCode::config, {config.path, 0, 0}, "plugins",
                    "no partner registry is configured", "add '- name: registry.partners' with its partners to plugins");

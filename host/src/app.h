@@ -28,8 +28,6 @@ protected:
     int main(const std::vector<std::string> &args) override;
 
 private:
-    /// Discovers plugins and validates their settings; false when any error is recorded.
-    bool prepare(const RunConfig &config, PluginRegistry &registry, Pipeline &pipeline, Diagnostics &diag);
     int cmd_run(bool write);
     int cmd_run_province(const std::string &cfg_path, bool write);
     /// Stages the documents, writes manifest.json and swaps the set into --out (73 when it cannot).

@@ -43,6 +43,13 @@ bool render_text(const std::string &template_path, const std::string &source, co
     }
 }
 
+bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag, std::size_t errors_before) {
+    // A missing or unparseable file has nothing more to check. Otherwise the plugin sections
+    // are validated too, so every error of the file shows in one run.
+    if (diag.exit_code() == ExitCode::no_input || config.plugins.empty()) return diag.error_count() == errors_before;
+    return pipeline.prepare(diag) && diag.error_count() == errors_before;
+}
+
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
                                       bool report, Diagnostics &diag) {
@@ -52,10 +59,7 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     run->config = load_run_config(config_path, diag);
     run->pipeline = std::make_unique<Pipeline>(run->config, registry, diag);
     Pipeline &pipeline = *run->pipeline;
-    // A missing or unparseable file has nothing more to check. Otherwise the plugin sections
-    // are validated too, so every error of the file shows in one run.
-    bool readable = diag.exit_code() != ExitCode::no_input && !run->config.plugins.empty();
-    if (readable && pipeline.prepare(diag) && diag.error_count() == errors_before && pipeline.compute(diag) && report)
+    if (prepare_plugins(run->config, pipeline, diag, errors_before) && pipeline.compute(diag) && report)
         pipeline.report(diag);
     if (diag.error_count() != errors_before) return nullptr;
 

@@ -25,6 +25,10 @@ struct RegionRun {
     std::vector<std::pair<std::string, std::string>> inputs;  ///< everything read: label, sha256
 };
 
+/// Validates the settings of the config's plugins (skipped when the config could not be read or
+/// names no plugins). True when no errors were recorded since `errors_before`.
+bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag, std::size_t errors_before);
+
 /// Loads `config_path`, validates its plugins, computes and, when `report`, runs the report
 /// phase and renders every text document (templates from the config's `templates:` folder,
 /// else `bundled_templates`). Returns nullptr when errors were recorded in `diag`.
