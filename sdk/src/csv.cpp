@@ -1,103 +1,150 @@
 #include "vhh/csv.h"
 
 #include <cstdio>
+#include <cstring>
+#include <limits>
 
 #include "vhh/text.h"
 
 namespace vhh {
 
-CsvTable parse_csv(std::string_view text, char separator) {
-    CsvTable table;
-    if (text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
-                             (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF))) {
-        table.errors.push_back({1, 1, "the file is UTF-16; save it as CSV UTF-8"});
-        return table;
+CsvReader::CsvReader(std::string_view text, char separator) : text_(text), separator_(separator) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (text.size() >= 2 && ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF))) {
+        errors_.push_back({1, 1, "the file is UTF-16; save it as CSV UTF-8"});
+        pos_ = text.size();
+        return;
     }
     if (std::size_t bad = first_invalid_utf8(text); bad != text.size()) {
         auto [line, column] = line_and_column(text, bad);
-        char byte[8];
-        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-        table.errors.push_back({line, column, std::string("the file is not UTF-8 text (byte ") + byte +
-                                                  "); save it as CSV UTF-8"});
-        return table;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", byte(bad));
+        errors_.push_back({line, column, std::string("the file is not UTF-8 text (byte ") + hex +
+                                             "); save it as CSV UTF-8"});
+        pos_ = text.size();
+        return;
     }
-    std::size_t i = 0;
-    if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
-        static_cast<unsigned char>(text[2]) == 0xBF)
-        i = 3;
-    int line = 1;
-    std::size_t line_start = i >= 3 ? 3 : 0;  // BOM bytes do not count as columns
-    auto column_of = [&](std::size_t pos) { return static_cast<int>(pos - line_start) + 1; };
+    if (text.size() >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) {
+        pos_ = 3;
+        line_start_ = 3;  // BOM bytes do not count as columns
+    }
+}
 
-    std::size_t width = 0;  // fields of the previous record: most records have as many
-    while (i < text.size()) {
-        CsvRecord record;
-        record.line = line;
-        record.fields.reserve(width);
-        bool record_has_content = false;
+std::size_t CsvReader::line_ends() const {
+    std::size_t n = 0;
+    for (const char *p = text_.data(), *e = p + text_.size();
+         (p = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(e - p)))) != nullptr; ++p)
+        ++n;
+    return n;
+}
+
+bool CsvReader::next(CsvRecordView &record) {
+    const std::string_view text = text_;
+    const std::size_t n = text.size();
+    std::size_t i = pos_;
+    while (i < n) {
+        record.line = line_;
+        record.fields.clear();
+        record.fields.reserve(width_);
+        unescaped_.clear();
+        pending_.clear();
+        bool has_content = false;
         bool end_of_record = false;
         while (!end_of_record) {
-            CsvField field;
+            CsvFieldView field;
             field.column = column_of(i);
-            if (i < text.size() && text[i] == '"') {
-                const int quote_line = line, quote_col = column_of(i);
+            if (i < n && text[i] == '"') {
+                const int quote_line = line_, quote_col = column_of(i);
                 ++i;
+                const std::size_t start = i;
+                bool escaped = false;  // a "" inside: the field is copied into unescaped_
+                std::size_t offset = unescaped_.size();
                 bool closed = false;
-                while (i < text.size()) {
-                    char c = text[i];
+                while (i < n) {
+                    const char c = text[i];
                     if (c == '"') {
-                        if (i + 1 < text.size() && text[i + 1] == '"') {
-                            field.text += '"';
+                        if (i + 1 < n && text[i + 1] == '"') {
+                            if (!escaped) unescaped_.append(text.data() + start, i - start);
+                            escaped = true;
+                            unescaped_ += '"';
                             i += 2;
                             continue;
                         }
-                        ++i;
                         closed = true;
                         break;
                     }
                     if (c == '\n') {
-                        ++line;
-                        line_start = i + 1;
+                        ++line_;
+                        line_start_ = i + 1;
                     }
-                    field.text += c;
+                    if (escaped) unescaped_ += c;
                     ++i;
                 }
-                if (!closed) {
-                    table.errors.push_back({quote_line, quote_col, "unterminated quoted field"});
+                if (escaped) {
+                    pending_.emplace_back(record.fields.size(), offset);
+                    field.text = std::string_view(nullptr, unescaped_.size() - offset);
+                } else {
+                    field.text = text.substr(start, i - start);
+                }
+                if (closed) {
+                    ++i;  // the closing quote
+                    // After the closing quote only a separator or the end of the line may follow.
+                    if (i < n && text[i] != separator_ && text[i] != '\n' && text[i] != '\r') {
+                        errors_.push_back({line_, column_of(i), "unexpected text after a closing quote"});
+                        while (i < n && text[i] != separator_ && text[i] != '\n') ++i;
+                    }
+                } else {
+                    errors_.push_back({quote_line, quote_col, "unterminated quoted field"});
                     end_of_record = true;
                 }
-                // After the closing quote only a separator or the end of the line may follow.
-                if (closed && i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') {
-                    table.errors.push_back({line, column_of(i), "unexpected text after a closing quote"});
-                    while (i < text.size() && text[i] != separator && text[i] != '\n') ++i;
-                }
-                record_has_content = true;
+                has_content = true;
             } else {
                 const std::size_t start = i;
-                while (i < text.size() && text[i] != separator && text[i] != '\n') ++i;
+                while (i < n && text[i] != separator_ && text[i] != '\n') ++i;
                 std::size_t end = i;
                 // A '\r' that ends the line (before '\n' or the end of the text) is not part of the field.
-                if (end > start && text[end - 1] == '\r' && (end == text.size() || text[end] == '\n')) --end;
-                field.text.assign(text.data() + start, end - start);
-                if (!field.text.empty()) record_has_content = true;
+                if (end > start && text[end - 1] == '\r' && (end == n || text[end] == '\n')) --end;
+                field.text = text.substr(start, end - start);
+                if (end > start) has_content = true;
             }
-            if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            record.fields.push_back(std::move(field));
-            if (i >= text.size()) {
+            if (i < n && text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+            record.fields.push_back(field);
+            if (i >= n) {
                 end_of_record = true;
-            } else if (text[i] == separator) {
+            } else if (text[i] == separator_) {
                 ++i;
-                record_has_content = true;
+                has_content = true;
             } else if (text[i] == '\n') {
                 ++i;
-                ++line;
-                line_start = i;
+                ++line_;
+                line_start_ = i;
                 end_of_record = true;
             }
         }
-        width = record.fields.size();
-        if (record_has_content) table.records.push_back(std::move(record));
+        width_ = record.fields.size();
+        if (!has_content) continue;
+        // unescaped_ no longer grows for this record: its views can be made now.
+        for (const auto &[index, offset] : pending_)
+            record.fields[index].text = std::string_view(unescaped_.data() + offset, record.fields[index].text.size());
+        pos_ = i;
+        return true;
     }
+    pos_ = i;
+    return false;
+}
+
+CsvTable parse_csv(std::string_view text, char separator) {
+    CsvTable table;
+    CsvReader reader(text, separator);
+    CsvRecordView view;
+    while (reader.next(view)) {
+        CsvRecord record;
+        record.line = view.line;
+        record.fields.reserve(view.fields.size());
+        for (const auto &f : view.fields) record.fields.push_back({std::string(f.text), f.column});
+        table.records.push_back(std::move(record));
+    }
+    table.errors = reader.errors();
     return table;
 }
 
@@ -109,35 +156,36 @@ std::optional<Money> parse_amount_nl(std::string_view text) {
         negative = text[0] == '-';
         i = 1;
     }
-    std::size_t comma = text.find(',', i);
-    std::string_view whole = text.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i);
-    std::string_view fraction = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    const std::size_t comma = text.find(',', i);
+    const std::string_view whole = text.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i);
+    const std::string_view fraction = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
     if (whole.empty()) return std::nullopt;
-    std::string digits;
-    if (whole.find('.') != std::string_view::npos) {
-        // Thousands groups: 1-3 digits, then groups of exactly three.
-        std::size_t first = whole.find('.');
-        if (first == 0 || first > 3) return std::nullopt;
-        for (std::size_t k = 0; k < whole.size(); ++k) {
-            char c = whole[k];
-            bool separator_position = k >= first && (k - first) % 4 == 0;
-            if (separator_position ? c != '.' : (c < '0' || c > '9')) return std::nullopt;
-            if (!separator_position) digits += c;
+    // Thousands groups when there is a '.': 1-3 digits, then groups of exactly three.
+    const std::size_t first = whole.find('.');
+    if (first != std::string_view::npos && (first == 0 || first > 3 || (whole.size() - first) % 4 != 0))
+        return std::nullopt;
+    std::int64_t units = 0;  // the whole part; the same bound as Money::parse, so that cents fit
+    for (std::size_t k = 0; k < whole.size(); ++k) {
+        const char c = whole[k];
+        if (first != std::string_view::npos && k >= first && (k - first) % 4 == 0) {
+            if (c != '.') return std::nullopt;
+            continue;
         }
-        if ((whole.size() - first) % 4 != 0) return std::nullopt;
-    } else {
-        for (char c : whole)
-            if (c < '0' || c > '9') return std::nullopt;
-        digits = std::string(whole);
+        if (c < '0' || c > '9') return std::nullopt;
+        if (units > (std::numeric_limits<std::int64_t>::max() / 100 - 9) / 10) return std::nullopt;
+        units = units * 10 + (c - '0');
     }
+    std::int64_t cents = 0;
     if (comma != std::string_view::npos) {
         if (fraction.empty() || fraction.size() > 2) return std::nullopt;
-        for (char c : fraction)
+        for (char c : fraction) {
             if (c < '0' || c > '9') return std::nullopt;
+            cents = cents * 10 + (c - '0');
+        }
+        if (fraction.size() == 1) cents *= 10;
     }
-    std::string plain = (negative ? "-" : "") + digits;
-    if (!fraction.empty()) plain += "." + std::string(fraction);
-    return Money::parse(plain);
+    cents += units * 100;
+    return Money::cents(negative ? -cents : cents);
 }
 
 }  // namespace vhh

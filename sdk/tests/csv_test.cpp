@@ -1,6 +1,8 @@
 // CSV as ledger exports write it: ';', BOM, quotes, Dutch amounts.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "vhh/csv.h"
 
 using vhh::Money;
@@ -80,4 +82,74 @@ TEST(Csv, NotUtf8IsOneLocatedError) {
     auto u = parse_csv(std::string("\xFF\xFEk\0p\0", 6));
     ASSERT_EQ(u.errors.size(), 1u);
     EXPECT_NE(u.errors[0].message.find("UTF-16"), std::string::npos);
+}
+
+TEST(AmountNl, BoundIsMoneyParsesBound) {
+    // The whole part has the bound Money::parse has, so that the cents always fit.
+    for (const char *text : {"92233720368547", "922337203685477", "9223372036854775", "92233720368547758",
+                             "922337203685477580", "99999999999999999999"}) {
+        const auto nl = parse_amount_nl(text);
+        const auto plain = Money::parse(text);
+        EXPECT_EQ(nl.has_value(), plain.has_value()) << text;
+        if (nl && plain) {
+            EXPECT_EQ(nl->in_cents(), plain->in_cents()) << text;
+        }
+    }
+    EXPECT_FALSE(parse_amount_nl("99.999.999.999.999.999.999,99").has_value());
+    EXPECT_EQ(parse_amount_nl("+5"), Money::cents(500));
+}
+
+TEST(AmountNl, EveryFormattedAmountParsesBack) {
+    // Property: format_nl_plain writes what parse_amount_nl reads, for amounts of every size.
+    std::mt19937_64 rng(20261123);
+    for (int n = 0; n < 20000; ++n) {
+        const int digits = static_cast<int>(rng() % 16) + 1;
+        std::int64_t cents = static_cast<std::int64_t>(rng() % 1'000'000'000'000'000'000ULL);
+        for (int d = digits; d < 18; ++d) cents /= 10;
+        if (rng() % 2) cents = -cents;
+        const Money m = Money::cents(cents);
+        const auto back = parse_amount_nl(m.format_nl_plain());
+        ASSERT_TRUE(back.has_value()) << m.format_nl_plain();
+        EXPECT_EQ(back->in_cents(), cents) << m.format_nl_plain();
+    }
+}
+
+TEST(CsvReader, ReadsTheRecordsParseCsvReads) {
+    const std::string text = "\xEF\xBB\xBFh1;h2\n\na;\"b \"\"x\"\"\"\n\"two\nlines\";\"c\"\"\"\r\n;\n\"open;z\n";
+    const auto table = parse_csv(text);
+    vhh::CsvReader reader(text);
+    vhh::CsvRecordView view;
+    std::size_t k = 0;
+    while (reader.next(view)) {
+        ASSERT_LT(k, table.records.size());
+        const auto &r = table.records[k++];
+        EXPECT_EQ(view.line, r.line);
+        ASSERT_EQ(view.fields.size(), r.fields.size());
+        for (std::size_t f = 0; f < r.fields.size(); ++f) {
+            EXPECT_EQ(view.fields[f].text, r.fields[f].text) << "record " << k << " field " << f;
+            EXPECT_EQ(view.fields[f].column, r.fields[f].column);
+        }
+    }
+    EXPECT_EQ(k, table.records.size());
+    ASSERT_EQ(reader.errors().size(), 1u);
+    EXPECT_EQ(reader.errors()[0].line, 7);
+    EXPECT_EQ(table.errors.size(), 1u);
+    EXPECT_EQ(reader.line_ends(), 7u);
+    // The unescaped fields are what they say.
+    ASSERT_GE(table.records.size(), 3u);
+    EXPECT_EQ(table.records[1].fields[1].text, "b \"x\"");
+    EXPECT_EQ(table.records[2].fields[0].text, "two\nlines");
+    EXPECT_EQ(table.records[2].fields[1].text, "c\"");
+    EXPECT_EQ(table.records[3].line, 6);
+}
+
+TEST(CsvReader, ErrorsComeWithTheirRecord) {
+    vhh::CsvReader reader("a;\"b\"x\nc;d\n");
+    vhh::CsvRecordView view;
+    ASSERT_TRUE(reader.next(view));
+    EXPECT_EQ(reader.errors().size(), 1u);  // the error of line 1 is known once line 1 is read
+    ASSERT_TRUE(reader.next(view));
+    EXPECT_EQ(view.fields[1].text, "d");
+    EXPECT_FALSE(reader.next(view));
+    EXPECT_FALSE(reader.next(view));  // and stays at the end
 }

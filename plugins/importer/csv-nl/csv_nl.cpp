@@ -51,29 +51,31 @@ std::optional<Kolommen> read_kolommen(const Settings &settings, const std::strin
 std::vector<LedgerLine> read_ledger(const std::string &path, const std::string &contents, const Kolommen &k,
                                     const std::string &key_prefix, Diagnostics &diag) {
     std::vector<LedgerLine> lines;
-    const auto table = ledger_csv::open(path, contents, ';', columns(k), key_prefix, kFormatHint, diag);
+    auto table = ledger_csv::open(path, contents, ';', columns(k), key_prefix, kFormatHint, diag);
     if (!table) return lines;
-    for (const CsvRecord &r : table->rows) {
+    lines.reserve(table->line_ends());
+    CsvRecordView r;
+    while (table->next(r, diag)) {
         if (!ledger_csv::width_ok(*table, r, diag)) continue;
         LedgerLine l;
         bool ok = true;
-        const std::string datum = ledger_csv::field(*table, r, kDatum);
+        const std::string_view datum = ledger_csv::field(*table, r, kDatum);
         if (auto d = Date::parse_nl(datum)) {
             l.datum = *d;
         } else {
             diag.error(ExitCode::data, ledger_csv::at(*table, r, kDatum), "",
-                       "expected a date dd-mm-jjjj in column '" + k.datum + "', got '" + datum + "'");
+                       "expected a date dd-mm-jjjj in column '" + k.datum + "', got '" + std::string(datum) + "'");
             ok = false;
         }
-        const std::string bedrag = ledger_csv::field(*table, r, kBedrag);
-        const SourceLocation bedrag_at = ledger_csv::at(*table, r, kBedrag);
+        const std::string_view bedrag = ledger_csv::field(*table, r, kBedrag);
         if (auto m = parse_amount_nl(bedrag)) {
             l.bedrag = *m;
-            if (!ledger_csv::amount_in_range(*m, bedrag, k.bedrag, bedrag_at, diag)) ok = false;
+            if (!ledger_csv::amount_in_range(*m, bedrag, k.bedrag, ledger_csv::at(*table, r, kBedrag), diag))
+                ok = false;
         } else {
-            diag.error(ExitCode::data, bedrag_at, "",
-                       "expected an amount like 1.234,56 or -1.234,56 in column '" + k.bedrag + "', got '" + bedrag +
-                           "'");
+            diag.error(ExitCode::data, ledger_csv::at(*table, r, kBedrag), "",
+                       "expected an amount like 1.234,56 or -1.234,56 in column '" + k.bedrag + "', got '" +
+                           std::string(bedrag) + "'");
             ok = false;
         }
         if (!ok) continue;

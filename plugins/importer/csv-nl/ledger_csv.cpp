@@ -16,7 +16,7 @@ std::string key(const std::string &prefix, const std::string &setting) {
     return prefix.empty() ? setting : prefix + "." + setting;
 }
 
-bool blank(const CsvRecord &r) {
+bool blank(const CsvRecordView &r) {
     for (const auto &f : r.fields)
         if (!trim(f.text).empty()) return false;
     return true;
@@ -32,20 +32,46 @@ std::string separator_name(char c) {
 }
 
 /// At most `n` bytes of `s`, "…" when cut (never inside a UTF-8 sequence).
-std::string shorten(const std::string &s, std::size_t n) {
-    if (s.size() <= n) return s;
+std::string shorten(std::string_view s, std::size_t n) {
+    if (s.size() <= n) return std::string(s);
     std::size_t cut = n;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return s.substr(0, cut) + "…";
+    return std::string(s.substr(0, cut)) + "…";
 }
 
 }  // namespace
 
-std::string trim(const std::string &s) {
+std::string_view trim(std::string_view s) {
     const std::size_t a = s.find_first_not_of(" \t\r");
-    if (a == std::string::npos) return "";
+    if (a == std::string_view::npos) return {};
     const std::size_t b = s.find_last_not_of(" \t\r");
     return s.substr(a, b - a + 1);
+}
+
+Table::Table(std::string path_, std::string_view text, char separator_)
+    : path(std::move(path_)), separator(separator_), reader_(text, separator_) {}
+
+void Table::report_errors(Diagnostics &diag) {
+    const auto &errors = reader_.errors();
+    for (; errors_reported_ < errors.size(); ++errors_reported_) {
+        const CsvError &e = errors[errors_reported_];
+        diag.error(ExitCode::data, {path, e.line, e.column}, "", e.message);
+    }
+}
+
+bool Table::next(CsvRecordView &r, Diagnostics &diag) {
+    while (reader_.next(r)) {
+        report_errors(diag);
+        if (!blank(r)) return true;
+    }
+    report_errors(diag);
+    return false;
+}
+
+void Table::finish(Diagnostics &diag) {
+    CsvRecordView r;
+    while (next(r, diag)) {
+    }
 }
 
 std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> columns, const Settings &settings,
@@ -54,7 +80,7 @@ std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> col
     std::map<std::string, std::string> seen;  // lower-case name -> setting that names it
     for (auto &c : columns) {
         if (settings.has(c.setting)) {
-            const std::string name = trim(settings.text(c.setting));
+            const std::string name(trim(settings.text(c.setting)));
             if (name.empty()) {
                 diag.error(ExitCode::config, settings.where(c.setting), key(key_prefix, c.setting),
                            "a column name cannot be empty", "name the column as the export's header row does");
@@ -77,23 +103,18 @@ std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> col
 std::optional<Table> open(const std::string &path, const std::string &contents, char separator,
                           const std::vector<Column> &columns, const std::string &key_prefix,
                           const std::string &format_hint, Diagnostics &diag) {
-    CsvTable csv = parse_csv(contents, separator);
-    for (const auto &e : csv.errors) diag.error(ExitCode::data, {path, e.line, e.column}, "", e.message);
-
+    Table t(path, contents, separator);
     std::string expected;
     for (const auto &c : columns) expected += (expected.empty() ? "" : std::string(1, separator)) + c.name;
-    if (csv.records.empty()) {
-        // A file parse_csv refused as a whole (not UTF-8) has its error already.
-        if (!csv.errors.empty()) return std::nullopt;
+    const std::size_t errors_before = diag.error_count();
+    CsvRecordView head;
+    if (!t.next(head, diag)) {
+        // A file the reader refused as a whole (not UTF-8) has its error already.
+        if (diag.error_count() != errors_before) return std::nullopt;
         diag.error(ExitCode::data, {path, 1, 1}, "", "the ledger export is empty; expected a header row",
                    "a header row like: " + expected);
         return std::nullopt;
     }
-
-    Table t;
-    t.path = path;
-    t.separator = separator;
-    const CsvRecord &head = csv.records[0];
     t.header_line = head.line;
     t.width = head.fields.size();
 
@@ -101,12 +122,13 @@ std::optional<Table> open(const std::string &path, const std::string &contents, 
     // missing column for every column.
     if (head.fields.size() == 1 && columns.size() > 1) {
         for (char other : {';', ',', '\t'}) {
-            if (other == separator || head.fields[0].text.find(other) == std::string::npos) continue;
+            if (other == separator || head.fields[0].text.find(other) == std::string_view::npos) continue;
             diag.error(ExitCode::data, {path, head.line, head.fields[0].column}, "",
                        "the header row is one field '" + shorten(trim(head.fields[0].text), 100) +
                            "': this file is separated by " + separator_name(other) + ", not by " +
                            separator_name(separator),
                        format_hint);
+            t.finish(diag);
             return std::nullopt;
         }
     }
@@ -114,12 +136,13 @@ std::optional<Table> open(const std::string &path, const std::string &contents, 
     std::map<std::string, std::vector<std::size_t>> by_name;  // lower-case name -> field indices
     std::string found;
     for (std::size_t i = 0; i < head.fields.size(); ++i) {
-        by_name[lower(trim(head.fields[i].text))].push_back(i);
-        found += (found.empty() ? "" : "; ") + trim(head.fields[i].text);
+        const std::string name(trim(head.fields[i].text));
+        by_name[lower(name)].push_back(i);
+        found += (found.empty() ? "" : "; ") + name;
     }
     bool usable = true;
     for (const auto &c : columns) {
-        auto it = by_name.find(lower(trim(c.name)));
+        auto it = by_name.find(lower(std::string(trim(c.name))));
         if (it == by_name.end()) {
             t.index.push_back(-1);
             if (c.required) {
@@ -141,13 +164,14 @@ std::optional<Table> open(const std::string &path, const std::string &contents, 
             usable = false;
         }
     }
-    if (!usable) return std::nullopt;
-    for (std::size_t i = 1; i < csv.records.size(); ++i)
-        if (!blank(csv.records[i])) t.rows.push_back(std::move(csv.records[i]));
+    if (!usable) {
+        t.finish(diag);
+        return std::nullopt;
+    }
     return t;
 }
 
-bool width_ok(const Table &t, const CsvRecord &r, Diagnostics &diag) {
+bool width_ok(const Table &t, const CsvRecordView &r, Diagnostics &diag) {
     if (r.fields.size() == t.width) return true;
     const bool too_many = r.fields.size() > t.width;
     const int column = too_many ? r.fields[t.width].column : r.fields.back().column;
@@ -158,23 +182,23 @@ bool width_ok(const Table &t, const CsvRecord &r, Diagnostics &diag) {
     return false;
 }
 
-std::string field(const Table &t, const CsvRecord &r, std::size_t c) {
+std::string_view field(const Table &t, const CsvRecordView &r, std::size_t c) {
     const int i = t.index[c];
-    return i < 0 || static_cast<std::size_t>(i) >= r.fields.size() ? std::string() : trim(r.fields[i].text);
+    return i < 0 || static_cast<std::size_t>(i) >= r.fields.size() ? std::string_view() : trim(r.fields[i].text);
 }
 
-SourceLocation at(const Table &t, const CsvRecord &r, std::size_t c) {
+SourceLocation at(const Table &t, const CsvRecordView &r, std::size_t c) {
     const int i = t.index[c];
     if (i < 0 || static_cast<std::size_t>(i) >= r.fields.size()) return {t.path, r.line, 1};
     return {t.path, r.line, r.fields[i].column};
 }
 
-bool amount_in_range(Money amount, const std::string &text, const std::string &column, const SourceLocation &where,
+bool amount_in_range(Money amount, std::string_view text, const std::string &column, const SourceLocation &where,
                      Diagnostics &diag) {
     const std::int64_t c = amount.in_cents();
     if (c <= kMaxAmountCents && c >= -kMaxAmountCents) return true;
     diag.error(ExitCode::data, where, "",
-               "amount '" + text + "' in column '" + column + "' is out of range: a ledger line is at most " +
+               "amount '" + std::string(text) + "' in column '" + column + "' is out of range: a ledger line is at most " +
                    Money::cents(kMaxAmountCents).format_nl() + " either way",
                "check the export for a missing decimal separator or a merged field");
     return false;

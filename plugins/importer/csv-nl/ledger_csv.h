@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vhh/csv.h"
@@ -24,14 +25,34 @@ struct Column {
     bool required = true;  ///< false: the file may lack it (then its fields read as "")
 };
 
-/// A ledger export with a usable header.
-struct Table {
+/// A ledger export with a usable header, read one data record at a time (the fields are views into
+/// the file's text: nothing of the file is copied but what the importer keeps).
+class Table {
+public:
     std::string path;              ///< the file, as errors name it
     char separator = ';';          ///< the field separator
     int header_line = 1;           ///< line of the header row
     std::size_t width = 0;         ///< number of fields of the header
     std::vector<int> index;        ///< per requested column: its field index, or -1 when absent
-    std::vector<CsvRecord> rows;   ///< the data records after the header, blank ones left out
+
+    /// A table of `path` reading `text` (which must outlive it) with `separator`.
+    Table(std::string path, std::string_view text, char separator);
+
+    /// Reads the next record that is not blank into `r`, reporting the CSV syntax errors met on
+    /// the way (65, located); false at the end of the file. The first one is the header.
+    bool next(CsvRecordView &r, Diagnostics &diag);
+
+    /// Reads to the end of the file only to report its syntax errors.
+    void finish(Diagnostics &diag);
+
+    /// The number of lines of the file: an upper bound of the records, to reserve for.
+    std::size_t line_ends() const { return reader_.line_ends(); }
+
+private:
+    void report_errors(Diagnostics &diag);
+
+    CsvReader reader_;
+    std::size_t errors_reported_ = 0;
 };
 
 /// The largest amount of one ledger line either way, in cents: € 1.000.000.000,00. Larger amounts
@@ -45,32 +66,35 @@ inline constexpr std::int64_t kMaxAmountCents = 100'000'000'000;
 std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> columns, const Settings &settings,
                                                          const std::string &key_prefix, Diagnostics &diag);
 
-/// Parses `contents` (optional UTF-8 BOM, quoted fields, \n or \r\n) with `separator` and resolves
-/// the header (the first non-empty record). Errors (65, located in the file, all reported): CSV
+/// Starts reading `contents` (optional UTF-8 BOM, quoted fields, \n or \r\n) with `separator` and
+/// resolves the header (the first non-empty record). `contents` must outlive the table. Errors (65, located in the file, all reported): CSV
 /// syntax; an empty file; a header that is one field holding another separator (a file of another
 /// format: `format_hint` says which this importer reads); a required column missing (at the header,
 /// with the columns found and the setting to change, prefixed with `key_prefix`); a column read
-/// named twice in the header (at the second). Nothing when the header cannot be used.
+/// named twice in the header (at the second). Nothing when the header cannot be used (the syntax
+/// errors of the whole file are reported then too); syntax errors after the header are reported
+/// as Table::next reaches them.
 std::optional<Table> open(const std::string &path, const std::string &contents, char separator,
                           const std::vector<Column> &columns, const std::string &key_prefix,
                           const std::string &format_hint, Diagnostics &diag);
 
 /// True when `r` has as many fields as the header; otherwise reports a located error (65) at the
 /// first field too many, or at the last field of a line that has too few, and returns false.
-bool width_ok(const Table &t, const CsvRecord &r, Diagnostics &diag);
+bool width_ok(const Table &t, const CsvRecordView &r, Diagnostics &diag);
 
-/// The text of requested column `c` of `r`, without surrounding spaces ("" for an absent column).
-std::string field(const Table &t, const CsvRecord &r, std::size_t c);
+/// The text of requested column `c` of `r`, without surrounding spaces ("" for an absent column);
+/// a view valid as long as `r`'s.
+std::string_view field(const Table &t, const CsvRecordView &r, std::size_t c);
 
 /// Where requested column `c` of `r` starts (column 1 of the line for an absent column).
-SourceLocation at(const Table &t, const CsvRecord &r, std::size_t c);
+SourceLocation at(const Table &t, const CsvRecordView &r, std::size_t c);
 
 /// `text` without surrounding spaces, tabs and carriage returns.
-std::string trim(const std::string &text);
+std::string_view trim(std::string_view text);
 
 /// True when |amount| is at most kMaxAmountCents; otherwise reports a located error (65) saying
 /// what `text` (in column `column`) was and returns false.
-bool amount_in_range(Money amount, const std::string &text, const std::string &column, const SourceLocation &where,
+bool amount_in_range(Money amount, std::string_view text, const std::string &column, const SourceLocation &where,
                      Diagnostics &diag);
 
 }  // namespace vhh::ledger_csv

@@ -52,7 +52,7 @@ std::optional<Kolommen> read_kolommen(const Settings &settings, const std::strin
     return k;
 }
 
-std::optional<Money> parse_amount(const std::string &text) {
+std::optional<Money> parse_amount(std::string_view text) {
     if (text.empty()) return Money();
     // Money::parse also takes a leading '+'; a ledger amount is written without one.
     if (text[0] == '+') return std::nullopt;
@@ -62,18 +62,20 @@ std::optional<Money> parse_amount(const std::string &text) {
 std::vector<LedgerLine> read_ledger(const std::string &path, const std::string &contents, const Kolommen &k,
                                     const std::string &key_prefix, Diagnostics &diag) {
     std::vector<LedgerLine> lines;
-    const auto table = ledger_csv::open(path, contents, ',', columns(k), key_prefix, kFormatHint, diag);
+    auto table = ledger_csv::open(path, contents, ',', columns(k), key_prefix, kFormatHint, diag);
     if (!table) return lines;
-    for (const CsvRecord &r : table->rows) {
+    lines.reserve(table->line_ends());
+    CsvRecordView r;
+    while (table->next(r, diag)) {
         if (!ledger_csv::width_ok(*table, r, diag)) continue;
         LedgerLine l;
         bool ok = true;
-        const std::string datum = ledger_csv::field(*table, r, kDatum);
+        const std::string_view datum = ledger_csv::field(*table, r, kDatum);
         if (auto d = Date::parse_iso(datum)) {
             l.datum = *d;
         } else {
             diag.error(ExitCode::data, ledger_csv::at(*table, r, kDatum), "",
-                       "expected a date yyyy-mm-dd in column '" + k.datum + "', got '" + datum + "'");
+                       "expected a date yyyy-mm-dd in column '" + k.datum + "', got '" + std::string(datum) + "'");
             ok = false;
         }
         Money side[2];
@@ -81,14 +83,14 @@ std::vector<LedgerLine> read_ledger(const std::string &path, const std::string &
         for (int s = 0; s < 2; ++s) {
             const std::size_t c = s == 0 ? kDebet : kCredit;
             const std::string &name = s == 0 ? k.debet : k.credit;
-            const std::string text = ledger_csv::field(*table, r, c);
+            const std::string_view text = ledger_csv::field(*table, r, c);
             const SourceLocation where = ledger_csv::at(*table, r, c);
             if (auto m = parse_amount(text)) {
                 side[s] = *m;
                 if (!ledger_csv::amount_in_range(*m, text, name, where, diag)) amounts_ok = false;
             } else {
                 diag.error(ExitCode::data, where, "",
-                           "expected an amount like 1234.56 in column '" + name + "', got '" + text + "'",
+                           "expected an amount like 1234.56 in column '" + name + "', got '" + std::string(text) + "'",
                            "a decimal point, at most two decimals, no thousands separators");
                 amounts_ok = false;
             }

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vhh/plugin.h"
@@ -36,7 +37,7 @@ std::optional<Kolommen> read_kolommen(const Settings &settings, const std::strin
 /// Parses one Debet or Credit field: empty (nothing booked on that side, 0) or a decimal amount with a
 /// point and at most two decimals, optionally negative (a correction): "1234.56", "0.5", "-12".
 /// Nothing for anything else ("1.234,56", "1,234.56", "€ 12", "12.345").
-std::optional<Money> parse_amount(const std::string &text);
+std::optional<Money> parse_amount(std::string_view text);
 
 /// Reads a ledger export. Errors (65, located in `path`): CSV syntax; an empty file; a header that
 /// is one field with ';' or tabs in it (another format); a required column missing from the header

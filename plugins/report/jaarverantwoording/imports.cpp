@@ -95,15 +95,32 @@ std::string datum_nl(const Date &d) {
 }  // namespace
 
 Grootboek boek_grootboek(const std::vector<LedgerLine> &lines, const Config &config, int boekjaar, Diagnostics &diag) {
-    Grootboek g;
-    std::set<std::string> too_large;  // posts whose sum passed kMaxPostCents (reported once)
+    // Every post a line can map to, resolved once: the rules' posts and the restpost, each with its
+    // sum in cents, its number of lines and whether its amounts are negated (baten).
+    struct Slot {
+        std::string post;
+        bool negate = false;
+        std::int64_t cents = 0;
+        int count = 0;
+        bool too_large = false;  // its sum passed kMaxPostCents (reported once, no more lines)
+    };
+    std::vector<Slot> slots;
+    const auto slot_of = [&](const std::string &post) {
+        for (std::size_t s = 0; s < slots.size(); ++s)
+            if (slots[s].post == post) return static_cast<int>(s);
+        Slot slot;
+        slot.post = post;
+        const int p = config.find_post(post);
+        slot.negate = p >= 0 && config.posten[p].soort == Soort::baten && config.baten_negatief;
+        slots.push_back(slot);
+        return static_cast<int>(slots.size() - 1);
+    };
+    std::vector<int> rule_slot;
+    rule_slot.reserve(config.toewijzing.size());
+    for (const auto &rule : config.toewijzing) rule_slot.push_back(slot_of(rule.post));
+    const int rest_slot = config.restpost.empty() ? -1 : slot_of(config.restpost);
+
     for (const LedgerLine &l : lines) {
-        Boeking b;
-        b.where = l.where;
-        b.datum = l.datum;
-        b.kostenplaats = l.kostenplaats;
-        b.rekening = l.rekening;
-        b.bedrag = l.bedrag;
         bool ok = true;
         if (l.datum.year != boekjaar) {
             diag.error(ExitCode::data, l.where, "",
@@ -112,44 +129,46 @@ Grootboek boek_grootboek(const std::vector<LedgerLine> &lines, const Config &con
                            std::to_string(boekjaar) + " only");
             ok = false;
         }
-        for (const auto &rule : config.toewijzing)
-            if (rule.matches(b.kostenplaats, b.rekening)) {
-                b.post = rule.post;
+        int s = rest_slot;
+        for (std::size_t r = 0; r < config.toewijzing.size(); ++r)
+            if (config.toewijzing[r].matches(l.kostenplaats, l.rekening)) {
+                s = rule_slot[r];
                 break;
             }
-        if (b.post.empty()) b.post = config.restpost;
-        if (b.post.empty()) {
+        if (s < 0) {
             // The importer says where the line is, not where its kostenplaats is: the line.
             diag.error(ExitCode::data, {l.where.file, l.where.line, 0}, "",
-                       "kostenplaats '" + b.kostenplaats + "' with grootboekrekening '" + b.rekening +
+                       "kostenplaats '" + l.kostenplaats + "' with grootboekrekening '" + l.rekening +
                            "' maps to no post",
                        "add a rule to '" + config.key("toewijzing") + "' or name a catch-all post in '" +
                            config.key("restpost") + "'");
             ok = false;
         }
         if (!ok) continue;
-        if (too_large.count(b.post)) continue;
+        Slot &slot = slots[s];
+        if (slot.too_large) continue;
         // The sum so far and the line are both within ±kMaxPostCents (checked before adding), so
         // neither the negation nor the sum can overflow, whatever an importer lets through.
-        const auto in_bounds = [](Money m) { return m.in_cents() <= kMaxPostCents && m.in_cents() >= -kMaxPostCents; };
-        const int p = config.find_post(b.post);
-        Money amount = b.bedrag;
-        if (in_bounds(amount) && p >= 0 && config.posten[p].soort == Soort::baten && config.baten_negatief)
-            amount = -amount;
-        const auto so_far = g.per_post.find(b.post);
-        const Money before = so_far == g.per_post.end() ? Money() : so_far->second;
-        const Money sum = in_bounds(amount) ? before + amount : amount;
+        const auto in_bounds = [](std::int64_t c) { return c <= kMaxPostCents && c >= -kMaxPostCents; };
+        std::int64_t amount = l.bedrag.in_cents();
+        if (in_bounds(amount) && slot.negate) amount = -amount;
+        const std::int64_t sum = in_bounds(amount) ? slot.cents + amount : amount;
         if (!in_bounds(sum)) {
-            too_large.insert(b.post);
+            slot.too_large = true;
             diag.error(ExitCode::data, l.where, "",
-                       "with this line the ledger lines of post '" + b.post + "' add up to more than " +
+                       "with this line the ledger lines of post '" + slot.post + "' add up to more than " +
                            Money::cents(kMaxPostCents).format_nl() + " either way",
                        "check the export: no Veiligheidshuis books such amounts");
             continue;
         }
-        g.per_post[b.post] = sum;
-        g.aantal[b.post] += 1;
-        g.boekingen.push_back(std::move(b));
+        slot.cents = sum;
+        slot.count += 1;
+    }
+    Grootboek g;
+    for (const Slot &slot : slots) {
+        if (slot.count == 0) continue;
+        g.per_post[slot.post] = Money::cents(slot.cents);
+        g.aantal[slot.post] = slot.count;
     }
     return g;
 }

@@ -14,19 +14,8 @@
 
 namespace vhh::jaarverantwoording {
 
-/// One ledger line mapped to its post.
-struct Boeking {
-    SourceLocation where;  ///< as the importer located the line (its date)
-    Date datum;
-    std::string kostenplaats;
-    std::string rekening;
-    Money bedrag;
-    std::string post;  ///< the post it maps to
-};
-
-/// The realisatie of a ledger export.
+/// The realisatie of a ledger export: per post the sum and the number of lines booked on it.
 struct Grootboek {
-    std::vector<Boeking> boekingen;
     std::map<std::string, Money> per_post;  ///< post code → sum (baten negated when baten_negatief)
     std::map<std::string, int> aantal;      ///< post code → number of lines
 };

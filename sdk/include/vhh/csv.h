@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vhh/money.h"
@@ -36,10 +37,59 @@ struct CsvTable {
     std::vector<CsvError> errors;
 };
 
+/// One field of a record read by CsvReader: a view that stays valid until the reader's next
+/// call to next() (it points into the text, or into the reader for a quoted field with "" in it).
+struct CsvFieldView {
+    std::string_view text;  ///< unquoted text
+    int column = 1;         ///< 1-based column (in bytes) of the field's first character
+};
+
+/// One record read by CsvReader. Reuse one object for every call, so that its field vector keeps
+/// its capacity.
+struct CsvRecordView {
+    int line = 1;                       ///< 1-based line of the record
+    std::vector<CsvFieldView> fields;   ///< the fields in order
+};
+
+/// Reads CSV text one record at a time, without copying fields: the streaming form of parse_csv
+/// (same syntax, same records, same errors), for files of a million lines. The text must outlive
+/// the reader.
+class CsvReader {
+public:
+    /// A reader of `text` with fields separated by `separator`. Text that is not UTF-8 (or is
+    /// UTF-16) gives one error and no records.
+    explicit CsvReader(std::string_view text, char separator = ';');
+
+    /// Reads the next record that has content (empty lines are skipped) into `record`; false at
+    /// the end of the text. Syntax errors of the record are added to errors() first.
+    bool next(CsvRecordView &record);
+
+    /// The syntax errors found so far, in the order of the text: all of them once next() has
+    /// returned false.
+    const std::vector<CsvError> &errors() const { return errors_; }
+
+    /// The number of line ends in the text: an upper bound of the records, for reserving.
+    std::size_t line_ends() const;
+
+private:
+    int column_of(std::size_t pos) const { return static_cast<int>(pos - line_start_) + 1; }
+
+    std::string_view text_;
+    char separator_;
+    std::size_t pos_ = 0;         // next byte to read
+    int line_ = 1;                // line of pos_
+    std::size_t line_start_ = 0;  // offset of the first byte of line_ (after a BOM on line 1)
+    std::size_t width_ = 0;       // fields of the previous record: most records have as many
+    std::string unescaped_;       // quoted fields with "" in them, of the current record
+    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // field index, offset in unescaped_
+    std::vector<CsvError> errors_;
+};
+
 /// Parses CSV text. A leading UTF-8 BOM is skipped; lines end in \n or \r\n; fields are
 /// separated by `separator`; a field may be quoted with '"' ("" inside is one quote, and
 /// may span lines). Parsing goes on after an error so that every error is reported. Text that
-/// is not UTF-8 (or is UTF-16) gives one located error and no records.
+/// is not UTF-8 (or is UTF-16) gives one located error and no records. Every field is copied;
+/// CsvReader reads the same records without copies.
 CsvTable parse_csv(std::string_view text, char separator = ';');
 
 /// Parses a Dutch amount: "1.234,56", "-1.234,56", "1234,56", "1234", "0,5" (at most two

@@ -285,7 +285,7 @@ std::string random_text(std::mt19937_64 &rng, const std::string &alphabet, std::
     std::string s;
     const std::size_t n = rng() % (max + 1);
     for (std::size_t i = 0; i < n; ++i) s += chars[rng() % chars.size()];
-    return ledger_csv::trim(s);  // fields are read without surrounding spaces
+    return std::string(ledger_csv::trim(s));  // fields are read without surrounding spaces
 }
 
 TEST(CsvNlProperty, RandomLedgersReadBackToTheSameLinesAndSum) {
