@@ -151,7 +151,8 @@ std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &l
 }
 
 bool Pipeline::prepare(Diagnostics &diag) {
-    std::size_t errors_before = diag.error_count();
+    const std::size_t errors_before = diag.error_count();
+    std::size_t unknown_keys = 0;  // errors that leave the settings read whole
     for (const auto &entry : config_.plugins) {
         if (entry.settings_unreadable) continue;  // its settings file has its own errors already
         const YamlNode *name_node = entry.section.find("name");
@@ -203,10 +204,10 @@ bool Pipeline::prepare(Diagnostics &diag) {
             continue;
         }
         active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
-                                            entry.key_path, {"name", "bestand", "sha256"}, diag);
+                                            entry.key_path, {"name", "bestand", "sha256"}, diag, &unknown_keys);
         active_.push_back(std::move(active));
     }
-    return diag.error_count() == errors_before;
+    return diag.error_count() - errors_before == unknown_keys;
 }
 
 bool Pipeline::load(Diagnostics &diag) {

@@ -56,7 +56,8 @@ public:
         : config_(config), registry_(registry), diag_(diag), inputs_(diag), importers_(*this) {}
 
     /// Resolves every configured plugin (unknown or broken: ExitCode::config) and
-    /// validates its settings against its table. Returns false when errors were recorded.
+    /// validates its settings against its table. Returns true when every plugin can run: the
+    /// errors recorded, if any, are unknown keys, which leave every setting that was read whole.
     bool prepare(Diagnostics &diag);
     /// Runs the load phase (registries). Returns false when errors were recorded.
     bool load(Diagnostics &diag);

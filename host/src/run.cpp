@@ -47,7 +47,12 @@ bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &d
     // A missing or unparseable file has nothing more to check. Otherwise the plugin sections
     // are validated too, so every error of the file shows in one run.
     if (diag.exit_code() == ExitCode::no_input || config.plugins.empty()) return diag.error_count() == errors_before;
-    return pipeline.prepare(diag) && diag.error_count() == errors_before;
+    if (!pipeline.prepare(diag)) return false;
+    // Every plugin is set up with its settings read whole. The plugins' own checks (in their
+    // phases) run when the rest of the config was read whole too (no errors, or unknown keys
+    // only): then those errors and the plugins' come in one run. Otherwise the plugins' errors
+    // could follow from missing data, so they wait for the next run.
+    return config.complete;
 }
 
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,

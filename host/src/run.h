@@ -26,7 +26,10 @@ struct RegionRun {
 };
 
 /// Validates the settings of the config's plugins (skipped when the config could not be read or
-/// names no plugins). True when no errors were recorded since `errors_before`.
+/// names no plugins). True when the plugins' phases can run: every plugin has valid settings, and
+/// no errors were recorded since `errors_before` or all of them are unknown keys of a config that
+/// was otherwise read whole (RunConfig::complete). Callers run the phases and then still stop on
+/// the errors recorded.
 bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag, std::size_t errors_before);
 
 /// Loads `config_path`, validates its plugins, computes and, when `report`, runs the report

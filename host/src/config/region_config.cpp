@@ -187,7 +187,7 @@ bool include_settings_file(const std::string &config_path, const YamlNode &file,
 
 template <std::size_t N>
 Settings validate_section(const YamlNode &root, const std::string &key, const vhh_setting_spec (&spec)[N],
-                          const SourceLocation &file, Diagnostics &diag) {
+                          const SourceLocation &file, Diagnostics &diag, std::size_t *unknown_keys) {
     const YamlNode *node = root.find(key);
     if (node == nullptr || node->is_null()) {
         diag.error(ExitCode::config, file, key, "missing required section '" + key + "'");
@@ -197,7 +197,7 @@ Settings validate_section(const YamlNode &root, const std::string &key, const vh
         diag.error(ExitCode::config, node->where, key, "expected a map, got " + node->describe());
         return {};
     }
-    return validate_settings(*node, spec, N, key, {}, diag);
+    return validate_settings(*node, spec, N, key, {}, diag, unknown_keys);
 }
 
 }  // namespace
@@ -205,6 +205,9 @@ Settings validate_section(const YamlNode &root, const std::string &key, const vh
 RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
     RunConfig config;
     config.path = path;
+    const std::size_t errors_before = diag.error_count();
+    std::size_t unknown_keys = 0;  // errors that leave what was read whole
+    config.complete = false;
     YamlNode root = read_yaml_file(path, diag);
     if (diag.has_errors() && root.is_null()) return config;
     // After a syntax error only part of the file was read: checking it would report keys as
@@ -217,20 +220,21 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
         return config;
     }
     for (const auto &[key, value] : root.entries) {
-        if (!kTopLevelKeys.count(key.text))
-            diag.error(ExitCode::config, key.where, key.text, "unknown key '" + key.text + "'",
-                       "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
+        if (kTopLevelKeys.count(key.text)) continue;
+        diag.error(ExitCode::config, key.where, key.text, "unknown key '" + key.text + "'",
+                   "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
+        ++unknown_keys;
     }
 
-    Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, diag);
-    Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, diag);
+    Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, diag, &unknown_keys);
+    Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, diag, &unknown_keys);
     std::set<std::string> not_gemeenten, not_herindelingen;  // top-level keys validated elsewhere
     for (const auto &entry : root.entries) {
         if (entry.first.text != "gemeenten") not_gemeenten.insert(entry.first.text);
         if (entry.first.text != "herindelingen") not_herindelingen.insert(entry.first.text);
     }
-    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", not_gemeenten, diag);
-    Settings herindelingen = validate_settings(root, kHerindelingenSpec, 1, "", not_herindelingen, diag);
+    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", not_gemeenten, diag, &unknown_keys);
+    Settings herindelingen = validate_settings(root, kHerindelingenSpec, 1, "", not_herindelingen, diag, &unknown_keys);
 
     Region &region = config.region;
     if (regio.has("id")) region.id = regio.text("id");
@@ -328,6 +332,9 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
             config.plugins.push_back(std::move(plugin));
         }
     }
+    // A plugin's own section is validated by the pipeline, which knows its settings table; errors of
+    // a bestand: file count here (what the plugin would have read is not known).
+    config.complete = diag.error_count() - errors_before == unknown_keys;
     return config;
 }
 

@@ -300,7 +300,7 @@ void mark_default(SettingValue &value, const SourceLocation &where) {
 }
 
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                   Diagnostics &diag);
+                   Diagnostics &diag, std::size_t *unknown_keys = nullptr);
 
 /// A list of codes: a YAML sequence of non-empty scalars, kept as text.
 void validate_codes(const YamlNode &node, const std::string &path, SettingValue &out, Diagnostics &diag) {
@@ -323,12 +323,12 @@ void validate_codes(const YamlNode &node, const std::string &path, SettingValue 
 
 /// Validates one present, non-null value. Returns true when `out` holds a valid value.
 bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                    Diagnostics &diag) {
+                    Diagnostics &diag, std::size_t *unknown_keys) {
     out.type = static_cast<vhh_setting_type>(spec.type);
     out.where = node.where;
     if (spec.type == VHH_SETTING_LIST || spec.type == VHH_SETTING_CODES) {
         std::size_t errors = diag.error_count();
-        if (spec.type == VHH_SETTING_LIST) validate_list(node, spec, path, out, diag);
+        if (spec.type == VHH_SETTING_LIST) validate_list(node, spec, path, out, diag, unknown_keys);
         else validate_codes(node, path, out, diag);
         return diag.error_count() == errors;
     }
@@ -359,7 +359,7 @@ bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const st
 }
 
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                   Diagnostics &diag) {
+                   Diagnostics &diag, std::size_t *unknown_keys) {
     if (!node.is_sequence()) {
         std::string found = node.is_scalar() ? "'" + node.text + "'" : node.describe();
         diag.error(ExitCode::config, node.where, path, "expected " + expectation(spec.type) + ", found " + found,
@@ -374,7 +374,7 @@ void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std
             diag.error(ExitCode::config, item.where, item_path, "expected a record (a map of fields), found " + found);
             continue;
         }
-        out.items.push_back(validate_settings(item, spec.fields, spec.field_count, item_path, {}, diag));
+        out.items.push_back(validate_settings(item, spec.fields, spec.field_count, item_path, {}, diag, unknown_keys));
     }
     out.integer = static_cast<std::int64_t>(node.items.size());
     std::string range = range_violation(spec, out);
@@ -609,7 +609,7 @@ std::optional<bool> parse_boolean(const std::string &text, std::string *hint) {
 
 Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
                            const std::string &key_path, const std::set<std::string> &ignored_keys,
-                           Diagnostics &diag) {
+                           Diagnostics &diag, std::size_t *unknown_keys) {
     Settings settings;
     if (specs == nullptr) spec_count = 0;
     const bool usable = section.is_map() || section.is_null();
@@ -639,6 +639,7 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
             if (spec == nullptr) {
                 diag.error(ExitCode::config, key.where, path, "unknown key '" + key.text + "'",
                            unknown_key_hint(key.text, allowed));
+                if (unknown_keys) ++*unknown_keys;
                 continue;
             }
             if (value.is_null()) {
@@ -647,7 +648,7 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
             }
             SettingValue v;
             // A list keeps its valid records even when some records have errors.
-            if (validate_value(value, *spec, path, v, diag) ||
+            if (validate_value(value, *spec, path, v, diag, unknown_keys) ||
                 (spec->type == VHH_SETTING_LIST && value.is_sequence()))
                 settings.set(key.text, std::move(v));
         }

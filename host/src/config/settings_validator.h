@@ -18,10 +18,12 @@ namespace vhh::host {
 /// Keys in `ignored_keys` (e.g. "name") are skipped. `key_path` prefixes error key paths
 /// (e.g. "plugins[0]"). Every problem is recorded in `diag` (structure: ExitCode::config;
 /// a value of the right type but out of range, e.g. a negative tarief: ExitCode::data).
-/// Returns the settings with defaults filled in; partial when errors were recorded.
+/// Returns the settings with defaults filled in; partial when errors were recorded. When given,
+/// `unknown_keys` is increased by the number of those errors that are unknown keys (including
+/// in records of lists): errors that leave every value that was read whole.
 Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
                            const std::string &key_path, const std::set<std::string> &ignored_keys,
-                           Diagnostics &diag);
+                           Diagnostics &diag, std::size_t *unknown_keys = nullptr);
 
 /// Checks a settings table itself (as a plugin declares it): keys unique and non-empty,
 /// known types, defaults and bounds parseable as the declared type. Returns an empty
