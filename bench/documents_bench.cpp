@@ -1,6 +1,7 @@
-// Documents of a real region run: template rendering (vhh::host::render_template, the kainjow
-// Mustache renderer vhh uses) over every text document a region produces — bijdragen, partners,
-// jaarverantwoording and one raadsbrief per gemeente — and rendering its workbooks.
+// Documents of a real region run: template rendering (vhh::host::CompiledTemplate over the kainjow
+// Mustache renderer, as vhh uses it: each template compiled once, then rendered per document) over
+// every text document a region produces — bijdragen, partners, jaarverantwoording and one
+// raadsbrief per gemeente — compiling each template, and rendering its workbooks.
 //
 // The region is the one `vhh run` would compute: the config in VHH_BENCH_CONFIG (e.g. the largest
 // region of tools/gen-national's dataset), else the bundled Zeeland config; the plugins and templates
@@ -32,6 +33,7 @@ struct Region {
     host::PluginRegistry registry;
     std::unique_ptr<host::RegionRun> run;
     std::map<std::string, std::string> sources;  // template name -> text
+    std::map<std::string, host::CompiledTemplate> compiled;  // template name -> compiled once
     std::string error;
 };
 
@@ -56,6 +58,8 @@ const Region &region() {
                     fs::exists(fs::path(reg->run->config.templates_dir) / doc.template_name))
                     path = (fs::path(reg->run->config.templates_dir) / doc.template_name).string();
                 reg->sources[doc.template_name] = host::read_file_bytes(path);
+                reg->compiled.emplace(doc.template_name,
+                                      host::CompiledTemplate(reg->sources[doc.template_name], doc.template_name));
             }
         std::cerr << "region " << reg->run->config.region.id << " " << reg->run->config.region.boekjaar << ": "
                   << reg->run->config.region.gemeenten.size() << " gemeenten, " << reg->run->pipeline->texts().size()
@@ -65,14 +69,14 @@ const Region &region() {
     return *r;
 }
 
-/// Every text document of the region, rendered from its template.
+/// Every text document of the region, rendered from its compiled template.
 void BM_RenderAllTexts(benchmark::State &state) {
     const Region &r = region();
     if (!r.run) return state.SkipWithError(r.error.c_str());
     std::size_t bytes = 0, docs = 0;
     for (auto _ : state) {
         for (const auto &doc : r.run->pipeline->texts()) {
-            std::string out = host::render_template(r.sources.at(doc.template_name), doc.template_name, doc.data);
+            std::string out = r.compiled.at(doc.template_name).render(doc.data);
             bytes += out.size();
             ++docs;
         }
@@ -81,7 +85,7 @@ void BM_RenderAllTexts(benchmark::State &state) {
     state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
 }
 
-/// One document per template kind, to see which template costs what.
+/// One document per template kind, rendered from the compiled template, to see which costs what.
 void BM_RenderTemplate(benchmark::State &state, const std::string &name) {
     const Region &r = region();
     if (!r.run) return state.SkipWithError(r.error.c_str());
@@ -94,11 +98,22 @@ void BM_RenderTemplate(benchmark::State &state, const std::string &name) {
     if (!doc) return state.SkipWithError(("no document from " + name).c_str());
     std::size_t bytes = 0;
     for (auto _ : state) {
-        std::string out = host::render_template(r.sources.at(name), name, doc->data);
+        std::string out = r.compiled.at(name).render(doc->data);
         bytes += out.size();
     }
     state.counters["docs/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+
+/// Compiling a template (parse, tag tree, kainjow's parse): once per template and run.
+void BM_CompileTemplate(benchmark::State &state, const std::string &name) {
+    const Region &r = region();
+    if (!r.run) return state.SkipWithError(r.error.c_str());
+    if (!r.sources.count(name)) return state.SkipWithError(("no document from " + name).c_str());
+    for (auto _ : state) {
+        host::CompiledTemplate t(r.sources.at(name), name);
+        benchmark::DoNotOptimize(&t);
+    }
 }
 
 /// Every workbook of the region rendered to a temporary file.
@@ -137,6 +152,9 @@ BENCHMARK_CAPTURE(BM_RenderTemplate, raadsbrief, std::string("raadsbrief.txt.mus
 BENCHMARK_CAPTURE(BM_RenderTemplate, jaarverantwoording, std::string("jaarverantwoording.txt.mustache"))
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_RenderTemplate, bijdragen, std::string("bijdragen.txt.mustache"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_CompileTemplate, raadsbrief, std::string("raadsbrief.txt.mustache"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_CompileTemplate, jaarverantwoording, std::string("jaarverantwoording.txt.mustache"))
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RenderRegionWorkbooks)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RunRegion)->Unit(benchmark::kMillisecond);
 

@@ -262,8 +262,9 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, bool write) {
     registry.discover(plugin_dirs());
     std::vector<std::unique_ptr<RegionRun>> runs, priors;
     std::set<std::string> ids;
+    TemplateCache templates;  // each template read and compiled once for all regions
     for (const auto &r : province.regios) {
-        auto run = run_region(r.config, r.config, registry, templates_dir(), true, diag);
+        auto run = run_region(r.config, r.config, registry, templates_dir(), true, diag, &templates);
         std::unique_ptr<RegionRun> prior;
         if (!r.vorig_jaar.empty()) prior = run_region(r.vorig_jaar, r.vorig_jaar, registry, templates_dir(), false, diag);
         if (!run || (!r.vorig_jaar.empty() && !prior)) continue;

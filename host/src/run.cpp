@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "output/sha256.h"
-#include "render/text_renderer.h"
 #include "render/xlsx_renderer.h"
 
 #ifndef VHH_VERSION
@@ -29,18 +28,43 @@ std::string iso_time(std::time_t t) {
     return buf;
 }
 
-bool render_text(const std::string &template_path, const std::string &source, const TextDocument &doc,
-                 std::string &out, Diagnostics &diag) {
+namespace {
+
+/// Records a template problem unless the same one (same location and message) was reported
+/// before, e.g. for another document or region using the same template.
+void report_template_error(const TemplateError &e, Diagnostics &diag) {
+    Diagnostic d{Severity::error, ExitCode::config, e.where, "", e.what(), ""};
+    for (const auto &seen : diag.all())
+        if (seen.format() == d.format()) return;
+    diag.add(d);
+}
+
+}  // namespace
+
+std::optional<CompiledTemplate> compile_template(const std::string &template_path, std::string source,
+                                                 Diagnostics &diag) {
     try {
-        out = render_template(source, template_path, doc.data);
+        return CompiledTemplate(std::move(source), template_path);
+    } catch (const TemplateError &e) {
+        report_template_error(e, diag);
+        return std::nullopt;
+    }
+}
+
+bool render_text(const CompiledTemplate &tmpl, const TextDocument &doc, std::string &out, Diagnostics &diag) {
+    try {
+        out = tmpl.render(doc.data);
         return true;
     } catch (const TemplateError &e) {
-        Diagnostic d{Severity::error, ExitCode::config, e.where, "", e.what(), ""};
-        for (const auto &seen : diag.all())
-            if (seen.format() == d.format()) return false;  // one report per problem, however many documents
-        diag.add(d);
+        report_template_error(e, diag);
         return false;
     }
+}
+
+bool render_text(const std::string &template_path, const std::string &source, const TextDocument &doc,
+                 std::string &out, Diagnostics &diag) {
+    const std::optional<CompiledTemplate> tmpl = compile_template(template_path, source, diag);
+    return tmpl && render_text(*tmpl, doc, out, diag);
 }
 
 bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag, std::size_t errors_before) {
@@ -57,7 +81,7 @@ bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &d
 
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
-                                      bool report, Diagnostics &diag) {
+                                      bool report, Diagnostics &diag, TemplateCache *templates) {
     auto run = std::make_unique<RegionRun>();
     run->config_label = config_label;
     std::size_t errors_before = diag.error_count();
@@ -79,9 +103,11 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     if (!report) return run;
 
     // Render every text document now: template problems are configuration errors and must
-    // stop the run before anything is written. Each template is read once.
-    std::map<std::string, std::string> sources;
-    std::set<std::string> hashed;
+    // stop the run before anything is written. Each template is read and compiled once and
+    // renders every document that uses it; this region's inputs list it once.
+    TemplateCache own;
+    TemplateCache &cache = templates ? *templates : own;
+    std::set<std::string> used, unreadable;  // template paths of this region (unreadable: reported)
     for (const auto &doc : pipeline.texts()) {
         std::string tpath = (fs::path(bundled_templates) / doc.template_name).string();
         std::string label = "bundled:templates/" + doc.template_name;
@@ -90,19 +116,26 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
             std::error_code ec;
             if (fs::exists(candidate, ec)) tpath = label = candidate.string();
         }
-        auto cached = sources.find(tpath);
-        if (cached == sources.end()) {
+        if (unreadable.count(tpath)) continue;
+        auto entry = cache.by_path.find(tpath);
+        if (entry == cache.by_path.end()) {
+            std::string source;
             try {
-                cached = sources.emplace(tpath, read_file_bytes(tpath)).first;
+                source = read_file_bytes(tpath);
             } catch (const std::runtime_error &e) {
                 diag.error(ExitCode::no_input, {tpath, 0, 0}, "", std::string("cannot read template: ") + e.what());
-                sources.emplace(tpath, "");
+                unreadable.insert(tpath);
                 continue;
             }
+            std::string hash = sha256_hex(source);
+            entry = cache.by_path
+                        .emplace(tpath, TemplateCache::Entry{std::move(hash), compile_template(tpath, std::move(source), diag)})
+                        .first;
         }
-        if (hashed.insert(tpath).second) run->inputs.emplace_back(label, sha256_hex(cached->second));
+        if (used.insert(tpath).second) run->inputs.emplace_back(label, entry->second.sha256);
+        if (!entry->second.compiled) continue;
         std::string text;
-        if (render_text(tpath, cached->second, doc, text, diag)) run->texts.emplace_back(doc.file_name, std::move(text));
+        if (render_text(*entry->second.compiled, doc, text, diag)) run->texts.emplace_back(doc.file_name, std::move(text));
     }
     if (diag.error_count() != errors_before) return nullptr;
     return run;
@@ -150,11 +183,11 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
     manifest->set("inputs", inputs);
     Array::Ptr files = new Array;
     for (const auto &name : out.files()) {
-        std::string bytes = read_file_bytes(out.staging_path_of(name));
+        const OutputSet::FileDigest digest = out.digest(name);
         Object::Ptr o = object();
         o->set("name", name);
-        o->set("bytes", static_cast<Poco::UInt64>(bytes.size()));
-        o->set("sha256", sha256_hex(bytes));
+        o->set("bytes", static_cast<Poco::UInt64>(digest.bytes));
+        o->set("sha256", digest.sha256);
         files->add(o);
     }
     manifest->set("files", files);

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "output/output_set.h"
 #include "pipeline.h"
 #include "plugins/plugin_loader.h"
+#include "render/text_renderer.h"
 
 namespace vhh::host {
 
@@ -25,6 +27,17 @@ struct RegionRun {
     std::vector<std::pair<std::string, std::string>> inputs;  ///< everything read: label, sha256
 };
 
+/// Text templates read and compiled once per run. A province run passes one cache to the
+/// run_region of every region, so that e.g. the raadsbrief is compiled once for all regions.
+struct TemplateCache {
+    /// A template file that was read.
+    struct Entry {
+        std::string sha256;                       ///< of the file, for manifest.json
+        std::optional<CompiledTemplate> compiled;  ///< nullopt: a syntax error or partial (reported)
+    };
+    std::map<std::string, Entry> by_path;  ///< by template path
+};
+
 /// Validates the settings of the config's plugins (skipped when the config could not be read or
 /// names no plugins). True when the plugins' phases can run: every plugin has valid settings, and
 /// no errors were recorded since `errors_before` or all of them are unknown keys of a config that
@@ -34,13 +47,23 @@ bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &d
 
 /// Loads `config_path`, validates its plugins, computes and, when `report`, runs the report
 /// phase and renders every text document (templates from the config's `templates:` folder,
-/// else `bundled_templates`). Returns nullptr when errors were recorded in `diag`.
+/// else `bundled_templates`), each template compiled once (in `templates` when given, shared with
+/// other regions; else for this region). Returns nullptr when errors were recorded in `diag`.
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
-                                      bool report, Diagnostics &diag);
+                                      bool report, Diagnostics &diag, TemplateCache *templates = nullptr);
 
-/// Renders a text document from a template file already read (used for host documents too).
-/// Template problems are reported once each in `diag` (78); returns false on error.
+/// Compiles a template file already read (`source`, from `template_path`), to render every
+/// document that uses it. A syntax error or partial is reported once in `diag` (78); then nullopt.
+std::optional<CompiledTemplate> compile_template(const std::string &template_path, std::string source,
+                                                 Diagnostics &diag);
+
+/// Renders a text document from a compiled template. Template problems are reported once each
+/// in `diag` (78), however many documents have them; returns false on error.
+bool render_text(const CompiledTemplate &tmpl, const TextDocument &doc, std::string &out, Diagnostics &diag);
+
+/// Renders a text document from a template file already read (used for host documents too):
+/// compile_template and render_text for one document.
 bool render_text(const std::string &template_path, const std::string &source, const TextDocument &doc,
                  std::string &out, Diagnostics &diag);
 

@@ -136,3 +136,17 @@ TEST_F(OutputSetTest, OneLevelOfSubdirectories) {
     again.commit();
     EXPECT_FALSE(fs::exists(out / "zeeland"));
 }
+
+TEST_F(OutputSetTest, DigestsOfWrittenAndStagedFiles) {
+    OutputSet set((root / "out").string());
+    set.write_file("zeeland/a.txt", "abc");
+    write(set.staging_path("b.bin"), "hello");  // written by someone else, e.g. libxlsxwriter
+    const OutputSet::FileDigest a = set.digest("zeeland/a.txt");
+    EXPECT_EQ(a.bytes, 3u);
+    EXPECT_EQ(a.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(a.sha256, vhh::host::sha256_hex_file(set.staging_path_of("zeeland/a.txt")));
+    const OutputSet::FileDigest b = set.digest("b.bin");  // read back from the staged file
+    EXPECT_EQ(b.bytes, 5u);
+    EXPECT_EQ(b.sha256, vhh::host::sha256_hex("hello"));
+    EXPECT_THROW(set.digest("never-staged.txt"), std::runtime_error);
+}

@@ -219,6 +219,53 @@ TEST(TextRenderer, CommentsAreIgnored) {
     EXPECT_EQ(render_template("a{{! geen tag }}b", kPath, DataNode()), "ab");
 }
 
+TEST(CompiledTemplate, RendersManyDocumentsLikeRenderTemplate) {
+    const std::string t = "{{#gemeenten}}- {{naam}} ({{regio}})\n{{/gemeenten}}{{^gemeenten}}geen\n{{/gemeenten}}";
+    const CompiledTemplate compiled(t, kPath);
+    EXPECT_EQ(compiled.source(), t);
+    EXPECT_EQ(compiled.path(), kPath);
+    DataNode leeg;
+    leeg.set("gemeenten", DataNode::list());
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(compiled.render(gemeenten()), render_template(t, kPath, gemeenten()));
+        EXPECT_EQ(compiled.render(leeg), "geen\n");
+    }
+    const CompiledTemplate moved = CompiledTemplate(t, kPath);
+    EXPECT_EQ(moved.render(leeg), "geen\n");
+}
+
+TEST(CompiledTemplate, DataIndependentErrorsWhenCompiling) {
+    try {
+        CompiledTemplate("a\n {{#x}}", kPath);
+        FAIL() << "expected a TemplateError";
+    } catch (const TemplateError &e) {
+        EXPECT_EQ(e.where.line, 2);
+        EXPECT_EQ(e.where.column, 2);
+        EXPECT_EQ(std::string(e.what()).rfind("template syntax error: ", 0), 0u) << e.what();
+    }
+    try {
+        CompiledTemplate("{{#nee}}{{>kop}}{{/nee}}", kPath);
+        FAIL() << "expected a TemplateError";
+    } catch (const TemplateError &e) {
+        EXPECT_EQ(e.where.column, 9);
+        EXPECT_NE(std::string(e.what()).find("partial"), std::string::npos) << e.what();
+    }
+}
+
+TEST(CompiledTemplate, UnknownTagsPerDocumentAndStillUsableAfterwards) {
+    const CompiledTemplate compiled("{{#gemeenten}}{{naam}}{{/gemeenten}}{{regio}}", kPath);
+    DataNode zonder_regio;
+    zonder_regio.set("gemeenten", DataNode::list());
+    try {
+        compiled.render(zonder_regio);
+        FAIL() << "expected a TemplateError";
+    } catch (const TemplateError &e) {
+        EXPECT_EQ(e.where.column, 37);
+        EXPECT_NE(std::string(e.what()).find("regio"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(compiled.render(gemeenten()), "MiddelburgVlissingenGoesZeeland");
+}
+
 TEST(TextRenderer, FileIsReadExactly) {
     const std::string path = ::testing::TempDir() + "vhh_text_renderer_" + std::to_string(::getpid()) + ".mustache";
     {

@@ -155,6 +155,13 @@ void OutputSet::write_file(const std::string &file_name, const std::string &byte
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
     if (!out) throw OutputError("cannot write " + path + ": " + errno_text());
+    written_[file_name] = FileDigest{bytes.size(), sha256_hex(bytes)};
+}
+
+OutputSet::FileDigest OutputSet::digest(const std::string &file_name) const {
+    if (auto it = written_.find(file_name); it != written_.end()) return it->second;
+    const std::string bytes = read_file_bytes(staging_path_of(file_name));
+    return FileDigest{bytes.size(), sha256_hex(bytes)};
 }
 
 void OutputSet::commit() {

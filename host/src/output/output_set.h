@@ -7,6 +7,8 @@
 // stale staging directories of dead runs are removed by the next run.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -37,8 +39,18 @@ public:
     std::string staging_path(const std::string &file_name);
     /// Path in the staging directory of a file already staged (no checks, no registration).
     std::string staging_path_of(const std::string &file_name) const;
-    /// Writes bytes to a staged file; throws OutputError.
+    /// Writes bytes to a staged file (and records their size and SHA-256); throws OutputError.
     void write_file(const std::string &file_name, const std::string &bytes);
+
+    /// Size and SHA-256 of a staged file, for manifest.json.
+    struct FileDigest {
+        std::uint64_t bytes = 0;
+        std::string sha256;  ///< 64 lowercase hex digits
+    };
+    /// The digest of staged file `file_name`: recorded by write_file, else (a file written to its
+    /// staging_path, such as a workbook) read back from the staged file. Throws std::runtime_error
+    /// when that file cannot be read.
+    FileDigest digest(const std::string &file_name) const;
     /// File names staged so far, in the order they were added.
     const std::vector<std::string> &files() const { return files_; }
     /// Flushes every staged file and swaps the staging directory in place of out_dir.
@@ -55,6 +67,7 @@ private:
     std::string out_dir_;
     std::string staging_dir_;
     std::vector<std::string> files_;
+    std::map<std::string, FileDigest> written_;  ///< digests of the files write_file wrote
     bool committed_ = false;
 };
 

@@ -1,7 +1,7 @@
 #include "output/sha256.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <Poco/Crypto/DigestEngine.h>
+#include <Poco/Crypto/OpenSSLInitializer.h>
 
 #include <cerrno>
 #include <cstring>
@@ -13,8 +13,11 @@
 namespace vhh::host {
 
 std::string sha256_hex(const std::string &bytes) {
-    Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-    engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+    // OpenSSL's SHA-256 (SHA extensions / AVX2 where the CPU has them). Keeping OpenSSL
+    // initialised for the whole process saves loading its providers again for every digest.
+    static const Poco::Crypto::OpenSSLInitializer openssl;
+    Poco::Crypto::DigestEngine engine("SHA256");
+    engine.update(bytes.data(), bytes.size());
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 

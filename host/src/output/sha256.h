@@ -1,4 +1,4 @@
-// SHA-256 of files and bytes, as lowercase hex (manifest.json).
+// SHA-256 of files and bytes, as lowercase hex (manifest.json), computed by OpenSSL (PocoCrypto).
 #pragma once
 
 #include <string>

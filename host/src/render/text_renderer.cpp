@@ -124,6 +124,17 @@ mu::data to_mustache(const DataNode &node) {
     return object;
 }
 
+/// Rejects partials anywhere in the template, also in sections the data would skip.
+void reject_partials(const Component &parent, const std::string &source, const std::string &path) {
+    for (const auto &c : parent.children) {
+        if (c.tag.type == TagType::partial) {
+            throw TemplateError(locate(source, c.position, path),
+                                "partials are not supported: " + spell(c) + " (templates cannot include other files)");
+        }
+        reject_partials(c, source, path);
+    }
+}
+
 /// Walks the parsed template over the data exactly as kainjow renders it and throws at the first
 /// tag whose name does not resolve (or a variable tag that names a list, map or boolean).
 class Checker {
@@ -131,18 +142,6 @@ public:
     Checker(const std::string &source, const std::string &path, const DataNode &root)
         : source_(source), path_(path) {
         stack_.push_back(&root);
-    }
-
-    /// Rejects partials anywhere in the template, also in sections the data would skip.
-    void reject_partials(const Component &parent) const {
-        for (const auto &c : parent.children) {
-            if (c.tag.type == TagType::partial) {
-                throw TemplateError(locate(source_, c.position, path_),
-                                    "partials are not supported: " + spell(c) +
-                                        " (templates cannot include other files)");
-            }
-            reject_partials(c);
-        }
     }
 
     /// Checks the tags that rendering `parent`'s children with the current data reaches.
@@ -184,7 +183,7 @@ public:
                     if (falsy(*v)) check(c);
                     break;
                 }
-                default: break;  // text, comments, delimiter changes (partials were rejected)
+                default: break;  // text, comments, delimiter changes (partials were rejected when compiling)
             }
         }
     }
@@ -278,36 +277,68 @@ private:
 
 }  // namespace
 
-std::string render_template(const std::string &source, const std::string &template_path, const DataNode &data) {
-    // Parse once ourselves to get the component tree with tag positions.
+/// The parsed template: our own component tree (with tag positions, for the tag check) and
+/// kainjow's renderer, which parses the same text into its own private tree.
+struct CompiledTemplate::Impl {
+    std::string source;
+    std::string path;
     Component root;
-    std::string parse_error;
-    {
-        mu::context<std::string> unused;
-        mu::context_internal<std::string> ctx{unused};
-        mu::parser<std::string> parse{source, ctx, root, parse_error};
+    /// kainjow's render is non-const (it records errors of partials and lambdas in the object;
+    /// neither can occur here: partials are rejected and the data has no lambdas).
+    mutable mu::mustache tmpl;
+
+    Impl(std::string s, std::string p) : source(std::move(s)), path(std::move(p)), tmpl(parse_renderer(source)) {
+        std::string parse_error;
+        {
+            mu::context<std::string> unused;
+            mu::context_internal<std::string> ctx{unused};
+            mu::parser<std::string> parse{source, ctx, root, parse_error};
+        }
+        if (!parse_error.empty()) throw syntax_error(source, path, parse_error);
+        reject_partials(root, source, path);
+        if (!tmpl.is_valid()) throw syntax_error(source, path, tmpl.error_message());
     }
-    if (!parse_error.empty()) throw syntax_error(source, template_path, parse_error);
 
-    Checker checker(source, template_path, data);
-    checker.reject_partials(root);
-    checker.check(root);
+    /// kainjow's renderer for `source`, with HTML escaping off (validity is checked by the caller).
+    static mu::mustache parse_renderer(const std::string &source) {
+        mu::mustache m{source};
+        m.set_custom_escape([](const std::string &text) { return text; });
+        return m;
+    }
+};
 
-    mu::mustache tmpl{source};
-    if (!tmpl.is_valid()) throw syntax_error(source, template_path, tmpl.error_message());
-    tmpl.set_custom_escape([](const std::string &s) { return s; });
+CompiledTemplate::CompiledTemplate(std::string source, std::string template_path)
+    : impl_(std::make_unique<Impl>(std::move(source), std::move(template_path))) {}
+CompiledTemplate::~CompiledTemplate() = default;
+CompiledTemplate::CompiledTemplate(CompiledTemplate &&) noexcept = default;
+CompiledTemplate &CompiledTemplate::operator=(CompiledTemplate &&) noexcept = default;
+
+const std::string &CompiledTemplate::source() const { return impl_->source; }
+const std::string &CompiledTemplate::path() const { return impl_->path; }
+
+std::string CompiledTemplate::render(const DataNode &data) const {
+    const Impl &t = *impl_;
+    Checker checker(t.source, t.path, data);
+    checker.check(t.root);
+
     const mu::data converted = to_mustache(data);
     StrictContext ctx{&converted};
-    std::string out = tmpl.render(ctx);
-    if (!tmpl.is_valid()) {
-        throw TemplateError(SourceLocation{template_path, 0, 0}, "template error: " + tmpl.error_message());
+    std::string out = t.tmpl.render(ctx);
+    if (!t.tmpl.is_valid()) {
+        const std::string message = t.tmpl.error_message();
+        t.tmpl = Impl::parse_renderer(t.source);  // kainjow keeps the error; start clean for the next document
+        throw TemplateError(SourceLocation{t.path, 0, 0}, "template error: " + message);
     }
     if (ctx.missed) {
-        const auto pos = find_tag(source, *ctx.missed);
-        throw TemplateError(pos ? locate(source, *pos, template_path) : SourceLocation{template_path, 0, 0},
+        const auto pos = find_tag(t.source, *ctx.missed);
+        throw TemplateError(pos ? locate(t.source, *pos, t.path) : SourceLocation{t.path, 0, 0},
                             "unknown tag {{" + *ctx.missed + "}}: the data has no '" + *ctx.missed + "' here");
     }
     return out;
+}
+
+std::string render_template(const std::string &source, const std::string &template_path, const DataNode &data) {
+    return CompiledTemplate(source, template_path).render(data);
 }
 
 std::string render_template_file(const std::string &template_path, const DataNode &data) {

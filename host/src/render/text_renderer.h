@@ -2,6 +2,7 @@
 // and unknown tags reported instead of silently rendered as empty text.
 #pragma once
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -16,6 +17,32 @@ public:
     TemplateError(SourceLocation where, const std::string &message)
         : std::runtime_error(message), where(std::move(where)) {}
     SourceLocation where;  ///< the template file, with line and column where known
+};
+
+/// A template parsed and checked once, to render many documents from (e.g. the raadsbrief of
+/// every gemeente). Compiling reports what does not depend on the data: syntax errors (located)
+/// and partials. Rendering then only checks the tags against each document's data and renders.
+/// Not thread-safe: kainjow's render is non-const, so render one document at a time per object.
+class CompiledTemplate {
+public:
+    /// Parses `source` (read from `template_path`, used in errors); throws TemplateError on a
+    /// syntax error or a partial.
+    CompiledTemplate(std::string source, std::string template_path);
+    ~CompiledTemplate();
+    CompiledTemplate(CompiledTemplate &&) noexcept;
+    CompiledTemplate &operator=(CompiledTemplate &&) noexcept;
+
+    /// Renders with `data`, exactly as render_template does; throws TemplateError when the
+    /// template uses a tag whose name the data does not have (also inside sections).
+    std::string render(const DataNode &data) const;
+    /// The template text.
+    const std::string &source() const;
+    /// The template's path, as named in errors.
+    const std::string &path() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
 /// Renders the template text `source` (read from `template_path`, used in errors) with `data`.
