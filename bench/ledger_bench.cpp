@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_size.h"
 #include "imports.h"  // report.jaarverantwoording core
 #include "ledger_data.h"
 #include "output/sha256.h"
@@ -160,14 +161,18 @@ void BM_LedgerChain(benchmark::State &state) {
 
 // 10 000 lines is a large region-year; 100 000 a whole national year in one file; 1 000 000 the
 // whole national dataset at once.
-BENCHMARK(BM_ParseCsv)->Arg(100'000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Sha256)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseCsv)->Arg(bench::size(100'000))->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Sha256)->Arg(bench::size(100'000))->Unit(benchmark::kMillisecond);
 #ifdef VHH_BENCH_IMPORTERS
-BENCHMARK(BM_ImportCsvNl)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ImportDebetCredit)->Arg(100'000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_BoekGrootboek)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportCsvNl)->Arg(bench::size(10'000))->Arg(bench::size(100'000))->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportDebetCredit)->Arg(bench::size(100'000))->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BoekGrootboek)->Arg(bench::size(100'000))->Unit(benchmark::kMillisecond);
 #endif
-BENCHMARK(BM_LedgerChain)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LedgerChain)
+    ->Arg(bench::size(10'000))
+    ->Arg(bench::size(100'000))
+    ->Arg(bench::size(1'000'000))
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

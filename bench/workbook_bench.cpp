@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "bench_size.h"
 #include "render/xlsx_renderer.h"
 #include "workbook_model.h"
 #include "xlsx_bare.h"
@@ -65,7 +66,7 @@ void BM_BuildModel(benchmark::State &state) {
 
 // Each iteration writes a whole workbook (about a second); five repetitions give a stable median.
 #define VHH_WORKBOOK_BENCH(fn) \
-    BENCHMARK(fn)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true)
+    BENCHMARK(fn)->Arg(vhh::bench::size(100'000))->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(5)->ReportAggregatesOnly(true)
 VHH_WORKBOOK_BENCH(BM_BareLibxlsxwriter);
 VHH_WORKBOOK_BENCH(BM_RenderWorkbook);
 VHH_WORKBOOK_BENCH(BM_BuildAndRenderWorkbook);
