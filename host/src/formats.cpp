@@ -260,6 +260,7 @@ std::string plugins_json(const PluginRegistry &registry) {
         if (r.kinds & VHH_KIND_IMPORT) kinds->add("import");
         o->set("kinds", kinds);
         o->set("path", r.path);
+        o->set("sha256", r.sha256);
         o->set("status", std::string(r.ok ? "ok" : "error"));
         o->set("reason", r.reason);
         o->set("description", r.description);

@@ -184,7 +184,7 @@ bool Pipeline::prepare(Diagnostics &diag) {
                            "sha256sum " + rec->path);
                 continue;
             }
-            std::string actual = sha256_hex_file(rec->path);
+            const std::string &actual = rec->sha256;  // of the file as it was loaded
             if (actual != want) {
                 diag.error(ExitCode::config, pin->where, entry.key_path + ".sha256",
                            "plugin '" + entry.name + "' at " + rec->path + " has sha256 " + actual +

@@ -169,7 +169,7 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
         o->set("name", p->record->name);
         o->set("version", p->record->version);
         o->set("file", fs::path(p->record->path).filename().string());
-        o->set("sha256", sha256_hex_file(p->record->path));
+        o->set("sha256", p->record->sha256);
         plugins->add(o);
     }
     manifest->set("plugins", plugins);

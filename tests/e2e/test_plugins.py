@@ -94,6 +94,18 @@ class PinningTest(VhhTestCase):
         with open(path, "rb") as f:
             return hashlib.sha256(f.read()).hexdigest()
 
+    def test_listing_and_manifest_give_the_hash_of_the_loaded_file(self):
+        pin = self.bundled_plugin_sha256()
+        listing = json.loads(run("plugins", "--format", "json").stdout)
+        listed = [p["sha256"] for p in listing["plugins"] if p["name"] == "financing.inwonerbijdrage"][0]
+        self.assertEqual(listed, pin)
+        out = self.path("out")
+        self.assertExit(run("run", "--out", out), 0)
+        with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
+            manifest = json.load(f)
+        in_manifest = [p["sha256"] for p in manifest["plugins"] if p["name"] == "financing.inwonerbijdrage"][0]
+        self.assertEqual(in_manifest, pin)
+
     def test_matching_pin_runs(self):
         from vhhtest import zeeland_text
         pin = self.bundled_plugin_sha256()

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "config/settings_validator.h"
+#include "output/sha256.h"
 
 namespace vhh::host {
 
@@ -92,6 +93,12 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
         }
     }
 
+    // The hash manifest.json and `sha256:` pins use: of the bytes about to be loaded, read once.
+    try {
+        rec.sha256 = sha256_hex_file(path);
+    } catch (const std::runtime_error &e) {
+        return fail(e.what());
+    }
     boost::dll::shared_library lib;
     try {
         lib.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);

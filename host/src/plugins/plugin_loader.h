@@ -16,6 +16,7 @@ namespace vhh::host {
 /// One plugin file found in a plugin directory, loaded or not.
 struct PluginRecord {
     std::string path;                 ///< the file
+    std::string sha256;               ///< of the file's bytes just before loading it (manifest.json, `sha256:` pins)
     bool ok = false;                  ///< true when loaded, checked and instantiated
     std::string reason;               ///< why not, when !ok
     std::string name;                 ///< from the manifest (empty if it could not be read)
