@@ -130,6 +130,7 @@ std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const 
                                       : "configured importers: " + configured);
         return std::nullopt;
     }
+    asked_.insert(importer);
     std::optional<InputFile> file = pipeline_.inputs_.read(path, where, key_path);
     if (!file) return std::nullopt;
     ImportContext ctx(pipeline_.config_.region, pipeline_.partners_, found->settings, diag);
@@ -243,6 +244,15 @@ bool Pipeline::report(Diagnostics &diag) {
                               texts_);
         attach(ctx, p);
         run_phase(p, "report", diag, [&] { p.instance->report(ctx); });
+    }
+    if (diag.has_errors()) return false;  // a plugin that stopped early may not have imported yet
+    for (const auto &p : active_) {
+        if (p.record->kinds != VHH_KIND_IMPORT || importers_.asked(p.record->name)) continue;
+        const YamlNode *name = p.entry->section.find("name");
+        diag.warning(name ? name->where : p.entry->section.where, p.entry->key_path + ".name",
+                     "importer '" + p.record->name + "' is configured but no plugin reads a file with it",
+                     "name it where a file is read (e.g. grootboek_importer of report.jaarverantwoording), or "
+                     "remove it");
     }
     return diag.error_count() == errors_before;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,12 @@ public:
     std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
                                                          const SourceLocation &where,
                                                          const std::string &key_path) override;
+    /// True when a plugin asked `importer` for a file in this run.
+    bool asked(const std::string &importer) const { return asked_.count(importer) != 0; }
 
 private:
     Pipeline &pipeline_;
+    std::set<std::string> asked_;  // importers asked for a file
 };
 
 /// Runs the plugins of one configuration through their phases.
@@ -63,7 +67,9 @@ public:
     bool load(Diagnostics &diag);
     /// Runs the load phase, then the compute phase. Returns false when errors were recorded.
     bool compute(Diagnostics &diag);
-    /// Runs the report phase and adds the host's own documents (bijdragen-Y.xlsx/.txt).
+    /// Runs the report phase and adds the host's own documents (bijdragen-Y.xlsx/.txt). After a
+    /// clean run, warns about an importer plugin that no plugin asked for a file: its settings
+    /// were checked, but what it would say of an export was not.
     bool report(Diagnostics &diag);
 
     /// The plugins in config order (after prepare).

@@ -291,6 +291,22 @@ class ConfigurationTest(ImporterCase):
                                    ("vhh.yaml", line + 1, "plugins[3].kolom_credit")], r.stderr)
         self.assertFalse(os.path.exists(self.path("out")))
 
+    def test_an_importer_no_plugin_asks_is_a_warning_at_its_name(self):
+        self.zeeland_copy()
+        self.append("vhh.yaml", "  - name: importer.debet-credit\n")
+        line = self.raw("vhh.yaml").split("\n").index("  - name: importer.debet-credit") + 1
+        for args in (("check", "--config", self.path("vhh.yaml")),
+                     ("run", "--config", self.path("vhh.yaml"), "--out", self.path("out"))):
+            r = run(*args)
+            self.assertExit(r, 0)  # a warning: the run is fine, the config has a plugin that does nothing
+            warnings = [m for m in LOCATED.finditer(r.stderr) if m["sev"] == "warning"]
+            self.assertEqual([(os.path.basename(m["file"]), int(m["line"]), int(m["col"])) for m in warnings],
+                             [("vhh.yaml", line, 11)], r.stderr)
+            self.assertIn("plugins[7].name: importer 'importer.debet-credit' is configured but no plugin reads a file "
+                          "with it", r.stderr)
+        # The importer that is used gets no warning.
+        self.assertNotIn("importer 'importer.csv-nl'", r.stderr)
+
     def test_plugins_lists_both_importers_with_their_settings(self):
         r = run("plugins", "--format", "json")
         self.assertExit(r, 0)
