@@ -245,7 +245,8 @@ bool Pipeline::report(Diagnostics &diag) {
         attach(ctx, p);
         run_phase(p, "report", diag, [&] { p.instance->report(ctx); });
     }
-    if (diag.has_errors()) return false;  // a plugin that stopped early may not have imported yet
+    // After an error in this phase a plugin may have stopped before it imported.
+    if (diag.error_count() != errors_before) return false;
     for (const auto &p : active_) {
         if (p.record->kinds != VHH_KIND_IMPORT || importers_.asked(p.record->name)) continue;
         const YamlNode *name = p.entry->section.find("name");

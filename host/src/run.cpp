@@ -67,10 +67,25 @@ bool render_text(const std::string &template_path, const std::string &source, co
     return tmpl && render_text(*tmpl, doc, out, diag);
 }
 
+namespace {
+
+/// True when one of the errors recorded after the first `errors_before` is a missing input (66):
+/// only this region's errors count (a province run shares `diag` between its regions).
+bool missing_input_since(const Diagnostics &diag, std::size_t errors_before) {
+    std::size_t errors = 0;
+    for (const auto &d : diag.all()) {
+        if (d.severity != Severity::error) continue;
+        if (errors++ >= errors_before && d.code == ExitCode::no_input) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag, std::size_t errors_before) {
     // A missing or unparseable file has nothing more to check. Otherwise the plugin sections
     // are validated too, so every error of the file shows in one run.
-    if (diag.exit_code() == ExitCode::no_input || config.plugins.empty()) return diag.error_count() == errors_before;
+    if (missing_input_since(diag, errors_before) || config.plugins.empty()) return diag.error_count() == errors_before;
     if (!pipeline.prepare(diag)) return false;
     // Every plugin is set up with its settings read whole. The plugins' own checks (in their
     // phases) run when the rest of the config was read whole too (no errors, or unknown keys

@@ -108,6 +108,31 @@ TEST(ValidateSettings, NullValueCountsAsMissing) {
     EXPECT_FALSE(s.has("inwoners"));
 }
 
+TEST(ValidateSettings, CountsOnlyUnknownKeysThatCannotBeATypoOfAnAbsentKey) {
+    // 'notitie' is nothing declared: harmless. 'indexaties' may be 'indexatie', which is absent
+    // (so its default would be used): not harmless. 'tarif' is close to 'tarief', but that one is
+    // given: harmless. In a list record the same rule holds ('partnr' may be the absent 'partner').
+    const std::string yaml =
+        "name: x\ntarief: 1\ntarif: 2\nnotitie: a\nindexaties: 3\n"
+        "werkplekken:\n  - {partner: P1, aantl: 2}\n  - {partnr: P2}\n";
+    Diagnostics parse_diag;
+    YamlNode node = read_yaml_text(yaml, "vhh.yaml", parse_diag);
+    ASSERT_FALSE(parse_diag.has_errors()) << parse_diag.format_all();
+    Diagnostics diag;
+    std::size_t harmless = 0;
+    validate_settings(node, kSpecs, kSpecCount, "plugins[0]", {"name"}, diag, &harmless);
+    std::vector<std::string> unknown;
+    for (const auto &e : errors(diag))
+        if (e.message.rfind("unknown key", 0) == 0) unknown.push_back(e.key_path);
+    EXPECT_EQ(unknown.size(), 5u) << diag.format_all();
+    // Counted: tarif, notitie. Not counted: indexaties, werkplekken[0].aantl ('aantal' is absent
+    // from that record), werkplekken[1].partnr.
+    EXPECT_EQ(harmless, 2u) << diag.format_all();
+    EXPECT_TRUE(may_misspell("indexaties", {"indexatie"}));
+    EXPECT_FALSE(may_misspell("notitie", {"indexatie", "omschrijving"}));
+    EXPECT_FALSE(may_misspell("ab", {"a"}));  // a one-letter key is no typo target
+}
+
 TEST(ValidateSettings, MissingRequiredKeyAtSectionLocation) {
     Diagnostics diag;
     Settings s = validate("name: x\ninwoners: 5\n", diag);

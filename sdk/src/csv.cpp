@@ -81,8 +81,7 @@ bool CsvReader::next(CsvRecordView &record) {
                     ++i;
                 }
                 if (escaped) {
-                    pending_.emplace_back(record.fields.size(), offset);
-                    field.text = std::string_view(nullptr, unescaped_.size() - offset);
+                    pending_.push_back({record.fields.size(), offset, unescaped_.size() - offset});
                 } else {
                     field.text = text.substr(start, i - start);
                 }
@@ -124,8 +123,7 @@ bool CsvReader::next(CsvRecordView &record) {
         width_ = record.fields.size();
         if (!has_content) continue;
         // unescaped_ no longer grows for this record: its views can be made now.
-        for (const auto &[index, offset] : pending_)
-            record.fields[index].text = std::string_view(unescaped_.data() + offset, record.fields[index].text.size());
+        for (const Unescaped &u : pending_) record.fields[u.field].text = std::string_view(unescaped_.data() + u.offset, u.size);
         pos_ = i;
         return true;
     }

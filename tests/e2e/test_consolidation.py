@@ -94,6 +94,23 @@ class ConsolidationTest(VhhTestCase):
         self.assertExit(r, 78)
         self.assertRegex(r.stderr, r"bad/vhh\.yaml:\d+:\d+: error: regio\.boekjaar: duplicate key 'boekjaar'")
 
+    def test_every_region_is_checked_whatever_another_region_lacks(self):
+        # The first region's config is missing (66); the second region's plugin settings are still
+        # checked (a missing input of one region holds back nothing of another).
+        bad = self.region_copy("bad", "slecht")
+        with open(bad, encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace("    bedrag: 125000.00 ", "    bedrag: -1 ", 1)
+        text = text.replace("    ontvanger: GM0828 ", "    notitie: zie begroting\n    ontvanger: GM0828 ", 1)
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write(text)
+        cfg = self.province([("nope/vhh.yaml",), ("bad/vhh.yaml",)])
+        r = run("check", "--config", cfg)
+        self.assertExit(r, 66)
+        self.assertIn("nope/vhh.yaml", r.stderr)
+        self.assertRegex(r.stderr, r"bad/vhh\.yaml:\d+:\d+: error: plugins\[1\]\.bedrag: ")
+        self.assertRegex(r.stderr, r"bad/vhh\.yaml:\d+:\d+: error: plugins\[1\]\.notitie: unknown key 'notitie'")
+
     def test_region_of_another_year_is_refused(self):
         self.region_copy("ml", "maas-en-leijgraaf", boekjaar=2016)
         cfg = self.province([("ml/vhh.yaml",)])

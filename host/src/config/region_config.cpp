@@ -209,7 +209,7 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
     std::size_t unknown_keys = 0;  // errors that leave what was read whole
     config.complete = false;
     YamlNode root = read_yaml_file(path, diag);
-    if (diag.has_errors() && root.is_null()) return config;
+    if (diag.error_count() != errors_before && root.is_null()) return config;
     // After a syntax error only part of the file was read: checking it would report keys as
     // missing that are in the file.
     if (root.truncated) return config;
@@ -219,11 +219,14 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
                    "expected a map with regio, bevolking, gemeenten and plugins, got " + root.describe());
         return config;
     }
+    std::vector<std::string> absent;  // top-level keys the file lacks: an unknown key may mean one
+    for (const auto &k : kTopLevelKeys)
+        if (root.find(k) == nullptr) absent.push_back(k);
     for (const auto &[key, value] : root.entries) {
         if (kTopLevelKeys.count(key.text)) continue;
         diag.error(ExitCode::config, key.where, key.text, "unknown key '" + key.text + "'",
                    "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
-        ++unknown_keys;
+        if (!may_misspell(key.text, absent)) ++unknown_keys;
     }
 
     Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, diag, &unknown_keys);

@@ -28,7 +28,8 @@ struct RunConfig {
     std::string templates_dir;         ///< optional `templates:` directory (resolved against the config's folder)
     std::vector<std::string> included_files;  ///< settings files read through a plugin's `bestand:` key
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
-    /// and the plugin list were read whole: the errors found in them, if any, are unknown keys only.
+    /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that
+    /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).
     /// The plugins can then still check their own settings against the region in the same run.
     bool complete = true;
 };

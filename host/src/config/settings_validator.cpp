@@ -263,17 +263,27 @@ std::string range_violation(const vhh_setting_spec &spec, const SettingValue &va
 
 std::string join_key(const std::string &path, const std::string &key) { return path.empty() ? key : path + "." + key; }
 
+/// Keys this many edits or more apart are not taken for typos of each other.
+constexpr std::size_t kTypoDistance = 3;
+
+/// Edit distance of `key` to `candidate` (ignoring case), or kTypoDistance when it is `limit` or
+/// more, or not less than the candidate's length (a short key is not a typo of anything).
+std::size_t typo_distance(const std::string &key, const std::string &candidate, std::size_t limit = kTypoDistance) {
+    // The distance is at least the difference in length (a huge unknown key stays cheap).
+    const std::size_t gap = key.size() > candidate.size() ? key.size() - candidate.size() : candidate.size() - key.size();
+    if (gap >= limit) return kTypoDistance;
+    const std::size_t d = std::min(edit_distance(key, candidate), edit_distance(lower(key), lower(candidate)));
+    return d < limit && d < candidate.size() ? d : kTypoDistance;
+}
+
 /// Hint for an unknown key: the closest allowed key, or the list of allowed keys.
 std::string unknown_key_hint(const std::string &key, const std::vector<std::string> &allowed) {
     if (allowed.empty()) return "this section takes no settings";
     std::string best;
-    std::size_t best_distance = 3;
+    std::size_t best_distance = kTypoDistance;
     for (const auto &candidate : allowed) {
-        // The distance is at least the difference in length (a huge unknown key stays cheap).
-        std::size_t gap = key.size() > candidate.size() ? key.size() - candidate.size() : candidate.size() - key.size();
-        if (gap >= best_distance) continue;
-        std::size_t d = std::min(edit_distance(key, candidate), edit_distance(lower(key), lower(candidate)));
-        if (d < best_distance && d < candidate.size()) {
+        const std::size_t d = typo_distance(key, candidate, best_distance);
+        if (d < best_distance) {
             best = candidate;
             best_distance = d;
         }
@@ -471,6 +481,12 @@ std::string check_table(const vhh_setting_spec *specs, std::uint32_t spec_count,
 
 }  // namespace
 
+bool may_misspell(const std::string &key, const std::vector<std::string> &keys) {
+    for (const auto &k : keys)
+        if (typo_distance(key, k) < kTypoDistance) return true;
+    return false;
+}
+
 std::optional<std::int64_t> parse_integer(const std::string &text, std::string *hint) {
     std::size_t start = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
     if (all_digits(text, start)) {
@@ -639,7 +655,14 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
             if (spec == nullptr) {
                 diag.error(ExitCode::config, key.where, path, "unknown key '" + key.text + "'",
                            unknown_key_hint(key.text, allowed));
-                if (unknown_keys) ++*unknown_keys;
+                // Harmless only when it cannot be a declared key that the section lacks: then the
+                // plugin would run on that key's default, not on what the user wrote.
+                if (unknown_keys) {
+                    std::vector<std::string> absent;
+                    for (std::uint32_t i = 0; i < spec_count; ++i)
+                        if (specs[i].key && section.find(specs[i].key) == nullptr) absent.push_back(specs[i].key);
+                    if (!may_misspell(key.text, absent)) ++*unknown_keys;
+                }
                 continue;
             }
             if (value.is_null()) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "config/yaml_document.h"
 #include "vhh/diagnostics.h"
@@ -19,11 +20,16 @@ namespace vhh::host {
 /// (e.g. "plugins[0]"). Every problem is recorded in `diag` (structure: ExitCode::config;
 /// a value of the right type but out of range, e.g. a negative tarief: ExitCode::data).
 /// Returns the settings with defaults filled in; partial when errors were recorded. When given,
-/// `unknown_keys` is increased by the number of those errors that are unknown keys (including
-/// in records of lists): errors that leave every value that was read whole.
+/// `unknown_keys` is increased by the number of those errors that are harmless unknown keys
+/// (including in records of lists): keys that cannot be a misspelling of a declared key the
+/// section lacks (may_misspell), so that every value the user meant was read.
 Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
                            const std::string &key_path, const std::set<std::string> &ignored_keys,
                            Diagnostics &diag, std::size_t *unknown_keys = nullptr);
+
+/// True when unknown key `key` is close enough to one of `keys` to be a misspelling of it (the
+/// rule of the "did you mean" hints).
+bool may_misspell(const std::string &key, const std::vector<std::string> &keys);
 
 /// Checks a settings table itself (as a plugin declares it): keys unique and non-empty,
 /// known types, defaults and bounds parseable as the declared type. Returns an empty

@@ -45,7 +45,7 @@ public:
     /// Reads to the end of the file only to report its syntax errors.
     void finish(Diagnostics &diag);
 
-    /// The number of lines of the file: an upper bound of the records, to reserve for.
+    /// The number of line ends in the file (see CsvReader::line_ends), to reserve for.
     std::size_t line_ends() const { return reader_.line_ends(); }
 
 private:
@@ -67,7 +67,9 @@ std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> col
                                                          const std::string &key_prefix, Diagnostics &diag);
 
 /// Starts reading `contents` (optional UTF-8 BOM, quoted fields, \n or \r\n) with `separator` and
-/// resolves the header (the first non-empty record). `contents` must outlive the table. Errors (65, located in the file, all reported): CSV
+/// resolves the header: the first record that is not blank (lines of only separators and spaces,
+/// as spreadsheets write empty rows, are skipped before it as after it). `contents` must outlive
+/// the table. Errors (65, located in the file, all reported): CSV
 /// syntax; an empty file; a header that is one field holding another separator (a file of another
 /// format: `format_hint` says which this importer reads); a required column missing (at the header,
 /// with the columns found and the setting to change, prefixed with `key_prefix`); a column read

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "vhh/money.h"
@@ -68,7 +67,8 @@ public:
     /// returned false.
     const std::vector<CsvError> &errors() const { return errors_; }
 
-    /// The number of line ends in the text: an upper bound of the records, for reserving.
+    /// The number of line ends ('\n') in the text; there are at most one more records (the last
+    /// line may lack its line end). For reserving.
     std::size_t line_ends() const;
 
 private:
@@ -81,7 +81,12 @@ private:
     std::size_t line_start_ = 0;  // offset of the first byte of line_ (after a BOM on line 1)
     std::size_t width_ = 0;       // fields of the previous record: most records have as many
     std::string unescaped_;       // quoted fields with "" in them, of the current record
-    std::vector<std::pair<std::size_t, std::size_t>> pending_;  // field index, offset in unescaped_
+    /// A field of the current record whose text is in unescaped_ (its view is made at the end of
+    /// the record, once unescaped_ no longer grows).
+    struct Unescaped {
+        std::size_t field, offset, size;
+    };
+    std::vector<Unescaped> pending_;
     std::vector<CsvError> errors_;
 };
 

@@ -196,6 +196,45 @@ TEST(CsvNl, AFileOfAnotherFormatIsOneErrorAtTheHeader) {
     EXPECT_EQ(d.error_count(), 1u) << d.format_all();
 }
 
+TEST(CsvNl, EmptySpreadsheetRowsBeforeTheHeaderAreSkipped) {
+    // Spreadsheets write an empty row as separators only: it is no header, and no data line.
+    Diagnostics d;
+    const auto lines = read(";;;;\r\n ; ;\r\nDatum;Kostenplaats;Grootboekrekening;Bedrag\r\n;;;\r\n"
+                            "01-01-2013;100;4000;5,00\r\n",
+                            d);
+    EXPECT_FALSE(d.has_errors()) << d.format_all();
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].where.line, 5);
+    // Only blank rows: an empty export, said once.
+    Diagnostics e;
+    EXPECT_TRUE(read(";;;;\n;;;;\n", e).empty());
+    error_at(e, 1, 1, "the ledger export is empty; expected a header row");
+    EXPECT_EQ(e.error_count(), 1u) << e.format_all();
+}
+
+TEST(CsvNl, ErrorsComeInTheOrderOfTheFile) {
+    // CSV syntax errors are reported as the lines are read, among the errors of the other lines.
+    Diagnostics d;
+    read("Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;100;4000;5,00\n32-01-2013;100;4000;5,00\n"
+         "01-02-2013;100;4000;5,00\n01-03-2013;\"1\"x;4000;5,00\n01-04-2013;100;4000;abc\n",
+         d);
+    std::vector<int> lines;
+    for (const auto &x : d.all()) lines.push_back(x.where.line);
+    EXPECT_EQ(lines, (std::vector<int>{3, 5, 6})) << d.format_all();
+}
+
+TEST(CsvNl, AnUnusableHeaderStillReportsTheSyntaxErrorsOfTheFile) {
+    Diagnostics d;
+    EXPECT_TRUE(read("Boekdatum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;\"100\"x;4000;5,00\n"
+                     "01-01-2013;\"open;4000;5,00\n",
+                     d)
+                    .empty());
+    error_at(d, 1, 1, "the header has no column 'Datum'");
+    error_at(d, 2, 17, "unexpected text after a closing quote");
+    error_at(d, 3, 12, "unterminated quoted field");
+    EXPECT_EQ(d.error_count(), 3u) << d.format_all();
+}
+
 // ---- settings -----------------------------------------------------------------------------------
 
 TEST(CsvNlSettings, DefaultsAndConfiguredNames) {
