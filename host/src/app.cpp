@@ -292,14 +292,12 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, bool write) {
     Workbook workbook = consolidation_workbook(province, inputs);
     TextDocument text = consolidation_text(province, inputs);
     if (!diag.has_errors()) {
-        std::string tpath = (fs::path(templates_dir()) / text.template_name).string();
-        try {
-            std::string source = read_file_bytes(tpath);
-            template_inputs.emplace_back("bundled:templates/" + text.template_name, sha256_hex(source));
+        const std::string tpath = (fs::path(templates_dir()) / text.template_name).string();
+        if (const TemplateCache::Entry *entry = cached_template(templates, tpath, diag)) {
+            template_inputs.emplace_back("bundled:templates/" + text.template_name, entry->sha256);
             std::string rendered;
-            if (render_text(tpath, source, text, rendered, diag)) texts.emplace_back(text.file_name, rendered);
-        } catch (const std::runtime_error &e) {
-            diag.error(vhh::ExitCode::no_input, {tpath, 0, 0}, "", std::string("cannot read template: ") + e.what());
+            if (entry->compiled && render_text(*entry->compiled, text, rendered, diag))
+                texts.emplace_back(text.file_name, std::move(rendered));
         }
     }
     print_diagnostics(diag);

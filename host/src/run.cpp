@@ -41,14 +41,23 @@ void report_template_error(const TemplateError &e, Diagnostics &diag) {
 
 }  // namespace
 
-std::optional<CompiledTemplate> compile_template(const std::string &template_path, std::string source,
-                                                 Diagnostics &diag) {
+const TemplateCache::Entry *cached_template(TemplateCache &cache, const std::string &template_path,
+                                            Diagnostics &diag) {
+    if (auto found = cache.by_path.find(template_path); found != cache.by_path.end()) return &found->second;
+    std::string source;
     try {
-        return CompiledTemplate(std::move(source), template_path);
+        source = read_file_bytes(template_path);
+    } catch (const std::runtime_error &e) {
+        diag.error(ExitCode::no_input, {template_path, 0, 0}, "", std::string("cannot read template: ") + e.what());
+        return nullptr;
+    }
+    TemplateCache::Entry entry{sha256_hex(source), std::nullopt};
+    try {
+        entry.compiled.emplace(std::move(source), template_path);
     } catch (const TemplateError &e) {
         report_template_error(e, diag);
-        return std::nullopt;
     }
+    return &cache.by_path.emplace(template_path, std::move(entry)).first->second;
 }
 
 bool render_text(const CompiledTemplate &tmpl, const TextDocument &doc, std::string &out, Diagnostics &diag) {
@@ -59,12 +68,6 @@ bool render_text(const CompiledTemplate &tmpl, const TextDocument &doc, std::str
         report_template_error(e, diag);
         return false;
     }
-}
-
-bool render_text(const std::string &template_path, const std::string &source, const TextDocument &doc,
-                 std::string &out, Diagnostics &diag) {
-    const std::optional<CompiledTemplate> tmpl = compile_template(template_path, source, diag);
-    return tmpl && render_text(*tmpl, doc, out, diag);
 }
 
 namespace {
@@ -132,25 +135,15 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
             if (fs::exists(candidate, ec)) tpath = label = candidate.string();
         }
         if (unreadable.count(tpath)) continue;
-        auto entry = cache.by_path.find(tpath);
-        if (entry == cache.by_path.end()) {
-            std::string source;
-            try {
-                source = read_file_bytes(tpath);
-            } catch (const std::runtime_error &e) {
-                diag.error(ExitCode::no_input, {tpath, 0, 0}, "", std::string("cannot read template: ") + e.what());
-                unreadable.insert(tpath);
-                continue;
-            }
-            std::string hash = sha256_hex(source);
-            entry = cache.by_path
-                        .emplace(tpath, TemplateCache::Entry{std::move(hash), compile_template(tpath, std::move(source), diag)})
-                        .first;
+        const TemplateCache::Entry *entry = cached_template(cache, tpath, diag);
+        if (entry == nullptr) {
+            unreadable.insert(tpath);
+            continue;
         }
-        if (used.insert(tpath).second) run->inputs.emplace_back(label, entry->second.sha256);
-        if (!entry->second.compiled) continue;
+        if (used.insert(tpath).second) run->inputs.emplace_back(label, entry->sha256);
+        if (!entry->compiled) continue;
         std::string text;
-        if (render_text(*entry->second.compiled, doc, text, diag)) run->texts.emplace_back(doc.file_name, std::move(text));
+        if (render_text(*entry->compiled, doc, text, diag)) run->texts.emplace_back(doc.file_name, std::move(text));
     }
     if (diag.error_count() != errors_before) return nullptr;
     return run;

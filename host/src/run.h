@@ -53,19 +53,15 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
                                       const PluginRegistry &registry, const std::string &bundled_templates,
                                       bool report, Diagnostics &diag, TemplateCache *templates = nullptr);
 
-/// Compiles a template file already read (`source`, from `template_path`), to render every
-/// document that uses it. A syntax error or partial is reported once in `diag` (78); then nullopt.
-std::optional<CompiledTemplate> compile_template(const std::string &template_path, std::string source,
-                                                 Diagnostics &diag);
+/// The template at `template_path` from `cache`: read, hashed and compiled on first use. A syntax
+/// error or partial is reported then, once (78), and the entry has no compiled template; nullptr
+/// when the file cannot be read (reported, 66, at every call).
+const TemplateCache::Entry *cached_template(TemplateCache &cache, const std::string &template_path,
+                                            Diagnostics &diag);
 
 /// Renders a text document from a compiled template. Template problems are reported once each
 /// in `diag` (78), however many documents have them; returns false on error.
 bool render_text(const CompiledTemplate &tmpl, const TextDocument &doc, std::string &out, Diagnostics &diag);
-
-/// Renders a text document from a template file already read (used for host documents too):
-/// compile_template and render_text for one document.
-bool render_text(const std::string &template_path, const std::string &source, const TextDocument &doc,
-                 std::string &out, Diagnostics &diag);
 
 /// Writes workbooks and texts into the output set, names prefixed with `prefix` ("" or "zeeland/").
 /// Throws RenderError / OutputError.
