@@ -23,6 +23,7 @@
 #include "plugins/plugin_loader.h"
 #include "render/text_renderer.h"
 #include "render/xlsx_renderer.h"
+#include "vhh/count_nl.h"
 
 #ifndef VHH_VERSION
 #define VHH_VERSION "0.0.0"
@@ -235,9 +236,11 @@ int VhhApp::cmd_run(bool write) {
     if (!run) return static_cast<int>(diag.exit_code());
     const Pipeline &pipeline = *run->pipeline;
     if (!write) {
-        std::cout << "vhh: " << cfg_path << ": ok (" << run->config.region.gemeenten.size() << " gemeenten, "
-                  << pipeline.plugins().size() << " plugins, " << pipeline.workbooks().size() + run->texts.size()
-                  << " documents)\n";
+        const std::size_t documents = pipeline.workbooks().size() + run->texts.size();
+        std::cout << "vhh: " << cfg_path << ": ok ("
+                  << vhh::count_nl(static_cast<std::int64_t>(run->config.region.gemeenten.size()), "gemeente", "gemeenten")
+                  << ", " << pipeline.plugins().size() << (pipeline.plugins().size() == 1 ? " plugin, " : " plugins, ")
+                  << documents << (documents == 1 ? " document)\n" : " documents)\n");
         return 0;
     }
     ManifestInfo info;
@@ -339,7 +342,8 @@ int VhhApp::write_output(const ManifestInfo &info, const std::function<void(Outp
         }
         out.write_file("manifest.json", manifest_json(info, out));
         out.commit();
-        std::cout << "vhh: wrote " << out.files().size() << " files to " << out_ << ":\n";
+        std::cout << "vhh: wrote " << out.files().size() << (out.files().size() == 1 ? " file to " : " files to ") << out_
+                  << ":\n";
         for (const auto &name : out.files()) std::cout << "  " << (fs::path(out_) / name).string() << "\n";
     } catch (const OutputError &e) {
         std::cerr << "vhh: error: " << e.what() << "\n";

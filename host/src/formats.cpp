@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "pipeline.h"
+#include "vhh/count_nl.h"
 #include "vhh/settings.h"
 #include "vhh/text.h"
 
@@ -142,7 +143,7 @@ std::string partners_table(const Region &region, const std::vector<Partner> &par
         rows.push_back({p.id, p.naam, p.domein, p.ring, p.gehuisvest ? "ja" : "nee", werkplekken_text(m), convenant});
     }
     rows.push_back({"", "", "", "", "", "", ""});
-    rows.push_back({"Totaal", std::to_string(partners.size()) + " partners", "", "",
+    rows.push_back({"Totaal", count_nl(static_cast<std::int64_t>(partners.size()), "partner", "partners"), "", "",
                     std::to_string(housed) + " gehuisvest", werkplekken_text(maanden), ""});
     return region.naam + " - partners " + std::to_string(year) + "\n\n" +
            aligned(rows, {false, false, false, false, false, true, false});

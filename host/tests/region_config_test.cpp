@@ -187,3 +187,80 @@ TEST(RegionConfig, PluginSettingsFileProblems) {
     load_run_config(write_temp("missing.yaml", replace(kGood, "    tarief: 0.40\n", "    bestand: /nonexistent.yaml\n")), missing);
     EXPECT_EQ(missing.exit_code(), ExitCode::no_input) << missing.format_all();
 }
+
+// --- peildatum_rule and centrumgemeente_rule (issue 19) ------------------------------------------
+
+namespace {
+
+/// The diagnostics of loading `text` whose key path is `key`.
+std::vector<vhh::Diagnostic> about(const std::string &name, const std::string &text, const std::string &key,
+                                   Diagnostics &diag) {
+    load_run_config(write_temp(name, text), diag);
+    std::vector<vhh::Diagnostic> out;
+    for (const auto &d : diag.all())
+        if (d.key_path == key) out.push_back(d);
+    return out;
+}
+
+}  // namespace
+
+TEST(RegionConfig, PeildatumOnOrBeforeTheBoekjaarsStartIsFine) {
+    for (const char *datum : {"2013-01-01", "2011-01-01", "2012-12-31"}) {
+        Diagnostics diag;
+        load_run_config(write_temp("peil-ok.yaml", replace(kGood, "peildatum: 2013-01-01", std::string("peildatum: ") + datum)),
+                        diag);
+        EXPECT_TRUE(diag.all().empty()) << datum << ": " << diag.format_all();
+    }
+}
+
+TEST(RegionConfig, PeildatumAfterTheBoekjaarsStartIsAWarningAtItsLine) {
+    for (const char *datum : {"2013-01-02", "2013-12-31", "2014-12-31"}) {
+        Diagnostics diag;
+        const auto ds = about("peil-warn.yaml", replace(kGood, "peildatum: 2013-01-01", std::string("peildatum: ") + datum),
+                              "bevolking.peildatum", diag);
+        ASSERT_EQ(ds.size(), 1u) << datum << ": " << diag.format_all();
+        EXPECT_EQ(ds[0].severity, vhh::Severity::warning) << datum;
+        EXPECT_FALSE(diag.has_errors()) << diag.format_all();
+        EXPECT_EQ(ds[0].where.line, 7);
+        EXPECT_EQ(ds[0].message, std::string("peildatum ") + datum + " is after the start of boekjaar 2013");
+        EXPECT_NE(ds[0].hint.find("1 januari of the boekjaar or of an earlier year"), std::string::npos);
+    }
+}
+
+TEST(RegionConfig, PeildatumYearsAfterTheBoekjaarIsBadData) {
+    Diagnostics diag;
+    const auto ds = about("peil-years.yaml", replace(kGood, "peildatum: 2013-01-01", "peildatum: 2016-01-01"),
+                          "bevolking.peildatum", diag);
+    ASSERT_EQ(ds.size(), 1u) << diag.format_all();
+    EXPECT_EQ(ds[0].severity, vhh::Severity::error);
+    EXPECT_EQ(diag.exit_code(), ExitCode::data);
+    EXPECT_EQ(ds[0].where.line, 7);
+    EXPECT_EQ(ds[0].where.column, 14);
+    EXPECT_EQ(ds[0].message, "peildatum 2016-01-01 is years after boekjaar 2013: these population figures cannot be "
+                             "the boekjaar's");
+}
+
+TEST(RegionConfig, MergedCentrumgemeenteNamesItsSuccessor) {
+    // Veghel (GM0860) merged into Meierijstad (GM1948) in 2017; the region lists Meierijstad.
+    std::string text = replace(kGood, "boekjaar: 2013", "boekjaar: 2017");
+    text = replace(text, "peildatum: 2013-01-01", "peildatum: 2017-01-01");
+    text = replace(text, "centrumgemeente: GM0687", "centrumgemeente: GM0860");
+    text = replace(text, "plugins:", "herindelingen:\n  - {per: 2017-01-01, naar: GM1948, naam: Meierijstad, van: "
+                                     "[GM0844, GM0846, GM0860]}\nplugins:");
+    text = replace(text, "{code: GM0687, naam: Middelburg, inwoners: 48019}", "{code: GM1948, naam: Meierijstad, inwoners: 80000}");
+    Diagnostics diag;
+    const auto ds = about("centrum-merged.yaml", text, "regio.centrumgemeente", diag);
+    ASSERT_EQ(ds.size(), 1u) << diag.format_all();
+    EXPECT_EQ(ds[0].code, ExitCode::config);
+    EXPECT_EQ(ds[0].where.line, 5);
+    EXPECT_EQ(ds[0].message, "centrumgemeente GM0860 is not one of the region's gemeenten");
+    EXPECT_EQ(ds[0].hint, "GM0860 merged into GM1948 (Meierijstad) on 1-1-2017; use GM1948");
+}
+
+TEST(RegionConfig, UnknownCentrumgemeenteListsTheRegionsGemeenten) {
+    Diagnostics diag;
+    const auto ds = about("centrum-unknown.yaml", replace(kGood, "centrumgemeente: GM0687", "centrumgemeente: GM0999"),
+                          "regio.centrumgemeente", diag);
+    ASSERT_EQ(ds.size(), 1u) << diag.format_all();
+    EXPECT_EQ(ds[0].hint, "the region's gemeenten: GM0687, GM0654");
+}

@@ -1,6 +1,7 @@
 // Tests for the shared text helpers: display width and padding of UTF-8 text, the edit distance
 // and closest match behind "did you mean" hints, and Dutch percentages.
 #include "vhh/text.h"
+#include "vhh/count_nl.h"
 
 #include <gtest/gtest.h>
 
@@ -89,4 +90,11 @@ TEST(Utf8, FirstInvalidByte) {
     EXPECT_EQ(vhh::first_invalid_utf8("\xF4\x90\x80\x80"), 0u); // above U+10FFFF
     EXPECT_EQ(vhh::first_invalid_utf8("ok\xE2\x82"), 2u);        // cut short
     EXPECT_EQ(vhh::line_and_column("ab\ncd\xE4", 5), (std::pair<int, int>{2, 3}));
+}
+
+TEST(CountNl, SingularForExactlyOne) {
+    EXPECT_EQ(vhh::count_nl(1, "regel", "regels"), "1 regel");
+    EXPECT_EQ(vhh::count_nl(0, "regel", "regels"), "0 regels");
+    EXPECT_EQ(vhh::count_nl(2, "regel", "regels"), "2 regels");
+    EXPECT_EQ(vhh::count_nl(1234, "boeking", "boekingen"), "1.234 boekingen");
 }

@@ -10,7 +10,7 @@ import re
 import shutil
 from decimal import Decimal
 
-from vhhtest import SOURCE_DIR, VhhTestCase, read_text, read_workbook, run
+from vhhtest import SOURCE_DIR, ZEELAND, VhhTestCase, read_text, read_workbook, run
 
 GOLDEN = os.path.join(SOURCE_DIR, "plugins", "report", "jaarverantwoording", "tests", "golden")
 ZEELAND_DIR = os.path.join(SOURCE_DIR, "config", "zeeland")
@@ -428,6 +428,55 @@ class TwenteTest(JaarverantwoordingCase):
         r = run("check", "--config", TWENTE)
         self.assertExit(r, 0)
         self.assertEqual(r.stderr, "")
+
+
+class BatenBronTest(JaarverantwoordingCase):
+    """The text says where each baten figure comes from (issue 19): the posten whose Bron realisatie
+    in the workbook names bijdragen under "uit de bijdragen", those naming the grootboek (or
+    nothing: ledger-fed without bookings) under "uit het grootboek"; counts in Dutch singular/plural."""
+
+    def items(self, config, year):
+        out = self.path("out")
+        r = run("run", "--config", config, "--out", out)
+        self.assertExit(r, 0)
+        text = read_text(os.path.join(out, "jaarverantwoording-%d.txt" % year))
+        self.assertNotIn("Realisatie van de baten: de bijdragen van dit boekjaar", text)
+        block = text.split("Realisatie van de baten:\n", 1)[1].split("\n\n", 1)[0]
+        items = [i.replace("\n  ", " ") for i in block.split("\n- ")]
+        items[0] = items[0][2:]  # the first "- "
+        book = read_workbook(os.path.join(out, "jaarverantwoording-%d.xlsx" % year))
+        bl = sheets(book)["Baten en lasten"]
+        g = grid(bl)
+        rows, _ = rows_between(bl, "Baten", "Totaal baten")
+        naam, bron = column_of(bl, "Post"), column_of(bl, "Bron realisatie")
+        posten = {g[(r, naam)]["value"]: g[(r, bron)]["value"] for r in rows}
+        for value in list(posten.values()) + [text]:
+            for n, noun in re.findall(r"\b(\d+) (regels?|boekingen|boeking)\b", value):
+                self.assertEqual(noun in ("regel", "boeking"), n == "1", value)
+        return items, posten
+
+    def expected(self, posten, grootboek_bron):
+        lijnen = [n for n, b in posten.items() if "bijdragen:" in b]
+        ledger = [n for n, b in posten.items() if "grootboek:" in b or "bijdragen:" not in b]
+        want = []
+        if lijnen:
+            want.append("uit de bijdragen van dit boekjaar (vhh bijdragen): " + ", ".join(lijnen) + ".")
+        if ledger:
+            want.append("uit het grootboek (" + grootboek_bron + "): " + ", ".join(ledger) + ".")
+        return want
+
+    def test_zeeland_baten_all_from_the_bijdragen(self):
+        items, posten = self.items(ZEELAND, 2013)
+        self.assertIn("bijdragen: rijksbijdrage (1 regel)", posten.values())
+        self.assertEqual(items, self.expected(posten, "grootboekexport 2013 (illustratief)"))
+        self.assertEqual(len(items), 1)
+
+    def test_twente_names_the_baten_from_the_ledger(self):
+        items, posten = self.items(TWENTE, 2023)
+        self.assertEqual(items, self.expected(posten, "grootboekexport 2023 (illustratief)"))
+        self.assertEqual(len(items), 2)
+        self.assertTrue(items[1].endswith(": Bijdrage DJI pilot Huis van Herstel."), items)
+        self.assertNotIn("DJI", items[0])
 
 
 class BadInputTest(JaarverantwoordingCase):

@@ -349,11 +349,12 @@ class RegistryErrorsTest(RegistryTestCase):
         self.check_fails(bad, 65, "werkplekken: [{aantal: 1", "[", key_path(2, ".werkplekken"),
                          "partner 'uwv' is not housed (gehuisvest: false) but rents werkplekken")
 
-    def test_convenant_after_the_boekjaar(self):
+    def test_two_convenanten_with_one_datum(self):
         bad = PARTNERS.replace('    convenant: [{datum: 2009-01-01, versie: "2009"}]\n    gemeenten',
-                               '    convenant: [{datum: 2014-02-01, versie: "2014"}]\n    gemeenten')
-        self.check_fails(bad, 65, "datum: 2014-02-01", "2014-02-01", key_path(1, ".convenant[0].datum"),
-                         "is dated 2014-02-01, after boekjaar 2013")
+                               '    convenant: [{datum: 2009-01-01, versie: "2009"}, {datum: 2009-01-01, versie: "b"}]'
+                               '\n    gemeenten')
+        self.check_fails(bad, 65, 'versie: "2009"}, {datum: 2009-01-01', "2009-01-01, versie: \"b", key_path(1, ".convenant[1].datum"),
+                         "two convenanten of partner 'politie' are dated 2009-01-01 (also convenant[0] at ")
 
     def test_inactive_partner_renting_werkplekken(self):
         bad = PARTNERS.replace("    werkplekken: [{aantal: 3, van: 2013-01-01}]",
@@ -435,6 +436,69 @@ class ConvenantWarningTest(RegistryTestCase):
         report = read_text(os.path.join(out, "partners-2013.txt"))
         self.assertIn("Geen partners in deze ring.", report)
         self.assertNotIn("\n\n\n", report)
+
+
+# A registry kept as dated history over 2012-2015 (issue 19, a controller's trial): each boekjaar
+# uses what is in force in it, and a convenant signed after the boekjaar is not an error.
+HISTORY = """\
+bron: e2e
+partners:
+  - {id: om, naam: Openbaar Ministerie, domein: justitie, ring: sleutelpartner, gehuisvest: true,
+     werkplekken: [{aantal: 3, van: 2012-01-01, tot: 2013-06-30}, {aantal: 4, van: 2013-07-01}],
+     convenant: [{datum: 2009-01-01, versie: "2009"}, {datum: 2014-02-01, versie: "2014"}]}
+  - {id: politie, naam: Politie Zeeland, domein: politie, ring: sleutelpartner, gehuisvest: true,
+     werkplekken: [{aantal: 2, van: 2014-01-01}], convenant: [{datum: 2014-03-01, versie: "AVE 2014"}]}
+  - {id: halt, naam: Halt, domein: justitie, ring: flexibele schil, actief_van: 2014-01-01}
+"""
+
+
+class RegistryHistoryTest(RegistryTestCase):
+    def config_for(self, year):
+        head = zeeland_text().split("\nplugins:")[0].replace("boekjaar: 2013", "boekjaar: %d" % year)
+        cfg = self.write_config(head + "\nplugins:\n  - name: financing.inwonerbijdrage\n    tarief: 0.40\n"
+                                       "  - name: registry.partners\n    bestand: partners.yaml\n"
+                                       + ("  - name: financing.werkplekhuur\n    tarief: 5000.00\n"
+                                          if HAS_WERKPLEKHUUR else ""))
+        self.write_config(HISTORY, "partners.yaml")
+        return cfg
+
+    def test_each_boekjaar_uses_what_is_in_force(self):
+        expected = {
+            # year: {id: (gehuisvest, werkplek_maanden, convenant)}; halt joins in 2014
+            2013: {"om": (True, 3 * 6 + 4 * 6, {"datum": "2009-01-01", "versie": "2009"}),
+                   "politie": (False, 0, None)},
+            2014: {"om": (True, 48, {"datum": "2014-02-01", "versie": "2014"}),
+                   "politie": (True, 24, {"datum": "2014-03-01", "versie": "AVE 2014"}),
+                   "halt": (False, 0, None)},
+        }
+        for year, partners in expected.items():
+            with self.subTest(year=year):
+                cfg = self.config_for(year)
+                r = run("check", "--config", cfg)
+                self.assertExit(r, 0)
+                self.assertEqual(self.diagnostics(r, "warning"), [], r.stderr)
+                data = partners_json("--config", cfg)
+                got = {p["id"]: (p["gehuisvest"], p["werkplek_maanden"], p["convenant"]) for p in data["partners"]}
+                self.assertEqual(got, partners)
+                if HAS_WERKPLEKHUUR:
+                    r = run("bijdragen", "--config", cfg, "--format", "json")
+                    self.assertExit(r, 0)
+                    billed = {l["payer_id"]: l["inputs"]["werkplek_maanden"]
+                              for l in json.loads(r.stdout)["lines"] if l["source"] == "werkplekhuur"}
+                    self.assertEqual(billed, {pid: p[1] for pid, p in partners.items() if p[1] > 0})
+                out = self.path("out-%d" % year)
+                r = run("run", "--config", cfg, "--out", out)
+                self.assertExit(r, 0)
+                report = read_text(os.path.join(out, "partners-%d.txt" % year))
+                self.assertEqual("Halt" in report, year == 2014, report)
+
+    def test_a_year_before_the_first_convenant_warns_for_housed_partners(self):
+        cfg = self.config_for(2013)
+        self.write_config(HISTORY.replace('{datum: 2009-01-01, versie: "2009"}, ', ""), "partners.yaml")
+        r = run("check", "--config", cfg)
+        self.assertExit(r, 0)
+        self.assertEqual([w["msg"] for w in self.diagnostics(r, "warning")],
+                         ["partner 'om' (Openbaar Ministerie) is housed but has no convenant gegevensdeling"], r.stderr)
 
 
 @unittest.skipUnless(os.path.isfile(MAAS_EN_LEIJGRAAF), "no bundled Maas & Leijgraaf config")

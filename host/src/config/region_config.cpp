@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "config/centrumgemeente_rule.h"
+#include "config/peildatum_rule.h"
 #include "config/settings_validator.h"
 #include "vhh/money.h"
 
@@ -281,10 +283,9 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
         }
         apply_herindelingen(region, list, index, diag);
     }
-    if (!region.centrumgemeente.empty() && gemeenten.has("gemeenten") && !region.gemeenten.empty() &&
-        region.find(region.centrumgemeente) == nullptr)
-        diag.error(ExitCode::config, regio.where("centrumgemeente"), "regio.centrumgemeente",
-                   "centrumgemeente " + region.centrumgemeente + " is not one of the region's gemeenten");
+    if (gemeenten.has("gemeenten") && regio.has("centrumgemeente"))
+        check_centrumgemeente(region, regio.where("centrumgemeente"), diag);
+    if (regio.has("boekjaar") && bevolking.has("peildatum")) check_peildatum(region, bevolking.where("peildatum"), diag);
 
     if (const YamlNode *templates = root.find("templates")) {
         if (!templates->is_scalar() || templates->text.empty()) {

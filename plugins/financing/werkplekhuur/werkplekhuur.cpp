@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "vhh/count_nl.h"
+
 namespace vhh::werkplekhuur {
 
 namespace {
@@ -263,7 +265,7 @@ std::vector<ContributionLine> compute_lines(const std::vector<Partner> &partners
         line.payer_id = p.id;
         line.payer = p.naam;
         line.amount = part.amount;
-        line.basis = format_integer_nl(maanden) + " werkplek-maanden in " + std::to_string(boekjaar) + " (" +
+        line.basis = count_nl(maanden, "werkplek-maand", "werkplek-maanden") + " in " + std::to_string(boekjaar) + " (" +
                      months_text(p, boekjaar) + ") × " + tarief.format_nl() + " per werkplek per jaar / 12";
         const Money floor = Money::cents(numerators[i] / kMonths);
         if (part.remainder == 0) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "vhh/count_nl.h"
 #include "vhh/text.h"
 
 namespace vhh::partners {
@@ -37,8 +38,9 @@ const vhh_setting_spec kPartnerFields[] = {
     {"werkplekken", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
      "werkplekken rented over time: aantal from van to tot (inclusive)", kWerkplekFields,
      sizeof kWerkplekFields / sizeof kWerkplekFields[0]},
-    {"convenant", VHH_SETTING_LIST, 0, nullptr, "0", "1",
-     "the convenant gegevensdeling: [{datum, versie}], or absent when there is none", kConvenantFields,
+    {"convenant", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
+     "the convenanten gegevensdeling signed over time: [{datum, versie}], one entry per version; a boekjaar uses "
+     "the latest dated in or before it; absent when there is none", kConvenantFields,
      sizeof kConvenantFields / sizeof kConvenantFields[0]},
     {"gemeenten", VHH_SETTING_CODES, 0, nullptr, nullptr, nullptr,
      "CBS codes of the gemeenten it serves; absent or empty: all gemeenten of the region", nullptr, 0},
@@ -97,6 +99,45 @@ std::string period_text(const WerkplekPeriode &p) {
 }
 
 Date optional_date(const Settings &s, const char *key) { return s.has(key) ? s.date(key) : Date{}; }
+
+/// True when some werkplek period has a day in `year`, or there are no periods at all: a partner
+/// that is `gehuisvest` is housed in the boekjaar unless its werkplekken say it was not there.
+bool housed_in(const std::vector<WerkplekPeriode> &periods, int year) {
+    if (periods.empty()) return true;
+    const Date first{year, 1, 1}, last{year, 12, 31};
+    for (const auto &wp : periods)
+        if (wp.van <= last && (!wp.tot.valid() || first <= wp.tot)) return true;
+    return false;
+}
+
+/// Reads the partner's convenant history: every entry is a version signed on its datum. The
+/// boekjaar uses the latest dated in or before it (later ones are not yet in force, no error).
+/// Two entries with one datum are an error (ExitCode::data): which one is in force is unclear.
+void read_convenanten(const Settings &r, const std::string &kp, const std::string &who, int year, Partner &p,
+                      Diagnostics &diag) {
+    if (!r.has("convenant")) return;
+    const auto &list = r.list("convenant");
+    const Settings *in_force = nullptr;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        const Settings &c = list[k];
+        if (!c.has("datum") || !c.has("versie")) continue;  // reported by the host
+        const Date datum = c.date("datum");
+        bool duplicate = false;
+        for (std::size_t j = 0; j < k && !duplicate; ++j) {
+            if (!list[j].has("datum") || !(list[j].date("datum") == datum)) continue;
+            duplicate = true;
+            diag.error(ExitCode::data, c.where("datum"), kp + ".convenant[" + std::to_string(k) + "].datum",
+                       "two convenanten of " + who + " are dated " + datum.iso() + " (also convenant[" +
+                           std::to_string(j) + "] at " + where_text(list[j].where("datum")) + ")",
+                       "give each signed version once, with the day it was signed");
+        }
+        if (duplicate || datum.year > year) continue;  // a later convenant is not yet in force
+        if (in_force == nullptr || in_force->date("datum") < datum) in_force = &c;
+    }
+    if (in_force == nullptr) return;
+    p.convenant_datum = in_force->date("datum");
+    p.convenant_versie = in_force->text("versie");
+}
 
 }  // namespace
 
@@ -191,19 +232,8 @@ std::vector<Partner> read_partners(const Settings &settings, const Region &regio
                            "set gehuisvest: true if it works in the building, or remove its werkplekken");
         }
 
-        if (r.has("convenant") && !r.list("convenant").empty()) {
-            const Settings &c = r.list("convenant").front();
-            if (c.has("datum") && c.has("versie")) {
-                p.convenant_datum = c.date("datum");
-                p.convenant_versie = c.text("versie");
-                if (p.convenant_datum.year > year)
-                    diag.error(ExitCode::data, c.where("datum"), kp + ".convenant[0].datum",
-                               "the convenant gegevensdeling of " + who + " is dated " + p.convenant_datum.iso() +
-                                   ", after boekjaar " + std::to_string(year),
-                               "a convenant signed later does not cover " + std::to_string(year) +
-                                   "; correct the date, or leave the convenant out for this boekjaar");
-            }
-        }
+        read_convenanten(r, kp, who, year, p, diag);
+        p.gehuisvest = p.gehuisvest && housed_in(p.werkplekken, year);
 
         const std::int64_t maanden = werkplek_maanden(p, year);
         if (maanden > 0 && !p.active_in(year)) {
@@ -215,7 +245,7 @@ std::vector<Partner> read_partners(const Settings &settings, const Region &regio
             diag.error(ExitCode::data, p.werkplekken[k].where,
                        kp + ".werkplekken[" + std::to_string(period_index[k]) + "]",
                        who + " is not active in " + std::to_string(year) + " (" + span + ") but rents " +
-                           std::to_string(maanden) + " werkplek-maanden in " + std::to_string(year),
+                           count_nl(maanden, "werkplek-maand", "werkplek-maanden") + " in " + std::to_string(year),
                        "end the werkplek period when the partner stops (tot: ...), or correct actief_van/actief_tot");
         }
 
@@ -511,11 +541,12 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
     d.set("kop_kol", pad(h_naam, w_naam) + "  " + pad(h_domein, w_domein) + "  " + pad(h_huis, w_huis) + "  " +
                          pad(h_wp, w_wp, true) + "  " + h_conv);
     d.set("aantal", std::to_string(partners.size()));
-    d.set("partners_zin", std::to_string(partners.size()) + (partners.size() == 1 ? " partner" : " partners"));
+    d.set("partners_zin", count_nl(static_cast<std::int64_t>(partners.size()), "partner", "partners"));
     d.set("gehuisvest", std::to_string(housed));
     d.set("werkplekken", werkplekken_text(total_maanden));
     d.set("werkplekken_zin", werkplekken_zin(total_maanden));
     d.set("werkplek_maanden", format_integer_nl(total_maanden));
+    d.set("werkplek_maanden_zin", count_nl(total_maanden, "werkplek-maand", "werkplek-maanden"));
 
     DataNode &ringen = d.set("ringen", DataNode::list());
     for (const auto &ring : kRingen) {
@@ -577,6 +608,10 @@ void PartnersPlugin::load(LoadContext &ctx) {
     rollen_.clear();
     std::vector<Partner> partners =
         read_partners(ctx.settings(), ctx.region(), ctx.key_path(), ctx.diagnostics(), &rollen_);
+    // The registry may span years: the boekjaar registers the partners active in it.
+    const int year = ctx.region().boekjaar;
+    partners.erase(std::remove_if(partners.begin(), partners.end(), [year](const Partner &p) { return !p.active_in(year); }),
+                   partners.end());
     for (const auto &w : warnings(partners)) ctx.diagnostics().warning(w.where, w.key_path, w.message, w.hint);
     for (auto &p : partners) ctx.add_partner(std::move(p));
 }

@@ -36,10 +36,15 @@ struct Warning {
 /// Reads the partners from validated settings and checks them. `key_prefix` is the key path of
 /// the plugin's entry ("plugins[1]"; empty when unknown). Every problem is recorded in `diag`:
 /// duplicate ids, an unknown ring or domein and gemeenten outside the region (ExitCode::config);
-/// werkplekken of a partner that is not housed, a convenant dated after the boekjaar, werkplekken
-/// in a year the partner is not active, periods that end before they start or overlap an earlier
+/// werkplekken of a partner that is not housed, two convenanten with one datum, werkplekken in a
+/// year the partner is not active, periods that end before they start or overlap an earlier
 /// period of the same partner (ExitCode::data).
-/// Returns the partners in config order; a duplicate id is left out (its first one stays).
+/// The registry is dated history and may span years; each Partner describes the boekjaar: its
+/// convenant is the latest dated in or before the boekjaar (none when all are later: not yet in
+/// force, no error), and it is `gehuisvest` when the config says so and, if it has werkplek
+/// periods, one of them has a day in the boekjaar.
+/// Returns the partners in config order, active in the boekjaar or not; a duplicate id is left out
+/// (its first one stays).
 /// When `rollen` is given, it receives each partner's `rol` (what it does) by id.
 std::vector<Partner> read_partners(const Settings &settings, const Region &region, const std::string &key_prefix,
                                    Diagnostics &diag, std::map<std::string, std::string> *rollen = nullptr);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "baten_bronnen.h"
+#include "vhh/count_nl.h"
 #include "vhh/text.h"
 
 namespace vhh::jaarverantwoording {
@@ -83,10 +85,10 @@ std::string bron_realisatie(const Post &p) {
     if (!p.lijnen.empty()) {
         std::string src;
         for (const auto &l : p.lijnen) src += (src.empty() ? "" : ", ") + l;
-        s += "bijdragen: " + src + " (" + std::to_string(p.lijnen_aantal) + " regels)";
+        s += "bijdragen: " + src + " (" + count_nl(p.lijnen_aantal, "regel", "regels") + ")";
     }
-    if (p.boekingen > 0) s += std::string(p.lijnen.empty() ? "" : "; ") + "grootboek: " + std::to_string(p.boekingen) +
-                              (p.boekingen == 1 ? " boeking" : " boekingen");
+    if (p.boekingen > 0)
+        s += std::string(p.lijnen.empty() ? "" : "; ") + "grootboek: " + count_nl(p.boekingen, "boeking", "boekingen");
     if (p.lijnen.empty() && p.boekingen == 0) s += "geen boekingen";
     return s;
 }
@@ -808,6 +810,8 @@ TextDocument build_text(const Jaarrekening &j, const Region &region) {
     d.set("met_vorig_jaar", DataNode::boolean(j.met_vorig_jaar));
     d.set("grootboek_bron", c.grootboek_bron);
     d.set("met_grootboek_bron", DataNode::boolean(!c.grootboek_bron.empty()));
+    DataNode &baten_bronnen_node = d.set("baten_bronnen", DataNode::list());
+    for (const auto &item : baten_bronnen(c)) baten_bronnen_node.push(DataNode::map()).set("regel", item);
 
     DataNode &verschillen = d.set("verschillen", DataNode::list());
     for (std::size_t i = 0; i < c.posten.size(); ++i) {

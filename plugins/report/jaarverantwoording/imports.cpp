@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "vhh/csv.h"
@@ -208,6 +209,7 @@ Indicatoren read_indicatoren(const std::string &path, const std::string &content
     ind.met_niveau = c_niveau >= 0;
     if (c_thema < 0 || c_gem < 0 || c_aantal < 0) return ind;
 
+    std::map<std::string, int> first_line;  // thema, gemeente as written, niveau -> line
     for (std::size_t i = 1; i < table.records.size(); ++i) {
         const CsvRecord &r = table.records[i];
         if (blank(r)) continue;
@@ -270,6 +272,19 @@ Indicatoren read_indicatoren(const std::string &path, const std::string &content
             }
         }
         if (!ok) continue;
+        // One line per thema, gemeente (as written) and niveau: a repeated one is a double export,
+        // whose counts would be added up silently.
+        const std::string raw_code = trim(r.fields[c_gem].text);
+        const auto [first, fresh] = first_line.emplace(thema + '\x1f' + raw_code + '\x1f' + std::to_string(niveau), r.line);
+        if (!fresh) {
+            diag.error(ExitCode::data, at(path, r, c_thema), "",
+                       "thema '" + thema + "', gemeente " + raw_code +
+                           (niveau > 0 ? ", AVE-niveau " + std::to_string(niveau) : std::string()) +
+                           " is already on line " + std::to_string(first->second) + "; its counts are not added up",
+                       "give each thema, gemeente" + std::string(c_niveau >= 0 ? " and AVE-niveau" : "") +
+                           " one line: remove the double line or add the counts up in the first");
+            continue;
+        }
         if (t < 0) {
             ind.themas.push_back(thema);
             ind.per_thema.emplace_back(ind.gemeenten.size(), 0);

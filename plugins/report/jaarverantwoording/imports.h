@@ -48,8 +48,10 @@ struct Indicatoren {
 };
 
 /// Reads the indicator CSV. Columns from `config.indicator_kolommen` (the niveau column is used
-/// when present). Lines with the same thema, gemeente and niveau are added up. Errors (65,
-/// located): CSV syntax, a missing column, a wrong number of fields, an empty thema, a thema not
+/// when present). Each thema, gemeente (as written) and niveau has one line; lines of gemeenten
+/// merged into one are added up. Errors (65, located): CSV syntax, a missing column, a wrong
+/// number of fields, a line repeating an earlier one's thema, gemeente and niveau (at its thema,
+/// naming the first line; not added up), an empty thema, a thema not
 /// in `config.themas` (when given), a gemeente code not in the region (a code merged by a
 /// herindeling in force counts for the new gemeente), a niveau other than 1-4, a count that is
 /// not a whole number or is negative.

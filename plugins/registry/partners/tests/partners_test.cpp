@@ -8,6 +8,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -74,6 +75,7 @@ struct Record {
     bool gehuisvest = true;
     std::vector<Periode> werkplekken = {{3, {2013, 1, 1}, Date{2013, 12, 31}}};
     std::optional<std::pair<Date, std::string>> convenant = std::make_pair(Date{2009, 1, 1}, "2009");
+    std::vector<std::pair<Date, std::string>> later_convenanten;  ///< further entries, one line each from line + 20
     std::vector<std::string> gemeenten;
     std::optional<Date> actief_van, actief_tot;
     std::string rol;
@@ -101,6 +103,13 @@ struct Record {
             Settings c;
             c.set("datum", date(convenant->first, line + 7));
             c.set("versie", text(convenant->second, line + 7));
+            conv.items.push_back(c);
+        }
+        for (std::size_t k = 0; k < later_convenanten.size(); ++k) {
+            Settings c;
+            const int l = line + 20 + static_cast<int>(k);
+            c.set("datum", date(later_convenanten[k].first, l));
+            c.set("versie", text(later_convenanten[k].second, l));
             conv.items.push_back(c);
         }
         s.set("convenant", conv);
@@ -294,16 +303,82 @@ TEST(PartnersRules, NotHousedWithoutWerkplekkenIsFine) {
     EXPECT_TRUE(diag.all().empty()) << diag.format_all();
 }
 
-TEST(PartnersRules, ConvenantDatedAfterTheBoekjaarIsADataError) {
+TEST(PartnersRules, ConvenantDatedAfterTheBoekjaarIsNotYetInForce) {
+    // Next year's registry used for this year: the convenant signed later is simply not in force.
     Record r;
     r.convenant = std::make_pair(Date{2014, 3, 1}, "2014");
     Diagnostics diag;
-    read({r}, diag);
+    const auto ps = read({r}, diag);
+    EXPECT_TRUE(diag.all().empty()) << diag.format_all();
+    ASSERT_EQ(ps.size(), 1u);
+    EXPECT_FALSE(ps[0].convenant_datum.valid());
+    EXPECT_EQ(ps[0].convenant_versie, "");
+    ASSERT_EQ(vp::warnings(ps).size(), 1u);  // housed in 2013 without a convenant in force
+}
+
+TEST(PartnersRules, ConvenantHistoryUsesTheLatestInForceInTheBoekjaar) {
+    Record r;
+    r.convenant = std::make_pair(Date{2009, 1, 1}, "2009");
+    r.later_convenanten = {{Date{2015, 6, 1}, "2015"}, {Date{2012, 9, 1}, "2012"}, {Date{2013, 12, 31}, "2013"}};
+    for (const auto &[year, datum, versie] : std::vector<std::tuple<int, Date, std::string>>{
+             {2010, {2009, 1, 1}, "2009"},
+             {2012, {2012, 9, 1}, "2012"},
+             {2013, {2013, 12, 31}, "2013"},
+             {2014, {2013, 12, 31}, "2013"},
+             {2016, {2015, 6, 1}, "2015"}}) {
+        Region region = zeeland();
+        region.boekjaar = year;
+        r.werkplekken = {{3, {2009, 1, 1}, std::nullopt}};
+        Diagnostics diag;
+        const auto ps = vp::read_partners(registry({r}), region, "plugins[1]", diag);
+        EXPECT_TRUE(diag.all().empty()) << year << ": " << diag.format_all();
+        ASSERT_EQ(ps.size(), 1u);
+        EXPECT_EQ(ps[0].convenant_datum, datum) << year;
+        EXPECT_EQ(ps[0].convenant_versie, versie) << year;
+    }
+}
+
+TEST(PartnersRules, TwoConvenantenWithOneDatumAreADataError) {
+    Record r;
+    r.later_convenanten = {{Date{2011, 1, 1}, "2011"}, {Date{2009, 1, 1}, "2009b"}};
+    Diagnostics diag;
+    const auto ps = read({r}, diag);
     const Diagnostic d = only(diag);
     EXPECT_EQ(d.code, ExitCode::data);
-    EXPECT_EQ(d.where.line, 17);
-    EXPECT_EQ(d.key_path, "plugins[1].partners[0].convenant[0].datum");
-    EXPECT_EQ(d.message, "the convenant gegevensdeling of partner 'om' is dated 2014-03-01, after boekjaar 2013");
+    EXPECT_EQ(d.where.line, 31);
+    EXPECT_EQ(d.key_path, "plugins[1].partners[0].convenant[2].datum");
+    EXPECT_EQ(d.message, "two convenanten of partner 'om' are dated 2009-01-01 (also convenant[0] at partners.yaml:17)");
+    ASSERT_EQ(ps.size(), 1u);
+    EXPECT_EQ(ps[0].convenant_versie, "2011");
+}
+
+TEST(PartnersRules, HousedOnlyInYearsWithAWerkplekPeriod) {
+    // A registry spanning 2012-2015: housed from 2014; in 2013 it is not (yet) in the building.
+    Record r;
+    r.werkplekken = {{2, {2014, 1, 1}, Date{2015, 12, 31}}};
+    r.convenant.reset();
+    r.later_convenanten = {{Date{2014, 2, 1}, "2014"}};
+    for (const auto &[year, housed, maanden] :
+         std::vector<std::tuple<int, bool, std::int64_t>>{{2013, false, 0}, {2014, true, 24}, {2016, false, 0}}) {
+        Region region = zeeland();
+        region.boekjaar = year;
+        Diagnostics diag;
+        const auto ps = vp::read_partners(registry({r}), region, "plugins[1]", diag);
+        EXPECT_TRUE(diag.all().empty()) << year << ": " << diag.format_all();
+        ASSERT_EQ(ps.size(), 1u);
+        EXPECT_EQ(ps[0].gehuisvest, housed) << year;
+        EXPECT_EQ(vhh::werkplek_maanden(ps[0], year), maanden) << year;
+        EXPECT_TRUE(vp::warnings(ps).empty()) << year;  // not housed without convenant in 2013
+    }
+}
+
+TEST(PartnersRules, HousedWithoutWerkplekPeriodsStaysHoused) {
+    Record r;
+    r.werkplekken.clear();
+    Diagnostics diag;
+    const auto ps = read({r}, diag);
+    ASSERT_EQ(ps.size(), 1u);
+    EXPECT_TRUE(ps[0].gehuisvest);
 }
 
 TEST(PartnersRules, ConvenantOnTheLastDayOfTheBoekjaarIsFine) {
@@ -431,7 +506,7 @@ TEST(PartnersRules, EveryProblemIsReportedInOneRun) {
     b.gehuisvest = false;
     Record c = partner("om", 50);
     c.gemeenten = {"GM0000"};
-    c.convenant = std::make_pair(Date{2020, 1, 1}, "2020");
+    c.later_convenanten = {{Date{2009, 1, 1}, "2009"}};
     Diagnostics diag;
     read({a, b, c}, diag);
     EXPECT_EQ(diag.error_count(), 6u) << diag.format_all();

@@ -435,14 +435,14 @@ TEST(Indicatoren, ReadsCountsPerThemaGemeenteAndNiveau) {
     Diagnostics d;
     Indicatoren ind = read_indicatoren("/cfg/i.csv",
                                        "Thema;Gemeente;AVE-niveau;Aantal\nCOM;GM0687;1;3\nCOM;GM0687;2;4\n"
-                                       "advies;GM0654;4;7\nCOM;GM9998;1;2\nCOM;GM0687;1;1\n",
+                                       "advies;GM0654;4;7\nCOM;GM9998;1;2\nCOM;GM1695;1;1\n",
                                        c, r, d);
     EXPECT_FALSE(d.has_errors()) << d.format_all();
     ASSERT_EQ(ind.themas, (std::vector<std::string>{"COM", "advies"}));
-    EXPECT_EQ(ind.per_thema[0], (std::vector<std::int64_t>{8, 0, 2}));  // merged GM9998 counts for GM1695
+    EXPECT_EQ(ind.per_thema[0], (std::vector<std::int64_t>{7, 0, 3}));  // merged GM9998 counts for GM1695
     EXPECT_EQ(ind.per_thema[1], (std::vector<std::int64_t>{0, 7, 0}));
     EXPECT_TRUE(ind.met_niveau);
-    EXPECT_EQ(ind.per_niveau[0], (std::vector<std::int64_t>{4, 0, 2}));
+    EXPECT_EQ(ind.per_niveau[0], (std::vector<std::int64_t>{3, 0, 3}));
     EXPECT_EQ(ind.per_niveau[3], (std::vector<std::int64_t>{0, 7, 0}));
 }
 
@@ -467,6 +467,28 @@ TEST(Indicatoren, BadValuesAreLocated65) {
     expect_error(d, ExitCode::data, "/cfg/i.csv", 6, "unknown thema 'reclame'");
     expect_error(d, ExitCode::data, "/cfg/i.csv", 7, "fields");
     expect_error(d, ExitCode::data, "/cfg/i.csv", 8, "whole number");
+}
+
+TEST(Indicatoren, ALineRepeatingThemaGemeenteAndNiveauIsLocated65) {
+    Diagnostics d;
+    Indicatoren ind = read_indicatoren("/cfg/i.csv",
+                                       "Thema;Gemeente;AVE-niveau;Aantal\n"
+                                       "COM;GM0687;1;3\n"    // 2
+                                       "COM;GM0687;2;4\n"    // 3: other niveau: fine
+                                       "COM;GM0654;1;5\n"    // 4: other gemeente: fine
+                                       "COM; GM0687;1;1\n",  // 5: line 2 again
+                                       config(), region(), d);
+    EXPECT_EQ(d.error_count(), 1u) << d.format_all();
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 5, "thema 'COM', gemeente GM0687, AVE-niveau 1 is already on line 2",
+                 1);
+    EXPECT_EQ(ind.per_thema[0][0], 7);  // 3 + 4: the double line is not added
+    EXPECT_EQ(ind.regels, 3);
+
+    Diagnostics d2;
+    read_indicatoren("/cfg/i.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;3\nadvies;GM0687;3\nCOM;GM0687;3\n", config(),
+                     region(), d2);
+    EXPECT_EQ(d2.error_count(), 1u) << d2.format_all();
+    expect_error(d2, ExitCode::data, "/cfg/i.csv", 4, "thema 'COM', gemeente GM0687 is already on line 2");
 }
 
 TEST(Indicatoren, WithoutNiveauColumn) {
