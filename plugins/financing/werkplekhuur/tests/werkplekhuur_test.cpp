@@ -195,6 +195,14 @@ TEST(WerkplekhuurAllocation, TotalIsRoundedHalfUpAndTiesGoToTheFirst) {
 
 // ---------------------------------------------------------------- lines
 
+TEST(WerkplekhuurLines, OneWerkplekMaandIsSingular) {
+    // "1 werkplek-maand", never "1 werkplek-maanden" (issue 19).
+    const std::vector<Partner> ps = {partner("om", "Openbaar Ministerie", {periode(1, d(2013, 12, 1))})};
+    const auto lines = compute_lines(ps, Money::euros(6000), 2013);
+    ASSERT_EQ(lines.size(), 1u);
+    EXPECT_EQ(lines[0].basis.rfind("1 werkplek-maand in 2013 (1 × 1 mnd) × € 6.000,00", 0), 0u) << lines[0].basis;
+}
+
 TEST(WerkplekhuurLines, ZeelandFullYear) {
     const std::vector<Partner> ps = {partner("om", "Openbaar Ministerie", {periode(2, d(2013, 1, 1))}),
                                      partner("halt", "Bureau Halt", {periode(1, d(2012, 6, 1), d(2014, 5, 31))})};

@@ -717,6 +717,16 @@ const vhh::DataNode &field(const vhh::DataNode &node, const std::string &key) {
     return it == node.fields().end() ? missing : it->second;
 }
 
+TEST(PartnersText, CountsOfOneAreSingular) {
+    // "1 partner", "1 werkplek-maand" (issue 19: never "1 regels"-style plurals).
+    Record r;
+    r.werkplekken = {{1, {2013, 12, 1}, std::nullopt}};
+    Diagnostics diag;
+    const auto doc = vp::partners_text(zeeland(), read({r}, diag), {"", false});
+    EXPECT_EQ(field(doc.data, "partners_zin").text(), "1 partner");
+    EXPECT_EQ(field(doc.data, "werkplek_maanden_zin").text(), "1 werkplek-maand");
+}
+
 TEST(PartnersText, DataPerRingWithWarnings) {
     const auto doc = vp::partners_text(zeeland(), sample(), {"illustratief", true}, {{"om", "vervolging"}});
     EXPECT_EQ(doc.file_name, "partners-2013.txt");
@@ -728,6 +738,7 @@ TEST(PartnersText, DataPerRingWithWarnings) {
     EXPECT_EQ(field(d, "werkplekken").text(), "7,5");
     EXPECT_EQ(field(d, "werkplekken_zin").text(), "7,5 werkplekken");
     EXPECT_EQ(field(d, "werkplek_maanden").text(), "90");
+    EXPECT_EQ(field(d, "werkplek_maanden_zin").text(), "90 werkplek-maanden");
     EXPECT_TRUE(field(d, "illustratief").boolean_value());
     EXPECT_EQ(field(d, "bron_tekst").text(), " (illustratief)");
     const auto &ringen = field(d, "ringen").items();
