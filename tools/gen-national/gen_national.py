@@ -561,6 +561,7 @@ class Generator:
               f"  - {{naam: \"Lagere rijksbijdrage\", bedrag: {euros(rijks)}, kans: 10}}",
               "", f"indicatoren: indicatoren-{year}.csv",
               f"indicatoren_bron: {q('casusregistratie ' + str(year) + ' (synthetisch)')}",
+              "indicatoren_per_casus: true    # one casus per line",
               "themas: [" + ", ".join(q(t) for t in themas) + "]"]
         with open(os.path.join(d, "jaarverantwoording.yaml"), "w", encoding="utf-8") as f:
             f.write("\n".join(L) + "\n")

@@ -153,6 +153,10 @@ const vhh_setting_spec kSettings[kSettingCount] = {
      "indicator column with the AVE-niveau 1-4 (used when the file has it)", nullptr, 0},
     {"indicatoren_kolom_aantal", VHH_SETTING_TEXT, 0, "Aantal", nullptr, nullptr, "indicator column with the count",
      nullptr, 0},
+    {"indicatoren_per_casus", VHH_SETTING_BOOLEAN, 0, "false", nullptr, nullptr,
+     "true when the indicator CSV has a line per casus (registration): lines with the same thema, gemeente and "
+     "AVE-niveau are added up; false: one line per combination, and a repeated one is an error (a double export)",
+     nullptr, 0},
     {"themas", VHH_SETTING_CODES, 0, nullptr, nullptr, nullptr,
      "the themas in the order to show them; a thema in the CSV that is not listed is then an error", nullptr, 0},
     {"minimum_celwaarde", VHH_SETTING_INTEGER, 0, "5", "1", "1000",
@@ -405,6 +409,7 @@ std::optional<Config> read_config(const Settings &s, const Region &, Diagnostics
     column("indicatoren_kolom_gemeente", c.indicator_kolommen.gemeente);
     column("indicatoren_kolom_niveau", c.indicator_kolommen.niveau);
     column("indicatoren_kolom_aantal", c.indicator_kolommen.aantal);
+    c.indicatoren_per_casus = s.has("indicatoren_per_casus") && s.boolean("indicatoren_per_casus");
     if (s.has("themas")) {
         std::set<std::string> seen;
         for (const auto &t : s.codes("themas")) {

@@ -12,7 +12,7 @@
 namespace vhh::jaarverantwoording {
 
 /// Number of top-level settings.
-inline constexpr std::size_t kSettingCount = 26;
+inline constexpr std::size_t kSettingCount = 27;
 /// The plugin's settings table (declared once: validates and documents).
 extern const vhh_setting_spec kSettings[kSettingCount];
 
@@ -121,6 +121,7 @@ struct Config {
     std::optional<InvoerBestand> indicatoren;
     std::string indicatoren_bron;
     IndicatorKolommen indicator_kolommen;
+    bool indicatoren_per_casus = false;  ///< the CSV has a line per casus: repeated lines are added up
     std::vector<std::string> themas;
     std::int64_t minimum = 5;
     std::string verdeelsleutel_bron = "inwonerbijdrage";

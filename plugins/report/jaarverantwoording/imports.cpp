@@ -272,17 +272,21 @@ Indicatoren read_indicatoren(const std::string &path, const std::string &content
             }
         }
         if (!ok) continue;
-        // One line per thema, gemeente (as written) and niveau: a repeated one is a double export,
-        // whose counts would be added up silently.
+        // Unless the file has a line per casus: one line per thema, gemeente (as written) and niveau;
+        // a repeated one is a double export, whose counts would be added up silently.
         const std::string raw_code = trim(r.fields[c_gem].text);
-        const auto [first, fresh] = first_line.emplace(thema + '\x1f' + raw_code + '\x1f' + std::to_string(niveau), r.line);
+        const auto [first, fresh] =
+            config.indicatoren_per_casus
+                ? std::pair{first_line.end(), true}
+                : first_line.emplace(thema + '\x1f' + raw_code + '\x1f' + std::to_string(niveau), r.line);
         if (!fresh) {
             diag.error(ExitCode::data, at(path, r, c_thema), "",
                        "thema '" + thema + "', gemeente " + raw_code +
                            (niveau > 0 ? ", AVE-niveau " + std::to_string(niveau) : std::string()) +
                            " is already on line " + std::to_string(first->second) + "; its counts are not added up",
                        "give each thema, gemeente" + std::string(c_niveau >= 0 ? " and AVE-niveau" : "") +
-                           " one line: remove the double line or add the counts up in the first");
+                           " one line: remove the double line or add the counts up in the first; for an export "
+                           "with a line per casus set '" + config.key("indicatoren_per_casus") + ": true'");
             continue;
         }
         if (t < 0) {

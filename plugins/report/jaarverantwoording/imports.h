@@ -48,7 +48,8 @@ struct Indicatoren {
 };
 
 /// Reads the indicator CSV. Columns from `config.indicator_kolommen` (the niveau column is used
-/// when present). Each thema, gemeente (as written) and niveau has one line; lines of gemeenten
+/// when present). Each thema, gemeente (as written) and niveau has one line, unless
+/// `config.indicatoren_per_casus` (a line per casus: repeats are added up); lines of gemeenten
 /// merged into one are added up. Errors (65, located): CSV syntax, a missing column, a wrong
 /// number of fields, a line repeating an earlier one's thema, gemeente and niveau (at its thema,
 /// naming the first line; not added up), an empty thema, a thema not

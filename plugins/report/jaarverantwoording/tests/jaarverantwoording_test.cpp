@@ -491,6 +491,17 @@ TEST(Indicatoren, ALineRepeatingThemaGemeenteAndNiveauIsLocated65) {
     expect_error(d2, ExitCode::data, "/cfg/i.csv", 4, "thema 'COM', gemeente GM0687 is already on line 2");
 }
 
+TEST(Indicatoren, AnExportWithALinePerCasusAddsRepeatsUp) {
+    Config c = config();
+    c.indicatoren_per_casus = true;
+    Diagnostics d;
+    Indicatoren ind = read_indicatoren("/cfg/i.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;1\nCOM;GM0687;1\nCOM;GM0687;1\n",
+                                       c, region(), d);
+    EXPECT_TRUE(d.all().empty()) << d.format_all();
+    EXPECT_EQ(ind.per_thema[0][0], 3);
+    EXPECT_EQ(ind.regels, 3);
+}
+
 TEST(Indicatoren, WithoutNiveauColumn) {
     Diagnostics d;
     Indicatoren ind = read_indicatoren("/cfg/i.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;3\n", config(), region(), d);
