@@ -492,6 +492,25 @@ class RegistryHistoryTest(RegistryTestCase):
                 report = read_text(os.path.join(out, "partners-%d.txt" % year))
                 self.assertEqual("Halt" in report, year == 2014, report)
 
+    def test_counts_of_one_are_singular(self):
+        # "1 partner", "1 plugin", "1 werkplek-maand" (issue 19: never "1 regels"-style plurals).
+        head = zeeland_text().split("\nplugins:")[0]
+        cfg = self.write_config(head + "\nplugins:\n  - name: registry.partners\n    bestand: partners.yaml\n")
+        self.write_config("partners:\n  - {id: om, naam: OM, domein: justitie, ring: kern, gehuisvest: true,\n"
+                          "     werkplekken: [{aantal: 1, van: 2013-12-01}], convenant: [{datum: 2009-01-01, versie: a}]}\n",
+                          "partners.yaml")
+        r = run("partners", "--config", cfg)
+        self.assertExit(r, 0)
+        self.assertRegex(r.stdout, r"Totaal\s+1 partner\s")
+        r = run("check", "--config", cfg)
+        self.assertExit(r, 0)
+        self.assertIn(" 1 plugin, ", r.stdout)
+        out = self.path("out")
+        self.assertExit(run("run", "--config", cfg, "--out", out), 0)
+        report = read_text(os.path.join(out, "partners-2013.txt"))
+        self.assertIn("samen met 1 partner (", report)
+        self.assertIn("(1 werkplek-maand).", report)
+
     def test_a_year_before_the_first_convenant_warns_for_housed_partners(self):
         cfg = self.config_for(2013)
         self.write_config(HISTORY.replace('{datum: 2009-01-01, versie: "2009"}, ', ""), "partners.yaml")
