@@ -73,7 +73,8 @@ int required_column(const Header &h, const std::string &path, int header_line, c
 bool field_count_ok(const Header &h, const CsvRecord &r, const std::string &path, Diagnostics &diag) {
     if (r.fields.size() == h.size()) return true;
     diag.error(ExitCode::data, {path, r.line, 0}, "",
-               "line has " + std::to_string(r.fields.size()) + " fields, the header has " + std::to_string(h.size()),
+               "line has " + std::to_string(r.fields.size()) + (r.fields.size() == 1 ? " field" : " fields") +
+                   ", the header has " + std::to_string(h.size()),
                "fields are separated by ';'; quote a field that contains ';'");
     return false;
 }

@@ -491,6 +491,12 @@ TEST(Indicatoren, ALineRepeatingThemaGemeenteAndNiveauIsLocated65) {
     expect_error(d2, ExitCode::data, "/cfg/i.csv", 4, "thema 'COM', gemeente GM0687 is already on line 2");
 }
 
+TEST(Indicatoren, ALineOfOneFieldSaysField) {
+    Diagnostics d;
+    read_indicatoren("/cfg/i.csv", "Thema;Gemeente;Aantal\nCOM\n", config(), region(), d);
+    expect_error(d, ExitCode::data, "/cfg/i.csv", 2, "line has 1 field, the header has 3");
+}
+
 TEST(Indicatoren, AnExportWithALinePerCasusAddsRepeatsUp) {
     Config c = config();
     c.indicatoren_per_casus = true;
