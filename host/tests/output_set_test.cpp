@@ -145,6 +145,7 @@ TEST_F(OutputSetTest, RemovesStaleStagingOfDeadRuns) {
     fs::create_directories(stale);
     write(stale / "x", "y");
     OutputSet set((root / "out").string());
+    set.write_file("a.txt", "a");  // staging starts: stale staging directories go
     EXPECT_FALSE(fs::exists(stale));
 }
 
@@ -254,12 +255,14 @@ TEST_F(OutputSetTest, KeepsStagingOfARunThatStillHoldsItsLock) {
     fs::create_directories(dead);
     { FileLock gone; gone.create_locked((dead / ".vhh-staging-lock").string()); }  // its run ended
     OutputSet set((root / "out").string());
+    set.write_file("a.txt", "a");
     EXPECT_TRUE(fs::exists(live));
     EXPECT_FALSE(fs::exists(dead));
 }
 
 TEST_F(OutputSetTest, StagingNamesAreUniqueAndLocked) {
     OutputSet a((root / "out").string());
+    EXPECT_TRUE(FileLock::is_free((root / ".out.vhh-lock").string())) << "held only while checking";
     a.write_file("a.txt", "a");
     fs::path staging = fs::path(a.staging_path_of("a.txt")).parent_path();
     EXPECT_EQ(staging.filename().string().rfind(".out.vhh-staging-", 0), 0u);

@@ -97,12 +97,12 @@ class CrashSafetyTest(VhhTestCase):
                 _, err = p.communicate(timeout=120)
                 if k != victim and p.returncode != 0:
                     failures.append(f"round {i}, run {k}: exit {p.returncode}: {err.decode()}")
+            self.assertEqual(failures, [], "spurious failures")
             created = self.consistent_set(out)  # never a mix
             dates = [time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(e)) for e in epochs]
             self.assertIn(created, dates, f"round {i}: --out holds neither run's set")
             winners["first" if created == dates[0] else "second"] += 1
         elapsed = time.monotonic() - t0
-        self.assertEqual(failures, [], "spurious failures")
         self.assertEqual(self.start(out, epoch).wait(timeout=120), 0)
         self.assertEqual(sorted(os.listdir(self.tmp)), ["out"], "staging directories or lock left behind")
         print(f"\nconcurrent runs in PID namespaces: {CONCURRENT_ROUNDS} rounds ({kills} with one run killed) "

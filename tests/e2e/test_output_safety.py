@@ -173,7 +173,7 @@ class OutputSafetyTest(VhhTestCase):
             self.assertNotIn("[ERROR]", r.stderr)
             self.assertNotIn(".vhh-staging-", r.stderr, "the message names a staging path")
             self.assertRegex(r.stderr, r"^vhh: error: cannot write bijdragen-2013\.xlsx into .*/out: "
-                                       r"cannot write the workbook: .*\(no space left on device\)\n$")
+                                       r"no space left on device \(libxlsxwriter: .*\)\n$")
             self.assertEqual(listing(out), before, "--out changed")
             self.assertEqual(sorted(os.listdir(mnt)), ["filler", "out"])
             os.remove(os.path.join(mnt, "filler"))

@@ -111,24 +111,39 @@ bool OutputSet::is_plain_file_name(const std::string &name) {
     return true;
 }
 
-OutputSet::OutputSet(std::string out_dir, const std::function<void()> &on_wait) : out_dir_(std::move(out_dir)) {
-    if (out_dir_.empty()) throw OutputError("output directory is empty");
-    const std::string given = out_dir_;
-    const fs::path out = resolve_out_dir(given);
-    const fs::path parent = out.parent_path();
-    check_swappable(out, given);
-    // Runs into one directory take turns from here until their swap.
-    out_lock_.acquire((parent / ("." + out.filename().string() + ".vhh-lock")).string(), on_wait);
-    check_swappable(out, given);  // again: another run may have changed it while we waited
+OutputSet::OutputSet(std::string out_dir, const std::function<void()> &on_wait)
+    : given_(std::move(out_dir)), on_wait_(on_wait) {
+    if (given_.empty()) throw OutputError("output directory is empty");
+    const fs::path out = resolve_out_dir(given_);
+    out_dir_ = out.string();
+    lock_path_ = (out.parent_path() / ("." + out.filename().string() + ".vhh-lock")).string();
+    check_swappable(out, given_);
+    // Checked under the lock (another run may be swapping its set in), which is then let go:
+    // runs into one directory compute side by side and take turns from staging to swap.
+    out_lock_.acquire(lock_path_, on_wait_);
+    check_contents();
+    out_lock_.release();
+}
+
+void OutputSet::check_contents() const {
+    const fs::path out(out_dir_);
+    check_swappable(out, given_);
     std::error_code ec;
     if (fs::exists(out, ec))
-        if (auto foreign = find_foreign_entry(out.string()))
-            throw OutputError("refusing to replace " + given + ": it holds '" + foreign->name + "', " + foreign->why +
+        if (auto foreign = find_foreign_entry(out_dir_))
+            throw OutputError("refusing to replace " + given_ + ": it holds '" + foreign->name + "', " + foreign->why +
                               "; move it away, or choose an empty or new directory");
-    const std::string prefix = "." + out.filename().string() + ".vhh-staging-";
+}
+
+void OutputSet::prepare_staging() {
+    if (!staging_dir_.empty()) return;
+    out_lock_.acquire(lock_path_, on_wait_);  // held until this run ends
+    check_contents();                         // again: it may have changed while we computed
+    const fs::path parent = fs::path(out_dir_).parent_path();
+    const std::string prefix = "." + fs::path(out_dir_).filename().string() + ".vhh-staging-";
     std::vector<fs::path> stale;
     remove_stale_staging(parent, prefix, stale);
-    out_dir_ = out.string();
+    std::error_code ec;
     for (const auto &dir : stale) {
         // A staging directory with a manifest of vhh was complete, or holds the set it replaced:
         // remove what vhh may. Without one it holds only part of what its run was writing.
@@ -139,7 +154,7 @@ OutputSet::OutputSet(std::string out_dir, const std::function<void()> &on_wait) 
 
     std::string name = (parent / (prefix + "XXXXXX")).string();
     if (::mkdtemp(name.data()) == nullptr)
-        throw OutputError("cannot write to " + given + ": cannot create a directory in " + parent.string() + ": " +
+        throw OutputError("cannot write to " + given_ + ": cannot create a directory in " + parent.string() + ": " +
                           errno_text());
     staging_dir_ = name;
     const mode_t mask = ::umask(0);
@@ -174,6 +189,7 @@ bool OutputSet::is_safe_relative_name(const std::string &name) {
 std::string OutputSet::staging_path(const std::string &file_name) {
     if (!is_safe_relative_name(file_name))
         throw std::invalid_argument("unsafe output file name '" + file_name + "'");
+    prepare_staging();
     if (auto slash = file_name.find('/'); slash != std::string::npos) {
         std::error_code ec;
         fs::create_directories(fs::path(staging_dir_) / file_name.substr(0, slash), ec);
@@ -206,6 +222,7 @@ OutputSet::FileDigest OutputSet::digest(const std::string &file_name) const {
 }
 
 void OutputSet::commit() {
+    prepare_staging();
     std::set<std::string> dirs;
     for (const auto &f : files_) {
         fsync_path((fs::path(staging_dir_) / f).string(), false);

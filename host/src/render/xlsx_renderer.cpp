@@ -371,8 +371,7 @@ void render_workbook(const Workbook &workbook, const std::string &path, std::tim
         std::string msg = std::string("cannot write the workbook: ") + lxw_strerror(err);
         if (!is_file_system_error(err)) r.fail(msg);
         const std::string why = file_system_reason(path, system_error);
-        if (!why.empty()) msg += " (" + why + ")";
-        throw WorkbookWriteError(path, msg);
+        throw WorkbookWriteError(path, why.empty() ? msg : why + " (libxlsxwriter: " + lxw_strerror(err) + ")");
     }
 }
 
