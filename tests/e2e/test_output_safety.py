@@ -176,5 +176,16 @@ class OutputSafetyTest(VhhTestCase):
                                        r"no space left on device \(libxlsxwriter: .*\)\n$")
             self.assertEqual(listing(out), before, "--out changed")
             self.assertEqual(sorted(os.listdir(mnt)), ["filler", "out"])
-            os.remove(os.path.join(mnt, "filler"))
+            # Room for the workbooks (staged first) but not for the text documents.
+            with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
+                files = json.load(f)["files"]
+            blocks = sum(-(-f["bytes"] // 4096) for f in files if f["name"].endswith(".xlsx"))
+            filler = os.path.join(mnt, "filler")
+            os.truncate(filler, os.path.getsize(filler) - (blocks + 1) * 4096)
+            r = run("run", "--out", out, env={"SOURCE_DATE_EPOCH": "1420070400"})
+            self.assertExit(r, 73)
+            self.assertRegex(r.stderr, r"^vhh: error: cannot write \S+\.txt into .*/out: No space left on device\n$")
+            self.assertEqual(listing(out), before, "--out changed")
+            self.assertEqual(sorted(os.listdir(mnt)), ["filler", "out"])
+            os.remove(filler)
             self.assertExit(run("run", "--out", out), 0)

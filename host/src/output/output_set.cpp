@@ -208,10 +208,11 @@ std::string OutputSet::staging_path_of(const std::string &file_name) const {
 void OutputSet::write_file(const std::string &file_name, const std::string &bytes) {
     std::string path = staging_path(file_name);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw OutputError("cannot create " + path + ": " + errno_text());
+    // Named as the user will find the file, not by its staging path.
+    if (!out) throw OutputError("cannot create " + file_name + " in " + out_dir_ + ": " + errno_text());
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) throw OutputError("cannot write " + path + ": " + errno_text());
+    if (!out) throw OutputError("cannot write " + file_name + " into " + out_dir_ + ": " + errno_text());
     written_[file_name] = FileDigest{bytes.size(), sha256_hex(bytes)};
 }
 
