@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
+
+#include <cstdio>
 
 namespace vhh::host {
 namespace {
@@ -46,6 +51,57 @@ public:
 private:
     lxw_workbook *wb_;
 };
+
+/// Sends stderr to /dev/null while alive: libxlsxwriter prints raw "[ERROR][file.c:line]" lines
+/// there itself, and vhh reports every failure in its own words.
+class QuietStderr {
+public:
+    QuietStderr() {
+        std::fflush(stderr);
+        saved_ = ::dup(STDERR_FILENO);
+        int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+        if (null >= 0) ::close(null);
+    }
+    ~QuietStderr() {
+        std::fflush(stderr);
+        if (saved_ >= 0) {
+            ::dup2(saved_, STDERR_FILENO);
+            ::close(saved_);
+        }
+    }
+    QuietStderr(const QuietStderr &) = delete;
+    QuietStderr &operator=(const QuietStderr &) = delete;
+
+private:
+    int saved_ = -1;
+};
+
+/// True for libxlsxwriter errors that mean the file system refused the file or its temporary files.
+bool is_file_system_error(lxw_error err) {
+    switch (err) {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Why writing into `path`'s folder failed, as far as the file system tells: the system error
+/// when there is one, "no space left on device" when the folder's file system is (nearly) full.
+std::string file_system_reason(const std::string &path, int system_error) {
+    const std::string dir = path.substr(0, path.find_last_of('/') + 1);
+    struct statvfs fs{};
+    if (system_error == ENOSPC || system_error == EDQUOT ||
+        (::statvfs(dir.empty() ? "." : dir.c_str(), &fs) == 0 && fs.f_bavail * fs.f_frsize < 64 * 1024))
+        return "no space left on device";
+    return system_error != 0 ? std::strerror(system_error) : "";
+}
 
 /// One plain and one bold variant of each cell format.
 struct Formats {
@@ -302,15 +358,20 @@ void render_workbook(const Workbook &workbook, const std::string &path, std::tim
         add_charts(wb.get(), sheets[i], workbook.sheets[i], r);
     }
 
-    // Unwritable paths only show up here; libxlsxwriter leaves the system error in errno.
+    // Unwritable paths and full disks only show up here; libxlsxwriter leaves the system error in errno.
     errno = 0;
-    const lxw_error err = wb.close();
-    const int system_error = errno;
+    lxw_error err;
+    int system_error;
+    {
+        QuietStderr quiet;
+        err = wb.close();
+        system_error = errno;
+    }
     if (err != LXW_NO_ERROR) {
         std::string msg = std::string("cannot write the workbook: ") + lxw_strerror(err);
-        if (err == LXW_ERROR_CREATING_XLSX_FILE && system_error != 0)
-            msg += std::string(" (") + std::strerror(system_error) + ")";
-        r.fail(msg);
+        if (!is_file_system_error(err)) r.fail(msg);
+        const std::string why = file_system_reason(path, system_error);
+        throw WorkbookWriteError(path, why.empty() ? msg : why + " (libxlsxwriter: " + lxw_strerror(err) + ")");
     }
 }
 
