@@ -2,6 +2,7 @@
 // and unknown tags reported instead of silently rendered as empty text.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,13 @@
 #include "vhh/report.h"
 
 namespace vhh::host {
+
+/// Sections nest at most this deep in a template (deeper is a located syntax error).
+inline constexpr std::size_t kMaxTemplateDepth = 100;
+/// A rendered text document is at most this many bytes (16 MiB).
+inline constexpr std::size_t kMaxTemplateOutput = std::size_t{16} << 20;
+/// Rendering one document visits at most this many template parts (sections over long lists).
+inline constexpr std::size_t kMaxTemplateSteps = 20'000'000;
 
 /// A template could not be read, parsed or rendered.
 class TemplateError : public std::runtime_error {
