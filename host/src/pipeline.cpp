@@ -107,22 +107,28 @@ bool no_model_problems(const ActivePlugin &p, const std::vector<std::string> &pr
     return problems.empty();
 }
 
-/// Problems of the lines and bijdragen sheets a compute plugin added (from `first_line` and
-/// `first_sheet` on): texts too long for a cell of bijdragen-Y.xlsx, sheets Excel refuses or whose
-/// names an earlier sheet or the host's Totaal sheet have.
-std::vector<std::string> compute_model_problems(const std::vector<ContributionLine> &lines, std::size_t first_line,
-                                                const std::vector<Table> &sheets, std::size_t first_sheet) {
+/// Problems of the lines a compute plugin added (from `first`): texts too long for a cell of
+/// bijdragen-Y.xlsx.
+std::vector<std::string> line_problems(const std::vector<ContributionLine> &lines, std::size_t first) {
     std::vector<std::string> out;
-    for (std::size_t i = first_line; i < lines.size(); ++i) {
+    for (std::size_t i = first; i < lines.size(); ++i) {
         const ContributionLine &l = lines[i];
         for (const auto &[what, text] : {std::pair<const char *, const std::string &>{"source", l.source},
                                          {"payer id", l.payer_id}, {"payer", l.payer}, {"basis", l.basis}})
             if (std::string p = cell_text_problem(what, text); !p.empty()) out.push_back("a line's " + p);
     }
-    std::set<std::string> taken{"totaal"};
+    return out;
+}
+
+/// Problems of the bijdragen sheets a compute plugin added (from `first`): sheets Excel refuses or
+/// whose names an earlier sheet or the host's Totaal sheet have.
+std::vector<std::string> bijdragen_sheet_problems(const std::vector<Table> &sheets, std::size_t first) {
+    std::vector<std::string> out;
+    std::set<std::string> taken;
+    reserve_sheet_name(kHostTotaalSheet, taken);
     for (std::size_t i = 0; i < sheets.size(); ++i) {
         auto problems = sheet_in_workbook_problems(sheets[i], taken);
-        if (i >= first_sheet) out.insert(out.end(), problems.begin(), problems.end());
+        if (i >= first) out.insert(out.end(), problems.begin(), problems.end());
     }
     return out;
 }
@@ -282,8 +288,9 @@ bool Pipeline::compute(Diagnostics &diag) {
         attach(ctx, p);
         const std::size_t first_line = lines_.size(), first_sheet = bijdragen_sheets_.size();
         if (!run_phase(p, "compute", diag, [&] { p.instance->compute(ctx); })) continue;
-        if (!no_model_problems(p, compute_model_problems(lines_, first_line, bijdragen_sheets_, first_sheet),
-                               ExitCode::data, diag))
+        const bool lines_ok = no_model_problems(p, line_problems(lines_, first_line), ExitCode::data, diag);
+        if (!no_model_problems(p, bijdragen_sheet_problems(bijdragen_sheets_, first_sheet), ExitCode::internal, diag) ||
+            !lines_ok)
             continue;
         if (!totals_fit(lines_)) {
             diag.error(ExitCode::data, p.entry->section.where, p.entry->key_path,
@@ -350,7 +357,7 @@ void Pipeline::add_bijdragen_documents() {
     wb.title = "Bijdragen " + region.naam + " " + year;
     wb.sheets = bijdragen_sheets_;
     Table totaal;
-    totaal.name = "Totaal";
+    totaal.name = kHostTotaalSheet;
     totaal.autofilter = true;
     totaal.columns = {{"Bron", 18}, {"Code", 10}, {"Betaler", 26}, {"Bedrag", 16}, {"Grondslag", 48}};
     for (const auto &l : lines_)

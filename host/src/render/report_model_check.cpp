@@ -111,14 +111,21 @@ std::vector<std::string> sheet_problems(const Table &sheet) {
     return out;
 }
 
+/// A sheet name as Excel compares them: ASCII letters in lower case.
+static std::string folded(const std::string &name) {
+    std::string out;
+    for (unsigned char c : name) out += static_cast<char>(std::tolower(c));
+    return out;
+}
+
+void reserve_sheet_name(const std::string &name, std::set<std::string> &taken) { taken.insert(folded(name)); }
+
 std::vector<std::string> sheet_in_workbook_problems(const Table &sheet, std::set<std::string> &taken) {
     std::vector<std::string> out;
     for (const auto &p : sheet_problems(sheet)) out.push_back("sheet '" + sheet.name.substr(0, 80) + "': " + p);
-    std::string folded;
-    for (unsigned char c : sheet.name) folded += static_cast<char>(std::tolower(c));
-    if (!taken.insert(folded).second)
+    if (!taken.insert(folded(sheet.name)).second)
         out.push_back("sheet '" + sheet.name.substr(0, 80) + "': the workbook has a sheet of that name already" +
-                      (folded == "totaal" ? " (the host's Totaal sheet)" : ""));
+                      (folded(sheet.name) == folded(kHostTotaalSheet) ? " (the host's own)" : ""));
     return out;
 }
 

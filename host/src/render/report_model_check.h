@@ -31,6 +31,10 @@ std::vector<std::string> sheet_problems(const Table &sheet);
 /// case). Adds the name to `taken`.
 std::vector<std::string> sheet_in_workbook_problems(const Table &sheet, std::set<std::string> &taken);
 
+/// Adds `name` to the sheet names `taken` of a workbook (as sheet_in_workbook_problems does), e.g.
+/// the host's own kHostTotaalSheet before the plugins' sheets are checked.
+void reserve_sheet_name(const std::string &name, std::set<std::string> &taken);
+
 /// Problems of a document's file name in --out: not a plain file name, "manifest.json" (vhh's
 /// own), or a name `taken` already holds. Adds the name to `taken`. Empty when fine.
 std::string document_name_problem(const std::string &file_name, std::set<std::string> &taken);
