@@ -327,6 +327,29 @@ TEST(TextRenderer, EmptyListSectionIsCheckedAgainstTheDataAroundIt) {
     EXPECT_EQ(render_template("{{#posten}}{{#nee}}{{regio.naam}}{{/nee}}{{/posten}}", kPath, d), "");
 }
 
+TEST(TextRenderer, EveryUnknownTagOfADocumentInOnePass) {
+    DataNode d = gemeenten();
+    d.set("nee", DataNode::boolean(false));
+    // Three places: a tag in a list section (three items, reported once), one in a false flag,
+    // and an unknown section whose body cannot be checked further.
+    const auto e = expect_error("{{#gemeenten}}{{naam}}{{nam}}{{/gemeenten}}\n{{#nee}}{{x}}{{/nee}}\n"
+                                "{{#onbekend}}{{y}}{{/onbekend}}",
+                                d);
+    EXPECT_EQ(e.where.line, 1);
+    EXPECT_EQ(e.where.column, 23);
+    ASSERT_EQ(e.more.size(), 2u);
+    EXPECT_EQ(e.more[0].where.line, 2);
+    EXPECT_EQ(e.more[0].where.column, 9);
+    EXPECT_EQ(e.more[1].where.line, 3);
+    EXPECT_EQ(e.more[1].where.column, 1);
+    // Past kMaxTemplateErrors places: a count of the rest.
+    std::string many;
+    for (std::size_t i = 0; i < kMaxTemplateErrors + 5; ++i) many += "{{x" + std::to_string(i) + "}}";
+    const auto capped = expect_error(many, d);
+    ASSERT_EQ(capped.more.size(), kMaxTemplateErrors);
+    EXPECT_STREQ(capped.more.back().what(), "5 more tags the data does not have");
+}
+
 // Issue 19 item 4: nesting depth is limited before the template engine parses (its memory grows
 // with the square of the depth: 5 000 levels took 1,2 GB, 10 000 crashed).
 TEST(TextRenderer, SectionsNestedTooDeepAreALocatedSyntaxError) {

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -179,8 +180,9 @@ void reject_partials(const Component &parent, const std::string &source, const s
 /// inside it are taken as the items' fields.
 const DataNode kAnyItemField = DataNode::map();
 
-/// Walks the parsed template over the data exactly as kainjow renders it and throws at the first
-/// tag whose name does not resolve (or a variable tag that names a list, map or boolean). Sections
+/// Walks the parsed template over the data exactly as kainjow renders it and collects every tag
+/// whose name does not resolve (or a variable tag that names a list, map or boolean), each place
+/// once, up to kMaxTemplateErrors; finish() throws them as one TemplateError. Sections
 /// the data skips this time (a false flag, an empty list, an inverted section over a value) are
 /// walked too, without output, so that a misspelt tag in them fails now and not in the year the
 /// section renders: a flag's body against the same data, an empty list's body against the data
@@ -207,7 +209,7 @@ public:
                 case TagType::variable:
                 case TagType::unescaped_variable: {
                     const DataNode *v = resolve(c);
-                    if (v == &kAnyItemField) break;
+                    if (v == nullptr || v == &kAnyItemField) break;
                     if (v->kind() != DataNode::Kind::text) {
                         std::string message = "tag " + spell(c) + " names " + kind_name(*v) + ", not text";
                         if (c.tag.name != ".") {
@@ -215,13 +217,15 @@ public:
                                            ? "; use a dotted name such as {{" + c.tag.name + ".field}}"
                                            : "; use a section {{#" + c.tag.name + "}}…{{/" + c.tag.name + "}}";
                         }
-                        throw TemplateError(locate(source_, c.position, path_), message);
+                        record(c, message);
+                        break;
                     }
                     if (renders) count(c, v->text().size());
                     break;
                 }
                 case TagType::section_begin: {
                     const DataNode *v = resolve(c);
+                    if (v == nullptr) break;  // reported; its body cannot be checked without data
                     if (v->kind() == DataNode::Kind::list && !v->items().empty()) {
                         for (const auto &item : v->items()) {
                             count(c, 0);  // each repetition is a step, also with nothing inside
@@ -241,6 +245,7 @@ public:
                 }
                 case TagType::section_begin_inverted: {
                     const DataNode *v = resolve(c);
+                    if (v == nullptr) break;
                     check(c, renders && falsy(*v));
                     break;
                 }
@@ -272,7 +277,7 @@ private:
         return nullptr;
     }
 
-    const DataNode *resolve(const Component &c) const {
+    const DataNode *resolve(const Component &c) {
         if (const DataNode *v = lookup(c.tag.name)) return v;
         std::string message = c.tag.name.empty() ? std::string("empty tag ") + spell(c)
                                                  : "unknown tag " + spell(c) + ": the data has no '" +
@@ -292,22 +297,51 @@ private:
             if (!names.empty()) message += " (available: " + names + ")";
             break;
         }
-        throw TemplateError(locate(source_, c.position, path_), message);
+        record(c, message);
+        return nullptr;
     }
+
+    /// Records a problem of tag `c`, once per place in the template, at most kMaxTemplateErrors.
+    void record(const Component &c, const std::string &message) {
+        if (!places_.insert(c.position).second) return;
+        if (found_.size() < kMaxTemplateErrors) found_.emplace_back(locate(source_, c.position, path_), message);
+        else ++unshown_;
+    }
+
+public:
+    /// Throws the problems recorded, the first with the others in TemplateError::more.
+    void finish() const {
+        if (found_.empty()) return;
+        TemplateError first = found_.front();
+        first.more.assign(found_.begin() + 1, found_.end());
+        if (unshown_ > 0)
+            first.more.emplace_back(SourceLocation{path_, 0, 0},
+                                    std::to_string(unshown_) + " more tags the data does not have");
+        throw first;
+    }
+
+private:
 
     /// Counts one step of the walk and `bytes` of output; throws past the limits.
     void count(const Component &c, std::size_t bytes) {
         output_ += bytes;
         if (output_ > kMaxTemplateOutput) {
-            throw TemplateError(locate(source_, c.position, path_),
+            throw with_found(locate(source_, c.position, path_),
                                 "the document would be larger than " + std::to_string(kMaxTemplateOutput >> 20) +
                                     " MiB (a section repeated over long lists?)");
         }
         if (++steps_ > kMaxTemplateSteps) {
-            throw TemplateError(locate(source_, c.position, path_),
+            throw with_found(locate(source_, c.position, path_),
                                 "rendering takes more than " + std::to_string(kMaxTemplateSteps / 1000000) +
                                     " million steps (sections repeated over long lists?)");
         }
+    }
+
+    /// A fatal error at `where`, carrying the tag problems recorded before it.
+    TemplateError with_found(SourceLocation where, const std::string &message) const {
+        TemplateError e(std::move(where), message);
+        e.more = found_;
+        return e;
     }
 
     static bool falsy(const DataNode &v) {
@@ -330,6 +364,9 @@ private:
     std::vector<const DataNode *> stack_;  ///< context stack; back() is the innermost
     std::size_t output_ = 0;               ///< bytes the render produces so far
     std::size_t steps_ = 0;                ///< components visited so far
+    std::vector<TemplateError> found_;     ///< tag problems, in the order found
+    std::set<std::size_t> places_;         ///< template offsets with a problem recorded
+    std::size_t unshown_ = 0;              ///< problems beyond kMaxTemplateErrors
 };
 
 /// Rendering context that remembers the first name it could not resolve: a safety net behind
@@ -400,6 +437,7 @@ std::string CompiledTemplate::render(const DataNode &data) const {
     const Impl &t = *impl_;
     Checker checker(t.source, t.path, data);
     checker.check(t.root);
+    checker.finish();
 
     const mu::data converted = to_mustache(data);
     StrictContext ctx{&converted};

@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "vhh/diagnostics.h"
 #include "vhh/report.h"
@@ -14,6 +15,8 @@ namespace vhh::host {
 
 /// Sections nest at most this deep in a template (deeper is a located syntax error).
 inline constexpr std::size_t kMaxTemplateDepth = 100;
+/// The tag check reports at most this many problems of one document (then a count of the rest).
+inline constexpr std::size_t kMaxTemplateErrors = 100;
 /// A rendered text document is at most this many bytes (16 MiB).
 inline constexpr std::size_t kMaxTemplateOutput = std::size_t{16} << 20;
 /// Rendering one document visits at most this many template parts (sections over long lists).
@@ -25,6 +28,9 @@ public:
     TemplateError(SourceLocation where, const std::string &message)
         : std::runtime_error(message), where(std::move(where)) {}
     SourceLocation where;  ///< the template file, with line and column where known
+    /// Further problems found in the same pass (the tag check reports every unknown tag of a
+    /// document, each place once), to be reported after this one.
+    std::vector<TemplateError> more;
 };
 
 /// A template parsed and checked once, to render many documents from (e.g. the raadsbrief of
@@ -41,7 +47,8 @@ public:
     CompiledTemplate &operator=(CompiledTemplate &&) noexcept;
 
     /// Renders with `data`, exactly as render_template does; throws TemplateError when the
-    /// template uses a tag whose name the data does not have (also inside sections).
+    /// template uses a tag whose name the data does not have (also inside sections; every such
+    /// tag, the others in TemplateError::more).
     std::string render(const DataNode &data) const;
     /// The template text.
     const std::string &source() const;
