@@ -243,6 +243,23 @@ class HostileNamesOutputFormatsTest(VhhTestCase):
                         continue
                     self.assertNotIn(cell[:1], ("=", "+", "-", "@", "\t", "\r"), (command, row))
 
+    def test_csv_negative_amounts_stay_numbers(self):
+        """Amounts are numbers, not user text: an afrekening's negative amounts are written as they
+        are (no quote, no apostrophe), so that Excel reads -1234,56 as a number."""
+        text = read_text(self.cfg).replace("    tarief: 0.40", "    tarief: 0.40\n    afrekening_resultaat: 10000.00", 1)
+        with open(self.cfg, "w", encoding="utf-8") as f:
+            f.write(text)
+        code, out, err = run_bytes("bijdragen", "--config", self.cfg, "--format", "csv")
+        self.assertEqual(code, 0, err)
+        rows = read_csv(out)
+        negative = [r for r in rows[1:] if r[0] == "afrekening"]
+        self.assertEqual(len(negative), len(GEMEENTEN))
+        lines = out[3:].decode("utf-8").split("\r\n" if b"\r\n" in out else "\n")
+        for r in negative:
+            self.assertRegex(r[3], r"^-[0-9]+$")
+            self.assertRegex(r[4], r"^-[0-9]+,[0-9]{2}$")
+            self.assertTrue(any((";" + r[3] + ";" + r[4] + ";") in line for line in lines), r)
+
     def test_bijdragen_json_escapes_names(self):
         code, out, err = run_bytes("bijdragen", "--config", self.cfg, "--format", "json")
         self.assertEqual(code, 0, err)
