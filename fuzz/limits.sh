@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # fuzz/limits.sh — sourced by run-fuzzers.sh and run-regressions.sh: the memory limit of each
 # target (libFuzzer's -rss_limit_mb, peak resident memory under ASan). fuzz_template's is low on
 # purpose: a template costs little memory once nesting depth and output size are limited, and a
