@@ -319,6 +319,7 @@ bool Pipeline::report(Diagnostics &diag) {
         std::vector<std::string> problems;
         for (std::size_t i = first_workbook; i < workbooks_.size(); ++i) {
             const Workbook &wb = workbooks_[i];
+            if (wb.sheets.empty()) problems.push_back(wb.file_name.substr(0, 80) + " has no sheets");
             std::set<std::string> sheets;
             for (const auto &t : wb.sheets)
                 for (auto &problem : sheet_in_workbook_problems(t, sheets))

@@ -71,6 +71,27 @@ TEST(ReportModelCheck, CellsRowsAndFormulas) {
     EXPECT_EQ(p.size(), 9u);
 }
 
+TEST(ReportModelCheck, WhatTheRendererRefusesToo) {
+    EXPECT_TRUE(mentions(sheet_problems(sheet("history")), "History is reserved"));
+    Table t = sheet("Blad");
+    t.columns[1].width = 300;
+    t.rows.push_back({Cell::integer((std::int64_t{1} << 53) + 1), Cell::money(Money::cents(-(std::int64_t{1} << 53)))});
+    Chart empty;
+    t.charts.push_back(empty);
+    Chart far;
+    far.series.push_back({"reeks", "", ""});
+    far.row = 2000000;
+    t.charts.push_back(far);
+    const auto p = sheet_problems(t);
+    EXPECT_TRUE(mentions(p, "column B has width 300"));
+    EXPECT_TRUE(mentions(p, "A3: a number too large"));
+    EXPECT_FALSE(mentions(p, "B3:"));  // exactly 2^53 fits
+    EXPECT_TRUE(mentions(p, "chart 1 has no data series"));
+    EXPECT_TRUE(mentions(p, "chart 2: series 'reeks' has no values"));
+    EXPECT_TRUE(mentions(p, "chart 2 is placed outside the sheet"));
+    EXPECT_EQ(p.size(), 5u);
+}
+
 TEST(ReportModelCheck, DocumentNames) {
     std::set<std::string> taken;
     EXPECT_EQ(document_name_problem("bijdragen-2013.xlsx", taken), "");

@@ -14,6 +14,10 @@ namespace {
 /// Excel's limits on the size of a sheet.
 constexpr std::size_t kMaxColumns = 16384;
 constexpr std::size_t kMaxRows = 1048576;
+/// The largest magnitude a double (Excel's number) holds exactly, in the cell's raw unit.
+constexpr std::int64_t kMaxExact = std::int64_t{1} << 53;
+/// Excel's limit on a column's width, in characters.
+constexpr double kMaxColumnWidth = 255;
 
 /// Characters (UTF-8 code points) of `s`, as Excel and libxlsxwriter count them.
 std::size_t chars(const std::string &s) {
@@ -54,6 +58,13 @@ std::string formula_problem(const std::string &formula) {
     return "";
 }
 
+/// A sheet name as Excel compares them: ASCII letters in lower case.
+std::string folded(const std::string &name) {
+    std::string out;
+    for (unsigned char c : name) out += static_cast<char>(std::tolower(c));
+    return out;
+}
+
 std::string too_long(const std::string &text) {
     return "text of " + std::to_string(chars(text)) + " characters (an Excel cell holds at most " +
            std::to_string(kMaxCellChars) + ")";
@@ -67,6 +78,16 @@ void cell_problems(const Cell &cell, const std::string &ref, std::vector<std::st
             break;
         case Cell::Kind::formula: {
             if (std::string p = formula_problem(cell.text_value()); !p.empty()) out.push_back(ref + ": " + p);
+            break;
+        }
+        case Cell::Kind::integer:
+        case Cell::Kind::money:
+        case Cell::Kind::percentage:
+        case Cell::Kind::fraction: {
+            // Exact in the model; the workbook holds a double, exact only up to 2^53 units.
+            const std::int64_t raw =
+                cell.kind() == Cell::Kind::money ? cell.money_value().in_cents() : cell.integer_value();
+            if (raw > kMaxExact || raw < -kMaxExact) out.push_back(ref + ": a number too large for Excel to hold exactly");
             break;
         }
         default: break;
@@ -86,6 +107,7 @@ std::vector<std::string> sheet_problems(const Table &sheet) {
         out.push_back("sheet name with one of the characters []:*?/\\ that Excel does not allow");
     if (!name.empty() && (name.front() == '\'' || name.back() == '\''))
         out.push_back("sheet name starting or ending with an apostrophe");
+    if (folded(name) == "history") out.push_back("the sheet name History is reserved by Excel");
     if (sheet.columns.size() > kMaxColumns)
         out.push_back(std::to_string(sheet.columns.size()) + " columns (a sheet holds at most " +
                       std::to_string(kMaxColumns) + ")");
@@ -95,6 +117,18 @@ std::vector<std::string> sheet_problems(const Table &sheet) {
     for (std::size_t c = 0; c < sheet.columns.size() && c < kMaxColumns; ++c) {
         const std::string &header = sheet.columns[c].header;
         if (chars(header) > kMaxCellChars) out.push_back(Table::column_letters(c) + "1: " + too_long(header));
+        const double width = sheet.columns[c].width;
+        if (!(width >= 0 && width <= kMaxColumnWidth))
+            out.push_back("column " + Table::column_letters(c) + " has width " + std::to_string(width) +
+                          " (allowed is 0 to 255)");
+    }
+    for (std::size_t i = 0; i < sheet.charts.size(); ++i) {
+        const Chart &chart = sheet.charts[i];
+        const std::string what = "chart " + std::to_string(i + 1);
+        if (chart.series.empty()) out.push_back(what + " has no data series");
+        for (const auto &series : chart.series)
+            if (series.values.empty()) out.push_back(what + ": series '" + series.name.substr(0, 80) + "' has no values");
+        if (chart.row >= kMaxRows || chart.column >= kMaxColumns) out.push_back(what + " is placed outside the sheet");
     }
     for (std::size_t r = 0; r < sheet.rows.size() && r + 1 < kMaxRows; ++r) {
         const auto &row = sheet.rows[r];
@@ -108,13 +142,6 @@ std::vector<std::string> sheet_problems(const Table &sheet) {
             if (row[c].kind() == Cell::Kind::formula && row[c].cached()) cell_problems(*row[c].cached(), ref, out);
         }
     }
-    return out;
-}
-
-/// A sheet name as Excel compares them: ASCII letters in lower case.
-static std::string folded(const std::string &name) {
-    std::string out;
-    for (unsigned char c : name) out += static_cast<char>(std::tolower(c));
     return out;
 }
 

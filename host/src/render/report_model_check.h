@@ -20,10 +20,13 @@ inline constexpr std::size_t kMaxSheetNameChars = 31;
 inline constexpr const char *kHostTotaalSheet = "Totaal";
 
 /// Problems of one sheet that the workbook renderer or Excel would refuse: its name (1–31
-/// characters, none of []:*?/\, no apostrophe at either end), text of more than kMaxCellChars
-/// characters (headers, cells, formula values), formulas that are empty, longer than
-/// kMaxFormulaChars or have unbalanced quotes or parentheses, rows wider than the
-/// columns, and more columns or rows than a sheet holds. Each problem names the cell (e.g. "C5").
+/// characters, none of []:*?/\, no apostrophe at either end, not History), text of more than
+/// kMaxCellChars characters (headers, cells, formula values), numbers beyond 2^53 units (a double
+/// would not hold them exactly), formulas that are empty, longer than kMaxFormulaChars or have
+/// unbalanced quotes or parentheses, rows wider than the columns, more columns or rows than a
+/// sheet holds, column widths outside 0–255, and charts without series or values or placed
+/// outside the sheet. Each problem names the cell (e.g. "C5") where there is one. The workbook
+/// renderer refuses a sheet with any of them, so `check` and `run` agree.
 std::vector<std::string> sheet_problems(const Table &sheet);
 
 /// Problems of `sheet` among the sheets of one workbook: its own (sheet_problems, each prefixed
