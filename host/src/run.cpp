@@ -35,9 +35,10 @@ namespace {
 /// before, e.g. for another document or region using the same template.
 void report_template_error(const TemplateError &e, Diagnostics &diag) {
     Diagnostic d{Severity::error, ExitCode::config, e.where, "", e.what(), ""};
-    for (const auto &seen : diag.all())
-        if (seen.format() == d.format()) return;
-    diag.add(d);
+    bool seen_before = false;
+    for (const auto &seen : diag.all()) seen_before = seen_before || seen.format() == d.format();
+    if (!seen_before) diag.add(d);
+    for (const auto &other : e.more) report_template_error(other, diag);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Renders a report-model Workbook to .xlsx with libxlsxwriter (constant-memory mode).
 #include "render/xlsx_renderer.h"
+#include "render/report_model_check.h"
 
 #include <cerrno>
 #include <cstdint>
@@ -19,10 +20,6 @@ namespace {
 
 /// Largest integer a double (and so an Excel number) holds exactly.
 constexpr std::int64_t max_exact = std::int64_t{1} << 53;
-
-/// Excel's limits.
-constexpr std::size_t max_columns = LXW_COL_MAX;
-constexpr std::size_t max_rows = LXW_ROW_MAX;
 
 // Number formats. Excel shows them with the reader's own separators (a Dutch Excel
 // shows "€ 161.700,00"); the codes themselves always use ',' and '.'.
@@ -130,12 +127,6 @@ private:
     const std::string &path_;
 };
 
-std::string ascii_lower(std::string s) {
-    for (char &c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
 /// Sheet-style reference of a 0-based sheet row and column, e.g. (1, 0) -> "A2".
 std::string sheet_ref(std::size_t row, std::size_t column) {
     return Table::column_letters(column) + std::to_string(row + 1);
@@ -240,25 +231,10 @@ void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const Cell &cel
     r.fail(sheet, ref + ": unknown cell kind");
 }
 
-/// Checks a table's shape before anything is written.
+/// Checks a table before anything is written, with the checks `vhh check` runs on the model.
 void validate_table(const Table &t, const Reporter &r) {
-    if (t.name.empty()) r.fail("a sheet has an empty name");
-    if (ascii_lower(t.name) == "history") r.fail(t.name, "the name \"History\" is reserved by Excel");
-    if (t.columns.size() > max_columns)
-        r.fail(t.name, std::to_string(t.columns.size()) + " columns; Excel allows at most " +
-                           std::to_string(max_columns));
-    if (t.rows.size() + 1 > max_rows)
-        r.fail(t.name, std::to_string(t.rows.size()) + " data rows; Excel allows at most " +
-                           std::to_string(max_rows - 1));
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
-        if (t.rows[i].size() > t.columns.size())
-            r.fail(t.name, "row " + std::to_string(i + 2) + " has " + std::to_string(t.rows[i].size()) +
-                               " cells but the sheet has " + std::to_string(t.columns.size()) + " columns");
-    }
-    for (const Column &c : t.columns)
-        if (!(c.width >= 0 && c.width <= 255))
-            r.fail(t.name, "column \"" + c.header + "\" has width " + std::to_string(c.width) +
-                               "; allowed is 0 to 255");
+    const std::vector<std::string> problems = sheet_problems(t);
+    if (!problems.empty()) r.fail(t.name, problems.front());
 }
 
 uint8_t chart_type(Chart::Type t) {
