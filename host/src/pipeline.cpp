@@ -93,17 +93,30 @@ bool run_phase(const ActivePlugin &p, const char *phase, Diagnostics &diag, cons
 
 std::optional<InputFile> InputFilesImpl::read(const std::string &path, const SourceLocation &where,
                                              const std::string &key_path) {
+    return read(path, where, key_path, InputKind::plugin_input);
+}
+
+std::optional<InputFile> InputFilesImpl::read(const std::string &path, const SourceLocation &where,
+                                             const std::string &key_path, InputKind kind) {
     namespace fs = std::filesystem;
     fs::path p(path);
     if (p.is_relative() && !where.file.empty()) p = fs::path(where.file).parent_path() / p;
-    try {
-        InputFile file{p.string(), read_file_bytes(p.string())};
-        files_.emplace_back(file.path, sha256_hex(file.contents));
-        return file;
-    } catch (const std::exception &e) {
-        diag_.error(ExitCode::no_input, where, key_path, std::string("cannot read input file: ") + e.what());
+    if (auto outside = outside_scope(p.string(), scope_)) {
+        diag_.error(ExitCode::config, where, key_path, "cannot read " + std::string(input_kind_name(kind)) + " " +
+                                                           p.string() + ": " + *outside,
+                    outside_scope_hint());
         return std::nullopt;
     }
+    InputRead read = read_input_file(p.string(), kind);
+    if (!read.ok()) {
+        diag_.error(read.error.code, where, key_path,
+                    "cannot read input file: " + (read.error.at_open ? "cannot read " + p.string() + ": " : "") +
+                        read.error.reason);
+        return std::nullopt;
+    }
+    InputFile file{p.string(), std::move(read.value)};
+    files_.emplace_back(file.path, sha256_hex(file.contents));
+    return file;
 }
 
 void Pipeline::attach(PhaseContext &ctx, const ActivePlugin &p) {
@@ -131,7 +144,7 @@ std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const 
         return std::nullopt;
     }
     asked_.insert(importer);
-    std::optional<InputFile> file = pipeline_.inputs_.read(path, where, key_path);
+    std::optional<InputFile> file = pipeline_.inputs_.read(path, where, key_path, InputKind::ledger);
     if (!file) return std::nullopt;
     ImportContext ctx(pipeline_.config_.region, pipeline_.partners_, found->settings, diag);
     pipeline_.attach(ctx, *found);

@@ -22,17 +22,24 @@ struct ActivePlugin {
     std::shared_ptr<Plugin> instance;  ///< this run's own instance (a province run has one per region)
 };
 
-/// Input files read by plugins: resolved against the naming file's folder, hashed for the manifest.
+/// Input files read by plugins: resolved against the naming file's folder, confined to the
+/// config's folder (InputScope), only regular files within their kind's size limit (read_input_file),
+/// hashed for the manifest.
 class InputFilesImpl : public InputFiles {
 public:
-    explicit InputFilesImpl(Diagnostics &diag) : diag_(diag) {}
+    explicit InputFilesImpl(Diagnostics &diag, InputScope scope = {}) : diag_(diag), scope_(std::move(scope)) {}
+    /// A plugin's input file (InputKind::plugin_input, e.g. indicatoren).
     std::optional<InputFile> read(const std::string &path, const SourceLocation &where,
                                   const std::string &key_path) override;
+    /// Same, for a file of `kind` (a ledger export read for an importer).
+    std::optional<InputFile> read(const std::string &path, const SourceLocation &where, const std::string &key_path,
+                                  InputKind kind);
     /// Every file read, in order, with its sha256.
     const std::vector<std::pair<std::string, std::string>> &files() const { return files_; }
 
 private:
     Diagnostics &diag_;
+    InputScope scope_;
     std::vector<std::pair<std::string, std::string>> files_;
 };
 
@@ -57,7 +64,7 @@ private:
 class Pipeline {
 public:
     Pipeline(const RunConfig &config, const PluginRegistry &registry, Diagnostics &diag)
-        : config_(config), registry_(registry), diag_(diag), inputs_(diag), importers_(*this) {}
+        : config_(config), registry_(registry), diag_(diag), inputs_(diag, config.inputs), importers_(*this) {}
 
     /// Resolves every configured plugin (unknown or broken: ExitCode::config) and
     /// validates its settings against its table. Returns true when every plugin can run: the

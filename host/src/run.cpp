@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/input_file.h"
 #include "output/sha256.h"
 #include "render/xlsx_renderer.h"
 
@@ -44,13 +45,12 @@ void report_template_error(const TemplateError &e, Diagnostics &diag) {
 const TemplateCache::Entry *cached_template(TemplateCache &cache, const std::string &template_path,
                                             Diagnostics &diag) {
     if (auto found = cache.by_path.find(template_path); found != cache.by_path.end()) return &found->second;
-    std::string source;
-    try {
-        source = read_file_bytes(template_path);
-    } catch (const std::runtime_error &e) {
-        diag.error(ExitCode::no_input, {template_path, 0, 0}, "", std::string("cannot read template: ") + e.what());
+    InputRead read = read_input_file(template_path, InputKind::template_file);
+    if (!read.ok()) {
+        diag.error(read.error.code, {template_path, 0, 0}, "", "cannot read template: " + read.error.reason);
         return nullptr;
     }
+    std::string source = std::move(read.value);
     TemplateCache::Entry entry{sha256_hex(source), std::nullopt};
     try {
         entry.compiled.emplace(std::move(source), template_path);
@@ -99,11 +99,12 @@ bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &d
 
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
-                                      bool report, Diagnostics &diag, TemplateCache *templates) {
+                                      bool report, Diagnostics &diag, TemplateCache *templates,
+                                      const InputPolicy &inputs) {
     auto run = std::make_unique<RegionRun>();
     run->config_label = config_label;
     std::size_t errors_before = diag.error_count();
-    run->config = load_run_config(config_path, diag);
+    run->config = load_run_config(config_path, diag, inputs);
     run->pipeline = std::make_unique<Pipeline>(run->config, registry, diag);
     Pipeline &pipeline = *run->pipeline;
     if (prepare_plugins(run->config, pipeline, diag, errors_before) && pipeline.compute(diag) && report)
@@ -135,6 +136,13 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
             if (fs::exists(candidate, ec)) tpath = label = candidate.string();
         }
         if (unreadable.count(tpath)) continue;
+        if (tpath == label) {  // an own template: a symlink in the folder must not lead out of the config's
+            if (auto outside = outside_scope(tpath, run->config.inputs)) {
+                diag.error(ExitCode::config, {tpath, 0, 0}, "", "cannot read template: " + *outside, outside_scope_hint());
+                unreadable.insert(tpath);
+                continue;
+            }
+        }
         const TemplateCache::Entry *entry = cached_template(cache, tpath, diag);
         if (entry == nullptr) {
             unreadable.insert(tpath);

@@ -49,9 +49,11 @@ bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &d
 /// phase and renders every text document (templates from the config's `templates:` folder,
 /// else `bundled_templates`), each template compiled once (in `templates` when given, shared with
 /// other regions; else for this region). Returns nullptr when errors were recorded in `diag`.
+/// `inputs`: where the config's files may be (see load_run_config).
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
-                                      bool report, Diagnostics &diag, TemplateCache *templates = nullptr);
+                                      bool report, Diagnostics &diag, TemplateCache *templates = nullptr,
+                                      const InputPolicy &inputs = {});
 
 /// The template at `template_path` from `cache`: read, hashed and compiled on first use. A syntax
 /// error or partial is reported then, once (78), and the entry has no compiled template; nullptr

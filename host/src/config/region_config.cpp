@@ -5,8 +5,10 @@
 #include <map>
 #include <set>
 
+#include "config/input_file.h"
 #include "config/settings_validator.h"
 #include "vhh/money.h"
+#include "vhh/text.h"
 
 namespace vhh::host {
 
@@ -93,7 +95,7 @@ void apply_herindelingen(Region &region, const std::vector<Settings> &records,
             }
             if (!is_cbs_code(code)) {
                 diag.error(ExitCode::data, rec.where("van"), kp + ".van",
-                           "expected a CBS gemeentecode like GM0687, got '" + code + "'");
+                           "expected a CBS gemeentecode like GM0687, got '" + excerpt(code) + "'");
                 codes_ok = false;
             }
         }
@@ -149,8 +151,9 @@ void apply_herindelingen(Region &region, const std::vector<Settings> &records,
 
 /// Adds the settings of a plugin's `bestand:` file to its section (keys located in that file).
 /// Returns false when the file had a syntax error: its settings cannot be checked.
-bool include_settings_file(const std::string &config_path, const YamlNode &file, const std::string &kp,
-                           YamlNode &section, std::vector<std::string> &included, Diagnostics &diag) {
+bool include_settings_file(const std::string &config_path, const InputScope &scope, const YamlNode &file,
+                           const std::string &kp, YamlNode &section, std::vector<std::string> &included,
+                           Diagnostics &diag) {
     if (!file.is_scalar() || file.text.empty()) {
         diag.error(ExitCode::config, file.where, kp + ".bestand", "expected a file name, got " + file.describe());
         return true;
@@ -158,11 +161,22 @@ bool include_settings_file(const std::string &config_path, const YamlNode &file,
     std::filesystem::path p(file.text);
     if (p.is_relative()) p = std::filesystem::path(config_path).parent_path() / p;
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(p, ec)) {
+    if (!std::filesystem::exists(p, ec)) {
         diag.error(ExitCode::no_input, file.where, kp + ".bestand", "settings file " + p.string() + " does not exist");
         return true;
     }
-    YamlNode extra = read_yaml_file(p.string(), diag, kp);
+    if (auto outside = outside_scope(p.string(), scope)) {
+        diag.error(ExitCode::config, file.where, kp + ".bestand", "cannot read settings file " + p.string() + ": " + *outside,
+                   outside_scope_hint());
+        return false;
+    }
+    InputRead read = read_input_file(p.string(), InputKind::settings_file);
+    if (!read.ok()) {
+        diag.error(read.error.code, file.where, kp + ".bestand",
+                   "cannot read settings file " + p.string() + ": " + read.error.reason);
+        return false;
+    }
+    YamlNode extra = read_yaml_text(read.value, p.string(), diag, kp);
     included.push_back(p.string());
     if (extra.truncated) return false;  // only part of it was read: its settings cannot be checked
     if (extra.is_null()) return true;
@@ -202,9 +216,10 @@ Settings validate_section(const YamlNode &root, const std::string &key, const vh
 
 }  // namespace
 
-RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
+RunConfig load_run_config(const std::string &path, Diagnostics &diag, const InputPolicy &policy) {
     RunConfig config;
     config.path = path;
+    config.inputs = scope_for(path, policy);
     const std::size_t errors_before = diag.error_count();
     std::size_t unknown_keys = 0;  // errors that leave what was read whole
     config.complete = false;
@@ -224,7 +239,7 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
         if (root.find(k) == nullptr) absent.push_back(k);
     for (const auto &[key, value] : root.entries) {
         if (kTopLevelKeys.count(key.text)) continue;
-        diag.error(ExitCode::config, key.where, key.text, "unknown key '" + key.text + "'",
+        diag.error(ExitCode::config, key.where, excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
                    "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
         if (!may_misspell(key.text, absent)) ++unknown_keys;
     }
@@ -261,7 +276,7 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
                          g.has("bron") ? g.text("bron") : "", g.where("code")};
             if (!is_cbs_code(gem.code))
                 diag.error(ExitCode::data, g.where("code"), kp + ".code",
-                           "expected a CBS gemeentecode like GM0687, got '" + gem.code + "'");
+                           "expected a CBS gemeentecode like GM0687, got '" + excerpt(gem.code) + "'");
             auto [it, fresh] = seen_codes.emplace(gem.code, i);
             if (!fresh)
                 diag.error(ExitCode::config, g.where("code"), kp + ".code",
@@ -297,6 +312,9 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
             if (!std::filesystem::is_directory(dir, ec))
                 diag.error(ExitCode::no_input, templates->where, "templates",
                            "template directory " + dir.string() + " does not exist");
+            else if (auto outside = outside_scope(dir.string(), config.inputs))
+                diag.error(ExitCode::config, templates->where, "templates",
+                           "cannot use template directory " + dir.string() + ": " + *outside, outside_scope_hint());
             config.templates_dir = dir.string();
         }
     }
@@ -331,7 +349,7 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
             PluginEntry plugin{name->text, kp, entry};
             if (const YamlNode *file = entry.find("bestand"))
                 plugin.settings_unreadable =
-                    !include_settings_file(path, *file, kp, plugin.section, config.included_files, diag);
+                    !include_settings_file(path, config.inputs, *file, kp, plugin.section, config.included_files, diag);
             config.plugins.push_back(std::move(plugin));
         }
     }

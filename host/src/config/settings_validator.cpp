@@ -315,7 +315,7 @@ void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std
 /// A list of codes: a YAML sequence of non-empty scalars, kept as text.
 void validate_codes(const YamlNode &node, const std::string &path, SettingValue &out, Diagnostics &diag) {
     if (!node.is_sequence()) {
-        std::string found = node.is_scalar() ? "'" + node.text + "'" : node.describe();
+        std::string found = node.is_scalar() ? "'" + excerpt(node.text) + "'" : node.describe();
         diag.error(ExitCode::config, node.where, path, "expected " + expectation(VHH_SETTING_CODES) + ", found " + found,
                    node.is_scalar() ? "write a list: [" + node.text + "]" : "");
         return;
@@ -350,19 +350,19 @@ bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const st
     std::string hint;
     ParseResult result = parse_scalar(spec.type, node.text, out, &hint);
     if (result == ParseResult::bad_type) {
-        diag.error(ExitCode::config, node.where, path, "expected " + expectation(spec.type) + ", got '" + node.text + "'",
+        diag.error(ExitCode::config, node.where, path, "expected " + expectation(spec.type) + ", got '" + excerpt(node.text) + "'",
                    hint);
         return false;
     }
     if (result == ParseResult::out_of_range) {
         diag.error(ExitCode::data, node.where, path,
-                   "expected " + range_noun(spec.type) + ", got '" + node.text + "', which is too large", hint);
+                   "expected " + range_noun(spec.type) + ", got '" + excerpt(node.text) + "', which is too large", hint);
         return false;
     }
     std::string range = range_violation(spec, out);
     if (!range.empty()) {
         diag.error(ExitCode::data, node.where, path,
-                   "expected " + range_noun(spec.type) + " " + range + ", got '" + node.text + "'");
+                   "expected " + range_noun(spec.type) + " " + range + ", got '" + excerpt(node.text) + "'");
         return false;
     }
     return true;
@@ -371,7 +371,7 @@ bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const st
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
                    Diagnostics &diag, std::size_t *unknown_keys) {
     if (!node.is_sequence()) {
-        std::string found = node.is_scalar() ? "'" + node.text + "'" : node.describe();
+        std::string found = node.is_scalar() ? "'" + excerpt(node.text) + "'" : node.describe();
         diag.error(ExitCode::config, node.where, path, "expected " + expectation(spec.type) + ", found " + found,
                    node.is_map() ? "start every record with '- '" : "");
         return;
@@ -380,7 +380,7 @@ void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std
         const YamlNode &item = node.items[i];
         std::string item_path = path + "[" + std::to_string(i) + "]";
         if (!item.is_map()) {
-            std::string found = item.is_scalar() ? "'" + item.text + "'" : item.describe();
+            std::string found = item.is_scalar() ? "'" + excerpt(item.text) + "'" : item.describe();
             diag.error(ExitCode::config, item.where, item_path, "expected a record (a map of fields), found " + found);
             continue;
         }
@@ -632,7 +632,7 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
     if (!usable)
         diag.error(ExitCode::config, section.where, key_path,
                    "expected a map of settings, found " +
-                       (section.is_scalar() ? "'" + section.text + "'" : section.describe()));
+                       (section.is_scalar() ? "'" + excerpt(section.text) + "'" : section.describe()));
 
     std::vector<std::string> allowed;
     for (std::uint32_t i = 0; i < spec_count; ++i)
@@ -651,9 +651,9 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
             const vhh_setting_spec *spec = nullptr;
             for (std::uint32_t i = 0; i < spec_count; ++i)
                 if (specs[i].key && key.text == specs[i].key) spec = &specs[i];
-            std::string path = join_key(key_path, key.text);
+            std::string path = join_key(key_path, excerpt(key.text));
             if (spec == nullptr) {
-                diag.error(ExitCode::config, key.where, path, "unknown key '" + key.text + "'",
+                diag.error(ExitCode::config, key.where, path, "unknown key '" + excerpt(key.text) + "'",
                            unknown_key_hint(key.text, allowed));
                 // Harmless only when it cannot be a declared key that the section lacks: then the
                 // plugin would run on that key's default, not on what the user wrote.
