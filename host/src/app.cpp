@@ -201,7 +201,7 @@ int VhhApp::cmd_bijdragen() {
     PluginRegistry registry;
     Pipeline pipeline(config, registry, diag);
     registry.discover(plugin_dirs());
-    if (prepare_plugins(config, pipeline, diag, 0)) pipeline.compute(diag);
+    if (prepare_plugins(config, pipeline, diag)) pipeline.compute(diag);
     print_diagnostics(diag);
     if (diag.has_errors()) return static_cast<int>(diag.exit_code());
     if (format_ == "json") std::cout << bijdragen_json(config.region, pipeline.lines());
@@ -219,7 +219,7 @@ int VhhApp::cmd_partners() {
     PluginRegistry registry;
     Pipeline pipeline(config, registry, diag);
     registry.discover(plugin_dirs());
-    if (prepare_plugins(config, pipeline, diag, 0)) pipeline.load(diag);
+    if (prepare_plugins(config, pipeline, diag)) pipeline.load(diag);
     if (!diag.has_errors() && !pipeline.has_partner_registry())
         diag.error(vhh::ExitCode::config, {config.path, 0, 0}, "plugins",
                    "no partner registry is configured", "add '- name: registry.partners' with its partners to plugins");

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "config/settings_validator.h"
+#include "stage_log.h"
 #include "formats.h"
 #include "output/sha256.h"
 
@@ -102,14 +103,14 @@ std::optional<InputFile> InputFilesImpl::read(const std::string &path, const Sou
     fs::path p(path);
     if (p.is_relative() && !where.file.empty()) p = fs::path(where.file).parent_path() / p;
     if (auto outside = outside_scope(p.string(), scope_)) {
-        diag_.error(ExitCode::config, where, key_path, "cannot read " + std::string(input_kind_name(kind)) + " " +
+        diag_->error(ExitCode::config, where, key_path, "cannot read " + std::string(input_kind_name(kind)) + " " +
                                                            p.string() + ": " + *outside,
                     outside_scope_hint());
         return std::nullopt;
     }
     InputRead read = read_input_file(p.string(), kind);
     if (!read.ok()) {
-        diag_.error(read.error.code, where, key_path,
+        diag_->error(read.error.code, where, key_path,
                     "cannot read input file: " + (read.error.at_open ? "cannot read " + p.string() + ": " : "") +
                         read.error.reason);
         return std::nullopt;
@@ -129,7 +130,7 @@ std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const 
                                                                           const std::string &path,
                                                                           const SourceLocation &where,
                                                                           const std::string &key_path) {
-    Diagnostics &diag = pipeline_.diag_;
+    Diagnostics &diag = *pipeline_.diag_;  // the log of the phase that asks
     const ActivePlugin *found = nullptr;
     std::string configured;
     for (const auto &p : pipeline_.active_) {
@@ -164,9 +165,9 @@ std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &l
     return totals;
 }
 
-bool Pipeline::prepare(Diagnostics &diag) {
-    const std::size_t errors_before = diag.error_count();
-    std::size_t unknown_keys = 0;  // errors that leave the settings read whole
+bool Pipeline::prepare(Diagnostics &parent) {
+    StageLog log(parent);
+    Diagnostics &diag = log.sdk();
     for (const auto &entry : config_.plugins) {
         if (entry.settings_unreadable) continue;  // its settings file has its own errors already
         const YamlNode *name_node = entry.section.find("name");
@@ -218,26 +219,31 @@ bool Pipeline::prepare(Diagnostics &diag) {
             continue;
         }
         active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
-                                            entry.key_path, {"name", "bestand", "sha256"}, diag, &unknown_keys);
+                                            entry.key_path, {"name", "bestand", "sha256"}, log);
         active_.push_back(std::move(active));
     }
-    return diag.error_count() - errors_before == unknown_keys;
+    // Every plugin can run when the errors, if any, are blocking only (unknown keys).
+    return log.count(Impact::may_mask) == 0;
 }
 
-bool Pipeline::load(Diagnostics &diag) {
-    std::size_t errors_before = diag.error_count();
+bool Pipeline::load(Diagnostics &parent) {
+    StageLog log(parent);
+    Diagnostics &diag = log.sdk();
+    const Route route(*this, diag);
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_LOAD)) continue;
         LoadContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag);
         attach(ctx, p);
         run_phase(p, "load", diag, [&] { p.instance->load(ctx); });
     }
-    return diag.error_count() == errors_before;
+    return !log.failed();
 }
 
-bool Pipeline::compute(Diagnostics &diag) {
-    std::size_t errors_before = diag.error_count();
-    if (!load(diag)) return false;
+bool Pipeline::compute(Diagnostics &parent) {
+    if (!load(parent)) return false;
+    StageLog log(parent);
+    Diagnostics &diag = log.sdk();
+    const Route route(*this, diag);
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_COMPUTE)) continue;
         ComputeContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_,
@@ -245,11 +251,13 @@ bool Pipeline::compute(Diagnostics &diag) {
         attach(ctx, p);
         run_phase(p, "compute", diag, [&] { p.instance->compute(ctx); });
     }
-    return diag.error_count() == errors_before;
+    return !log.failed();
 }
 
-bool Pipeline::report(Diagnostics &diag) {
-    std::size_t errors_before = diag.error_count();
+bool Pipeline::report(Diagnostics &parent) {
+    StageLog log(parent);
+    Diagnostics &diag = log.sdk();
+    const Route route(*this, diag);
     add_bijdragen_documents();
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
@@ -259,7 +267,7 @@ bool Pipeline::report(Diagnostics &diag) {
         run_phase(p, "report", diag, [&] { p.instance->report(ctx); });
     }
     // After an error in this phase a plugin may have stopped before it imported.
-    if (diag.error_count() != errors_before) return false;
+    if (log.failed()) return false;
     for (const auto &p : active_) {
         if (p.record->kinds != VHH_KIND_IMPORT || importers_.asked(p.record->name)) continue;
         const YamlNode *name = p.entry->section.find("name");
@@ -268,7 +276,7 @@ bool Pipeline::report(Diagnostics &diag) {
                      "name it where a file is read (e.g. grootboek_importer of report.jaarverantwoording), or "
                      "remove it");
     }
-    return diag.error_count() == errors_before;
+    return true;  // warnings only
 }
 
 void Pipeline::add_bijdragen_documents() {

@@ -38,12 +38,11 @@ struct TemplateCache {
     std::map<std::string, Entry> by_path;  ///< by template path
 };
 
-/// Validates the settings of the config's plugins (skipped when the config could not be read or
-/// names no plugins). True when the plugins' phases can run: every plugin has valid settings, and
-/// no errors were recorded since `errors_before` or all of them are unknown keys of a config that
-/// was otherwise read whole (RunConfig::complete). Callers run the phases and then still stop on
-/// the errors recorded.
-bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag, std::size_t errors_before);
+/// Validates the settings of the config's plugins (skipped when a file of the config is missing or
+/// it names no plugins). True when the plugins' phases can run: every plugin has valid settings,
+/// and the config's own errors, if any, let the plugins check (RunConfig::complete, the rule
+/// plugin_checks_may_run). Callers run the phases and then still stop on the errors recorded.
+bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag);
 
 /// Loads `config_path`, validates its plugins, computes and, when `report`, runs the report
 /// phase and renders every text document (templates from the config's `templates:` folder,

@@ -201,7 +201,8 @@ bool include_settings_file(const std::string &config_path, const InputScope &sco
 
 template <std::size_t N>
 Settings validate_section(const YamlNode &root, const std::string &key, const vhh_setting_spec (&spec)[N],
-                          const SourceLocation &file, Diagnostics &diag, std::size_t *unknown_keys) {
+                          const SourceLocation &file, StageLog &log) {
+    Diagnostics &diag = log.sdk();
     const YamlNode *node = root.find(key);
     if (node == nullptr || node->is_null()) {
         diag.error(ExitCode::config, file, key, "missing required section '" + key + "'");
@@ -211,48 +212,42 @@ Settings validate_section(const YamlNode &root, const std::string &key, const vh
         diag.error(ExitCode::config, node->where, key, "expected a map, got " + node->describe());
         return {};
     }
-    return validate_settings(*node, spec, N, key, {}, diag, unknown_keys);
+    return validate_settings(*node, spec, N, key, {}, log);
 }
 
-}  // namespace
-
-RunConfig load_run_config(const std::string &path, Diagnostics &diag, const InputPolicy &policy) {
-    RunConfig config;
-    config.path = path;
-    config.inputs = scope_for(path, policy);
-    const std::size_t errors_before = diag.error_count();
-    std::size_t unknown_keys = 0;  // errors that leave what was read whole
-    config.complete = false;
+/// Reads the config at `path` into `config`, every problem classified in `log`.
+void read_run_config(const std::string &path, RunConfig &config, StageLog &log) {
+    Diagnostics &diag = log.sdk();
     YamlNode root = read_yaml_file(path, diag);
-    if (diag.error_count() != errors_before && root.is_null()) return config;
+    if (log.failed() && root.is_null()) return;
     // After a syntax error only part of the file was read: checking it would report keys as
     // missing that are in the file.
-    if (root.truncated) return config;
+    if (root.truncated) return;
     SourceLocation file_loc{path, 0, 0};
     if (!root.is_map()) {
         diag.error(ExitCode::config, root.is_null() ? file_loc : root.where, "",
                    "expected a map with regio, bevolking, gemeenten and plugins, got " + root.describe());
-        return config;
+        return;
     }
     std::vector<std::string> absent;  // top-level keys the file lacks: an unknown key may mean one
     for (const auto &k : kTopLevelKeys)
         if (root.find(k) == nullptr) absent.push_back(k);
     for (const auto &[key, value] : root.entries) {
         if (kTopLevelKeys.count(key.text)) continue;
-        diag.error(ExitCode::config, key.where, excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
-                   "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
-        if (!may_misspell(key.text, absent)) ++unknown_keys;
+        log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config, key.where,
+                  excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
+                  "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
     }
 
-    Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, diag, &unknown_keys);
-    Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, diag, &unknown_keys);
+    Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, log);
+    Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, log);
     std::set<std::string> not_gemeenten, not_herindelingen;  // top-level keys validated elsewhere
     for (const auto &entry : root.entries) {
         if (entry.first.text != "gemeenten") not_gemeenten.insert(entry.first.text);
         if (entry.first.text != "herindelingen") not_herindelingen.insert(entry.first.text);
     }
-    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", not_gemeenten, diag, &unknown_keys);
-    Settings herindelingen = validate_settings(root, kHerindelingenSpec, 1, "", not_herindelingen, diag, &unknown_keys);
+    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", not_gemeenten, log);
+    Settings herindelingen = validate_settings(root, kHerindelingenSpec, 1, "", not_herindelingen, log);
 
     Region &region = config.region;
     if (regio.has("id")) region.id = regio.text("id");
@@ -353,9 +348,21 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag, const Inpu
             config.plugins.push_back(std::move(plugin));
         }
     }
+}
+
+}  // namespace
+
+RunConfig load_run_config(const std::string &path, Diagnostics &diag, const InputPolicy &policy) {
+    RunConfig config;
+    config.path = path;
+    config.inputs = scope_for(path, policy);
+    StageLog log(diag);
+    read_run_config(path, config, log);
     // A plugin's own section is validated by the pipeline, which knows its settings table; errors of
     // a bestand: file count here (what the plugin would have read is not known).
-    config.complete = diag.error_count() - errors_before == unknown_keys;
+    config.complete = plugin_checks_may_run(log);
+    config.failed = log.failed();
+    config.missing_input = log.has(ExitCode::no_input);
     return config;
 }
 

@@ -33,6 +33,10 @@ struct RunConfig {
     /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).
     /// The plugins can then still check their own settings against the region in the same run.
     bool complete = true;
+    /// True when reading it recorded errors (of any kind).
+    bool failed = false;
+    /// True when a file it needs is missing or unreadable (66): there is nothing more to check.
+    bool missing_input = false;
     /// Where the files it names may be: its folder (resolved), unless --allow-outside-inputs.
     InputScope inputs;
 };

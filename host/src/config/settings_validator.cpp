@@ -310,7 +310,7 @@ void mark_default(SettingValue &value, const SourceLocation &where) {
 }
 
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                   Diagnostics &diag, std::size_t *unknown_keys = nullptr);
+                   StageLog &log);
 
 /// A list of codes: a YAML sequence of non-empty scalars, kept as text.
 void validate_codes(const YamlNode &node, const std::string &path, SettingValue &out, Diagnostics &diag) {
@@ -333,14 +333,15 @@ void validate_codes(const YamlNode &node, const std::string &path, SettingValue 
 
 /// Validates one present, non-null value. Returns true when `out` holds a valid value.
 bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                    Diagnostics &diag, std::size_t *unknown_keys) {
+                    StageLog &log) {
+    Diagnostics &diag = log.sdk();
     out.type = static_cast<vhh_setting_type>(spec.type);
     out.where = node.where;
     if (spec.type == VHH_SETTING_LIST || spec.type == VHH_SETTING_CODES) {
-        std::size_t errors = diag.error_count();
-        if (spec.type == VHH_SETTING_LIST) validate_list(node, spec, path, out, diag, unknown_keys);
-        else validate_codes(node, path, out, diag);
-        return diag.error_count() == errors;
+        StageLog value_log(log);  // this value's own errors
+        if (spec.type == VHH_SETTING_LIST) validate_list(node, spec, path, out, value_log);
+        else validate_codes(node, path, out, value_log.sdk());
+        return !value_log.failed();
     }
     if (!node.is_scalar()) {
         diag.error(ExitCode::config, node.where, path,
@@ -369,7 +370,8 @@ bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const st
 }
 
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                   Diagnostics &diag, std::size_t *unknown_keys) {
+                   StageLog &log) {
+    Diagnostics &diag = log.sdk();
     if (!node.is_sequence()) {
         std::string found = node.is_scalar() ? "'" + excerpt(node.text) + "'" : node.describe();
         diag.error(ExitCode::config, node.where, path, "expected " + expectation(spec.type) + ", found " + found,
@@ -384,7 +386,7 @@ void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std
             diag.error(ExitCode::config, item.where, item_path, "expected a record (a map of fields), found " + found);
             continue;
         }
-        out.items.push_back(validate_settings(item, spec.fields, spec.field_count, item_path, {}, diag, unknown_keys));
+        out.items.push_back(validate_settings(item, spec.fields, spec.field_count, item_path, {}, log));
     }
     out.integer = static_cast<std::int64_t>(node.items.size());
     std::string range = range_violation(spec, out);
@@ -403,10 +405,10 @@ std::optional<SettingValue> default_value(const vhh_setting_spec &spec, const So
     if (spec.type == VHH_SETTING_LIST) {
         // A list default is YAML text ("[]" or a flow list of records); no default means an empty list.
         if (spec.default_value != nullptr) {
-            Diagnostics inner;
-            YamlNode node = read_yaml_text(spec.default_value, "default", inner);
-            if (!inner.has_errors() && !node.is_null()) validate_list(node, spec, spec.key, value, inner);
-            if (inner.has_errors()) {
+            StageLog inner;  // the default's own problems, never shown to the user
+            YamlNode node = read_yaml_text(spec.default_value, "default", inner.sdk());
+            if (!inner.failed() && !node.is_null()) validate_list(node, spec, spec.key, value, inner);
+            if (inner.failed()) {
                 if (problem) *problem = "default '" + std::string(spec.default_value) + "' is not a valid list";
                 return std::nullopt;
             }
@@ -625,7 +627,15 @@ std::optional<bool> parse_boolean(const std::string &text, std::string *hint) {
 
 Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
                            const std::string &key_path, const std::set<std::string> &ignored_keys,
-                           Diagnostics &diag, std::size_t *unknown_keys) {
+                           Diagnostics &diag) {
+    StageLog log(diag);
+    return validate_settings(section, specs, spec_count, key_path, ignored_keys, log);
+}
+
+Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
+                           const std::string &key_path, const std::set<std::string> &ignored_keys,
+                           StageLog &log) {
+    Diagnostics &diag = log.sdk();
     Settings settings;
     if (specs == nullptr) spec_count = 0;
     const bool usable = section.is_map() || section.is_null();
@@ -653,16 +663,13 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
                 if (specs[i].key && key.text == specs[i].key) spec = &specs[i];
             std::string path = join_key(key_path, excerpt(key.text));
             if (spec == nullptr) {
-                diag.error(ExitCode::config, key.where, path, "unknown key '" + excerpt(key.text) + "'",
-                           unknown_key_hint(key.text, allowed));
-                // Harmless only when it cannot be a declared key that the section lacks: then the
+                // Blocking only when it cannot be a declared key that the section lacks: otherwise the
                 // plugin would run on that key's default, not on what the user wrote.
-                if (unknown_keys) {
-                    std::vector<std::string> absent;
-                    for (std::uint32_t i = 0; i < spec_count; ++i)
-                        if (specs[i].key && section.find(specs[i].key) == nullptr) absent.push_back(specs[i].key);
-                    if (!may_misspell(key.text, absent)) ++*unknown_keys;
-                }
+                std::vector<std::string> absent;
+                for (std::uint32_t i = 0; i < spec_count; ++i)
+                    if (specs[i].key && section.find(specs[i].key) == nullptr) absent.push_back(specs[i].key);
+                log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config,
+                          key.where, path, "unknown key '" + excerpt(key.text) + "'", unknown_key_hint(key.text, allowed));
                 continue;
             }
             if (value.is_null()) {
@@ -671,7 +678,7 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
             }
             SettingValue v;
             // A list keeps its valid records even when some records have errors.
-            if (validate_value(value, *spec, path, v, diag, unknown_keys) ||
+            if (validate_value(value, *spec, path, v, log) ||
                 (spec->type == VHH_SETTING_LIST && value.is_sequence()))
                 settings.set(key.text, std::move(v));
         }
