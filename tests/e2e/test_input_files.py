@@ -181,15 +181,17 @@ class InputFileTest(VhhTestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
 
     def test_bestand_of_a_foreign_file_quotes_no_whole_line(self):
-        secret = "root:" + "S3cr3t" * 1000 + ":19000:0:99999:7:::"
+        secret = "root:" + "S3cr3t" * 25 + ":19000:0:99999:7:::"  # an implicit YAML key: at most 1024
         p = os.path.join(self.elsewhere, "shadow")
         with open(p, "w", encoding="utf-8") as f:
-            f.write(secret + "\ndaemon:*:19000:0:99999:7:::\n")
+            f.write(secret + "\ndaemon:*:19000:0:99999:7:::\n" + secret + "\n")  # a key, twice
         self.replace("vhh.yaml", "bestand: partners.yaml", "bestand: " + p)
         self.assertFails(self.check(), 78, f"plugins[3].bestand: cannot read settings file {p}: it is "
                          f"{os.path.realpath(p)}, outside the config's folder")
         r = self.check("--allow-outside-inputs")
         self.assertNotEqual(r.returncode, 0)
+        self.assertIn("unknown key 'root:S3cr3t", r.stderr)
+        self.assertIn("duplicate key 'root:S3cr3t", r.stderr)
         self.assertNotIn("S3cr3t" * 20, r.stderr)
         self.assertTrue(all(len(line) < 1100 for line in r.stderr.splitlines()), r.stderr[:2000])
 

@@ -152,7 +152,7 @@ private:
         if (stack_.empty()) return root_path_;
         const Frame &top = stack_.back();
         if (top.node.is_sequence()) return top.path + "[" + std::to_string(top.node.items.size()) + "]";
-        if (top.have_key) return key_path(top.path, top.key.is_scalar() ? top.key.text : "?");
+        if (top.have_key) return key_path(top.path, top.key.is_scalar() ? excerpt(top.key.text) : "?");
         return top.path;  // a key itself
     }
 
@@ -214,11 +214,11 @@ private:
         auto [it, fresh] = map.seen.emplace(key.text, key.where);
         if (fresh) return;
         const SourceLocation &first = it->second;
-        std::string hint = "'" + key.text + "' was first given at line " + std::to_string(first.line);
+        std::string hint = "'" + excerpt(key.text) + "' was first given at line " + std::to_string(first.line);
         if (first.column > 0) hint += ", column " + std::to_string(first.column);
         hint += "; a key may appear only once in a map";
-        diag_.error(ExitCode::config, key.where, key_path(map.path, key.text), "duplicate key '" + key.text + "'",
-                    hint);
+        diag_.error(ExitCode::config, key.where, key_path(map.path, excerpt(key.text)),
+                    "duplicate key '" + excerpt(key.text) + "'", hint);
     }
 
     /// Location of a null node. yaml-cpp places an empty value (`key:` or a bare `-`)
