@@ -97,18 +97,15 @@ InputRead read_input_file(const std::string &path, InputKind kind) {
         r.error = too_large(static_cast<std::uint64_t>(st.st_size), false);
         return r;
     }
+    // Read the size fstat gave, then probe for more: a file that grew while being read is read on
+    // (up to the limit), and one that did not is never copied to grow the buffer.
     r.value.resize(static_cast<std::size_t>(st.st_size));
     std::size_t have = 0;
     for (;;) {
-        if (have == r.value.size()) {
-            if (have > limit) {  // it grew while being read
-                r.value.clear();
-                r.error = too_large(limit, true);
-                return r;
-            }
-            r.value.resize(have + 64 * 1024);
-        }
-        const ssize_t n = ::read(f.fd, &r.value[have], r.value.size() - have);
+        char probe[4096];
+        const bool full = have == r.value.size();
+        const ssize_t n =
+            full ? ::read(f.fd, probe, sizeof probe) : ::read(f.fd, &r.value[have], r.value.size() - have);
         if (n < 0) {
             if (errno == EINTR) continue;
             r.value.clear();
@@ -116,13 +113,17 @@ InputRead read_input_file(const std::string &path, InputKind kind) {
             return r;
         }
         if (n == 0) break;
+        if (full) {
+            r.value.append(probe, static_cast<std::size_t>(n));
+            if (r.value.size() > limit) {  // it grew while being read
+                r.value.clear();
+                r.error = too_large(limit, true);
+                return r;
+            }
+        }
         have += static_cast<std::size_t>(n);
     }
     r.value.resize(have);
-    if (have > limit) {
-        r.value.clear();
-        r.error = too_large(limit, true);
-    }
     return r;
 }
 
