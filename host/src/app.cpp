@@ -15,6 +15,7 @@
 #include "config/province_config.h"
 #include "config/region_config.h"
 #include "consolidation.h"
+#include "diagnostic_output.h"
 #include "run.h"
 #include "formats.h"
 #include "output/output_set.h"
@@ -53,6 +54,8 @@ const char *kUsage =
     "  --out DIR          output directory for `run` (default: ./out); replaced as a whole\n"
     "  --plugin-dir DIR   also load plugins from DIR (repeatable)\n"
     "  --format FORMAT    output format of bijdragen / plugins\n"
+    "  --allow-outside-inputs\n"
+    "                     read files a config names outside its own folder (default: refused)\n"
     "  --help             show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -60,14 +63,14 @@ const char *kUsage =
     "            73 output cannot be written, 78 bad configuration\n";
 
 const std::map<std::string, std::set<std::string>> kAllowedOptions = {
-    {"run", {"config", "out", "plugin-dir"}},
-    {"check", {"config", "plugin-dir"}},
-    {"bijdragen", {"config", "plugin-dir", "format"}},
+    {"run", {"config", "out", "plugin-dir", "allow-outside-inputs"}},
+    {"check", {"config", "plugin-dir", "allow-outside-inputs"}},
+    {"bijdragen", {"config", "plugin-dir", "format", "allow-outside-inputs"}},
     {"plugins", {"plugin-dir", "format"}},
-    {"partners", {"config", "plugin-dir", "format"}},
+    {"partners", {"config", "plugin-dir", "format", "allow-outside-inputs"}},
 };
 
-void print_diagnostics(const Diagnostics &diag) { std::cerr << diag.format_all(); }
+void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
 
 std::string executable_directory() {
@@ -105,6 +108,9 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
     options.addOption(Option("out", "", "output directory").required(false).repeatable(false).argument("DIR"));
     options.addOption(Option("plugin-dir", "", "plugin directory").required(false).repeatable(true).argument("DIR"));
     options.addOption(Option("format", "", "output format").required(false).repeatable(false).argument("FORMAT"));
+    options.addOption(Option("allow-outside-inputs", "", "read files outside the config's folder")
+                          .required(false)
+                          .repeatable(false));
 }
 
 void VhhApp::handleOption(const std::string &name, const std::string &value) {
@@ -123,13 +129,15 @@ void VhhApp::handleOption(const std::string &name, const std::string &value) {
         extra_plugin_dirs_.push_back(value);
     } else if (name == "format") {
         format_ = value;
+    } else if (name == "allow-outside-inputs") {
+        allow_outside_inputs_ = true;
     }
 }
 
 void VhhApp::print_help() const { std::cout << kUsage; }
 
 int VhhApp::usage_error(const std::string &message) {
-    std::cerr << "vhh: error: " << message << "\nTry 'vhh --help'.\n";
+    std::cerr << "vhh: error: " << printable_text(message) << "\nTry 'vhh --help'.\n";
     return static_cast<int>(vhh::ExitCode::usage);
 }
 
@@ -171,7 +179,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
         if (command == "partners") return cmd_partners();
         return cmd_plugins();
     } catch (const std::exception &e) {
-        std::cerr << "vhh: internal error: " << e.what() << "\n";
+        std::cerr << "vhh: internal error: " << printable_text(e.what()) << "\n";
         return static_cast<int>(vhh::ExitCode::internal);
     }
 }
@@ -190,11 +198,11 @@ int VhhApp::cmd_bijdragen() {
         return usage_error("unknown format '" + format_ + "' for bijdragen (expected table, csv or json)");
     if (is_province_config(config_path())) return province_not_supported("bijdragen");
     Diagnostics diag;
-    RunConfig config = load_run_config(config_path(), diag);
+    RunConfig config = load_run_config(config_path(), diag, {allow_outside_inputs_, {}});
     PluginRegistry registry;
     Pipeline pipeline(config, registry, diag);
     registry.discover(plugin_dirs());
-    if (prepare_plugins(config, pipeline, diag, 0)) pipeline.compute(diag);
+    if (prepare_plugins(config, pipeline, diag)) pipeline.compute(diag);
     print_diagnostics(diag);
     if (diag.has_errors()) return static_cast<int>(diag.exit_code());
     if (format_ == "json") std::cout << bijdragen_json(config.region, pipeline.lines());
@@ -208,11 +216,11 @@ int VhhApp::cmd_partners() {
         return usage_error("unknown format '" + format_ + "' for partners (expected table, csv or json)");
     if (is_province_config(config_path())) return province_not_supported("partners");
     Diagnostics diag;
-    RunConfig config = load_run_config(config_path(), diag);
+    RunConfig config = load_run_config(config_path(), diag, {allow_outside_inputs_, {}});
     PluginRegistry registry;
     Pipeline pipeline(config, registry, diag);
     registry.discover(plugin_dirs());
-    if (prepare_plugins(config, pipeline, diag, 0)) pipeline.load(diag);
+    if (prepare_plugins(config, pipeline, diag)) pipeline.load(diag);
     if (!diag.has_errors() && !pipeline.has_partner_registry())
         diag.error(vhh::ExitCode::config, {config.path, 0, 0}, "plugins",
                    "no partner registry is configured", "add '- name: registry.partners' with its partners to plugins");
@@ -244,7 +252,8 @@ int VhhApp::cmd_run(bool write) {
     PluginRegistry registry;
     registry.discover(plugin_dirs());
     const std::string label = config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path;
-    std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag);
+    std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag, nullptr,
+                                                {allow_outside_inputs_, {}});
     print_diagnostics(diag);  // warnings, or the errors
     if (!run) return static_cast<int>(diag.exit_code());
     const Pipeline &pipeline = *run->pipeline;
@@ -269,20 +278,23 @@ int VhhApp::cmd_run(bool write) {
 
 int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
     Diagnostics diag;
-    ProvinceConfig province = load_province_config(cfg_path, diag);
+    ProvinceConfig province = load_province_config(cfg_path, diag, allow_outside_inputs_);
     if (diag.has_errors()) {
         print_diagnostics(diag);
         return static_cast<int>(diag.exit_code());
     }
     PluginRegistry registry;
     registry.discover(plugin_dirs());
+    // Every region reads its files from under the province config's folder.
+    const InputPolicy input_policy{allow_outside_inputs_, scope_of_config(cfg_path, false).root};
     std::vector<std::unique_ptr<RegionRun>> runs, priors;
     std::set<std::string> ids;
     TemplateCache templates;  // each template read and compiled once for all regions
     for (const auto &r : province.regios) {
-        auto run = run_region(r.config, r.config, registry, templates_dir(), true, diag, &templates);
+        auto run = run_region(r.config, r.config, registry, templates_dir(), true, diag, &templates, input_policy);
         std::unique_ptr<RegionRun> prior;
-        if (!r.vorig_jaar.empty()) prior = run_region(r.vorig_jaar, r.vorig_jaar, registry, templates_dir(), false, diag);
+        if (!r.vorig_jaar.empty()) prior = run_region(r.vorig_jaar, r.vorig_jaar, registry, templates_dir(), false, diag, nullptr,
+                               input_policy);
         if (!run || (!r.vorig_jaar.empty() && !prior)) continue;
         const Region &region = run->config.region;
         if (region.boekjaar != province.boekjaar)
@@ -349,7 +361,7 @@ int VhhApp::write_output(OutputSet &out, const ManifestInfo &info, const std::fu
         try {
             stage(out);
         } catch (const RenderError &e) {
-            std::cerr << "vhh: error: " << e.what() << "\n";
+            std::cerr << "vhh: error: " << printable_text(e.what()) << "\n";
             return static_cast<int>(vhh::ExitCode::internal);
         }
         out.write_file("manifest.json", manifest_json(info, out));
@@ -359,10 +371,10 @@ int VhhApp::write_output(OutputSet &out, const ManifestInfo &info, const std::fu
                   << ":\n";
         for (const auto &name : out.files()) std::cout << "  " << (fs::path(out_) / name).string() << "\n";
     } catch (const OutputError &e) {
-        std::cerr << "vhh: error: " << e.what() << "\n";
+        std::cerr << "vhh: error: " << printable_text(e.what()) << "\n";
         return static_cast<int>(vhh::ExitCode::cant_create);
     } catch (const std::invalid_argument &e) {
-        std::cerr << "vhh: error: " << e.what() << "\n";
+        std::cerr << "vhh: error: " << printable_text(e.what()) << "\n";
         return static_cast<int>(vhh::ExitCode::internal);
     }
     return 0;

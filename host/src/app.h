@@ -54,6 +54,7 @@ private:
     std::set<std::string> given_;  ///< options given on the command line
     bool help_ = false;
     bool version_ = false;
+    bool allow_outside_inputs_ = false;  ///< --allow-outside-inputs
 };
 
 /// The document creation time: SOURCE_DATE_EPOCH when set and valid, otherwise

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "config/settings_validator.h"
+#include "stage_log.h"
 #include "formats.h"
 #include "output/sha256.h"
 #include "render/report_model_check.h"
@@ -137,17 +138,30 @@ std::vector<std::string> bijdragen_sheet_problems(const std::vector<Table> &shee
 
 std::optional<InputFile> InputFilesImpl::read(const std::string &path, const SourceLocation &where,
                                              const std::string &key_path) {
+    return read(path, where, key_path, InputKind::plugin_input);
+}
+
+std::optional<InputFile> InputFilesImpl::read(const std::string &path, const SourceLocation &where,
+                                             const std::string &key_path, InputKind kind) {
     namespace fs = std::filesystem;
     fs::path p(path);
     if (p.is_relative() && !where.file.empty()) p = fs::path(where.file).parent_path() / p;
-    try {
-        InputFile file{p.string(), read_file_bytes(p.string())};
-        files_.emplace_back(file.path, sha256_hex(file.contents));
-        return file;
-    } catch (const std::exception &e) {
-        diag_.error(ExitCode::no_input, where, key_path, std::string("cannot read input file: ") + e.what());
+    if (auto outside = outside_scope(p.string(), scope_)) {
+        diag_->error(ExitCode::config, where, key_path, "cannot read " + std::string(input_kind_name(kind)) + " " +
+                                                           p.string() + ": " + *outside,
+                    outside_scope_hint());
         return std::nullopt;
     }
+    InputRead read = read_input_file(p.string(), kind);
+    if (!read.ok()) {
+        diag_->error(read.error.code, where, key_path,
+                    "cannot read input file: " + (read.error.at_open ? "cannot read " + p.string() + ": " : "") +
+                        read.error.reason);
+        return std::nullopt;
+    }
+    InputFile file{p.string(), std::move(read.value)};
+    files_.emplace_back(file.path, sha256_hex(file.contents));
+    return file;
 }
 
 void Pipeline::attach(PhaseContext &ctx, const ActivePlugin &p) {
@@ -160,7 +174,7 @@ std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const 
                                                                           const std::string &path,
                                                                           const SourceLocation &where,
                                                                           const std::string &key_path) {
-    Diagnostics &diag = pipeline_.diag_;
+    Diagnostics &diag = *pipeline_.diag_;  // the log of the phase that asks
     const ActivePlugin *found = nullptr;
     std::string configured;
     for (const auto &p : pipeline_.active_) {
@@ -175,7 +189,7 @@ std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const 
         return std::nullopt;
     }
     asked_.insert(importer);
-    std::optional<InputFile> file = pipeline_.inputs_.read(path, where, key_path);
+    std::optional<InputFile> file = pipeline_.inputs_.read(path, where, key_path, InputKind::ledger);
     if (!file) return std::nullopt;
     ImportContext ctx(pipeline_.config_.region, pipeline_.partners_, found->settings, diag);
     pipeline_.attach(ctx, *found);
@@ -207,9 +221,9 @@ std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &l
     return totals;
 }
 
-bool Pipeline::prepare(Diagnostics &diag) {
-    const std::size_t errors_before = diag.error_count();
-    std::size_t unknown_keys = 0;  // errors that leave the settings read whole
+bool Pipeline::prepare(Diagnostics &parent) {
+    StageLog log(parent);
+    Diagnostics &diag = log.sdk();
     for (const auto &entry : config_.plugins) {
         if (entry.settings_unreadable) continue;  // its settings file has its own errors already
         const YamlNode *name_node = entry.section.find("name");
@@ -261,26 +275,31 @@ bool Pipeline::prepare(Diagnostics &diag) {
             continue;
         }
         active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
-                                            entry.key_path, {"name", "bestand", "sha256"}, diag, &unknown_keys);
+                                            entry.key_path, {"name", "bestand", "sha256"}, log);
         active_.push_back(std::move(active));
     }
-    return diag.error_count() - errors_before == unknown_keys;
+    // Every plugin can run when the errors, if any, are blocking only (unknown keys).
+    return log.count(Impact::may_mask) == 0;
 }
 
-bool Pipeline::load(Diagnostics &diag) {
-    std::size_t errors_before = diag.error_count();
+bool Pipeline::load(Diagnostics &parent) {
+    StageLog log(parent);
+    Diagnostics &diag = log.sdk();
+    const Route route(*this, diag);
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_LOAD)) continue;
         LoadContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag);
         attach(ctx, p);
         run_phase(p, "load", diag, [&] { p.instance->load(ctx); });
     }
-    return diag.error_count() == errors_before;
+    return !log.failed();
 }
 
-bool Pipeline::compute(Diagnostics &diag) {
-    std::size_t errors_before = diag.error_count();
-    if (!load(diag)) return false;
+bool Pipeline::compute(Diagnostics &parent) {
+    if (!load(parent)) return false;
+    StageLog log(parent);
+    Diagnostics &diag = log.sdk();
+    const Route route(*this, diag);
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_COMPUTE)) continue;
         ComputeContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_,
@@ -300,11 +319,13 @@ bool Pipeline::compute(Diagnostics &diag) {
             break;
         }
     }
-    return diag.error_count() == errors_before;
+    return !log.failed();
 }
 
-bool Pipeline::report(Diagnostics &diag) {
-    std::size_t errors_before = diag.error_count();
+bool Pipeline::report(Diagnostics &parent) {
+    StageLog log(parent);
+    Diagnostics &diag = log.sdk();
+    const Route route(*this, diag);
     add_bijdragen_documents();
     std::set<std::string> document_names;  // of every document so far, to catch one produced twice
     for (const auto &wb : workbooks_) document_names.insert(wb.file_name);
@@ -335,7 +356,7 @@ bool Pipeline::report(Diagnostics &diag) {
         no_model_problems(p, problems, ExitCode::internal, diag);
     }
     // After an error in this phase a plugin may have stopped before it imported.
-    if (diag.error_count() != errors_before) return false;
+    if (log.failed()) return false;
     for (const auto &p : active_) {
         if (p.record->kinds != VHH_KIND_IMPORT || importers_.asked(p.record->name)) continue;
         const YamlNode *name = p.entry->section.find("name");
@@ -344,7 +365,7 @@ bool Pipeline::report(Diagnostics &diag) {
                      "name it where a file is read (e.g. grootboek_importer of report.jaarverantwoording), or "
                      "remove it");
     }
-    return diag.error_count() == errors_before;
+    return true;  // warnings only
 }
 
 void Pipeline::add_bijdragen_documents() {

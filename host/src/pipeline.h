@@ -22,17 +22,26 @@ struct ActivePlugin {
     std::shared_ptr<Plugin> instance;  ///< this run's own instance (a province run has one per region)
 };
 
-/// Input files read by plugins: resolved against the naming file's folder, hashed for the manifest.
+/// Input files read by plugins: resolved against the naming file's folder, confined to the
+/// config's folder (InputScope), only regular files within their kind's size limit (read_input_file),
+/// hashed for the manifest.
 class InputFilesImpl : public InputFiles {
 public:
-    explicit InputFilesImpl(Diagnostics &diag) : diag_(diag) {}
+    explicit InputFilesImpl(Diagnostics &diag, InputScope scope = {}) : diag_(&diag), scope_(std::move(scope)) {}
+    /// Records from now on into `diag` (the log of the phase that reads).
+    void record_into(Diagnostics &diag) { diag_ = &diag; }
+    /// A plugin's input file (InputKind::plugin_input, e.g. indicatoren).
     std::optional<InputFile> read(const std::string &path, const SourceLocation &where,
                                   const std::string &key_path) override;
+    /// Same, for a file of `kind` (a ledger export read for an importer).
+    std::optional<InputFile> read(const std::string &path, const SourceLocation &where, const std::string &key_path,
+                                  InputKind kind);
     /// Every file read, in order, with its sha256.
     const std::vector<std::pair<std::string, std::string>> &files() const { return files_; }
 
 private:
-    Diagnostics &diag_;
+    Diagnostics *diag_;
+    InputScope scope_;
     std::vector<std::pair<std::string, std::string>> files_;
 };
 
@@ -57,11 +66,13 @@ private:
 class Pipeline {
 public:
     Pipeline(const RunConfig &config, const PluginRegistry &registry, Diagnostics &diag)
-        : config_(config), registry_(registry), diag_(diag), inputs_(diag), importers_(*this) {}
+        : config_(config), registry_(registry), diag_(&diag), inputs_(diag, config.inputs), importers_(*this) {}
 
     /// Resolves every configured plugin (unknown or broken: ExitCode::config) and
     /// validates its settings against its table. Returns true when every plugin can run: the
-    /// errors recorded, if any, are unknown keys, which leave every setting that was read whole.
+    /// errors recorded, if any, are blocking only (unknown keys, which leave every setting that was
+    /// read whole). Each phase below records into a log of its own (StageLog), merged into `diag`
+    /// when the phase ends, and says whether that log has errors.
     bool prepare(Diagnostics &diag);
     /// Runs the load phase (registries). Returns false when errors were recorded.
     bool load(Diagnostics &diag);
@@ -89,6 +100,20 @@ public:
 
 private:
     friend class LedgerImportersImpl;
+    /// Routes what plugins read during a phase (input files, imports) into that phase's log, and
+    /// back to the pipeline's own log when the phase ends.
+    struct Route {
+        Route(Pipeline &p, Diagnostics &phase) : pipeline(p), previous(p.diag_) {
+            p.diag_ = &phase;
+            p.inputs_.record_into(phase);
+        }
+        ~Route() {
+            pipeline.diag_ = previous;
+            pipeline.inputs_.record_into(*previous);
+        }
+        Pipeline &pipeline;
+        Diagnostics *previous;
+    };
     /// Gives a context the host's services (input files, importers) and the entry's key path.
     void attach(PhaseContext &ctx, const ActivePlugin &p);
     void add_bijdragen_documents();
@@ -96,7 +121,7 @@ private:
     const RunConfig &config_;
     const PluginRegistry &registry_;
     std::vector<ActivePlugin> active_;
-    Diagnostics &diag_;
+    Diagnostics *diag_;  // where importers and input files record: the running phase's log
     InputFilesImpl inputs_;
     LedgerImportersImpl importers_;
     std::vector<Partner> partners_;

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "output/ownership.h"
+#include "config/input_file.h"
+#include "stage_log.h"
 #include "output/sha256.h"
 #include "render/xlsx_renderer.h"
 
@@ -46,13 +48,12 @@ void report_template_error(const TemplateError &e, Diagnostics &diag) {
 const TemplateCache::Entry *cached_template(TemplateCache &cache, const std::string &template_path,
                                             Diagnostics &diag) {
     if (auto found = cache.by_path.find(template_path); found != cache.by_path.end()) return &found->second;
-    std::string source;
-    try {
-        source = read_file_bytes(template_path);
-    } catch (const std::runtime_error &e) {
-        diag.error(ExitCode::no_input, {template_path, 0, 0}, "", std::string("cannot read template: ") + e.what());
+    InputRead read = read_input_file(template_path, InputKind::template_file);
+    if (!read.ok()) {
+        diag.error(read.error.code, {template_path, 0, 0}, "", "cannot read template: " + read.error.reason);
         return nullptr;
     }
+    std::string source = std::move(read.value);
     TemplateCache::Entry entry{sha256_hex(source), std::nullopt};
     try {
         entry.compiled.emplace(std::move(source), template_path);
@@ -72,45 +73,33 @@ bool render_text(const CompiledTemplate &tmpl, const TextDocument &doc, std::str
     }
 }
 
-namespace {
-
-/// True when one of the errors recorded after the first `errors_before` is a missing input (66):
-/// only this region's errors count (a province run shares `diag` between its regions).
-bool missing_input_since(const Diagnostics &diag, std::size_t errors_before) {
-    std::size_t errors = 0;
-    for (const auto &d : diag.all()) {
-        if (d.severity != Severity::error) continue;
-        if (errors++ >= errors_before && d.code == ExitCode::no_input) return true;
-    }
-    return false;
-}
-
-}  // namespace
-
-bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag, std::size_t errors_before) {
-    // A missing or unparseable file has nothing more to check. Otherwise the plugin sections
+bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag) {
+    // A missing or unreadable file has nothing more to check. Otherwise the plugin sections
     // are validated too, so every error of the file shows in one run.
-    if (missing_input_since(diag, errors_before) || config.plugins.empty()) return diag.error_count() == errors_before;
+    if (config.missing_input || config.plugins.empty()) return !config.failed;
     if (!pipeline.prepare(diag)) return false;
-    // Every plugin is set up with its settings read whole. The plugins' own checks (in their
-    // phases) run when the rest of the config was read whole too (no errors, or unknown keys
-    // only): then those errors and the plugins' come in one run. Otherwise the plugins' errors
-    // could follow from missing data, so they wait for the next run.
+    // Every plugin is set up with its settings read whole. Whether the plugins' own checks (in
+    // their phases) run now is the rule plugin_checks_may_run, applied to the config's stage
+    // when it was read (config.complete).
     return config.complete;
 }
 
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
-                                      bool report, Diagnostics &diag, TemplateCache *templates) {
+                                      bool report, Diagnostics &diag, TemplateCache *templates,
+                                      const InputPolicy &inputs) {
     auto run = std::make_unique<RegionRun>();
     run->config_label = config_label;
-    std::size_t errors_before = diag.error_count();
-    run->config = load_run_config(config_path, diag);
+    // This region's own log: a province run shares `diag` between its regions.
+    StageLog region;
+    run->config = load_run_config(config_path, region.sdk(), inputs);
     run->pipeline = std::make_unique<Pipeline>(run->config, registry, diag);
     Pipeline &pipeline = *run->pipeline;
-    if (prepare_plugins(run->config, pipeline, diag, errors_before) && pipeline.compute(diag) && report)
-        pipeline.report(diag);
-    if (diag.error_count() != errors_before) return nullptr;
+    if (prepare_plugins(run->config, pipeline, region.sdk()) && pipeline.compute(region.sdk()) && report)
+        pipeline.report(region.sdk());
+    const bool region_failed = region.failed();
+    region.merge_into(diag);
+    if (region_failed) return nullptr;
 
     run->inputs.emplace_back(config_label, sha256_hex_file(config_path));
     for (const auto &file : run->config.included_files) {
@@ -127,6 +116,8 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     // renders every document that uses it; this region's inputs list it once.
     TemplateCache own;
     TemplateCache &cache = templates ? *templates : own;
+    StageLog rendering;  // merged below without what another region's documents already reported
+    Diagnostics &render_diag = rendering.sdk();
     std::set<std::string> used, unreadable;  // template paths of this region (unreadable: reported)
     for (const auto &doc : pipeline.texts()) {
         std::string tpath = (fs::path(bundled_templates) / doc.template_name).string();
@@ -137,7 +128,15 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
             if (fs::exists(candidate, ec)) tpath = label = candidate.string();
         }
         if (unreadable.count(tpath)) continue;
-        const TemplateCache::Entry *entry = cached_template(cache, tpath, diag);
+        if (tpath == label) {  // an own template: a symlink in the folder must not lead out of the config's
+            if (auto outside = outside_scope(tpath, run->config.inputs)) {
+                render_diag.error(ExitCode::config, {tpath, 0, 0}, "", "cannot read template: " + *outside,
+                                  outside_scope_hint());
+                unreadable.insert(tpath);
+                continue;
+            }
+        }
+        const TemplateCache::Entry *entry = cached_template(cache, tpath, render_diag);
         if (entry == nullptr) {
             unreadable.insert(tpath);
             continue;
@@ -145,9 +144,11 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
         if (used.insert(tpath).second) run->inputs.emplace_back(label, entry->sha256);
         if (!entry->compiled) continue;
         std::string text;
-        if (render_text(*entry->compiled, doc, text, diag)) run->texts.emplace_back(doc.file_name, std::move(text));
+        if (render_text(*entry->compiled, doc, text, render_diag)) run->texts.emplace_back(doc.file_name, std::move(text));
     }
-    if (diag.error_count() != errors_before) return nullptr;
+    const bool rendering_failed = rendering.failed();
+    rendering.merge_new_into(diag);
+    if (rendering_failed) return nullptr;
     return run;
 }
 

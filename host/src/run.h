@@ -38,20 +38,21 @@ struct TemplateCache {
     std::map<std::string, Entry> by_path;  ///< by template path
 };
 
-/// Validates the settings of the config's plugins (skipped when the config could not be read or
-/// names no plugins). True when the plugins' phases can run: every plugin has valid settings, and
-/// no errors were recorded since `errors_before` or all of them are unknown keys of a config that
-/// was otherwise read whole (RunConfig::complete). Callers run the phases and then still stop on
-/// the errors recorded.
-bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag, std::size_t errors_before);
+/// Validates the settings of the config's plugins (skipped when a file of the config is missing or
+/// it names no plugins). True when the plugins' phases can run: every plugin has valid settings,
+/// and the config's own errors, if any, let the plugins check (RunConfig::complete, the rule
+/// plugin_checks_may_run). Callers run the phases and then still stop on the errors recorded.
+bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &diag);
 
 /// Loads `config_path`, validates its plugins, computes and, when `report`, runs the report
 /// phase and renders every text document (templates from the config's `templates:` folder,
 /// else `bundled_templates`), each template compiled once (in `templates` when given, shared with
 /// other regions; else for this region). Returns nullptr when errors were recorded in `diag`.
+/// `inputs`: where the config's files may be (see load_run_config).
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
-                                      bool report, Diagnostics &diag, TemplateCache *templates = nullptr);
+                                      bool report, Diagnostics &diag, TemplateCache *templates = nullptr,
+                                      const InputPolicy &inputs = {});
 
 /// The template at `template_path` from `cache`: read, hashed and compiled on first use. A syntax
 /// error or partial is reported then, once (78), and the entry has no compiled template; nullptr

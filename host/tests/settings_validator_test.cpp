@@ -108,7 +108,7 @@ TEST(ValidateSettings, NullValueCountsAsMissing) {
     EXPECT_FALSE(s.has("inwoners"));
 }
 
-TEST(ValidateSettings, CountsOnlyUnknownKeysThatCannotBeATypoOfAnAbsentKey) {
+TEST(ValidateSettings, ClassifiesAsBlockingOnlyUnknownKeysThatCannotBeATypoOfAnAbsentKey) {
     // 'notitie' is nothing declared: harmless. 'indexaties' may be 'indexatie', which is absent
     // (so its default would be used): not harmless. 'tarif' is close to 'tarief', but that one is
     // given: harmless. In a list record the same rule holds ('partnr' may be the absent 'partner').
@@ -118,16 +118,18 @@ TEST(ValidateSettings, CountsOnlyUnknownKeysThatCannotBeATypoOfAnAbsentKey) {
     Diagnostics parse_diag;
     YamlNode node = read_yaml_text(yaml, "vhh.yaml", parse_diag);
     ASSERT_FALSE(parse_diag.has_errors()) << parse_diag.format_all();
-    Diagnostics diag;
-    std::size_t harmless = 0;
-    validate_settings(node, kSpecs, kSpecCount, "plugins[0]", {"name"}, diag, &harmless);
+    vhh::host::StageLog log;
+    validate_settings(node, kSpecs, kSpecCount, "plugins[0]", {"name"}, log);
+    const Diagnostics &diag = log.sdk();
     std::vector<std::string> unknown;
     for (const auto &e : errors(diag))
         if (e.message.rfind("unknown key", 0) == 0) unknown.push_back(e.key_path);
     EXPECT_EQ(unknown.size(), 5u) << diag.format_all();
-    // Counted: tarif, notitie. Not counted: indexaties, werkplekken[0].aantl ('aantal' is absent
-    // from that record), werkplekken[1].partnr.
-    EXPECT_EQ(harmless, 2u) << diag.format_all();
+    // Blocking: tarif, notitie. May mask others: indexaties, werkplekken[0].aantl ('aantal' is
+    // absent from that record), werkplekken[1].partnr (and its missing partner).
+    EXPECT_EQ(log.count(vhh::host::Impact::blocking), 2u) << diag.format_all();
+    EXPECT_EQ(log.count(vhh::host::Impact::may_mask), log.errors() - 2) << diag.format_all();
+    EXPECT_FALSE(vhh::host::plugin_checks_may_run(log));
     EXPECT_TRUE(may_misspell("indexaties", {"indexatie"}));
     EXPECT_FALSE(may_misspell("notitie", {"indexatie", "omschrijving"}));
     EXPECT_FALSE(may_misspell("ab", {"a"}));  // a one-letter key is no typo target

@@ -24,6 +24,13 @@ CsvReader::CsvReader(std::string_view text, char separator) : text_(text), separ
         pos_ = text.size();
         return;
     }
+    if (const void *nul = std::memchr(text.data(), '\0', text.size())) {
+        // A text export never holds a NUL: this is a binary file (or a sparse, zero-filled one).
+        auto [line, column] = line_and_column(text, static_cast<std::size_t>(static_cast<const char *>(nul) - text.data()));
+        errors_.push_back({line, column, "the file holds a NUL byte: it is not a text export; save it as CSV UTF-8"});
+        pos_ = text.size();
+        return;
+    }
     if (text.size() >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) {
         pos_ = 3;
         line_start_ = 3;  // BOM bytes do not count as columns

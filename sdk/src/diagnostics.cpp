@@ -2,11 +2,19 @@
 
 #include <algorithm>
 
+#include "vhh/text.h"
+
 namespace vhh {
 
 namespace {
+/// The longest message or hint printed, in bytes: input quoted in a message stays an excerpt.
+constexpr std::size_t kMaxTextBytes = 1000;
+
+/// Text from the input made safe to print: control characters escaped, at most kMaxTextBytes.
+std::string printable(const std::string &text) { return escape_controls(excerpt(text, kMaxTextBytes)); }
+
 std::string location_prefix(const SourceLocation &w) {
-    std::string s = w.file.empty() ? std::string("vhh") : w.file;
+    std::string s = w.file.empty() ? std::string("vhh") : printable(w.file);
     if (w.line > 0) {
         s += ":" + std::to_string(w.line);
         if (w.column > 0) s += ":" + std::to_string(w.column);
@@ -37,9 +45,10 @@ int rank(ExitCode c) {
 
 std::string Diagnostic::format() const {
     std::string line = location_prefix(where) + severity_name(severity) + ": ";
-    if (!key_path.empty()) line += key_path + ": ";
-    line += message;
-    if (!hint.empty()) line += "\n" + location_prefix(where) + "note: " + hint;
+    // The one place diagnostics become text: whatever an input put into them is escaped here.
+    if (!key_path.empty()) line += printable(key_path) + ": ";
+    line += printable(message);
+    if (!hint.empty()) line += "\n" + location_prefix(where) + "note: " + printable(hint);
     return line;
 }
 

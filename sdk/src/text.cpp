@@ -1,6 +1,7 @@
 #include "vhh/text.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "vhh/money.h"
 
@@ -107,6 +108,54 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
             line_start = i + 1;
         }
     return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+std::string escape_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    const auto hex = [&](const char *format, unsigned value) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, format, value);
+        out += buf;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (c == '\n') out += "\\n";
+            else if (c == '\t') out += "\\t";
+            else if (c == '\r') out += "\\r";
+            else if (c < 0x20 || c == 0x7F) hex("\\x%02x", c);
+            else out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        const std::string_view seq = text.substr(i, len);
+        if (len == 1 || seq.size() < len || first_invalid_utf8(seq) != seq.size()) {
+            hex("\\x%02x", c);  // not UTF-8: one escaped byte, then resynchronise
+            ++i;
+            continue;
+        }
+        unsigned cp = 0;
+        if (len == 2) cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(seq[1]) & 0x3Fu);
+        else if (len == 3)
+            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(seq[1]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(seq[2]) & 0x3Fu);
+        if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+            hex("\\u%04x", cp);
+        else
+            out += seq;
+        i += len;
+    }
+    return out;
+}
+
+std::string excerpt(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "…";
 }
 
 }  // namespace vhh

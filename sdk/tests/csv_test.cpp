@@ -153,3 +153,13 @@ TEST(CsvReader, ErrorsComeWithTheirRecord) {
     EXPECT_FALSE(reader.next(view));
     EXPECT_FALSE(reader.next(view));  // and stays at the end
 }
+
+TEST(Csv, ANulByteIsOneErrorAndNoRecords) {
+    const std::string text = std::string("a;b\n1;2\n3;\0", 11) + std::string(1000, '\0');
+    vhh::CsvTable t = parse_csv(text);
+    EXPECT_TRUE(t.records.empty());
+    ASSERT_EQ(t.errors.size(), 1u);
+    EXPECT_EQ(t.errors[0].line, 3);
+    EXPECT_EQ(t.errors[0].column, 3);
+    EXPECT_EQ(t.errors[0].message, "the file holds a NUL byte: it is not a text export; save it as CSV UTF-8");
+}

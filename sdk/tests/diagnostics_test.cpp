@@ -176,3 +176,12 @@ TEST(Diagnostics, FormatAll) {
 }
 
 }  // namespace
+
+TEST(DiagnosticFormat, EscapesControlCharactersAndCutsLongText) {
+    Diagnostic d{vhh::Severity::error, vhh::ExitCode::data, {"gb\x1b.csv", 3, 4}, "k\x07",
+                 std::string("got '\x1b[2J\0'", 11), "note\nwith a line end"};
+    EXPECT_EQ(d.format(), "gb\\x1b.csv:3:4: error: k\\x07: got '\\x1b[2J\\x00'\n"
+                          "gb\\x1b.csv:3:4: note: note\\nwith a line end");
+    Diagnostic whole{vhh::Severity::error, vhh::ExitCode::data, {"f", 1, 1}, "", std::string(50000, 'x'), ""};
+    EXPECT_LT(whole.format().size(), 1100u);
+}

@@ -98,3 +98,23 @@ TEST(CountNl, SingularForExactlyOne) {
     EXPECT_EQ(vhh::count_nl(2, "regel", "regels"), "2 regels");
     EXPECT_EQ(vhh::count_nl(1234, "boeking", "boekingen"), "1.234 boekingen");
 }
+
+TEST(EscapeControls, EscapesWhatDrivesATerminalAndKeepsTheRest) {
+    using vhh::escape_controls;
+    EXPECT_EQ(escape_controls("Súdwest-Fryslân € 1.234,56 \"x\" \\ ok"), "Súdwest-Fryslân € 1.234,56 \"x\" \\ ok");
+    EXPECT_EQ(escape_controls("\x1b[2Jweg"), "\\x1b[2Jweg");
+    EXPECT_EQ(escape_controls(std::string("a\0b", 3)), "a\\x00b");
+    EXPECT_EQ(escape_controls("r1\nr2\r\tx\x7f"), "r1\\nr2\\r\\tx\\x7f");
+    EXPECT_EQ(escape_controls("\xc2\x9b" "31m"), "\\u009b31m");             // C1 CSI
+    EXPECT_EQ(escape_controls("abc\xe2\x80\xae" "cba"), "abc\\u202ecba");   // right-to-left override
+    EXPECT_EQ(escape_controls("K\xe4pelle"), "K\\xe4pelle");               // Latin-1: not UTF-8
+    EXPECT_EQ(escape_controls("\xe2\x82"), "\\xe2\\x82");                   // cut sequence
+}
+
+TEST(Excerpt, CutsAtACharacterBoundary) {
+    using vhh::excerpt;
+    EXPECT_EQ(excerpt("kort", 10), "kort");
+    EXPECT_EQ(excerpt("abcdefghij", 4), "abcd…");
+    EXPECT_EQ(excerpt("ab€cd", 3), "ab…");  // "€" is three bytes and is not split
+    EXPECT_EQ(excerpt(std::string(100000, 'x')).size(), 60u + std::string("…").size());
+}

@@ -1,5 +1,7 @@
 #include "config/province_config.h"
 
+#include "config/input_file.h"
+
 #include <filesystem>
 #include <map>
 
@@ -37,7 +39,7 @@ bool is_province_config(const std::string &path) {
     return root.is_map() && root.find("provincie") != nullptr;
 }
 
-ProvinceConfig load_province_config(const std::string &path, Diagnostics &diag) {
+ProvinceConfig load_province_config(const std::string &path, Diagnostics &diag, bool allow_outside_inputs) {
     ProvinceConfig config;
     config.path = path;
     YamlNode root = read_yaml_file(path, diag);
@@ -60,6 +62,7 @@ ProvinceConfig load_province_config(const std::string &path, Diagnostics &diag) 
     }
     if (!top.has("regios")) return config;
     const auto dir = std::filesystem::path(path).parent_path();
+    const InputScope scope = scope_of_config(path, allow_outside_inputs);
     auto resolve = [&](const std::string &p) {
         std::filesystem::path f(p);
         return (f.is_relative() ? dir / f : f).lexically_normal().string();
@@ -72,6 +75,17 @@ ProvinceConfig load_province_config(const std::string &path, Diagnostics &diag) 
                          "regios[" + std::to_string(i) + "]"};
         if (list[i].has("vorig_jaar") && !list[i].text("vorig_jaar").empty())
             r.vorig_jaar = resolve(list[i].text("vorig_jaar"));
+        bool inside = true;
+        for (const char *key : {"config", "vorig_jaar"}) {
+            const std::string &file = std::string(key) == "config" ? r.config : r.vorig_jaar;
+            if (file.empty()) continue;
+            if (auto outside = outside_scope(file, scope)) {
+                diag.error(ExitCode::config, list[i].where(key), r.key_path + "." + key,
+                           "cannot read config file " + file + ": " + *outside, outside_scope_hint());
+                inside = false;
+            }
+        }
+        if (!inside) continue;
         auto [it, fresh] = seen.emplace(r.config, r.key_path);
         if (!fresh) {
             diag.error(ExitCode::config, r.where, r.key_path + ".config", "region " + r.config + " is listed twice",

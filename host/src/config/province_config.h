@@ -31,7 +31,8 @@ struct ProvinceConfig {
 /// Never reports errors: a file that cannot be read is left to the region loader.
 bool is_province_config(const std::string &path);
 
-/// Reads and validates a province config; every problem is recorded in `diag`.
-ProvinceConfig load_province_config(const std::string &path, Diagnostics &diag);
+/// Reads and validates a province config; every problem is recorded in `diag`. The regions' configs
+/// must lie under its folder, symlinks resolved, unless `allow_outside_inputs`.
+ProvinceConfig load_province_config(const std::string &path, Diagnostics &diag, bool allow_outside_inputs = false);
 
 }  // namespace vhh::host

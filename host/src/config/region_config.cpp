@@ -8,8 +8,10 @@
 #include "config/centrumgemeente_rule.h"
 #include "config/peildatum_rule.h"
 #include "config/region_id.h"
+#include "config/input_file.h"
 #include "config/settings_validator.h"
 #include "vhh/money.h"
+#include "vhh/text.h"
 
 namespace vhh::host {
 
@@ -96,7 +98,7 @@ void apply_herindelingen(Region &region, const std::vector<Settings> &records,
             }
             if (!is_cbs_code(code)) {
                 diag.error(ExitCode::data, rec.where("van"), kp + ".van",
-                           "expected a CBS gemeentecode like GM0687, got '" + code + "'");
+                           "expected a CBS gemeentecode like GM0687, got '" + excerpt(code) + "'");
                 codes_ok = false;
             }
         }
@@ -152,8 +154,9 @@ void apply_herindelingen(Region &region, const std::vector<Settings> &records,
 
 /// Adds the settings of a plugin's `bestand:` file to its section (keys located in that file).
 /// Returns false when the file had a syntax error: its settings cannot be checked.
-bool include_settings_file(const std::string &config_path, const YamlNode &file, const std::string &kp,
-                           YamlNode &section, std::vector<std::string> &included, Diagnostics &diag) {
+bool include_settings_file(const std::string &config_path, const InputScope &scope, const YamlNode &file,
+                           const std::string &kp, YamlNode &section, std::vector<std::string> &included,
+                           Diagnostics &diag) {
     if (!file.is_scalar() || file.text.empty()) {
         diag.error(ExitCode::config, file.where, kp + ".bestand", "expected a file name, got " + file.describe());
         return true;
@@ -161,11 +164,22 @@ bool include_settings_file(const std::string &config_path, const YamlNode &file,
     std::filesystem::path p(file.text);
     if (p.is_relative()) p = std::filesystem::path(config_path).parent_path() / p;
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(p, ec)) {
+    if (!std::filesystem::exists(p, ec)) {
         diag.error(ExitCode::no_input, file.where, kp + ".bestand", "settings file " + p.string() + " does not exist");
         return true;
     }
-    YamlNode extra = read_yaml_file(p.string(), diag, kp);
+    if (auto outside = outside_scope(p.string(), scope)) {
+        diag.error(ExitCode::config, file.where, kp + ".bestand", "cannot read settings file " + p.string() + ": " + *outside,
+                   outside_scope_hint());
+        return false;
+    }
+    InputRead read = read_input_file(p.string(), InputKind::settings_file);
+    if (!read.ok()) {
+        diag.error(read.error.code, file.where, kp + ".bestand",
+                   "cannot read settings file " + p.string() + ": " + read.error.reason);
+        return false;
+    }
+    YamlNode extra = read_yaml_text(read.value, p.string(), diag, kp);
     included.push_back(p.string());
     if (extra.truncated) return false;  // only part of it was read: its settings cannot be checked
     if (extra.is_null()) return true;
@@ -190,7 +204,8 @@ bool include_settings_file(const std::string &config_path, const YamlNode &file,
 
 template <std::size_t N>
 Settings validate_section(const YamlNode &root, const std::string &key, const vhh_setting_spec (&spec)[N],
-                          const SourceLocation &file, Diagnostics &diag, std::size_t *unknown_keys) {
+                          const SourceLocation &file, StageLog &log) {
+    Diagnostics &diag = log.sdk();
     const YamlNode *node = root.find(key);
     if (node == nullptr || node->is_null()) {
         diag.error(ExitCode::config, file, key, "missing required section '" + key + "'");
@@ -200,47 +215,42 @@ Settings validate_section(const YamlNode &root, const std::string &key, const vh
         diag.error(ExitCode::config, node->where, key, "expected a map, got " + node->describe());
         return {};
     }
-    return validate_settings(*node, spec, N, key, {}, diag, unknown_keys);
+    return validate_settings(*node, spec, N, key, {}, log);
 }
 
-}  // namespace
-
-RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
-    RunConfig config;
-    config.path = path;
-    const std::size_t errors_before = diag.error_count();
-    std::size_t unknown_keys = 0;  // errors that leave what was read whole
-    config.complete = false;
+/// Reads the config at `path` into `config`, every problem classified in `log`.
+void read_run_config(const std::string &path, RunConfig &config, StageLog &log) {
+    Diagnostics &diag = log.sdk();
     YamlNode root = read_yaml_file(path, diag);
-    if (diag.error_count() != errors_before && root.is_null()) return config;
+    if (log.failed() && root.is_null()) return;
     // After a syntax error only part of the file was read: checking it would report keys as
     // missing that are in the file.
-    if (root.truncated) return config;
+    if (root.truncated) return;
     SourceLocation file_loc{path, 0, 0};
     if (!root.is_map()) {
         diag.error(ExitCode::config, root.is_null() ? file_loc : root.where, "",
                    "expected a map with regio, bevolking, gemeenten and plugins, got " + root.describe());
-        return config;
+        return;
     }
     std::vector<std::string> absent;  // top-level keys the file lacks: an unknown key may mean one
     for (const auto &k : kTopLevelKeys)
         if (root.find(k) == nullptr) absent.push_back(k);
     for (const auto &[key, value] : root.entries) {
         if (kTopLevelKeys.count(key.text)) continue;
-        diag.error(ExitCode::config, key.where, key.text, "unknown key '" + key.text + "'",
-                   "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
-        if (!may_misspell(key.text, absent)) ++unknown_keys;
+        log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config, key.where,
+                  excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
+                  "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
     }
 
-    Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, diag, &unknown_keys);
-    Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, diag, &unknown_keys);
+    Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, log);
+    Settings bevolking = validate_section(root, "bevolking", kBevolkingSpec, file_loc, log);
     std::set<std::string> not_gemeenten, not_herindelingen;  // top-level keys validated elsewhere
     for (const auto &entry : root.entries) {
         if (entry.first.text != "gemeenten") not_gemeenten.insert(entry.first.text);
         if (entry.first.text != "herindelingen") not_herindelingen.insert(entry.first.text);
     }
-    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", not_gemeenten, diag, &unknown_keys);
-    Settings herindelingen = validate_settings(root, kHerindelingenSpec, 1, "", not_herindelingen, diag, &unknown_keys);
+    Settings gemeenten = validate_settings(root, kGemeentenSpec, 1, "", not_gemeenten, log);
+    Settings herindelingen = validate_settings(root, kHerindelingenSpec, 1, "", not_herindelingen, log);
 
     Region &region = config.region;
     if (regio.has("id")) {
@@ -271,7 +281,7 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
                          g.has("bron") ? g.text("bron") : "", g.where("code")};
             if (!is_cbs_code(gem.code))
                 diag.error(ExitCode::data, g.where("code"), kp + ".code",
-                           "expected a CBS gemeentecode like GM0687, got '" + gem.code + "'");
+                           "expected a CBS gemeentecode like GM0687, got '" + excerpt(gem.code) + "'");
             auto [it, fresh] = seen_codes.emplace(gem.code, i);
             if (!fresh)
                 diag.error(ExitCode::config, g.where("code"), kp + ".code",
@@ -306,6 +316,9 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
             if (!std::filesystem::is_directory(dir, ec))
                 diag.error(ExitCode::no_input, templates->where, "templates",
                            "template directory " + dir.string() + " does not exist");
+            else if (auto outside = outside_scope(dir.string(), config.inputs))
+                diag.error(ExitCode::config, templates->where, "templates",
+                           "cannot use template directory " + dir.string() + ": " + *outside, outside_scope_hint());
             config.templates_dir = dir.string();
         }
     }
@@ -340,13 +353,25 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
             PluginEntry plugin{name->text, kp, entry};
             if (const YamlNode *file = entry.find("bestand"))
                 plugin.settings_unreadable =
-                    !include_settings_file(path, *file, kp, plugin.section, config.included_files, diag);
+                    !include_settings_file(path, config.inputs, *file, kp, plugin.section, config.included_files, diag);
             config.plugins.push_back(std::move(plugin));
         }
     }
+}
+
+}  // namespace
+
+RunConfig load_run_config(const std::string &path, Diagnostics &diag, const InputPolicy &policy) {
+    RunConfig config;
+    config.path = path;
+    config.inputs = scope_for(path, policy);
+    StageLog log(diag);
+    read_run_config(path, config, log);
     // A plugin's own section is validated by the pipeline, which knows its settings table; errors of
     // a bestand: file count here (what the plugin would have read is not known).
-    config.complete = diag.error_count() - errors_before == unknown_keys;
+    config.complete = plugin_checks_may_run(log);
+    config.failed = log.failed();
+    config.missing_input = log.has(ExitCode::no_input);
     return config;
 }
 

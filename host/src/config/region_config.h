@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "config/input_file.h"
 #include "config/yaml_document.h"
 #include "vhh/diagnostics.h"
 #include "vhh/region.h"
@@ -32,11 +33,18 @@ struct RunConfig {
     /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).
     /// The plugins can then still check their own settings against the region in the same run.
     bool complete = true;
+    /// True when reading it recorded errors (of any kind).
+    bool failed = false;
+    /// True when a file it needs is missing or unreadable (66): there is nothing more to check.
+    bool missing_input = false;
+    /// Where the files it names may be: its folder (resolved), unless --allow-outside-inputs.
+    InputScope inputs;
 };
 
 /// Reads and validates a config file. Every problem is recorded in `diag`
 /// (missing file 66, structure 78, bad values 65); the result is only meaningful
-/// when no errors were recorded.
-RunConfig load_run_config(const std::string &path, Diagnostics &diag);
+/// when no errors were recorded. The files it names (bestand:, templates:, plugin inputs) must lie
+/// under its folder (or the policy's root), symlinks resolved, unless the policy allows outside paths.
+RunConfig load_run_config(const std::string &path, Diagnostics &diag, const InputPolicy &policy = {});
 
 }  // namespace vhh::host

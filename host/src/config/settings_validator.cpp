@@ -310,12 +310,12 @@ void mark_default(SettingValue &value, const SourceLocation &where) {
 }
 
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                   Diagnostics &diag, std::size_t *unknown_keys = nullptr);
+                   StageLog &log);
 
 /// A list of codes: a YAML sequence of non-empty scalars, kept as text.
 void validate_codes(const YamlNode &node, const std::string &path, SettingValue &out, Diagnostics &diag) {
     if (!node.is_sequence()) {
-        std::string found = node.is_scalar() ? "'" + node.text + "'" : node.describe();
+        std::string found = node.is_scalar() ? "'" + excerpt(node.text) + "'" : node.describe();
         diag.error(ExitCode::config, node.where, path, "expected " + expectation(VHH_SETTING_CODES) + ", found " + found,
                    node.is_scalar() ? "write a list: [" + node.text + "]" : "");
         return;
@@ -333,14 +333,15 @@ void validate_codes(const YamlNode &node, const std::string &path, SettingValue 
 
 /// Validates one present, non-null value. Returns true when `out` holds a valid value.
 bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                    Diagnostics &diag, std::size_t *unknown_keys) {
+                    StageLog &log) {
+    Diagnostics &diag = log.sdk();
     out.type = static_cast<vhh_setting_type>(spec.type);
     out.where = node.where;
     if (spec.type == VHH_SETTING_LIST || spec.type == VHH_SETTING_CODES) {
-        std::size_t errors = diag.error_count();
-        if (spec.type == VHH_SETTING_LIST) validate_list(node, spec, path, out, diag, unknown_keys);
-        else validate_codes(node, path, out, diag);
-        return diag.error_count() == errors;
+        StageLog value_log(log);  // this value's own errors
+        if (spec.type == VHH_SETTING_LIST) validate_list(node, spec, path, out, value_log);
+        else validate_codes(node, path, out, value_log.sdk());
+        return !value_log.failed();
     }
     if (!node.is_scalar()) {
         diag.error(ExitCode::config, node.where, path,
@@ -350,28 +351,29 @@ bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const st
     std::string hint;
     ParseResult result = parse_scalar(spec.type, node.text, out, &hint);
     if (result == ParseResult::bad_type) {
-        diag.error(ExitCode::config, node.where, path, "expected " + expectation(spec.type) + ", got '" + node.text + "'",
+        diag.error(ExitCode::config, node.where, path, "expected " + expectation(spec.type) + ", got '" + excerpt(node.text) + "'",
                    hint);
         return false;
     }
     if (result == ParseResult::out_of_range) {
         diag.error(ExitCode::data, node.where, path,
-                   "expected " + range_noun(spec.type) + ", got '" + node.text + "', which is too large", hint);
+                   "expected " + range_noun(spec.type) + ", got '" + excerpt(node.text) + "', which is too large", hint);
         return false;
     }
     std::string range = range_violation(spec, out);
     if (!range.empty()) {
         diag.error(ExitCode::data, node.where, path,
-                   "expected " + range_noun(spec.type) + " " + range + ", got '" + node.text + "'");
+                   "expected " + range_noun(spec.type) + " " + range + ", got '" + excerpt(node.text) + "'");
         return false;
     }
     return true;
 }
 
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                   Diagnostics &diag, std::size_t *unknown_keys) {
+                   StageLog &log) {
+    Diagnostics &diag = log.sdk();
     if (!node.is_sequence()) {
-        std::string found = node.is_scalar() ? "'" + node.text + "'" : node.describe();
+        std::string found = node.is_scalar() ? "'" + excerpt(node.text) + "'" : node.describe();
         diag.error(ExitCode::config, node.where, path, "expected " + expectation(spec.type) + ", found " + found,
                    node.is_map() ? "start every record with '- '" : "");
         return;
@@ -380,11 +382,11 @@ void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std
         const YamlNode &item = node.items[i];
         std::string item_path = path + "[" + std::to_string(i) + "]";
         if (!item.is_map()) {
-            std::string found = item.is_scalar() ? "'" + item.text + "'" : item.describe();
+            std::string found = item.is_scalar() ? "'" + excerpt(item.text) + "'" : item.describe();
             diag.error(ExitCode::config, item.where, item_path, "expected a record (a map of fields), found " + found);
             continue;
         }
-        out.items.push_back(validate_settings(item, spec.fields, spec.field_count, item_path, {}, diag, unknown_keys));
+        out.items.push_back(validate_settings(item, spec.fields, spec.field_count, item_path, {}, log));
     }
     out.integer = static_cast<std::int64_t>(node.items.size());
     std::string range = range_violation(spec, out);
@@ -403,10 +405,10 @@ std::optional<SettingValue> default_value(const vhh_setting_spec &spec, const So
     if (spec.type == VHH_SETTING_LIST) {
         // A list default is YAML text ("[]" or a flow list of records); no default means an empty list.
         if (spec.default_value != nullptr) {
-            Diagnostics inner;
-            YamlNode node = read_yaml_text(spec.default_value, "default", inner);
-            if (!inner.has_errors() && !node.is_null()) validate_list(node, spec, spec.key, value, inner);
-            if (inner.has_errors()) {
+            StageLog inner;  // the default's own problems, never shown to the user
+            YamlNode node = read_yaml_text(spec.default_value, "default", inner.sdk());
+            if (!inner.failed() && !node.is_null()) validate_list(node, spec, spec.key, value, inner);
+            if (inner.failed()) {
                 if (problem) *problem = "default '" + std::string(spec.default_value) + "' is not a valid list";
                 return std::nullopt;
             }
@@ -625,14 +627,22 @@ std::optional<bool> parse_boolean(const std::string &text, std::string *hint) {
 
 Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
                            const std::string &key_path, const std::set<std::string> &ignored_keys,
-                           Diagnostics &diag, std::size_t *unknown_keys) {
+                           Diagnostics &diag) {
+    StageLog log(diag);
+    return validate_settings(section, specs, spec_count, key_path, ignored_keys, log);
+}
+
+Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
+                           const std::string &key_path, const std::set<std::string> &ignored_keys,
+                           StageLog &log) {
+    Diagnostics &diag = log.sdk();
     Settings settings;
     if (specs == nullptr) spec_count = 0;
     const bool usable = section.is_map() || section.is_null();
     if (!usable)
         diag.error(ExitCode::config, section.where, key_path,
                    "expected a map of settings, found " +
-                       (section.is_scalar() ? "'" + section.text + "'" : section.describe()));
+                       (section.is_scalar() ? "'" + excerpt(section.text) + "'" : section.describe()));
 
     std::vector<std::string> allowed;
     for (std::uint32_t i = 0; i < spec_count; ++i)
@@ -651,18 +661,15 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
             const vhh_setting_spec *spec = nullptr;
             for (std::uint32_t i = 0; i < spec_count; ++i)
                 if (specs[i].key && key.text == specs[i].key) spec = &specs[i];
-            std::string path = join_key(key_path, key.text);
+            std::string path = join_key(key_path, excerpt(key.text));
             if (spec == nullptr) {
-                diag.error(ExitCode::config, key.where, path, "unknown key '" + key.text + "'",
-                           unknown_key_hint(key.text, allowed));
-                // Harmless only when it cannot be a declared key that the section lacks: then the
+                // Blocking only when it cannot be a declared key that the section lacks: otherwise the
                 // plugin would run on that key's default, not on what the user wrote.
-                if (unknown_keys) {
-                    std::vector<std::string> absent;
-                    for (std::uint32_t i = 0; i < spec_count; ++i)
-                        if (specs[i].key && section.find(specs[i].key) == nullptr) absent.push_back(specs[i].key);
-                    if (!may_misspell(key.text, absent)) ++*unknown_keys;
-                }
+                std::vector<std::string> absent;
+                for (std::uint32_t i = 0; i < spec_count; ++i)
+                    if (specs[i].key && section.find(specs[i].key) == nullptr) absent.push_back(specs[i].key);
+                log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config,
+                          key.where, path, "unknown key '" + excerpt(key.text) + "'", unknown_key_hint(key.text, allowed));
                 continue;
             }
             if (value.is_null()) {
@@ -671,7 +678,7 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
             }
             SettingValue v;
             // A list keeps its valid records even when some records have errors.
-            if (validate_value(value, *spec, path, v, diag, unknown_keys) ||
+            if (validate_value(value, *spec, path, v, log) ||
                 (spec->type == VHH_SETTING_LIST && value.is_sequence()))
                 settings.set(key.text, std::move(v));
         }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/yaml_document.h"
+#include "stage_log.h"
 #include "vhh/diagnostics.h"
 #include "vhh/plugin_api.h"
 #include "vhh/settings.h"
@@ -19,13 +20,17 @@ namespace vhh::host {
 /// Keys in `ignored_keys` (e.g. "name") are skipped. `key_path` prefixes error key paths
 /// (e.g. "plugins[0]"). Every problem is recorded in `diag` (structure: ExitCode::config;
 /// a value of the right type but out of range, e.g. a negative tarief: ExitCode::data).
-/// Returns the settings with defaults filled in; partial when errors were recorded. When given,
-/// `unknown_keys` is increased by the number of those errors that are harmless unknown keys
-/// (including in records of lists): keys that cannot be a misspelling of a declared key the
-/// section lacks (may_misspell), so that every value the user meant was read.
+/// Returns the settings with defaults filled in; partial when errors were recorded. Each error is
+/// classified as it is recorded in `log`: an unknown key that cannot be a misspelling of a declared
+/// key the section lacks (may_misspell) is Impact::blocking (every value the user meant was read),
+/// every other error Impact::may_mask.
+Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
+                           const std::string &key_path, const std::set<std::string> &ignored_keys, StageLog &log);
+
+/// Same, recording into `diag` without the classification.
 Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
                            const std::string &key_path, const std::set<std::string> &ignored_keys,
-                           Diagnostics &diag, std::size_t *unknown_keys = nullptr);
+                           Diagnostics &diag);
 
 /// True when unknown key `key` is close enough to one of `keys` to be a misspelling of it (the
 /// rule of the "did you mean" hints).

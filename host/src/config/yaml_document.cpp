@@ -5,6 +5,8 @@
 // text of every scalar, together with its position.
 #include "config/yaml_document.h"
 
+#include "config/input_file.h"
+
 #include <cstdio>
 
 #include "vhh/text.h"
@@ -150,7 +152,7 @@ private:
         if (stack_.empty()) return root_path_;
         const Frame &top = stack_.back();
         if (top.node.is_sequence()) return top.path + "[" + std::to_string(top.node.items.size()) + "]";
-        if (top.have_key) return key_path(top.path, top.key.is_scalar() ? top.key.text : "?");
+        if (top.have_key) return key_path(top.path, top.key.is_scalar() ? excerpt(top.key.text) : "?");
         return top.path;  // a key itself
     }
 
@@ -212,11 +214,11 @@ private:
         auto [it, fresh] = map.seen.emplace(key.text, key.where);
         if (fresh) return;
         const SourceLocation &first = it->second;
-        std::string hint = "'" + key.text + "' was first given at line " + std::to_string(first.line);
+        std::string hint = "'" + excerpt(key.text) + "' was first given at line " + std::to_string(first.line);
         if (first.column > 0) hint += ", column " + std::to_string(first.column);
         hint += "; a key may appear only once in a map";
-        diag_.error(ExitCode::config, key.where, key_path(map.path, key.text), "duplicate key '" + key.text + "'",
-                    hint);
+        diag_.error(ExitCode::config, key.where, key_path(map.path, excerpt(key.text)),
+                    "duplicate key '" + excerpt(key.text) + "'", hint);
     }
 
     /// Location of a null node. yaml-cpp places an empty value (`key:` or a bare `-`)
@@ -321,6 +323,16 @@ public:
     YAML::Mark where;
 };
 
+/// The offset of the first control character YAML does not allow (C0 other than tab, line feed and
+/// carriage return, and DEL), or text.size().
+std::size_t first_control_character(const std::string &text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
+    }
+    return text.size();
+}
+
 void syntax_error(const TreeBuilder &builder, const YAML::Mark &mark, const std::string &msg, Diagnostics &diag) {
     diag.error(ExitCode::config, builder.location(mark), "", "YAML syntax error: " + msg);
 }
@@ -336,6 +348,20 @@ YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagno
         diag.error(ExitCode::data, SourceLocation{path, line, column}, "",
                    std::string("the file is not UTF-8 text (byte ") + byte + ")",
                    "save it as UTF-8 (in most editors: Save as, encoding UTF-8)");
+        YamlNode none;
+        none.where = SourceLocation{path, 0, 0};
+        none.truncated = true;
+        return none;
+    }
+    if (std::size_t bad = first_control_character(text); bad != text.size()) {
+        // yaml-cpp would read on past a NUL and report something unrelated ("unknown escape character").
+        auto [line, column] = line_and_column(text, bad);
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+        diag.error(ExitCode::data, SourceLocation{path, line, column}, "",
+                   std::string("the file holds a control character (byte ") + byte +
+                       (text[bad] == '\0' ? ", NUL" : "") + "), which YAML text cannot contain",
+                   "remove it; a YAML file is plain text (tabs, line ends and printable characters)");
         YamlNode none;
         none.where = SourceLocation{path, 0, 0};
         none.truncated = true;
@@ -372,26 +398,14 @@ YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagno
 }
 
 YamlNode read_yaml_file(const std::string &path, Diagnostics &diag, const std::string &key_prefix) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        diag.error(ExitCode::no_input, SourceLocation{path, 0, 0}, "", "cannot read config file: it is a directory");
+    InputRead file = read_input_file(path, InputKind::config);
+    if (!file.ok()) {
+        diag.error(file.error.code, SourceLocation{path, 0, 0}, "", "cannot read config file: " + file.error.reason);
         YamlNode none;
         none.where = SourceLocation{path, 0, 0};
         return none;
     }
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    if (in) content << in.rdbuf();
-    if (!in || in.bad()) {
-        const int err = errno;
-        std::string reason = err != 0 ? std::strerror(err) : "read failed";
-        diag.error(ExitCode::no_input, SourceLocation{path, 0, 0}, "", "cannot read config file: " + reason);
-        YamlNode none;
-        none.where = SourceLocation{path, 0, 0};
-        return none;
-    }
-    return read_yaml_text(content.str(), path, diag, key_prefix);
+    return read_yaml_text(file.value, path, diag, key_prefix);
 }
 
 }  // namespace vhh::host

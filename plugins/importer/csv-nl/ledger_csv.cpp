@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "vhh/text.h"
+
 namespace vhh::ledger_csv {
 
 namespace {
@@ -29,14 +31,6 @@ std::string separator_name(char c) {
         case '\t': return "tabs";
     }
     return std::string("'") + c + "'";
-}
-
-/// At most `n` bytes of `s`, "…" when cut (never inside a UTF-8 sequence).
-std::string shorten(std::string_view s, std::size_t n) {
-    if (s.size() <= n) return std::string(s);
-    std::size_t cut = n;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(s.substr(0, cut)) + "…";
 }
 
 }  // namespace
@@ -124,7 +118,7 @@ std::optional<Table> open(const std::string &path, const std::string &contents, 
         for (char other : {';', ',', '\t'}) {
             if (other == separator || head.fields[0].text.find(other) == std::string_view::npos) continue;
             diag.error(ExitCode::data, {path, head.line, head.fields[0].column}, "",
-                       "the header row is one field '" + shorten(trim(head.fields[0].text), 100) +
+                       "the header row is one field '" + excerpt(trim(head.fields[0].text), 100) +
                            "': this file is separated by " + separator_name(other) + ", not by " +
                            separator_name(separator),
                        format_hint);
@@ -134,21 +128,24 @@ std::optional<Table> open(const std::string &path, const std::string &contents, 
     }
 
     std::map<std::string, std::vector<std::size_t>> by_name;  // lower-case name -> field indices
-    std::string found;
+    std::string found;  // quoted in a note: each name and the whole list kept short
     for (std::size_t i = 0; i < head.fields.size(); ++i) {
         const std::string name(trim(head.fields[i].text));
         by_name[lower(name)].push_back(i);
-        found += (found.empty() ? "" : "; ") + name;
+        if (found.size() < 300) found += (found.empty() ? "" : "; ") + excerpt(name, 40);
+        else if (found.size() < 310) found += "; …";
     }
     bool usable = true;
+    bool found_said = false;  // the columns found are listed once, at the first missing column
     for (const auto &c : columns) {
         auto it = by_name.find(lower(std::string(trim(c.name))));
         if (it == by_name.end()) {
             t.index.push_back(-1);
             if (c.required) {
                 diag.error(ExitCode::data, {path, head.line, 1}, "", "the header has no column '" + c.name + "'",
-                           "columns found: " + found + "; set '" + key(key_prefix, c.setting) +
-                               "' to the name this file uses");
+                           (found_said ? std::string() : "columns found: " + found + "; ") + "set '" +
+                               key(key_prefix, c.setting) + "' to the name this file uses");
+                found_said = true;
                 usable = false;
             }
             continue;

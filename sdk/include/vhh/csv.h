@@ -56,7 +56,7 @@ struct CsvRecordView {
 class CsvReader {
 public:
     /// A reader of `text` with fields separated by `separator`. Text that is not UTF-8 (or is
-    /// UTF-16) gives one error and no records.
+    /// UTF-16, or holds a NUL byte) gives one error and no records.
     explicit CsvReader(std::string_view text, char separator = ';');
 
     /// Reads the next record that has content (empty lines are skipped) into `record`; false at
@@ -93,7 +93,7 @@ private:
 /// Parses CSV text. A leading UTF-8 BOM is skipped; lines end in \n or \r\n; fields are
 /// separated by `separator`; a field may be quoted with '"' ("" inside is one quote, and
 /// may span lines). Parsing goes on after an error so that every error is reported. Text that
-/// is not UTF-8 (or is UTF-16) gives one located error and no records. Every field is copied;
+/// is not UTF-8 (or is UTF-16, or holds a NUL byte) gives one located error and no records. Every field is copied;
 /// CsvReader reads the same records without copies.
 CsvTable parse_csv(std::string_view text, char separator = ';');
 

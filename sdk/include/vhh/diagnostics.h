@@ -37,6 +37,8 @@ struct Diagnostic {
     std::string hint;                  ///< optional: how to fix it (printed as a note)
 
     /// The diagnostic as one or two lines (a hint becomes a "note:" line), without trailing newline.
+    /// Control characters from the input are escaped (escape_controls) and a message or hint is cut
+    /// to 1000 bytes, so a message never carries a terminal escape or a whole foreign file.
     std::string format() const;
 };
 

@@ -33,6 +33,15 @@ std::size_t first_invalid_utf8(std::string_view text);
 /// 1-based line and byte column of `offset` in `text` (for locating a byte in an input file).
 std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
+/// `text` safe to print on a terminal: control characters (C0, DEL, C1, and the bidirectional
+/// overrides U+202A-U+202E and U+2066-U+2069) and bytes that are not UTF-8 are written as escapes
+/// ("\\n", "\\t", "\\r", "\\x1b", "\\u009b"); everything else is unchanged.
+std::string escape_controls(std::string_view text);
+
+/// At most about `max_bytes` bytes of `text` for quoting input in a message: cut at a UTF-8
+/// character boundary with "…" appended when longer. Never a whole foreign file.
+std::string excerpt(std::string_view text, std::size_t max_bytes = 60);
+
 /// A percentage in millionths (ppm) in Dutch notation, with thousands separators and without
 /// trailing zeros: 25000 -> "2,5 %", 333333 -> "33,3333 %", 1000000 -> "100 %", -12500 -> "-1,25 %".
 std::string format_percentage_nl(std::int64_t ppm);

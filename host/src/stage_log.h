@@ -1,0 +1,91 @@
+// What a stage of a run found, kept apart from what other stages found: each stage (reading the
+// config, preparing the plugins, each plugin phase, a region of a province run) records into a
+// log of its own, asks that log whether it failed, and merges it into its parent when it ends.
+// No stage infers its success from how much a shared log grew.
+//
+// Design note: the SDK's Diagnostic and Diagnostics cross the plugin ABI, so their layout cannot
+// gain a classification or counters this round. The classification is therefore held here, on
+// the host side, beside an SDK Diagnostics that plugins and existing functions write into
+// unchanged (sdk()). A diagnostic the host records itself is classified when it is created
+// (error() below); one recorded through the SDK interface (by a plugin, or a function that takes
+// a Diagnostics&) has no class of its own and is classified by its severity the next time the log
+// is asked: an error may mask others, anything else is advisory.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "vhh/diagnostics.h"
+
+namespace vhh::host {
+
+/// How a diagnostic bears on the checks after it.
+enum class Impact {
+    advisory,  ///< a warning or note: the run goes on and can succeed
+    blocking,  ///< an error that fails the run but leaves everything else read whole (an unknown
+               ///< key that cannot be a misspelling of a key the section lacks)
+    may_mask   ///< an error after which later checks could report its consequences: a missing or
+               ///< unreadable file, a syntax error, a missing or invalid value
+};
+
+/// One stage's diagnostics with their impact and counts (all O(1) to ask).
+class StageLog {
+public:
+    /// A log that merges into nothing by itself (merge_into does it).
+    StageLog() = default;
+    /// A log that merges into `parent` when it goes out of scope.
+    explicit StageLog(Diagnostics &parent) : parent_diag_(&parent) {}
+    /// A log that merges into `parent` (keeping the impacts) when it goes out of scope.
+    explicit StageLog(StageLog &parent) : parent_log_(&parent) {}
+    StageLog(const StageLog &) = delete;
+    StageLog &operator=(const StageLog &) = delete;
+    ~StageLog();
+
+    /// Records an error of the given impact.
+    void error(Impact impact, ExitCode code, SourceLocation where, std::string key_path, std::string message,
+               std::string hint = {});
+    /// Records a warning (advisory).
+    void warning(SourceLocation where, std::string key_path, std::string message, std::string hint = {});
+    /// The SDK collection, for plugins and functions that take a Diagnostics&.
+    Diagnostics &sdk() { return items_; }
+
+    /// True when an error was recorded.
+    bool failed() const { return errors() > 0; }
+    /// The number of errors recorded.
+    std::size_t errors() const;
+    /// The number of diagnostics of `impact`.
+    std::size_t count(Impact impact) const;
+    /// True when an error with exit code `code` was recorded.
+    bool has(ExitCode code) const;
+
+    /// Moves every diagnostic into `parent` (with its impact) and leaves this log empty.
+    void merge_into(StageLog &parent);
+    /// Moves every diagnostic into `parent` and leaves this log empty.
+    void merge_into(Diagnostics &parent);
+    /// Same, but leaves out a diagnostic that `parent` already holds word for word (a template
+    /// problem that another region's documents already reported).
+    void merge_new_into(Diagnostics &parent);
+
+private:
+    /// Classifies what was recorded through sdk() since the last call.
+    void classify() const;
+    void clear();
+
+    Diagnostics items_;
+    mutable std::vector<Impact> impacts_;  // one per item of items_ once classify() ran
+    mutable std::size_t counts_[3] = {0, 0, 0};
+    mutable std::size_t errors_ = 0;
+    mutable unsigned codes_ = 0;  // bit per ExitCode of a recorded error
+    Diagnostics *parent_diag_ = nullptr;
+    StageLog *parent_log_ = nullptr;
+};
+
+/// The rule "plugin checks wait until the config was read whole": a plugin's own checks (in its
+/// phases) run in the same run as the config's errors only when none of those errors may mask
+/// others. Blocking errors (harmless unknown keys) leave every value the plugins use as the user
+/// wrote it, so the plugins' errors then come in the same run; after an error that may mask
+/// others, the plugins' errors could follow from it, so they wait for the next run.
+bool plugin_checks_may_run(const StageLog &config_stage);
+
+}  // namespace vhh::host
