@@ -17,6 +17,7 @@
 #include "consolidation.h"
 #include "run.h"
 #include "formats.h"
+#include "store/store_commands.h"
 #include "output/output_set.h"
 #include "output/sha256.h"
 #include "pipeline.h"
@@ -46,12 +47,22 @@ const char *kUsage =
     "  bijdragen  contributions per payer, to stdout   [--config FILE] [--plugin-dir DIR] [--format table|csv|json]\n"
     "  partners   the partner registry, to stdout      [--config FILE] [--plugin-dir DIR] [--format table|csv|json]\n"
     "  plugins    discovered plugins and their status  [--plugin-dir DIR] [--format table|json]\n"
+    "  db init|migrate|status|verify        create, upgrade, describe, verify the store  [--database URL]\n"
+    "  db export [--format json] > FILE     the whole administration, deterministic      [--database URL]\n"
+    "  db import FILE                       into an empty store; nothing on error        [--database URL]\n"
+    "  vaststellen begroting|jaarrekening   record what the algemeen bestuur adopted\n"
+    "             --jaar Y --besluit TEXT --datum YYYY-MM-DD [--config FILE] [--door NAAM] [--database URL]\n"
+    "  historie   bijdragen per gemeente over the years  [--gemeente CODE] [--format table|csv|json] [--database URL]\n"
+    "  log        the store's audit trail                [--format table|json] [--database URL]\n"
     "\n"
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
     "  --out DIR          output directory for `run` (default: ./out); replaced as a whole\n"
     "  --plugin-dir DIR   also load plugins from DIR (repeatable)\n"
     "  --format FORMAT    output format of bijdragen / plugins\n"
+    "  --database URL     the store: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB\n"
+    "                     (default: VHH_DATABASE, else the config's administratie: key)\n"
+    "  --door NAAM        who makes a change to the store (default: the OS user)\n"
     "  --help             show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -64,7 +75,14 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"bijdragen", {"config", "plugin-dir", "format"}},
     {"plugins", {"plugin-dir", "format"}},
     {"partners", {"config", "plugin-dir", "format"}},
+    {"db", {"config", "database", "door", "format"}},
+    {"log", {"config", "database", "format"}},
+    {"vaststellen", {"config", "plugin-dir", "database", "door", "jaar", "besluit", "datum"}},
+    {"historie", {"config", "database", "gemeente", "format"}},
 };
+
+/// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
+const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << diag.format_all(); }
 
@@ -104,6 +122,8 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
     options.addOption(Option("out", "", "output directory").required(false).repeatable(false).argument("DIR"));
     options.addOption(Option("plugin-dir", "", "plugin directory").required(false).repeatable(true).argument("DIR"));
     options.addOption(Option("format", "", "output format").required(false).repeatable(false).argument("FORMAT"));
+    for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente"})
+        options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
 void VhhApp::handleOption(const std::string &name, const std::string &value) {
@@ -122,6 +142,8 @@ void VhhApp::handleOption(const std::string &name, const std::string &value) {
         extra_plugin_dirs_.push_back(value);
     } else if (name == "format") {
         format_ = value;
+    } else {
+        store_values_[name] = value;
     }
 }
 
@@ -160,7 +182,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
     const std::string &command = args[0];
     auto allowed = kAllowedOptions.find(command);
     if (allowed == kAllowedOptions.end()) return usage_error("unknown command '" + command + "'");
-    if (args.size() > 1) return usage_error("unexpected argument '" + args[1] + "' after '" + command + "'");
+    if (args.size() > 1 && !kStoreCommands.count(command)) return usage_error("unexpected argument '" + args[1] + "' after '" + command + "'");
     for (const auto &opt : given_)
         if (!allowed->second.count(opt)) return usage_error("option --" + opt + " does not apply to '" + command + "'");
     try {
@@ -168,6 +190,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
         if (command == "check") return cmd_run(false);
         if (command == "bijdragen") return cmd_bijdragen();
         if (command == "partners") return cmd_partners();
+        if (kStoreCommands.count(command)) return cmd_store(command, {args.begin() + 1, args.end()});
         return cmd_plugins();
     } catch (const std::exception &e) {
         std::cerr << "vhh: internal error: " << e.what() << "\n";
@@ -349,6 +372,26 @@ int VhhApp::write_output(const ManifestInfo &info, const std::function<void(Outp
         return static_cast<int>(vhh::ExitCode::internal);
     }
     return 0;
+}
+
+int VhhApp::cmd_store(const std::string &command, const std::vector<std::string> &args) {
+    store::CommandOptions o;
+    o.args = args;
+    o.database = store_values_["database"];
+    o.config_path = config_path();
+    o.config_given = !config_.empty();
+    o.door = store_values_["door"];
+    o.format = given_.count("format") ? format_ : (command == "db" ? "json" : "table");
+    o.jaar = store_values_["jaar"];
+    o.besluit = store_values_["besluit"];
+    o.datum = store_values_["datum"];
+    o.gemeente = store_values_["gemeente"];
+    o.plugin_dirs = plugin_dirs();
+    o.templates_dir = templates_dir();
+    if (command == "db") return store::cmd_db(o);
+    if (command == "log") return store::cmd_log(o);
+    if (command == "vaststellen") return store::cmd_vaststellen(o);
+    return store::cmd_historie(o);
 }
 
 int VhhApp::province_not_supported(const std::string &command) {

@@ -1,4 +1,5 @@
 #include "config/region_config.h"
+#include "store/database_url.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -63,7 +64,7 @@ const vhh_setting_spec kHerindelingenSpec[] = {
 };
 
 const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "herindelingen", "plugins",
-                                             "templates"};
+                                             "templates", "administratie"};
 
 bool is_cbs_code(const std::string &code) {
     if (code.size() != 6 || code[0] != 'G' || code[1] != 'M') return false;
@@ -225,7 +226,7 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
     for (const auto &[key, value] : root.entries) {
         if (kTopLevelKeys.count(key.text)) continue;
         diag.error(ExitCode::config, key.where, key.text, "unknown key '" + key.text + "'",
-                   "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
+                   "allowed top-level keys: administratie, bevolking, gemeenten, herindelingen, plugins, regio, templates");
         if (!may_misspell(key.text, absent)) ++unknown_keys;
     }
 
@@ -298,6 +299,22 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
                 diag.error(ExitCode::no_input, templates->where, "templates",
                            "template directory " + dir.string() + " does not exist");
             config.templates_dir = dir.string();
+        }
+    }
+
+    if (const YamlNode *adm = root.find("administratie")) {
+        if (!adm->is_scalar() || adm->text.empty()) {
+            diag.error(ExitCode::config, adm->where, "administratie",
+                       "expected the store's URL (sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB), got " +
+                           adm->describe());
+        } else {
+            try {
+                store::parse_database_url(adm->text, ExitCode::config, std::filesystem::path(path).parent_path().string());
+                config.administratie = adm->text;
+                config.administratie_where = adm->where;
+            } catch (const store::StoreError &e) {
+                diag.error(e.code, adm->where, "administratie", e.what());
+            }
         }
     }
 
