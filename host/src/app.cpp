@@ -17,6 +17,7 @@
 #include "consolidation.h"
 #include "run.h"
 #include "formats.h"
+#include "store/prior_year.h"
 #include "store/store_commands.h"
 #include "output/output_set.h"
 #include "output/sha256.h"
@@ -70,8 +71,8 @@ const char *kUsage =
     "            73 output cannot be written, 78 bad configuration\n";
 
 const std::map<std::string, std::set<std::string>> kAllowedOptions = {
-    {"run", {"config", "out", "plugin-dir"}},
-    {"check", {"config", "plugin-dir"}},
+    {"run", {"config", "out", "plugin-dir", "database"}},
+    {"check", {"config", "plugin-dir", "database"}},
     {"bijdragen", {"config", "plugin-dir", "format"}},
     {"plugins", {"plugin-dir", "format"}},
     {"partners", {"config", "plugin-dir", "format"}},
@@ -252,6 +253,12 @@ int VhhApp::cmd_run(bool write) {
     Diagnostics diag;
     PluginRegistry registry;
     registry.discover(plugin_dirs());
+    try {  // a region's documents take nothing from the store yet (plugins' contexts wait for the ABI bump)
+        store::open_store_for_run(store_values_["database"]);
+    } catch (const store::StoreError &e) {
+        std::cerr << "vhh: error: " << e.what() << "\n";
+        return static_cast<int>(e.code);
+    }
     const std::string label = config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path;
     std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag);
     print_diagnostics(diag);  // warnings, or the errors
@@ -306,10 +313,20 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, bool write) {
         runs.push_back(std::move(run));
         priors.push_back(std::move(prior));
     }
+    std::unique_ptr<store::Store> db;  // the year before comes from the store's jaarrekening when it holds one
+    try {
+        db = store::open_store_for_run(store_values_["database"]);
+    } catch (const store::StoreError &e) {
+        diag.error(e.code, {cfg_path, 0, 0}, "administratie", e.what());
+    }
+    std::vector<store::PriorYear> prior_years;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        prior_years.push_back(store::prior_year(db.get(), runs[i]->config.region,
+                                                priors[i] ? &priors[i]->pipeline->lines() : nullptr));
     std::vector<ConsolidationInput> inputs;
     for (std::size_t i = 0; i < runs.size(); ++i)
         inputs.push_back({&runs[i]->config.region, &runs[i]->pipeline->lines(),
-                          priors[i] ? &priors[i]->pipeline->lines() : nullptr});
+                          prior_years[i].known ? &prior_years[i].lines : nullptr, prior_years[i].snapshot});
     std::vector<std::pair<std::string, std::string>> texts;
     std::vector<std::pair<std::string, std::string>> template_inputs;
     Workbook workbook = consolidation_workbook(province, inputs);

@@ -45,6 +45,13 @@ class StoreTestCase(vhhtest.VhhTestCase):
         self.assertEqual(r.returncode, expect, r.stdout + r.stderr)
         return r
 
+    def written(self, name, text):
+        """Writes `text` into the test's directory; returns the path."""
+        path = self.path(name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
     def initialised(self):
         url = self.new_store()
         self.vhh("db", "init", "--database", url)

@@ -166,9 +166,7 @@ class StoreExchange(StoreTestCase):
 
     def test_round_trip_is_byte_identical(self):
         first = self.export(self.filled())
-        path = self.path("export.json")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(first)
+        path = self.written("export.json", first)
         second = self.new_store()
         self.vhh("db", "import", path, "--database", second)
         self.assertEqual(self.export(second), first)
@@ -196,9 +194,7 @@ class StoreExchange(StoreTestCase):
         return url
 
     def import_refused(self, text, message):
-        path = self.path("bad.json")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        path = self.written("bad.json", text)
         target = self.new_store()
         r = self.vhh("db", "import", path, "--database", target, expect=65)
         self.assertIn(message, r.stderr)
@@ -225,9 +221,7 @@ class StoreExchange(StoreTestCase):
 
     def test_import_into_a_store_with_an_administration_refused(self):
         text = self.export(self.filled())
-        path = self.path("export.json")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        path = self.written("export.json", text)
         target = self.initialised()
         r = self.vhh("db", "import", path, "--database", target, expect=65)
         self.assertIn("is not empty", r.stderr)
