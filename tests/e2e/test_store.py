@@ -113,6 +113,26 @@ class StoreCore(StoreTestCase):
         self.assertEqual(export["vaststellingen"], [])
         self.assertEqual(len(export["audit_log"]), 1)
 
+    def test_a_province_config_vaststelt_every_region_or_none(self):
+        url = self.initialised()
+        for i in range(2):
+            self.zeeland_with("id: zeeland", "id: zeeland-%d" % i, name="vhh-%d.yaml" % i)
+        text = "provincie:\n  id: zld\n  naam: Zeeland\n  boekjaar: 2013\nregios:\n  - config: vhh-0.yaml\n  - config: vhh-1.yaml\n"
+        cfg = self.written("provincie.yaml", text)
+        with open(self.path("vhh-1.yaml"), encoding="utf-8") as f:
+            bad = f.read().replace("inwoners: 22551", "inwoners: -5")
+        self.written("vhh-1.yaml", bad)
+        r = vaststellen(url, "begroting", 2013, config=cfg)
+        self.assertNotEqual(r.returncode, 0)
+        export = json.loads(self.vhh("db", "export", "--database", url).stdout)["tabellen"]
+        self.assertEqual(export["vaststellingen"], [])
+        self.written("vhh-1.yaml", bad.replace("inwoners: -5", "inwoners: 22551"))
+        r = vaststellen(url, "begroting", 2013, config=cfg)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        export = json.loads(self.vhh("db", "export", "--database", url).stdout)["tabellen"]
+        self.assertEqual([v["regio"] for v in export["vaststellingen"]], ["zeeland-0", "zeeland-1"])
+        self.assertEqual(len(export["audit_log"]), 3)
+
     def test_usage_errors(self):
         url = self.initialised()
         self.vhh("vaststellen", "begroting", "--jaar", "2013", "--database", url, expect=64)

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "config/province_config.h"
 #include "config/region_config.h"
 #include "run.h"
 #include "store/audit_log.h"
@@ -123,6 +124,7 @@ std::optional<DatabaseUrl> named_store(const CommandOptions &o) {
     if (!o.database.empty()) return parse_database_url(o.database, vhh::ExitCode::usage);
     if (const char *env = std::getenv("VHH_DATABASE"); env && *env)
         return parse_database_url(env, vhh::ExitCode::usage);
+    if (is_province_config(o.config_path)) return std::nullopt;  // a province config names no store
     Diagnostics diag;
     RunConfig config = load_run_config(o.config_path, diag);
     if (diag.has_errors()) {
@@ -180,24 +182,39 @@ int cmd_vaststellen(const CommandOptions &o) {
         Diagnostics diag;
         PluginRegistry registry;
         registry.discover(o.plugin_dirs);
-        const std::string label = o.config_given ? o.config_path : "bundled:config/zeeland/vhh.yaml";
-        auto run = run_region(o.config_path, label, registry, o.templates_dir, false, diag);
+        // A province config vaststelt every region of it at once: all of them or none.
+        std::vector<std::unique_ptr<RegionRun>> runs;
+        if (is_province_config(o.config_path)) {
+            const ProvinceConfig province = load_province_config(o.config_path, diag);
+            for (const auto &r : province.regios)
+                runs.push_back(run_region(r.config, r.config, registry, o.templates_dir, false, diag));
+        } else {
+            const std::string label = o.config_given ? o.config_path : "bundled:config/zeeland/vhh.yaml";
+            runs.push_back(run_region(o.config_path, label, registry, o.templates_dir, false, diag));
+        }
         std::cerr << diag.format_all();
-        if (!run) return static_cast<int>(diag.exit_code());  // errors in the inputs: nothing stored
-        if (run->config.region.boekjaar != jaar)
-            throw StoreError(vhh::ExitCode::data, o.config_path + " is about boekjaar " +
-                                                      std::to_string(run->config.region.boekjaar) + ", not " + o.jaar);
+        if (diag.has_errors()) return static_cast<int>(diag.exit_code());  // errors in the inputs: nothing stored
+        for (const auto &run : runs)
+            if (run->config.region.boekjaar != jaar)
+                throw StoreError(vhh::ExitCode::data, run->config.path + " is about boekjaar " +
+                                                          std::to_string(run->config.region.boekjaar) + ", not " + o.jaar);
         Transaction tx(*store, true);
         store->require_schema();
-        VaststellingInput v{&run->config.region, o.args[0], jaar, o.besluit, o.datum, &run->pipeline->lines(),
-                            run->inputs};
-        const std::string hash = store_vaststelling(*store, v);
-        append_log(*store, acting_user(o.door), "vaststellen " + o.args[0],
-                   run->config.region.id + " " + o.jaar + " besluit " + o.besluit + " datum " + o.datum +
-                       " snapshot " + hash);
+        const std::string user = acting_user(o.door);
+        std::vector<std::string> done;
+        for (const auto &run : runs) {
+            VaststellingInput v{&run->config.region, o.args[0], jaar, o.besluit, o.datum, &run->pipeline->lines(),
+                                run->inputs};
+            const std::string hash = store_vaststelling(*store, v);
+            append_log(*store, user, "vaststellen " + o.args[0],
+                       run->config.region.id + " " + o.jaar + " besluit " + o.besluit + " datum " + o.datum +
+                           " snapshot " + hash);
+            done.push_back(run->config.region.id + "; snapshot " + hash);
+        }
         tx.commit();
-        std::cout << "vhh: " << o.args[0] << " " << o.jaar << " of " << run->config.region.id << " vastgesteld ("
-                  << o.datum << ", " << o.besluit << "); snapshot " << hash << "\n";
+        for (const auto &d : done)
+            std::cout << "vhh: " << o.args[0] << " " << o.jaar << " vastgesteld (" << o.datum << ", " << o.besluit
+                      << "): " << d << "\n";
         return 0;
     } catch (const StoreError &e) {
         return refused(e);
