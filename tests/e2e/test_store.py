@@ -142,6 +142,9 @@ class StoreCore(StoreTestCase):
                  "--database", url, expect=64)
         self.vhh("db", "--database", url, expect=64)
         self.vhh("db", "drop", "--database", url, expect=64)
+        self.vhh("db", "export", "--format", "csv", "--database", url, expect=64)
+        self.vhh("db", "export", "--format", "table", "--database", url, expect=64)
+        self.vhh("historie", "--format", "xml", "--database", url, expect=64)
         r = self.vhh("db", "status", expect=64)
         self.assertIn("no store named", r.stderr)
 

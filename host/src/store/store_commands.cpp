@@ -102,7 +102,7 @@ int db_verify(const CommandOptions &o) {
 }
 
 int db_export(const CommandOptions &o) {
-    if (o.format != "json" && o.format != "table") return usage("unknown format '" + o.format + "' for db export (expected json)");
+    if (o.format != "json") return usage("unknown format '" + o.format + "' for db export (expected json)");
     auto store = open_store(o, true);
     Transaction tx(*store, false);
     store->require_schema();
