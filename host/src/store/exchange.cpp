@@ -140,16 +140,14 @@ void import_json(Store &store, const std::string &file) {
                                                   std::to_string(v) +
                                                   "): import only into a new store, without 'vhh db init'");
     store.migrate();
-    for (const auto &[table, rows] : data)
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            try {
-                store.insert(*table, rows[i]);
-            } catch (const StoreError &e) {
-                problems.add("tabellen." + table->name + "[" + std::to_string(i) + "]",
-                             std::string("cannot be stored: ") + e.what());
-                problems.raise();
-            }
+    for (const auto &[table, rows] : data) {
+        try {
+            store.insert_many(*table, rows);
+        } catch (const StoreError &e) {
+            problems.add("tabellen." + table->name, std::string("cannot be stored: ") + e.what());
+            problems.raise();
         }
+    }
     std::optional<std::string> bad = verify_chain(store);
     if (!bad) bad = verify_snapshots(store);
     if (bad) problems.add("tabellen", "the export does not verify: " + *bad);

@@ -2,6 +2,9 @@
 
 #include <Poco/Data/Statement.h>
 
+#include <iterator>
+#include <map>
+
 #include "output/sha256.h"
 
 namespace vhh::host::store {
@@ -24,18 +27,27 @@ std::string joined(const std::vector<std::string> &codes) {
     return s;
 }
 
+/// The hash of a vaststelling from its row and its child tables' rows (each in primary-key order).
+std::string hash_of(const Row &vaststelling, const std::vector<const std::vector<Row> *> &children) {
+    const TableDef &head = *find_table("vaststellingen");
+    std::string content = "vaststelling\n" + canonical_row(head, vaststelling, {"id", "snapshot_sha256"});
+    for (std::size_t i = 0; i < std::size(kChildren); ++i) {
+        const TableDef &t = *find_table(kChildren[i]);
+        content += std::string("\n") + kChildren[i];
+        for (const Row &r : *children[i]) content += "\n" + canonical_row(t, r, {t.parent});
+    }
+    return sha256_hex(content);
+}
+
 }  // namespace
 
 std::string snapshot_hash(Store &store, const Row &vaststelling) {
-    const TableDef &head = *find_table("vaststellingen");
-    std::string content = "vaststelling\n" + canonical_row(head, vaststelling, {"id", "snapshot_sha256"});
     const std::int64_t id = vaststelling[v_id].number;
-    for (const char *name : kChildren) {
-        const TableDef &t = *find_table(name);
-        content += std::string("\n") + name;
-        for (const Row &r : store.rows(t, &id)) content += "\n" + canonical_row(t, r, {t.parent});
-    }
-    return sha256_hex(content);
+    std::vector<std::vector<Row>> rows;
+    for (const char *name : kChildren) rows.push_back(store.rows(*find_table(name), &id));
+    std::vector<const std::vector<Row> *> children;
+    for (const auto &r : rows) children.push_back(&r);
+    return hash_of(vaststelling, children);
 }
 
 std::string store_vaststelling(Store &store, const VaststellingInput &v) {
@@ -49,9 +61,9 @@ std::string store_vaststelling(Store &store, const VaststellingInput &v) {
     Row head = {num(id),        txt(region.id), txt(region.naam), txt(v.document), num(v.jaar),
                 txt(v.besluit), txt(v.datum),   txt("")};
     store.insert(*find_table("vaststellingen"), head);
-    std::int64_t n = 0;
-    for (const auto &[file, sha] : v.inputs)
-        store.insert(*find_table("vaststelling_inputs"), {num(id), num(++n), txt(file), txt(sha)});
+    std::vector<Row> rows;
+    for (const auto &[file, sha] : v.inputs) rows.push_back({num(id), num(rows.size() + 1), txt(file), txt(sha)});
+    store.insert_many(*find_table("vaststelling_inputs"), rows);
     // Posten: the total of every source (inwonerbijdrage, rijksbijdrage, …) in first-seen order.
     std::vector<std::pair<std::string, std::int64_t>> posten;
     for (const auto &l : *v.lines) {
@@ -60,21 +72,24 @@ std::string store_vaststelling(Store &store, const VaststellingInput &v) {
         if (it == posten.end()) posten.emplace_back(l.source, l.amount.in_cents());
         else it->second += l.amount.in_cents();
     }
-    n = 0;
+    rows.clear();
     for (const auto &[code, cents] : posten)
-        store.insert(*find_table("vaststelling_posten"), {num(id), num(++n), txt(code), txt(code), num(cents)});
-    n = 0;
+        rows.push_back({num(id), num(rows.size() + 1), txt(code), txt(code), num(cents)});
+    store.insert_many(*find_table("vaststelling_posten"), rows);
+    rows.clear();
     for (const auto &l : *v.lines)
-        store.insert(*find_table("vaststelling_bijdragen"), {num(id), num(++n), txt(l.source), txt(l.payer_id),
-                                                             txt(l.payer), num(l.amount.in_cents()), txt(l.basis)});
-    n = 0;
+        rows.push_back({num(id), num(rows.size() + 1), txt(l.source), txt(l.payer_id), txt(l.payer),
+                        num(l.amount.in_cents()), txt(l.basis)});
+    store.insert_many(*find_table("vaststelling_bijdragen"), rows);
+    rows.clear();
     for (const auto &g : region.gemeenten)
-        store.insert(*find_table("vaststelling_gemeenten"),
-                     {num(id), num(++n), txt(g.code), txt(g.naam), num(g.inwoners), txt(joined(g.voorgangers))});
-    n = 0;
+        rows.push_back({num(id), num(rows.size() + 1), txt(g.code), txt(g.naam), num(g.inwoners),
+                        txt(joined(g.voorgangers))});
+    store.insert_many(*find_table("vaststelling_gemeenten"), rows);
+    rows.clear();
     for (const auto &h : region.herindelingen)
-        store.insert(*find_table("vaststelling_herindelingen"),
-                     {num(id), num(++n), txt(h.per.iso()), txt(h.naar), txt(h.naam), txt(joined(h.van))});
+        rows.push_back({num(id), num(rows.size() + 1), txt(h.per.iso()), txt(h.naar), txt(h.naam), txt(joined(h.van))});
+    store.insert_many(*find_table("vaststelling_herindelingen"), rows);
     head[v_sha256].text = snapshot_hash(store, head);
     store.guarded([&] {
         Poco::Data::Statement st(store.session());
@@ -86,11 +101,22 @@ std::string store_vaststelling(Store &store, const VaststellingInput &v) {
 }
 
 std::optional<std::string> verify_snapshots(Store &store) {
-    for (const Row &r : store.rows(*find_table("vaststellingen")))
-        if (snapshot_hash(store, r) != r[v_sha256].text)
+    // Each child table read once (grouped by vaststelling), not once per vaststelling.
+    std::vector<std::map<std::int64_t, std::vector<Row>>> grouped(std::size(kChildren));
+    for (std::size_t i = 0; i < std::size(kChildren); ++i)
+        for (Row &r : store.rows(*find_table(kChildren[i]))) grouped[i][r[0].number].push_back(std::move(r));
+    const std::vector<Row> none;
+    for (const Row &r : store.rows(*find_table("vaststellingen"))) {
+        std::vector<const std::vector<Row> *> children;
+        for (auto &g : grouped) {
+            auto it = g.find(r[v_id].number);
+            children.push_back(it == g.end() ? &none : &it->second);
+        }
+        if (hash_of(r, children) != r[v_sha256].text)
             return "vaststelling " + std::to_string(r[v_id].number) + " (" + r[v_document].text + " " +
                    std::to_string(r[v_jaar].number) + " of " + r[v_regio].text +
                    "): its content does not match its snapshot hash";
+    }
     return std::nullopt;
 }
 

@@ -244,18 +244,28 @@ std::vector<Row> Store::rows(const TableDef &table, const std::int64_t *parent_i
     return out;
 }
 
-void Store::insert(const TableDef &table, const Row &row) {
-    guarded([&] {
-        Poco::Data::Statement st(*session_);
-        std::string marks;
-        for (std::size_t i = 0; i < table.columns.size(); ++i) marks += i ? ", ?" : "?";
-        st << sql("INSERT INTO " + table.name + " (" + column_list(table) + ") VALUES (" + marks + ")");
-        for (const auto &f : row) {
-            if (f.integer) st, bind(static_cast<Poco::Int64>(f.number));
-            else st, bind(f.text);
-        }
-        st.execute();
-    });
+void Store::insert(const TableDef &table, const Row &row) { insert_many(table, {row}); }
+
+void Store::insert_many(const TableDef &table, const std::vector<Row> &rows) {
+    constexpr std::size_t kRowsPerStatement = 200;  // well under both back ends' parameter limits
+    std::string tuple = "(";
+    for (std::size_t i = 0; i < table.columns.size(); ++i) tuple += i ? ", ?" : "?";
+    tuple += ")";
+    for (std::size_t first = 0; first < rows.size(); first += kRowsPerStatement) {
+        const std::size_t last = std::min(rows.size(), first + kRowsPerStatement);
+        guarded([&] {
+            Poco::Data::Statement st(*session_);
+            std::string text = "INSERT INTO " + table.name + " (" + column_list(table) + ") VALUES ";
+            for (std::size_t r = first; r < last; ++r) text += (r == first ? "" : ", ") + tuple;
+            st << sql(text);
+            for (std::size_t r = first; r < last; ++r)
+                for (const auto &f : rows[r]) {
+                    if (f.integer) st, bind(static_cast<Poco::Int64>(f.number));
+                    else st, bind(f.text);
+                }
+            st.execute();
+        });
+    }
 }
 
 std::int64_t Store::count(const std::string &table) {

@@ -62,6 +62,8 @@ public:
     std::vector<Row> rows(const TableDef &table, const std::int64_t *parent_id = nullptr);
     /// Inserts `row` (in column order) into `table`.
     void insert(const TableDef &table, const Row &row);
+    /// Inserts `rows` into `table`, many rows per statement (one round trip each on PostgreSQL).
+    void insert_many(const TableDef &table, const std::vector<Row> &rows);
     /// The number of rows of `table`.
     std::int64_t count(const std::string &table);
     /// The next free id of `column` in `table` (MAX + 1; safe inside a write transaction).
