@@ -21,14 +21,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+CPU = [0.0]  # CPU seconds (user + sys) of the step being timed
+
+
 def timed(cmd):
-    """Runs cmd; returns (wall seconds, peak RSS in MiB, stdout)."""
+    """Runs cmd; returns (wall seconds, peak RSS in MiB, stdout); adds its CPU time to CPU[0]."""
     start = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = p.stdout.read()
     err = p.stderr.read()
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.monotonic() - start
+    CPU[0] += usage.ru_utime + usage.ru_stime
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
         sys.exit("store_national.py: %s failed (%d): %s" % (" ".join(cmd), p.returncode, err.decode()))
@@ -76,7 +80,8 @@ def main():
     region_years = sum(len(r) for r in by_year.values())
     rows = []
     wall, rss, _ = timed([a.vhh, "db", "init", "--database", url])
-    rows.append(("db init", wall, rss))
+    rows.append(("db init", wall, rss, CPU[0]))
+    CPU[0] = 0.0
     total, peak = 0.0, 0.0
     for year, cfg in configs:
         for doc in ["begroting", "jaarrekening"]:
@@ -84,11 +89,13 @@ def main():
                              "%s-01-01" % year, "--config", cfg, "--database", url])
             total += w
             peak = max(peak, r)
-    rows.append(("vaststellen x %d (%d processes)" % (2 * region_years, 2 * len(configs)), total, peak))
+    rows.append(("vaststellen x %d (%d processes)" % (2 * region_years, 2 * len(configs)), total, peak, CPU[0]))
+    CPU[0] = 0.0
     wall, rss, out = timed([a.vhh, "historie", "--format", "json", "--database", url])
-    rows.append(("historie (country, json, %d bytes)" % len(out), wall, rss))
+    rows.append(("historie (country, json, %d bytes)" % len(out), wall, rss, CPU[0]))
+    CPU[0] = 0.0
     wall, rss, _ = timed([a.vhh, "db", "verify", "--database", url])
-    rows.append(("db verify", wall, rss))
+    rows.append(("db verify", wall, rss, CPU[0]))
     if a.backend == "sqlite":
         size = sum(os.path.getsize(a.store + s) for s in ["", "-wal"] if os.path.exists(a.store + s))
     else:
@@ -96,8 +103,8 @@ def main():
                                    "SELECT pg_database_size('vhh_bench') - pg_database_size('template1')"],
                                   capture_output=True, text=True, check=True).stdout.strip())
     print("backend: %s, %d region-years" % (a.backend, region_years))
-    for name, w, r in rows:
-        print("  %-40s %8.2f s  %7.1f MiB peak RSS" % (name, w, r))
+    for name, w, r, c in rows:
+        print("  %-40s %8.2f s wall  %7.2f s CPU  %7.1f MiB peak RSS" % (name, w, c, r))
     print("  decade total (init + vaststellen + historie): %.2f s" % (rows[0][1] + rows[1][1] + rows[2][1]))
     print("  store size on disk: %.1f MiB" % (size / 1048576.0))
 
