@@ -253,16 +253,16 @@ int VhhApp::cmd_run(bool write) {
     Diagnostics diag;
     PluginRegistry registry;
     registry.discover(plugin_dirs());
-    try {  // a region's documents take nothing from the store yet (plugins' contexts wait for the ABI bump)
-        store::open_store_for_run(store_values_["database"]);
-    } catch (const store::StoreError &e) {
-        std::cerr << "vhh: error: " << e.what() << "\n";
-        return static_cast<int>(e.code);
-    }
     const std::string label = config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path;
     std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag);
     print_diagnostics(diag);  // warnings, or the errors
     if (!run) return static_cast<int>(diag.exit_code());
+    try {  // a region's documents take nothing from the store yet (plugins' contexts wait for the ABI bump)
+        store::open_store_for_run(store_values_["database"], run->config.administratie, cfg_path);
+    } catch (const store::StoreError &e) {
+        std::cerr << "vhh: error: " << e.what() << "\n";
+        return static_cast<int>(e.code);
+    }
     const Pipeline &pipeline = *run->pipeline;
     if (!write) {
         std::cout << "vhh: " << cfg_path << ": ok (" << run->config.region.gemeenten.size() << " gemeenten, "
@@ -315,7 +315,7 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, bool write) {
     }
     std::unique_ptr<store::Store> db;  // the year before comes from the store's jaarrekening when it holds one
     try {
-        db = store::open_store_for_run(store_values_["database"]);
+        db = store::open_store_for_run(store_values_["database"], province.administratie, cfg_path);
     } catch (const store::StoreError &e) {
         diag.error(e.code, {cfg_path, 0, 0}, "administratie", e.what());
     }

@@ -4,8 +4,10 @@ import os
 
 import json
 
+import unittest
+
 import test_consolidation
-from storetest import StoreTestCase
+from storetest import BACKEND, StoreTestCase
 from vhhtest import read_text, read_workbook, run
 
 
@@ -61,9 +63,30 @@ class StoreRunTest(StoreTestCase):
         values = [c.get("value") for c in meierijstad[0].values()]
         self.assertIn(merged / 100, values)
 
+    @unittest.skipUnless(BACKEND == "sqlite", "a store named in the config by a SQLite path")
+    def test_the_store_named_by_the_province_config(self):
+        self.region_copy("ml-2014", "maas-en-leijgraaf", boekjaar=2014)
+        self.region_copy("ml", "maas-en-leijgraaf")
+        with_store = "administratie: sqlite:administratie.db\n"
+        prior = self.written("provincie-2014.yaml", read_text(self.province([("ml-2014/vhh.yaml",)], boekjaar=2014))
+                             + with_store)
+        cfg = self.written("provincie.yaml", read_text(self.province([("ml/vhh.yaml",)])) + with_store)
+        self.vhh("db", "init", "--config", cfg)
+        self.vhh("vaststellen", "jaarrekening", "--jaar", "2014", "--besluit", "b", "--datum", "2015-06-01",
+                 "--config", prior)
+        self.vhh("run", "--config", cfg, "--out", self.path("out"))
+        self.assertIn("2014 uit de administratie", read_text(self.path("out", "consolidatie-2015.txt")))
+        r = self.vhh("run", "--config", cfg, "--out", self.path("out"), "--database", "sqlite:" + self.path("x.db"),
+                     expect=66)
+        self.assertIn("x.db does not exist", r.stderr)  # the flag wins over the config
+
     def test_a_bad_store_is_refused_by_run_and_check(self):
         for cmd in ["run", "check"]:
             r = run(cmd, "--database", "sqlite:" + self.path("nope.db"), "--out", self.path("o")) if cmd == "run" \
                 else run(cmd, "--database", "sqlite:" + self.path("nope.db"))
             self.assertEqual(r.returncode, 66, r.stderr)
             self.assertIn("does not exist", r.stderr)
+        cfg = self.zeeland_with("plugins:", "administratie: sqlite:nope.db\n\nplugins:")
+        r = run("check", "--config", cfg)
+        self.assertEqual(r.returncode, 66, r.stderr)
+        self.assertIn("nope.db does not exist", r.stderr)

@@ -2,17 +2,24 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include "store/snapshot.h"
 
 namespace vhh::host::store {
 
-std::unique_ptr<Store> open_store_for_run(const std::string &flag) {
+std::unique_ptr<Store> open_store_for_run(const std::string &flag, const std::string &config_url,
+                                          const std::string &config_path) {
     std::string url = flag;
     if (url.empty())
         if (const char *env = std::getenv("VHH_DATABASE")) url = env;
-    if (url.empty()) return nullptr;
-    auto store = std::make_unique<Store>(parse_database_url(url, vhh::ExitCode::usage), true);
+    DatabaseUrl parsed;
+    if (!url.empty()) parsed = parse_database_url(url, vhh::ExitCode::usage);
+    else if (!config_url.empty())
+        parsed = parse_database_url(config_url, vhh::ExitCode::config,
+                                    std::filesystem::path(config_path).parent_path().string());
+    else return nullptr;
+    auto store = std::make_unique<Store>(parsed, true);
     store->begin_read();
     store->require_schema();
     return store;

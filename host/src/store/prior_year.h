@@ -20,9 +20,11 @@ struct PriorYear {
     std::string snapshot;                 ///< which vaststelling gave them ("" when the config did)
 };
 
-/// Opens the store `flag` (--database) or VHH_DATABASE names, in a read transaction, checked to
-/// be of this program's schema; nullptr when none is named. Problems are StoreErrors.
-std::unique_ptr<Store> open_store_for_run(const std::string &flag);
+/// Opens the store `flag` (--database), else VHH_DATABASE, else the config's `administratie`
+/// (`config_url`, a sqlite path relative to `config_path`'s folder) names, in a read transaction,
+/// checked to be of this program's schema; nullptr when none is named. Problems are StoreErrors.
+std::unique_ptr<Store> open_store_for_run(const std::string &flag, const std::string &config_url,
+                                          const std::string &config_path);
 
 /// The year before of `region`: from `store` (may be nullptr) when it holds the vastgestelde
 /// jaarrekening of boekjaar - 1, else `config_lines` (may be nullptr: not known).

@@ -124,15 +124,16 @@ std::optional<DatabaseUrl> named_store(const CommandOptions &o) {
     if (!o.database.empty()) return parse_database_url(o.database, vhh::ExitCode::usage);
     if (const char *env = std::getenv("VHH_DATABASE"); env && *env)
         return parse_database_url(env, vhh::ExitCode::usage);
-    if (is_province_config(o.config_path)) return std::nullopt;  // a province config names no store
     Diagnostics diag;
-    RunConfig config = load_run_config(o.config_path, diag);
+    const std::string administratie = is_province_config(o.config_path)
+                                           ? load_province_config(o.config_path, diag).administratie
+                                           : load_run_config(o.config_path, diag).administratie;
     if (diag.has_errors()) {
         std::cerr << diag.format_all();
         throw StoreError(diag.exit_code(), "cannot read the store's name from " + o.config_path);
     }
-    if (config.administratie.empty()) return std::nullopt;
-    return parse_database_url(config.administratie, vhh::ExitCode::config,
+    if (administratie.empty()) return std::nullopt;
+    return parse_database_url(administratie, vhh::ExitCode::config,
                               std::filesystem::path(o.config_path).parent_path().string());
 }
 
