@@ -18,6 +18,8 @@
 #include "diagnostic_output.h"
 #include "run.h"
 #include "formats.h"
+#include "store/prior_year.h"
+#include "store/store_commands.h"
 #include "output/output_set.h"
 #include "output/sha256.h"
 #include "pipeline.h"
@@ -48,6 +50,13 @@ const char *kUsage =
     "  bijdragen  contributions per payer, to stdout   [--config FILE] [--plugin-dir DIR] [--format table|csv|json]\n"
     "  partners   the partner registry, to stdout      [--config FILE] [--plugin-dir DIR] [--format table|csv|json]\n"
     "  plugins    discovered plugins and their status  [--plugin-dir DIR] [--format table|json]\n"
+    "  db init|migrate|status|verify        create, upgrade, describe, verify the store  [--database URL]\n"
+    "  db export [--format json] > FILE     the whole administration, deterministic      [--database URL]\n"
+    "  db import FILE                       into an empty store; nothing on error        [--database URL]\n"
+    "  vaststellen begroting|jaarrekening   record what the algemeen bestuur adopted\n"
+    "             --jaar Y --besluit TEXT --datum YYYY-MM-DD [--config FILE] [--door NAAM] [--database URL]\n"
+    "  historie   bijdragen per gemeente over the years  [--gemeente CODE] [--format table|csv|json] [--database URL]\n"
+    "  log        the store's audit trail                [--format table|json] [--database URL]\n"
     "\n"
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
@@ -56,6 +65,9 @@ const char *kUsage =
     "  --format FORMAT    output format of bijdragen / plugins\n"
     "  --allow-outside-inputs\n"
     "                     read files a config names outside its own folder (default: refused)\n"
+    "  --database URL     the store: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB\n"
+    "                     (default: VHH_DATABASE, else the config's administratie: key)\n"
+    "  --door NAAM        who makes a change to the store (default: the OS user)\n"
     "  --help             show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -63,12 +75,19 @@ const char *kUsage =
     "            73 output cannot be written, 78 bad configuration\n";
 
 const std::map<std::string, std::set<std::string>> kAllowedOptions = {
-    {"run", {"config", "out", "plugin-dir", "allow-outside-inputs"}},
-    {"check", {"config", "plugin-dir", "allow-outside-inputs"}},
+    {"run", {"config", "out", "plugin-dir", "database", "allow-outside-inputs"}},
+    {"check", {"config", "plugin-dir", "database", "allow-outside-inputs"}},
     {"bijdragen", {"config", "plugin-dir", "format", "allow-outside-inputs"}},
     {"plugins", {"plugin-dir", "format"}},
     {"partners", {"config", "plugin-dir", "format", "allow-outside-inputs"}},
+    {"db", {"config", "database", "door", "format"}},
+    {"log", {"config", "database", "format"}},
+    {"vaststellen", {"config", "plugin-dir", "database", "door", "jaar", "besluit", "datum", "allow-outside-inputs"}},
+    {"historie", {"config", "database", "gemeente", "format"}},
 };
+
+/// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
+const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
@@ -111,6 +130,8 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
     options.addOption(Option("allow-outside-inputs", "", "read files outside the config's folder")
                           .required(false)
                           .repeatable(false));
+    for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente"})
+        options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
 void VhhApp::handleOption(const std::string &name, const std::string &value) {
@@ -131,6 +152,8 @@ void VhhApp::handleOption(const std::string &name, const std::string &value) {
         format_ = value;
     } else if (name == "allow-outside-inputs") {
         allow_outside_inputs_ = true;
+    } else {
+        store_values_[name] = value;
     }
 }
 
@@ -169,7 +192,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
     const std::string &command = args[0];
     auto allowed = kAllowedOptions.find(command);
     if (allowed == kAllowedOptions.end()) return usage_error("unknown command '" + command + "'");
-    if (args.size() > 1) return usage_error("unexpected argument '" + args[1] + "' after '" + command + "'");
+    if (args.size() > 1 && !kStoreCommands.count(command)) return usage_error("unexpected argument '" + args[1] + "' after '" + command + "'");
     for (const auto &opt : given_)
         if (!allowed->second.count(opt)) return usage_error("option --" + opt + " does not apply to '" + command + "'");
     try {
@@ -177,6 +200,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
         if (command == "check") return cmd_run(false);
         if (command == "bijdragen") return cmd_bijdragen();
         if (command == "partners") return cmd_partners();
+        if (kStoreCommands.count(command)) return cmd_store(command, {args.begin() + 1, args.end()});
         return cmd_plugins();
     } catch (const std::exception &e) {
         std::cerr << "vhh: internal error: " << printable_text(e.what()) << "\n";
@@ -256,6 +280,12 @@ int VhhApp::cmd_run(bool write) {
                                                 {allow_outside_inputs_, {}});
     print_diagnostics(diag);  // warnings, or the errors
     if (!run) return static_cast<int>(diag.exit_code());
+    try {  // a region's documents take nothing from the store yet (plugins' contexts wait for the ABI bump)
+        store::open_store_for_run(store_values_["database"], run->config.administratie, cfg_path);
+    } catch (const store::StoreError &e) {
+        std::cerr << "vhh: error: " << e.what() << "\n";
+        return static_cast<int>(e.code);
+    }
     const Pipeline &pipeline = *run->pipeline;
     if (!out) {
         const std::size_t documents = pipeline.workbooks().size() + run->texts.size();
@@ -311,10 +341,20 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
         runs.push_back(std::move(run));
         priors.push_back(std::move(prior));
     }
+    std::unique_ptr<store::Store> db;  // the year before comes from the store's jaarrekening when it holds one
+    try {
+        db = store::open_store_for_run(store_values_["database"], province.administratie, cfg_path);
+    } catch (const store::StoreError &e) {
+        diag.error(e.code, {cfg_path, 0, 0}, "administratie", e.what());
+    }
+    std::vector<store::PriorYear> prior_years;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        prior_years.push_back(store::prior_year(db.get(), runs[i]->config.region,
+                                                priors[i] ? &priors[i]->pipeline->lines() : nullptr));
     std::vector<ConsolidationInput> inputs;
     for (std::size_t i = 0; i < runs.size(); ++i)
         inputs.push_back({&runs[i]->config.region, &runs[i]->pipeline->lines(),
-                          priors[i] ? &priors[i]->pipeline->lines() : nullptr});
+                          prior_years[i].known ? &prior_years[i].lines : nullptr, prior_years[i].snapshot});
     std::vector<std::pair<std::string, std::string>> texts;
     std::vector<std::pair<std::string, std::string>> template_inputs;
     Workbook workbook = consolidation_workbook(province, inputs);
@@ -378,6 +418,26 @@ int VhhApp::write_output(OutputSet &out, const ManifestInfo &info, const std::fu
         return static_cast<int>(vhh::ExitCode::internal);
     }
     return 0;
+}
+
+int VhhApp::cmd_store(const std::string &command, const std::vector<std::string> &args) {
+    store::CommandOptions o;
+    o.args = args;
+    o.database = store_values_["database"];
+    o.config_path = config_path();
+    o.config_given = !config_.empty();
+    o.door = store_values_["door"];
+    o.format = given_.count("format") ? format_ : (command == "db" ? "json" : "table");
+    o.jaar = store_values_["jaar"];
+    o.besluit = store_values_["besluit"];
+    o.datum = store_values_["datum"];
+    o.gemeente = store_values_["gemeente"];
+    o.plugin_dirs = plugin_dirs();
+    o.templates_dir = templates_dir();
+    if (command == "db") return store::cmd_db(o);
+    if (command == "log") return store::cmd_log(o);
+    if (command == "vaststellen") return store::cmd_vaststellen(o);
+    return store::cmd_historie(o);
 }
 
 int VhhApp::province_not_supported(const std::string &command) {

@@ -6,6 +6,7 @@
 
 #include <ctime>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ private:
     int cmd_bijdragen();
     int cmd_partners();
     int cmd_plugins();
+    /// `db`, `log`, `vaststellen`, `historie`: the store's commands (store/store_commands.h).
+    int cmd_store(const std::string &command, const std::vector<std::string> &args);
     int usage_error(const std::string &message);
     std::vector<std::string> plugin_dirs() const;
     std::string config_path() const;
@@ -51,6 +54,7 @@ private:
     std::string out_ = "out";
     std::vector<std::string> extra_plugin_dirs_;
     std::string format_ = "table";
+    std::map<std::string, std::string> store_values_;  ///< --database, --door, --jaar, --besluit, --datum, --gemeente
     std::set<std::string> given_;  ///< options given on the command line
     bool help_ = false;
     bool version_ = false;

@@ -130,6 +130,17 @@ Workbook consolidation_workbook(const ProvinceConfig &province, const std::vecto
     }
     per_gemeente.rows.push_back(total_row(per_gemeente, 3, gtotals, summable));
     wb.sheets = {std::move(per_regio), std::move(per_gemeente)};
+    if (std::any_of(regions.begin(), regions.end(), [](const auto &r) { return !r.prior_snapshot.empty(); })) {
+        Table bronnen;  // which vaststelling of the store gave each region's year before
+        bronnen.name = "Vorig jaar";
+        bronnen.columns = {{"Regio", 34}, {"Totaal " + std::to_string(province.boekjaar - 1) + " uit", 90}};
+        for (const auto &r : regions)
+            bronnen.rows.push_back({Cell::text(r.region->naam),
+                                    Cell::text(!r.prior_snapshot.empty() ? r.prior_snapshot
+                                               : r.prior_lines       ? "de config van het jaar ervoor (vorig_jaar)"
+                                                                     : "-")});
+        wb.sheets.push_back(std::move(bronnen));
+    }
     return wb;
 }
 
@@ -157,6 +168,8 @@ TextDocument consolidation_text(const ProvinceConfig &province, const std::vecto
         rn.set("regio_kol", pad(r.region->naam, name_w));
         rn.set("totaal", pad(total.format_nl(), 16, true));
         rn.set("heeft_vorig_jaar", DataNode::boolean(r.prior_lines != nullptr));
+        rn.set("vorig_jaar_uit_administratie", DataNode::boolean(!r.prior_snapshot.empty()));
+        rn.set("vorig_jaar_bron", r.prior_snapshot);
         Money prior = r.prior_lines ? sum(*r.prior_lines, "") : Money();
         if (r.prior_lines) {
             any_prior = true;

@@ -17,6 +17,7 @@ struct ConsolidationInput {
     const Region *region = nullptr;                             ///< the region (boekjaar of the province)
     const std::vector<ContributionLine> *lines = nullptr;       ///< its contribution lines
     const std::vector<ContributionLine> *prior_lines = nullptr; ///< the year before, or nullptr
+    std::string prior_snapshot;  ///< when the year before comes from the store: which vaststelling ("" otherwise)
 };
 
 /// consolidatie-Y.xlsx: sheets "Per regio" (a column per source, totals as formulas, the year

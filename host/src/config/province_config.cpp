@@ -1,4 +1,5 @@
 #include "config/province_config.h"
+#include "store/database_url.h"
 
 #include "config/input_file.h"
 
@@ -29,6 +30,8 @@ const vhh_setting_spec kRegioFields[] = {
 const vhh_setting_spec kTopSpec[] = {
     {"regios", VHH_SETTING_LIST, VHH_SETTING_REQUIRED, nullptr, "1", nullptr, "the regions of the province",
      kRegioFields, sizeof kRegioFields / sizeof kRegioFields[0]},
+    {"administratie", VHH_SETTING_TEXT, 0, "", nullptr, nullptr,
+     "optional: the store (sqlite:PATH relative to this file, or postgresql://USER:PASSWORD@HOST:PORT/DB)", nullptr, 0},
 };
 
 }  // namespace
@@ -49,7 +52,15 @@ ProvinceConfig load_province_config(const std::string &path, Diagnostics &diag, 
         return config;
     }
     const YamlNode *provincie = root.find("provincie");
-    Settings top = validate_settings(root, kTopSpec, 1, "", {"provincie"}, diag);
+    Settings top = validate_settings(root, kTopSpec, sizeof kTopSpec / sizeof kTopSpec[0], "", {"provincie"}, diag);
+    if (top.has("administratie") && !top.text("administratie").empty()) {
+        try {
+            store::parse_database_url(top.text("administratie"), ExitCode::config);
+            config.administratie = top.text("administratie");
+        } catch (const store::StoreError &e) {
+            diag.error(e.code, top.where("administratie"), "administratie", e.what());
+        }
+    }
     if (provincie == nullptr || !provincie->is_map()) {
         diag.error(ExitCode::config, provincie ? provincie->where : SourceLocation{path, 0, 0}, "provincie",
                    "expected a map with id, naam and boekjaar");

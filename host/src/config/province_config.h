@@ -25,6 +25,7 @@ struct ProvinceConfig {
     std::string naam;                    ///< e.g. "Veiligheidshuizen Oost-Brabant"
     int boekjaar = 0;                    ///< every region's boekjaar must be this one
     std::vector<ProvinceRegion> regios;  ///< in config order
+    std::string administratie;           ///< optional store URL (as written; sqlite paths relative to the file)
 };
 
 /// True when the YAML file at `path` is a province config (it has a top-level `provincie`).

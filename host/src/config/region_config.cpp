@@ -1,4 +1,5 @@
 #include "config/region_config.h"
+#include "store/database_url.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -68,7 +69,7 @@ const vhh_setting_spec kHerindelingenSpec[] = {
 };
 
 const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "herindelingen", "plugins",
-                                             "templates"};
+                                             "templates", "administratie"};
 
 bool is_cbs_code(const std::string &code) {
     if (code.size() != 6 || code[0] != 'G' || code[1] != 'M') return false;
@@ -239,7 +240,7 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         if (kTopLevelKeys.count(key.text)) continue;
         log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config, key.where,
                   excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
-                  "allowed top-level keys: bevolking, gemeenten, herindelingen, plugins, regio, templates");
+                  "allowed top-level keys: administratie, bevolking, gemeenten, herindelingen, plugins, regio, templates");
     }
 
     Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, log);
@@ -320,6 +321,22 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
                 diag.error(ExitCode::config, templates->where, "templates",
                            "cannot use template directory " + dir.string() + ": " + *outside, outside_scope_hint());
             config.templates_dir = dir.string();
+        }
+    }
+
+    if (const YamlNode *adm = root.find("administratie")) {
+        if (!adm->is_scalar() || adm->text.empty()) {
+            diag.error(ExitCode::config, adm->where, "administratie",
+                       "expected the store's URL (sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB), got " +
+                           adm->describe());
+        } else {
+            try {
+                store::parse_database_url(adm->text, ExitCode::config, std::filesystem::path(path).parent_path().string());
+                config.administratie = adm->text;
+                config.administratie_where = adm->where;
+            } catch (const store::StoreError &e) {
+                diag.error(e.code, adm->where, "administratie", e.what());
+            }
         }
     }
 

@@ -27,6 +27,8 @@ struct RunConfig {
     Region region;                     ///< region, boekjaar, gemeenten
     std::vector<PluginEntry> plugins;  ///< in config order
     std::string templates_dir;         ///< optional `templates:` directory (resolved against the config's folder)
+    std::string administratie;         ///< optional `administratie:` store URL (as written; sqlite paths relative to the config)
+    SourceLocation administratie_where;  ///< where it is written
     std::vector<std::string> included_files;  ///< settings files read through a plugin's `bestand:` key
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
     /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that

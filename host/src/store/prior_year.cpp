@@ -1,0 +1,55 @@
+#include "store/prior_year.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "store/snapshot.h"
+
+namespace vhh::host::store {
+
+std::unique_ptr<Store> open_store_for_run(const std::string &flag, const std::string &config_url,
+                                          const std::string &config_path) {
+    std::string url = flag;
+    if (url.empty())
+        if (const char *env = std::getenv("VHH_DATABASE")) url = env;
+    DatabaseUrl parsed;
+    if (!url.empty()) parsed = parse_database_url(url, vhh::ExitCode::usage);
+    else if (!config_url.empty())
+        parsed = parse_database_url(config_url, vhh::ExitCode::config,
+                                    std::filesystem::path(config_path).parent_path().string());
+    else return nullptr;
+    auto store = std::make_unique<Store>(parsed, true);
+    store->begin_read();
+    store->require_schema();
+    return store;
+}
+
+std::vector<ContributionLine> restated(std::vector<ContributionLine> lines, const Region &region) {
+    for (auto &l : lines)
+        for (const auto &g : region.gemeenten)
+            if (std::find(g.voorgangers.begin(), g.voorgangers.end(), l.payer_id) != g.voorgangers.end()) {
+                l.payer_id = g.code;
+                l.payer = g.naam;
+            }
+    return lines;
+}
+
+PriorYear prior_year(Store *store, const Region &region, const std::vector<ContributionLine> *config_lines) {
+    PriorYear p;
+    if (store)
+        if (auto s = find_vaststelling(*store, region.id, "jaarrekening", region.boekjaar - 1)) {
+            p.known = true;
+            p.lines = restated(std::move(s->bijdragen), region);
+            p.snapshot = "vastgestelde jaarrekening " + std::to_string(s->jaar) + " (besluit " + s->besluit +
+                         ", " + s->datum + ", snapshot " + s->sha256.substr(0, 16) + ")";
+            return p;
+        }
+    if (config_lines) {
+        p.known = true;
+        p.lines = restated(*config_lines, region);
+    }
+    return p;
+}
+
+}  // namespace vhh::host::store

@@ -1,0 +1,93 @@
+#include "store/schema.h"
+
+namespace vhh::host::store {
+
+namespace {
+
+// Types both back ends accept alike: BIGINT for money (cents) and ids, INTEGER for years and
+// numbers, TEXT for everything else (CBS codes stay text). Ids are given by vhh inside the
+// writing transaction (the store takes one writer at a time), so no SERIAL/AUTOINCREMENT.
+const std::vector<Migration> kMigrations = {
+    {1,
+     "administratie: audit log, vaststellingen, begrotingswijzigingen",
+     {
+         "CREATE TABLE audit_log (volgnr BIGINT PRIMARY KEY, tijd TEXT NOT NULL, gebruiker TEXT NOT NULL,"
+         " commando TEXT NOT NULL, wijziging TEXT NOT NULL, vorige_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+         "CREATE TABLE vaststellingen (id BIGINT PRIMARY KEY, regio TEXT NOT NULL, regio_naam TEXT NOT NULL,"
+         " document TEXT NOT NULL, jaar INTEGER NOT NULL, besluit TEXT NOT NULL, datum TEXT NOT NULL,"
+         " snapshot_sha256 TEXT NOT NULL, UNIQUE (regio, document, jaar))",
+         "CREATE TABLE vaststelling_inputs (vaststelling_id BIGINT NOT NULL REFERENCES vaststellingen (id),"
+         " volgnr INTEGER NOT NULL, bestand TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (vaststelling_id, volgnr))",
+         "CREATE TABLE vaststelling_posten (vaststelling_id BIGINT NOT NULL REFERENCES vaststellingen (id),"
+         " volgnr INTEGER NOT NULL, code TEXT NOT NULL, naam TEXT NOT NULL, bedrag_cents BIGINT NOT NULL,"
+         " PRIMARY KEY (vaststelling_id, volgnr))",
+         "CREATE TABLE vaststelling_bijdragen (vaststelling_id BIGINT NOT NULL REFERENCES vaststellingen (id),"
+         " volgnr INTEGER NOT NULL, bron TEXT NOT NULL, betaler_id TEXT NOT NULL, betaler TEXT NOT NULL,"
+         " bedrag_cents BIGINT NOT NULL, grondslag TEXT NOT NULL, PRIMARY KEY (vaststelling_id, volgnr))",
+         "CREATE TABLE vaststelling_gemeenten (vaststelling_id BIGINT NOT NULL REFERENCES vaststellingen (id),"
+         " volgnr INTEGER NOT NULL, code TEXT NOT NULL, naam TEXT NOT NULL, inwoners BIGINT NOT NULL,"
+         " voorgangers TEXT NOT NULL, PRIMARY KEY (vaststelling_id, volgnr))",
+         "CREATE TABLE vaststelling_herindelingen (vaststelling_id BIGINT NOT NULL REFERENCES vaststellingen (id),"
+         " volgnr INTEGER NOT NULL, per TEXT NOT NULL, naar TEXT NOT NULL, naam TEXT NOT NULL, van TEXT NOT NULL,"
+         " PRIMARY KEY (vaststelling_id, volgnr))",
+         "CREATE TABLE wijzigingen (id BIGINT PRIMARY KEY, regio TEXT NOT NULL, jaar INTEGER NOT NULL,"
+         " nummer INTEGER NOT NULL, besluit TEXT NOT NULL, datum TEXT NOT NULL, UNIQUE (regio, jaar, nummer))",
+         "CREATE TABLE wijziging_posten (wijziging_id BIGINT NOT NULL REFERENCES wijzigingen (id),"
+         " volgnr INTEGER NOT NULL, code TEXT NOT NULL, naam TEXT NOT NULL, bedrag_cents BIGINT NOT NULL,"
+         " PRIMARY KEY (wijziging_id, volgnr))",
+         "CREATE TABLE wijziging_bijdragen (wijziging_id BIGINT NOT NULL REFERENCES wijzigingen (id),"
+         " volgnr INTEGER NOT NULL, betaler_id TEXT NOT NULL, betaler TEXT NOT NULL, bedrag_cents BIGINT NOT NULL,"
+         " PRIMARY KEY (wijziging_id, volgnr))",
+     }},
+};
+
+ColumnDef i(const char *n) { return {n, true}; }
+ColumnDef t(const char *n) { return {n, false}; }
+
+const std::vector<TableDef> kTables = {
+    {"audit_log", {i("volgnr"), t("tijd"), t("gebruiker"), t("commando"), t("wijziging"), t("vorige_hash"), t("hash")},
+     "volgnr", ""},
+    {"vaststellingen",
+     {i("id"), t("regio"), t("regio_naam"), t("document"), i("jaar"), t("besluit"), t("datum"), t("snapshot_sha256")},
+     "id", ""},
+    {"vaststelling_inputs", {i("vaststelling_id"), i("volgnr"), t("bestand"), t("sha256")}, "vaststelling_id, volgnr",
+     "vaststelling_id"},
+    {"vaststelling_posten", {i("vaststelling_id"), i("volgnr"), t("code"), t("naam"), i("bedrag_cents")},
+     "vaststelling_id, volgnr", "vaststelling_id"},
+    {"vaststelling_bijdragen",
+     {i("vaststelling_id"), i("volgnr"), t("bron"), t("betaler_id"), t("betaler"), i("bedrag_cents"), t("grondslag")},
+     "vaststelling_id, volgnr", "vaststelling_id"},
+    {"vaststelling_gemeenten",
+     {i("vaststelling_id"), i("volgnr"), t("code"), t("naam"), i("inwoners"), t("voorgangers")},
+     "vaststelling_id, volgnr", "vaststelling_id"},
+    {"vaststelling_herindelingen",
+     {i("vaststelling_id"), i("volgnr"), t("per"), t("naar"), t("naam"), t("van")}, "vaststelling_id, volgnr",
+     "vaststelling_id"},
+    {"wijzigingen", {i("id"), t("regio"), i("jaar"), i("nummer"), t("besluit"), t("datum")}, "id", ""},
+    {"wijziging_posten", {i("wijziging_id"), i("volgnr"), t("code"), t("naam"), i("bedrag_cents")},
+     "wijziging_id, volgnr", "wijziging_id"},
+    {"wijziging_bijdragen", {i("wijziging_id"), i("volgnr"), t("betaler_id"), t("betaler"), i("bedrag_cents")},
+     "wijziging_id, volgnr", "wijziging_id"},
+};
+
+}  // namespace
+
+const std::vector<Migration> &migrations() { return kMigrations; }
+
+int program_schema_version() { return kMigrations.back().version; }
+
+const std::vector<TableDef> &administration_tables() { return kTables; }
+
+const TableDef *find_table(const std::string &name) {
+    for (const auto &t : kTables)
+        if (t.name == name) return &t;
+    return nullptr;
+}
+
+std::string column_list(const TableDef &t) {
+    std::string s;
+    for (const auto &c : t.columns) s += (s.empty() ? "" : ", ") + c.name;
+    return s;
+}
+
+}  // namespace vhh::host::store

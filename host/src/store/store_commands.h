@@ -1,0 +1,44 @@
+// The store's commands: `vhh db …`, `vhh log`, `vhh vaststellen`, `vhh historie`. The app parses
+// the command line; each command's logic lives here and in the store's other files.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace vhh::host {
+class PluginRegistry;
+}
+
+namespace vhh::host::store {
+
+/// What a store command was given on the command line.
+struct CommandOptions {
+    std::vector<std::string> args;  ///< the arguments after the command's name
+    std::string database;           ///< --database URL ("" when not given)
+    std::string config_path;        ///< --config, or the bundled default
+    bool config_given = false;
+    std::string door;               ///< --door NAAM
+    std::string format = "table";
+    std::string jaar, besluit, datum, gemeente;
+    std::vector<std::string> plugin_dirs;
+    std::string templates_dir;
+};
+
+/// The store a command names: --database, else VHH_DATABASE, else the config's `administratie:`;
+/// nullopt when none does (nothing is opened). Problems are StoreErrors.
+std::optional<DatabaseUrl> named_store(const CommandOptions &o);
+
+/// `vhh db init|migrate|status|verify|export|import`.
+int cmd_db(const CommandOptions &o);
+/// `vhh log`.
+int cmd_log(const CommandOptions &o);
+/// `vhh vaststellen begroting|jaarrekening`.
+int cmd_vaststellen(const CommandOptions &o);
+/// `vhh historie`.
+int cmd_historie(const CommandOptions &o);
+
+}  // namespace vhh::host::store
