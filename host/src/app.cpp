@@ -434,6 +434,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     o.gemeente = store_values_["gemeente"];
     o.plugin_dirs = plugin_dirs();
     o.templates_dir = templates_dir();
+    o.allow_outside_inputs = allow_outside_inputs_;
     if (command == "db") return store::cmd_db(o);
     if (command == "log") return store::cmd_log(o);
     if (command == "vaststellen") return store::cmd_vaststellen(o);

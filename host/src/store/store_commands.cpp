@@ -6,6 +6,7 @@
 
 #include "config/province_config.h"
 #include "config/region_config.h"
+#include "diagnostic_output.h"
 #include "run.h"
 #include "store/audit_log.h"
 #include "store/exchange.h"
@@ -126,10 +127,10 @@ std::optional<DatabaseUrl> named_store(const CommandOptions &o) {
         return parse_database_url(env, vhh::ExitCode::usage);
     Diagnostics diag;
     const std::string administratie = is_province_config(o.config_path)
-                                           ? load_province_config(o.config_path, diag).administratie
-                                           : load_run_config(o.config_path, diag).administratie;
+                                           ? load_province_config(o.config_path, diag, o.allow_outside_inputs).administratie
+                                           : load_run_config(o.config_path, diag, {o.allow_outside_inputs, {}}).administratie;
     if (diag.has_errors()) {
-        std::cerr << diag.format_all();
+        std::cerr << format_capped(diag);
         throw StoreError(diag.exit_code(), "cannot read the store's name from " + o.config_path);
     }
     if (administratie.empty()) return std::nullopt;
@@ -186,14 +187,16 @@ int cmd_vaststellen(const CommandOptions &o) {
         // A province config vaststelt every region of it at once: all of them or none.
         std::vector<std::unique_ptr<RegionRun>> runs;
         if (is_province_config(o.config_path)) {
-            const ProvinceConfig province = load_province_config(o.config_path, diag);
+            const ProvinceConfig province = load_province_config(o.config_path, diag, o.allow_outside_inputs);
+            const InputPolicy inputs{o.allow_outside_inputs, scope_of_config(o.config_path, false).root};
             for (const auto &r : province.regios)
-                runs.push_back(run_region(r.config, r.config, registry, o.templates_dir, false, diag));
+                runs.push_back(run_region(r.config, r.config, registry, o.templates_dir, false, diag, nullptr, inputs));
         } else {
             const std::string label = o.config_given ? o.config_path : "bundled:config/zeeland/vhh.yaml";
-            runs.push_back(run_region(o.config_path, label, registry, o.templates_dir, false, diag));
+            runs.push_back(run_region(o.config_path, label, registry, o.templates_dir, false, diag, nullptr,
+                                      {o.allow_outside_inputs, {}}));
         }
-        std::cerr << diag.format_all();
+        std::cerr << format_capped(diag);
         if (diag.has_errors()) return static_cast<int>(diag.exit_code());  // errors in the inputs: nothing stored
         for (const auto &run : runs)
             if (run->config.region.boekjaar != jaar)

@@ -26,6 +26,7 @@ struct CommandOptions {
     std::string jaar, besluit, datum, gemeente;
     std::vector<std::string> plugin_dirs;
     std::string templates_dir;
+    bool allow_outside_inputs = false;  ///< --allow-outside-inputs
 };
 
 /// The store a command names: --database, else VHH_DATABASE, else the config's `administratie:`;
