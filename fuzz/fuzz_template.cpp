@@ -13,7 +13,9 @@
 //
 // Checked besides sanitizer reports: render_template returns text or throws TemplateError (any
 // other exception is a crash); a TemplateError names the template file and, when it has a line,
-// a line within the template; rendering is deterministic (the same output twice).
+// a line within the template; rendering is deterministic (the same output twice); no document
+// is larger than kMaxTemplateOutput. Its memory limit is 512 MB (fuzz/limits.sh): sections nested
+// thousands deep once took 1,2 GB (regressions/fuzz_template/nested-6000-sections).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -206,6 +208,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (std::string(e.what()).empty()) fail("a template error without a message");
         return 0;
     }
+    if (first.size() > vhh::host::kMaxTemplateOutput) fail("a document larger than the output limit");
     if (render_template(source, path, *tree) != first) fail("rendering is not deterministic");
     return 0;
 }

@@ -4,7 +4,8 @@
 # Configures and builds the fuzz build (clang, -DVHH_FUZZ=ON) into BUILD_DIR (default build-fuzz,
 # relative to the repository), runs every target once on its regression inputs and seed corpus
 # (ctest -L fuzz), then fuzzes every target for SECONDS (default 60) with -max_total_time,
-# -timeout=10 and -rss_limit_mb=2048, two targets at a time, each on a copy of its committed corpus
+# -timeout=10 and the target's -rss_limit_mb (fuzz/limits.sh: 512 for fuzz_template, else 2048), two
+# targets at a time, each on a copy of its committed corpus
 # in a temporary folder (the committed corpus is never modified). Prints per target: executions,
 # exec/s, coverage (cov:, ft:) and corpus size. Exits 1 when any target crashed, hung, ran out of
 # memory or failed a regression input; the inputs are kept in BUILD_DIR/fuzz-artifacts/<target>/.
@@ -15,10 +16,13 @@
 #   FUZZ_JOBS         build parallelism (default: nproc)
 #   FUZZ_KEEP_CORPUS  a folder: the grown corpora are copied to FOLDER/<target>/ (for a campaign)
 #   FUZZ_ARGS         extra libFuzzer flags, e.g. "-max_len=16384"
+#   FUZZ_RSS_LIMIT_MB memory limit of every target in MB (default: per target, see fuzz/limits.sh)
 # Needs the Debian packages clang and libclang-rt-14-dev besides those of scripts/setup.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+# shellcheck source=fuzz/limits.sh
+. "$root/fuzz/limits.sh"
 
 seconds=${1:-60}
 build=${2:-build-fuzz}
@@ -73,7 +77,7 @@ start() {
     set +e
     # shellcheck disable=SC2086
     TMPDIR=$dir/tmp "$build/fuzz/$t" "$dir/corpus" "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
-      -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/$t/" ${FUZZ_ARGS:-} \
+      -rss_limit_mb="$(fuzz_rss_limit_mb "$t")" -print_final_stats=1 -artifact_prefix="$artifacts/$t/" ${FUZZ_ARGS:-} \
       >"$dir/log" 2>&1 &
     echo $! >"$dir/pid"
     wait $!

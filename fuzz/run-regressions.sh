@@ -2,8 +2,10 @@
 # run-regressions.sh FUZZER DIR...
 # Runs a libFuzzer target once on every file in the given folders (its regression inputs and seed
 # corpus) with the same limits as run-fuzzers.sh. Fails when any input crashes, leaks, trips a
-# sanitizer, times out (10 s) or goes over 2 GB. Used by the fuzz build's ctest (label "fuzz").
+# sanitizer, times out (10 s) or goes over its memory limit (fuzz/limits.sh). Used by the fuzz build's ctest (label "fuzz").
 set -euo pipefail
+# shellcheck source=fuzz/limits.sh
+. "$(dirname "$0")/limits.sh"
 fuzzer=$1
 shift
 files=()
@@ -20,4 +22,4 @@ echo "$(basename "$fuzzer"): ${#files[@]} inputs"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/vhh-fuzz-regressions.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # libFuzzer runs the files given as arguments once each (no fuzzing) and stops at the first failure.
-TMPDIR=$tmp "$fuzzer" -timeout=10 -rss_limit_mb=2048 "${files[@]}"
+TMPDIR=$tmp "$fuzzer" -timeout=10 -rss_limit_mb="$(fuzz_rss_limit_mb "$fuzzer")" "${files[@]}"

@@ -227,8 +227,21 @@ int VhhApp::cmd_partners() {
 }
 
 int VhhApp::cmd_run(bool write) {
+    // --out is checked (and other runs into it waited for) before anything is computed.
+    std::unique_ptr<OutputSet> out;
+    if (write) {
+        try {
+            out = std::make_unique<OutputSet>(out_, [&] {
+                std::cerr << "vhh: note: another vhh run is writing to " << out_ << "; waiting for it\n";
+            });
+        } catch (const OutputError &e) {
+            std::cerr << "vhh: error: " << e.what() << "\n";
+            return static_cast<int>(vhh::ExitCode::cant_create);
+        }
+        for (const auto &note : out->take_notes()) std::cerr << "vhh: warning: " << note << "\n";
+    }
     const std::string cfg_path = config_path();
-    if (is_province_config(cfg_path)) return cmd_run_province(cfg_path, write);
+    if (is_province_config(cfg_path)) return cmd_run_province(cfg_path, out.get());
     Diagnostics diag;
     PluginRegistry registry;
     registry.discover(plugin_dirs());
@@ -237,7 +250,7 @@ int VhhApp::cmd_run(bool write) {
     print_diagnostics(diag);  // warnings, or the errors
     if (!run) return static_cast<int>(diag.exit_code());
     const Pipeline &pipeline = *run->pipeline;
-    if (!write) {
+    if (!out) {
         const std::size_t documents = pipeline.workbooks().size() + run->texts.size();
         std::cout << "vhh: " << cfg_path << ": ok ("
                   << vhh::count_nl(static_cast<std::int64_t>(run->config.region.gemeenten.size()), "gemeente", "gemeenten")
@@ -251,12 +264,12 @@ int VhhApp::cmd_run(bool write) {
     info.created = document_time(info.year);
     for (const auto &p : pipeline.plugins()) info.plugins.push_back(&p);
     info.inputs = run->inputs;
-    return write_output(info, [&](OutputSet &out) {
-        stage_documents(out, "", pipeline.workbooks(), run->texts, info.created);
+    return write_output(*out, info, [&](OutputSet &set) {
+        stage_documents(set, "", pipeline.workbooks(), run->texts, info.created);
     });
 }
 
-int VhhApp::cmd_run_province(const std::string &cfg_path, bool write) {
+int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
     Diagnostics diag;
     ProvinceConfig province = load_province_config(cfg_path, diag);
     if (diag.has_errors()) {
@@ -307,7 +320,7 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, bool write) {
     }
     print_diagnostics(diag);
     if (diag.has_errors() || runs.size() != province.regios.size()) return static_cast<int>(diag.exit_code());
-    if (!write) {
+    if (!out) {
         std::cout << "vhh: " << cfg_path << ": ok (" << runs.size() << " regions)\n";
         return 0;
     }
@@ -326,16 +339,15 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, bool write) {
         }
     info.inputs.insert(info.inputs.end(), template_inputs.begin(), template_inputs.end());
     for (const auto &run : runs) info.regions.push_back(run->config.region.id);
-    return write_output(info, [&](OutputSet &out) {
+    return write_output(*out, info, [&](OutputSet &set) {
         for (const auto &run : runs)
-            stage_documents(out, run->config.region.id + "/", run->pipeline->workbooks(), run->texts, info.created);
-        stage_documents(out, "", {workbook}, texts, info.created);
+            stage_documents(set, run->config.region.id + "/", run->pipeline->workbooks(), run->texts, info.created);
+        stage_documents(set, "", {workbook}, texts, info.created);
     });
 }
 
-int VhhApp::write_output(const ManifestInfo &info, const std::function<void(OutputSet &)> &stage) {
+int VhhApp::write_output(OutputSet &out, const ManifestInfo &info, const std::function<void(OutputSet &)> &stage) {
     try {
-        OutputSet out(out_);
         try {
             stage(out);
         } catch (const RenderError &e) {
@@ -344,6 +356,7 @@ int VhhApp::write_output(const ManifestInfo &info, const std::function<void(Outp
         }
         out.write_file("manifest.json", manifest_json(info, out));
         out.commit();
+        for (const auto &note : out.take_notes()) std::cerr << "vhh: warning: " << note << "\n";
         std::cout << "vhh: wrote " << out.files().size() << (out.files().size() == 1 ? " file to " : " files to ") << out_
                   << ":\n";
         for (const auto &name : out.files()) std::cout << "  " << (fs::path(out_) / name).string() << "\n";

@@ -28,10 +28,12 @@ protected:
     int main(const std::vector<std::string> &args) override;
 
 private:
+    /// `vhh run` (write) or `vhh check`. A run checks --out and takes its turn on it first.
     int cmd_run(bool write);
-    int cmd_run_province(const std::string &cfg_path, bool write);
+    /// A province config; `out` is null for `vhh check`.
+    int cmd_run_province(const std::string &cfg_path, OutputSet *out);
     /// Stages the documents, writes manifest.json and swaps the set into --out (73 when it cannot).
-    int write_output(const ManifestInfo &info, const std::function<void(OutputSet &)> &stage);
+    int write_output(OutputSet &out, const ManifestInfo &info, const std::function<void(OutputSet &)> &stage);
     std::string templates_dir() const;
     /// 78 with a clear message: `bijdragen` and `partners` work per region.
     int province_not_supported(const std::string &command);

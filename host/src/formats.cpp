@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <sstream>
 
@@ -28,9 +29,18 @@ std::string stringify(const Object::Ptr &obj) {
     return out.str();
 }
 
+/// The start of every CSV document vhh writes: a UTF-8 byte order mark, so that Excel reads the
+/// text as UTF-8 ("Súdwest-Fryslân", "€") instead of the Windows code page.
+constexpr const char *kCsvBom = "\xEF\xBB\xBF";
+
+/// A text field of user data (a name, an id): quoted when it holds ';', '"' or a line break, and,
+/// when it starts with a character a spreadsheet takes for a formula (=, +, -, @, tab, CR), prefixed
+/// with a single quote and quoted, as OWASP's CSV-injection guidance asks. Numbers (amounts, counts)
+/// are not user text and are written as they are, so "-3,21" stays a number.
 std::string csv_field(const std::string &s) {
-    if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
+    const bool formula = !s.empty() && std::strchr("=+-@\t\r", s.front()) != nullptr;
+    if (!formula && s.find_first_of(";\"\n\r") == std::string::npos) return s;
+    std::string q = formula ? "\"'" : "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
 }
@@ -70,7 +80,7 @@ std::string bijdragen_table(const Region &region, const std::vector<Contribution
 }
 
 std::string bijdragen_csv(const std::vector<ContributionLine> &lines) {
-    std::string out = "source;payer_id;payer;amount_cents;amount;basis\n";
+    std::string out = std::string(kCsvBom) + "source;payer_id;payer;amount_cents;amount;basis\n";
     for (const auto &l : lines) {
         std::string nl = l.amount.format_plain();
         std::replace(nl.begin(), nl.end(), '.', ',');
@@ -150,7 +160,7 @@ std::string partners_table(const Region &region, const std::vector<Partner> &par
 }
 
 std::string partners_csv(const Region &region, const std::vector<Partner> &partners) {
-    std::string out = "id;naam;domein;ring;gehuisvest;werkplek_maanden;convenant_datum;convenant_versie;gemeenten;"
+    std::string out = std::string(kCsvBom) + "id;naam;domein;ring;gehuisvest;werkplek_maanden;convenant_datum;convenant_versie;gemeenten;"
                       "actief_van;actief_tot\n";
     for (const auto &p : partners) {
         std::string gemeenten;

@@ -14,14 +14,15 @@ namespace vhh::host {
 
 /// Contributions as an aligned text table with totals per source and overall.
 std::string bijdragen_table(const Region &region, const std::vector<ContributionLine> &lines);
-/// Contributions as CSV: ';' separated, header row, amounts in cents and in Dutch notation.
+/// Contributions as CSV for Dutch Excel: UTF-8 BOM, ';' separated, header row, amounts in cents and in
+/// Dutch notation (numbers as they are), names that look like formulas neutralised with a quote.
 std::string bijdragen_csv(const std::vector<ContributionLine> &lines);
 /// Contributions as JSON: {"region","year","lines":[...],"totals":{...,"total"}} with amount_cents.
 std::string bijdragen_json(const Region &region, const std::vector<ContributionLine> &lines);
 
 /// The partner registry as an aligned table, with werkplek-maanden in the boekjaar and totals.
 std::string partners_table(const Region &region, const std::vector<Partner> &partners);
-/// The partner registry as CSV (';', header row).
+/// The partner registry as CSV, like bijdragen_csv: BOM, ';', header row, formulas neutralised.
 std::string partners_csv(const Region &region, const std::vector<Partner> &partners);
 /// The partner registry as JSON: {"region","year","partners":[...],"totals":{...}}.
 std::string partners_json(const Region &region, const std::vector<Partner> &partners);

@@ -6,10 +6,14 @@
 #include "formats.h"
 #include "output/sha256.h"
 #include "plugins/plugin_crash_guard.h"
+#include "render/report_model_check.h"
 
 #include <filesystem>
 
 #include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
 
 namespace vhh::host {
 
@@ -91,6 +95,46 @@ bool run_phase(const ActivePlugin &p, const char *phase, Diagnostics &diag, cons
     return false;
 }
 
+/// Reports what `run` would refuse in plugin `p`'s report model (report_model_check.h) as errors
+/// at its config entry, at most 10 of them and a count of the rest; returns true when there were none.
+bool no_model_problems(const ActivePlugin &p, const std::vector<std::string> &problems, ExitCode code,
+                       Diagnostics &diag) {
+    constexpr std::size_t kShown = 10;
+    for (std::size_t i = 0; i < problems.size() && i < kShown; ++i)
+        diag.error(code, p.entry->section.where, p.entry->key_path, "plugin '" + p.record->name + "': " + problems[i]);
+    if (problems.size() > kShown)
+        diag.error(code, p.entry->section.where, p.entry->key_path,
+                   "plugin '" + p.record->name + "': " + std::to_string(problems.size() - kShown) +
+                       " more problems of its documents");
+    return problems.empty();
+}
+
+/// Problems of the lines a compute plugin added (from `first`): texts too long for a cell of
+/// bijdragen-Y.xlsx.
+std::vector<std::string> line_problems(const std::vector<ContributionLine> &lines, std::size_t first) {
+    std::vector<std::string> out;
+    for (std::size_t i = first; i < lines.size(); ++i) {
+        const ContributionLine &l = lines[i];
+        for (const auto &[what, text] : {std::pair<const char *, const std::string &>{"source", l.source},
+                                         {"payer id", l.payer_id}, {"payer", l.payer}, {"basis", l.basis}})
+            if (std::string p = cell_text_problem(what, text); !p.empty()) out.push_back("a line's " + p);
+    }
+    return out;
+}
+
+/// Problems of the bijdragen sheets a compute plugin added (from `first`): sheets Excel refuses or
+/// whose names an earlier sheet or the host's Totaal sheet have.
+std::vector<std::string> bijdragen_sheet_problems(const std::vector<Table> &sheets, std::size_t first) {
+    std::vector<std::string> out;
+    std::set<std::string> taken;
+    reserve_sheet_name(kHostTotaalSheet, taken);
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        auto problems = sheet_in_workbook_problems(sheets[i], taken);
+        if (i >= first) out.insert(out.end(), problems.begin(), problems.end());
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<InputFile> InputFilesImpl::read(const std::string &path, const SourceLocation &where,
@@ -141,6 +185,18 @@ std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const 
     bool ok = run_phase(*found, "import", diag, [&] { lines = found->instance->import_ledger(ctx, *file); });
     if (!ok) return std::nullopt;
     return lines;
+}
+
+bool totals_fit(const std::vector<ContributionLine> &lines) {
+    const auto amount = [](const ContributionLine &l) { return l.amount; };
+    if (!checked_sum(lines, amount)) return false;
+    std::map<std::string, Money> per_source;
+    for (const auto &l : lines) {
+        const auto next = checked_add(per_source[l.source], l.amount);
+        if (!next) return false;
+        per_source[l.source] = *next;
+    }
+    return true;
 }
 
 std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &lines) {
@@ -230,7 +286,19 @@ bool Pipeline::compute(Diagnostics &diag) {
         ComputeContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_,
                                bijdragen_sheets_);
         attach(ctx, p);
-        run_phase(p, "compute", diag, [&] { p.instance->compute(ctx); });
+        const std::size_t first_line = lines_.size(), first_sheet = bijdragen_sheets_.size();
+        if (!run_phase(p, "compute", diag, [&] { p.instance->compute(ctx); })) continue;
+        const bool lines_ok = no_model_problems(p, line_problems(lines_, first_line), ExitCode::data, diag);
+        if (!no_model_problems(p, bijdragen_sheet_problems(bijdragen_sheets_, first_sheet), ExitCode::internal, diag) ||
+            !lines_ok)
+            continue;
+        if (!totals_fit(lines_)) {
+            diag.error(ExitCode::data, p.entry->section.where, p.entry->key_path,
+                       "plugin '" + p.record->name + "': its lines make a total of the bijdragen larger than " +
+                           Money::cents(std::numeric_limits<std::int64_t>::max()).format_nl() +
+                           ", the most vhh can count (64-bit cents)");
+            break;
+        }
     }
     return diag.error_count() == errors_before;
 }
@@ -238,12 +306,33 @@ bool Pipeline::compute(Diagnostics &diag) {
 bool Pipeline::report(Diagnostics &diag) {
     std::size_t errors_before = diag.error_count();
     add_bijdragen_documents();
+    std::set<std::string> document_names;  // of every document so far, to catch one produced twice
+    for (const auto &wb : workbooks_) document_names.insert(wb.file_name);
+    for (const auto &t : texts_) document_names.insert(t.file_name);
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
                               texts_);
         attach(ctx, p);
-        run_phase(p, "report", diag, [&] { p.instance->report(ctx); });
+        const std::size_t first_workbook = workbooks_.size(), first_text = texts_.size();
+        if (!run_phase(p, "report", diag, [&] { p.instance->report(ctx); })) continue;
+        std::vector<std::string> problems;
+        for (std::size_t i = first_workbook; i < workbooks_.size(); ++i) {
+            const Workbook &wb = workbooks_[i];
+            if (wb.sheets.empty()) problems.push_back(wb.file_name.substr(0, 80) + " has no sheets");
+            std::set<std::string> sheets;
+            for (const auto &t : wb.sheets)
+                for (auto &problem : sheet_in_workbook_problems(t, sheets))
+                    problems.push_back(wb.file_name.substr(0, 80) + ", " + problem);
+        }
+        for (std::size_t i = first_workbook; i < workbooks_.size(); ++i)
+            if (std::string problem = document_name_problem(workbooks_[i].file_name, document_names);
+                !problem.empty())
+                problems.push_back(problem);
+        for (std::size_t i = first_text; i < texts_.size(); ++i)
+            if (std::string problem = document_name_problem(texts_[i].file_name, document_names); !problem.empty())
+                problems.push_back(problem);
+        no_model_problems(p, problems, ExitCode::internal, diag);
     }
     // After an error in this phase a plugin may have stopped before it imported.
     if (diag.error_count() != errors_before) return false;
@@ -269,7 +358,7 @@ void Pipeline::add_bijdragen_documents() {
     wb.title = "Bijdragen " + region.naam + " " + year;
     wb.sheets = bijdragen_sheets_;
     Table totaal;
-    totaal.name = "Totaal";
+    totaal.name = kHostTotaalSheet;
     totaal.autofilter = true;
     totaal.columns = {{"Bron", 18}, {"Code", 10}, {"Betaler", 26}, {"Bedrag", 16}, {"Grondslag", 48}};
     for (const auto &l : lines_)

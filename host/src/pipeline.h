@@ -113,5 +113,8 @@ struct SourceTotal {
     Money amount;
 };
 std::vector<SourceTotal> totals_by_source(const std::vector<ContributionLine> &lines);
+/// True when the lines' overall total and every per-source total fit in 64-bit cents (so that
+/// totals_by_source and the other sums of the lines cannot overflow).
+bool totals_fit(const std::vector<ContributionLine> &lines);
 
 }  // namespace vhh::host

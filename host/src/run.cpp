@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "output/ownership.h"
 #include "output/sha256.h"
 #include "render/xlsx_renderer.h"
 
@@ -34,9 +35,10 @@ namespace {
 /// before, e.g. for another document or region using the same template.
 void report_template_error(const TemplateError &e, Diagnostics &diag) {
     Diagnostic d{Severity::error, ExitCode::config, e.where, "", e.what(), ""};
-    for (const auto &seen : diag.all())
-        if (seen.format() == d.format()) return;
-    diag.add(d);
+    bool seen_before = false;
+    for (const auto &seen : diag.all()) seen_before = seen_before || seen.format() == d.format();
+    if (!seen_before) diag.add(d);
+    for (const auto &other : e.more) report_template_error(other, diag);
 }
 
 }  // namespace
@@ -151,7 +153,14 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
 
 void stage_documents(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
                      const std::vector<std::pair<std::string, std::string>> &texts, std::time_t created) {
-    for (const auto &wb : workbooks) render_workbook(wb, out.staging_path(prefix + wb.file_name), created);
+    for (const auto &wb : workbooks) {
+        const std::string name = prefix + wb.file_name;
+        try {
+            render_workbook(wb, out.staging_path(name), created);
+        } catch (const WorkbookWriteError &e) {  // named as the user will find it, not by its staging path
+            throw OutputError("cannot write " + name + " into " + out.out_dir() + ": " + e.reason());
+        }
+    }
     for (const auto &[name, content] : texts) out.write_file(prefix + name, content);
 }
 
@@ -191,8 +200,10 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
     }
     manifest->set("inputs", inputs);
     Array::Ptr files = new Array;
+    std::vector<ListedFile> listed;
     for (const auto &name : out.files()) {
         const OutputSet::FileDigest digest = out.digest(name);
+        listed.push_back({name, digest.bytes, digest.sha256});
         Object::Ptr o = object();
         o->set("name", name);
         o->set("bytes", static_cast<Poco::UInt64>(digest.bytes));
@@ -200,6 +211,7 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
         files->add(o);
     }
     manifest->set("files", files);
+    manifest->set("seal", manifest_seal(listed));  // marks the manifest as vhh's (output/ownership.h)
     std::ostringstream json;
     manifest->stringify(json, 2);
     json << "\n";

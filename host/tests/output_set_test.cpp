@@ -4,10 +4,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "output/file_lock.h"
 #include "output/output_set.h"
+#include "output/ownership.h"
 #include "output/sha256.h"
 
 namespace fs = std::filesystem;
+using vhh::host::FileLock;
+using vhh::host::ListedFile;
 using vhh::host::OutputError;
 using vhh::host::OutputSet;
 
@@ -26,10 +30,42 @@ protected:
     std::size_t entries(const fs::path &dir) {
         return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
     }
+    /// root/out holding what an earlier run wrote: a.txt ("old") and its sealed manifest.
+    fs::path previous_set();
     fs::path root;
 };
-const std::string kManifest = R"({"files":[{"name":"a.txt"}]})";
+/// A manifest.json as vhh writes it (sealed) for files with these names and contents.
+std::string sealed_manifest(const std::vector<std::pair<std::string, std::string>> &files) {
+    std::vector<ListedFile> listed;
+    std::string json = R"({"program":{"name":"vhh"},"files":[)";
+    for (const auto &[name, content] : files) {
+        listed.push_back({name, content.size(), vhh::host::sha256_hex(content)});
+        json += (listed.size() > 1 ? "," : "") + std::string(R"({"name":")") + name + R"(","bytes":)" +
+                std::to_string(content.size()) + R"(,"sha256":")" + listed.back().sha256 + "\"}";
+    }
+    return json + R"(],"seal":")" + vhh::host::manifest_seal(listed) + "\"}";
+}
+const std::string kManifest = sealed_manifest({{"a.txt", "old"}});
+
+/// The message of the OutputError that `f` throws, or "" when it throws none.
+template <typename F>
+std::string output_error(F &&f) {
+    try {
+        f();
+    } catch (const OutputError &e) {
+        return e.what();
+    }
+    return "";
+}
 }  // namespace
+
+fs::path OutputSetTest::previous_set() {
+    fs::path out = root / "out";
+    fs::create_directories(out);
+    write(out / "a.txt", "old");
+    write(out / "manifest.json", kManifest);
+    return out;
+}
 
 TEST_F(OutputSetTest, NewDirectoryAppearsOnlyOnCommit) {
     fs::path out = root / "out";
@@ -44,10 +80,7 @@ TEST_F(OutputSetTest, NewDirectoryAppearsOnlyOnCommit) {
 }
 
 TEST_F(OutputSetTest, ReplacesPreviousRunAsAWhole) {
-    fs::path out = root / "out";
-    fs::create_directories(out);
-    write(out / "a.txt", "old");
-    write(out / "manifest.json", kManifest);
+    fs::path out = previous_set();
     {
         OutputSet set(out.string());
         set.write_file("b.txt", "new");
@@ -59,10 +92,7 @@ TEST_F(OutputSetTest, ReplacesPreviousRunAsAWhole) {
 }
 
 TEST_F(OutputSetTest, FailedRunLeavesPreviousContentsUntouched) {
-    fs::path out = root / "out";
-    fs::create_directories(out);
-    write(out / "a.txt", "old");
-    write(out / "manifest.json", kManifest);
+    fs::path out = previous_set();
     {
         OutputSet set(out.string());
         set.write_file("a.txt", "half-written");
@@ -115,6 +145,7 @@ TEST_F(OutputSetTest, RemovesStaleStagingOfDeadRuns) {
     fs::create_directories(stale);
     write(stale / "x", "y");
     OutputSet set((root / "out").string());
+    set.write_file("a.txt", "a");  // staging starts: stale staging directories go
     EXPECT_FALSE(fs::exists(stale));
 }
 
@@ -130,7 +161,7 @@ TEST_F(OutputSetTest, OneLevelOfSubdirectories) {
         set.commit();
     }
     EXPECT_EQ(read(out / "zeeland" / "a.txt"), "z");
-    write(out / "manifest.json", R"({"files":[{"name":"zeeland/a.txt"},{"name":"b.txt"}]})");
+    write(out / "manifest.json", sealed_manifest({{"zeeland/a.txt", "z"}, {"b.txt", "b"}}));
     OutputSet again(out.string());  // the sub-directory is listed in the manifest: not foreign
     again.write_file("c.txt", "c");
     again.commit();
@@ -149,4 +180,127 @@ TEST_F(OutputSetTest, DigestsOfWrittenAndStagedFiles) {
     EXPECT_EQ(b.bytes, 5u);
     EXPECT_EQ(b.sha256, vhh::host::sha256_hex("hello"));
     EXPECT_THROW(set.digest("never-staged.txt"), std::runtime_error);
+}
+
+TEST_F(OutputSetTest, RefusesForeignFilesAtEveryDepth) {
+    fs::path out = root / "out";
+    fs::create_directories(out / "zeeland" / "archief");
+    write(out / "b.txt", "b");
+    write(out / "zeeland" / "a.txt", "z");
+    write(out / "manifest.json", sealed_manifest({{"zeeland/a.txt", "z"}, {"b.txt", "b"}}));
+    write(out / "zeeland" / "archief" / "2014.xlsx", "precious");
+    std::string msg = output_error([&] { OutputSet set(out.string()); });
+    EXPECT_NE(msg.find("'zeeland/archief'"), std::string::npos) << msg;  // a folder vhh did not write
+    fs::remove(out / "zeeland" / "archief" / "2014.xlsx");
+    fs::remove(out / "zeeland" / "archief");
+    write(out / "zeeland" / "notes.docx", "precious");
+    msg = output_error([&] { OutputSet set(out.string()); });
+    EXPECT_NE(msg.find("'zeeland/notes.docx', which vhh did not write"), std::string::npos) << msg;
+    EXPECT_EQ(read(out / "zeeland" / "notes.docx"), "precious");
+    EXPECT_EQ(entries(root), 1u) << "nothing left beside --out";
+}
+
+TEST_F(OutputSetTest, AManifestVhhDidNotSealRemovesNothing) {
+    fs::path out = root / "out";
+    fs::create_directories(out);
+    write(out / "index.html", "<html>");
+    write(out / "manifest.json", R"({"files":[{"name":"index.html"}]})");  // e.g. a web build's
+    std::string msg = output_error([&] { OutputSet set(out.string()); });
+    EXPECT_NE(msg.find("'index.html', which vhh did not write (its manifest.json was not written by vhh)"),
+              std::string::npos) << msg;
+    // "vhh" as the program without a matching seal (hand-edited list) is not enough either.
+    write(out / "manifest.json", R"({"program":{"name":"vhh"},"files":[{"name":"index.html","bytes":6,"sha256":")" +
+                                     vhh::host::sha256_hex("<html>") + R"("}],"seal":"sha256:00"})");
+    msg = output_error([&] { OutputSet set(out.string()); });
+    EXPECT_NE(msg.find("seal does not match"), std::string::npos) << msg;
+    EXPECT_EQ(read(out / "index.html"), "<html>");
+}
+
+TEST_F(OutputSetTest, RefusesFilesChangedSinceVhhWroteThem) {
+    fs::path out = previous_set();
+    write(out / "a.txt", "edited in Excel");
+    std::string msg = output_error([&] { OutputSet set(out.string()); });
+    EXPECT_NE(msg.find("'a.txt', which was changed after vhh wrote it"), std::string::npos) << msg;
+    write(out / "a.txt", "new");  // same size, other bytes
+    EXPECT_NE(output_error([&] { OutputSet set(out.string()); }), "");
+    fs::remove(out / "a.txt");
+    fs::create_symlink("/etc/hostname", out / "a.txt");
+    EXPECT_NE(output_error([&] { OutputSet set(out.string()); }).find("link"), std::string::npos);
+}
+
+TEST_F(OutputSetTest, KeepsFilesAddedDuringTheRun) {
+    fs::path out = previous_set();
+    OutputSet set(out.string());
+    set.write_file("a.txt", "new");
+    write(out / "notes.docx", "added while vhh ran");
+    set.commit();
+    EXPECT_EQ(read(out / "a.txt"), "new");
+    auto notes = set.take_notes();
+    ASSERT_EQ(notes.size(), 1u);
+    std::vector<fs::path> kept;
+    for (const auto &e : fs::directory_iterator(root))
+        if (e.path().filename().string().rfind("out.vhh-kept-", 0) == 0) kept.push_back(e.path());
+    ASSERT_EQ(kept.size(), 1u) << notes[0];
+    EXPECT_NE(notes[0].find(kept[0].string()), std::string::npos) << notes[0];
+    EXPECT_EQ(read(kept[0] / "notes.docx"), "added while vhh ran");
+    EXPECT_FALSE(fs::exists(kept[0] / "a.txt")) << "vhh's own old file is removed";
+}
+
+TEST_F(OutputSetTest, KeepsStagingOfARunThatStillHoldsItsLock) {
+    fs::path live = root / ".out.vhh-staging-Ab12Cd";  // a run in another PID namespace may have our PID
+    fs::create_directories(live);
+    FileLock holder;
+    holder.create_locked((live / ".vhh-staging-lock").string());
+    fs::path dead = root / ".out.vhh-staging-Xy34Zw";
+    fs::create_directories(dead);
+    { FileLock gone; gone.create_locked((dead / ".vhh-staging-lock").string()); }  // its run ended
+    OutputSet set((root / "out").string());
+    set.write_file("a.txt", "a");
+    EXPECT_TRUE(fs::exists(live));
+    EXPECT_FALSE(fs::exists(dead));
+}
+
+TEST_F(OutputSetTest, StagingNamesAreUniqueAndLocked) {
+    OutputSet a((root / "out").string());
+    EXPECT_TRUE(FileLock::is_free((root / ".out.vhh-lock").string())) << "held only while checking";
+    a.write_file("a.txt", "a");
+    fs::path staging = fs::path(a.staging_path_of("a.txt")).parent_path();
+    EXPECT_EQ(staging.filename().string().rfind(".out.vhh-staging-", 0), 0u);
+    EXPECT_EQ(staging.filename().string().find(std::to_string(::getpid())), std::string::npos);
+    EXPECT_FALSE(FileLock::is_free((staging / ".vhh-staging-lock").string()));
+    EXPECT_FALSE(FileLock::is_free((root / ".out.vhh-lock").string())) << "runs into out take turns";
+    a.commit();
+    EXPECT_FALSE(fs::exists(root / "out" / ".vhh-staging-lock"));
+}
+
+TEST_F(OutputSetTest, ASymlinkIsFollowedToItsTarget) {
+    fs::path target = root / "real";
+    fs::create_directories(target);
+    write(target / "a.txt", "old");
+    write(target / "manifest.json", kManifest);
+    fs::create_directory_symlink("real", root / "link");
+    {
+        OutputSet set((root / "link").string());
+        EXPECT_EQ(set.out_dir(), target.string());
+        set.write_file("b.txt", "new");
+        set.commit();
+    }
+    EXPECT_TRUE(fs::is_symlink(root / "link"));
+    EXPECT_EQ(read(target / "b.txt"), "new");
+    EXPECT_FALSE(fs::exists(target / "a.txt"));
+    fs::create_directory_symlink("nowhere", root / "dangling");
+    EXPECT_NE(output_error([&] { OutputSet set((root / "dangling").string()); }).find("which does not exist"),
+              std::string::npos);
+}
+
+TEST_F(OutputSetTest, RefusesTheWorkingDirectoryAndItsParents) {
+    fs::create_directories(root / "work");
+    const fs::path before = fs::current_path();
+    fs::current_path(root / "work");
+    std::string dot = output_error([&] { OutputSet set("."); });
+    std::string parent = output_error([&] { OutputSet set(".."); });
+    fs::current_path(before);
+    EXPECT_NE(dot.find("the folder vhh runs in"), std::string::npos) << dot;
+    EXPECT_NE(parent.find("a parent of the folder vhh runs in"), std::string::npos) << parent;
+    EXPECT_NE(output_error([&] { OutputSet set("/"); }).find("root"), std::string::npos);
 }

@@ -95,8 +95,9 @@ TEST(PluginLoader, DiscoverListsEveryFileInNameOrder) {
     reg.discover({VHH_TEST_PLUGIN_DIR, "/nonexistent/vhh/plugins"});
     std::vector<std::string> names;
     for (const auto &r : reg.records()) names.push_back(r.path.substr(r.path.rfind('/') + 1));
-    std::vector<std::string> expected = {"badmagic.so", "crashing.so", "failing.so", "noentry.so", "notalib.so",
-                                         "test.good.so", "throwing.so", "unresolved.so", "wrongabi.so"};
+    std::vector<std::string> expected = {"badmagic.so",   "badmodel.so",   "crashing.so",  "failing.so",
+                                         "huge.so",       "noentry.so",    "notalib.so",   "test.good.so",
+                                         "throwing.so",   "unresolved.so", "wrongabi.so"};
     EXPECT_EQ(names, expected);
     ASSERT_EQ(reg.missing_dirs().size(), 1u);
     EXPECT_EQ(reg.missing_dirs()[0], "/nonexistent/vhh/plugins");

@@ -294,5 +294,112 @@ TEST(TextRenderer, DirectoryIsNotATemplate) {
     EXPECT_THROW(render_template_file(::testing::TempDir(), DataNode()), TemplateError);
 }
 
+// Issue 19 item 14: a misspelt tag in a section that does not render this time is an error now.
+TEST(TextRenderer, UnknownTagInAFalseSectionIsAnError) {
+    DataNode d;
+    d.set("nee", DataNode::boolean(false));
+    d.set("bron", "CBS");
+    EXPECT_EQ(render_template("{{#nee}}({{bron}}){{/nee}}", kPath, d), "");
+    const auto e = expect_error("{{#nee}}\n({{tpyo}}){{/nee}}", d);
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, 2);
+    EXPECT_NE(std::string(e.what()).find("tpyo"), std::string::npos);
+}
+
+TEST(TextRenderer, UnknownTagInAnInvertedSectionOverAValueIsAnError) {
+    DataNode d;
+    d.set("ja", DataNode::boolean(true));
+    d.set("lijst", DataNode::list()).push(DataNode()).set("naam", "x");
+    EXPECT_EQ(expect_error("{{^ja}}{{tpyo}}{{/ja}}", d).where.column, 8);
+    EXPECT_EQ(expect_error("{{^lijst}}{{tpyo}}{{/lijst}}", d).where.column, 11);
+}
+
+TEST(TextRenderer, EmptyListSectionIsCheckedAgainstTheDataAroundIt) {
+    DataNode d;
+    d.set("posten", DataNode::list());
+    d.set("nee", DataNode::boolean(false));
+    d.set("regio", DataNode::map()).set("naam", "Zeeland");
+    // Any name may be a field of the (absent) items: it passes, also in sections inside.
+    EXPECT_EQ(render_template("{{#posten}}{{naam}} {{#sub}}{{x}}{{/sub}}{{regio}}{{/posten}}", kPath, d), "");
+    // Partials are still refused there.
+    EXPECT_EQ(expect_error("{{#posten}}{{>kop}}{{/posten}}", d).where.column, 12);
+    // A false flag inside an empty list still checks against the data around.
+    EXPECT_EQ(render_template("{{#posten}}{{#nee}}{{regio.naam}}{{/nee}}{{/posten}}", kPath, d), "");
+}
+
+TEST(TextRenderer, EveryUnknownTagOfADocumentInOnePass) {
+    DataNode d = gemeenten();
+    d.set("nee", DataNode::boolean(false));
+    // Three places: a tag in a list section (three items, reported once), one in a false flag,
+    // and an unknown section whose body cannot be checked further.
+    const auto e = expect_error("{{#gemeenten}}{{naam}}{{nam}}{{/gemeenten}}\n{{#nee}}{{x}}{{/nee}}\n"
+                                "{{#onbekend}}{{y}}{{/onbekend}}",
+                                d);
+    EXPECT_EQ(e.where.line, 1);
+    EXPECT_EQ(e.where.column, 23);
+    ASSERT_EQ(e.more.size(), 2u);
+    EXPECT_EQ(e.more[0].where.line, 2);
+    EXPECT_EQ(e.more[0].where.column, 9);
+    EXPECT_EQ(e.more[1].where.line, 3);
+    EXPECT_EQ(e.more[1].where.column, 1);
+    // Past kMaxTemplateErrors places: a count of the rest.
+    std::string many;
+    for (std::size_t i = 0; i < kMaxTemplateErrors + 5; ++i) many += "{{x" + std::to_string(i) + "}}";
+    const auto capped = expect_error(many, d);
+    ASSERT_EQ(capped.more.size(), kMaxTemplateErrors);
+    EXPECT_STREQ(capped.more.back().what(), "5 more tags the data does not have");
+}
+
+// Issue 19 item 4: nesting depth is limited before the template engine parses (its memory grows
+// with the square of the depth: 5 000 levels took 1,2 GB, 10 000 crashed).
+TEST(TextRenderer, SectionsNestedTooDeepAreALocatedSyntaxError) {
+    DataNode d;
+    d.set("a", DataNode::boolean(true));
+    auto nested = [](std::size_t n, const std::string &open) {
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += open;
+        for (std::size_t i = 0; i < n; ++i) s += "{{/a}}";
+        return s;
+    };
+    EXPECT_EQ(render_template(nested(kMaxTemplateDepth, "{{#a}}"), kPath, d), "");
+    const auto e = expect_error("x\n" + nested(kMaxTemplateDepth + 1, "{{#a}}"), d);
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, static_cast<int>(kMaxTemplateDepth * 6 + 1));
+    EXPECT_NE(std::string(e.what()).find("nested more than 100 deep"), std::string::npos);
+    EXPECT_EQ(expect_error(nested(kMaxTemplateDepth + 1, "{{^a}}"), d).where.column,
+              static_cast<int>(kMaxTemplateDepth * 6 + 1));
+    // With other delimiters too; and the 6 000 levels of the red team fail fast.
+    EXPECT_EQ(expect_error("{{=<% %>=}}" + nested(kMaxTemplateDepth + 1, "<%#a%>"), d).where.column,
+              static_cast<int>(11 + kMaxTemplateDepth * 6 + 1));
+    EXPECT_EQ(expect_error(nested(6000, "{{#a}}"), d).where.line, 1);
+    // Closed sections do not count: depth, not number.
+    std::string flat;
+    for (int i = 0; i < 1000; ++i) flat += "{{#a}}{{/a}}";
+    EXPECT_EQ(render_template(flat, kPath, d), "");
+}
+
+// Issue 19 item 5: six nested {{#regels}} produced a 720 MB document.
+TEST(TextRenderer, OutputLargerThanTheLimitIsAnErrorBeforeRendering) {
+    DataNode d;
+    auto &regels = d.set("regels", DataNode::list());
+    for (int i = 0; i < 40; ++i) regels.push(DataNode()).set("code", "GM0687 Middelburg");
+    std::string tmpl = "kop\n";
+    for (int i = 0; i < 5; ++i) tmpl += "{{#regels}}";
+    tmpl += "{{code}}\n";
+    for (int i = 0; i < 5; ++i) tmpl += "{{/regels}}";
+    const auto e = expect_error(tmpl, d);  // 40^5 lines of 18 bytes: 1,8 GB
+    EXPECT_EQ(e.where.file, kPath);
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_NE(std::string(e.what()).find("larger than 16 MiB"), std::string::npos);
+    // Many steps without output are limited too (40^5 * 2 components, no text).
+    std::string quiet;
+    for (int i = 0; i < 5; ++i) quiet += "{{#regels}}";
+    for (int i = 0; i < 5; ++i) quiet += "{{/regels}}";
+    EXPECT_NE(std::string(expect_error(quiet, d).what()).find("million steps"), std::string::npos);
+    // Three levels (64 000 lines, 1,2 MB) are fine.
+    std::string three = "{{#regels}}{{#regels}}{{#regels}}{{code}}\n{{/regels}}{{/regels}}{{/regels}}";
+    EXPECT_EQ(render_template(three, kPath, d).size(), 40u * 40 * 40 * 18);
+}
+
 }  // namespace
 }  // namespace vhh::host

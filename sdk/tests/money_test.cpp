@@ -8,6 +8,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -142,6 +143,70 @@ TEST(MoneyMultiply, OverflowThrows) {
     EXPECT_THROW(vhh::multiply(Money::cents(kMin), -1), std::overflow_error);
     EXPECT_THROW(vhh::multiply(Money::cents(-2), kMax), std::overflow_error);
     EXPECT_THROW(vhh::multiply(Money::euros(1000), 1000000000000000LL), std::overflow_error);
+}
+
+// Issue 19 item 10: two plugin lines of INT64_MAX cents printed "Totaal -€ 0,02". Every sum,
+// difference and negation is checked: an error, never a wrapped-around amount.
+TEST(MoneyArithmetic, OverflowThrowsInsteadOfWrapping) {
+    const Money max = Money::cents(kMax), min = Money::cents(kMin), one = Money::cents(1);
+    EXPECT_THROW(max + max, std::overflow_error);
+    EXPECT_THROW(max + one, std::overflow_error);
+    EXPECT_THROW(min - one, std::overflow_error);
+    EXPECT_THROW(min + min, std::overflow_error);
+    EXPECT_THROW(max - min, std::overflow_error);
+    EXPECT_THROW(-min, std::overflow_error);
+    EXPECT_THROW(Money::euros(kMax / 10), std::overflow_error);
+    Money total = max;
+    EXPECT_THROW(total += one, std::overflow_error);
+    EXPECT_EQ(total, max);  // unchanged after the failed addition
+    total = min;
+    EXPECT_THROW(total -= one, std::overflow_error);
+    EXPECT_EQ(total, min);
+    EXPECT_EQ((max + min).in_cents(), -1);
+    EXPECT_EQ((-max).in_cents(), -kMax);
+    EXPECT_EQ((min + max - max).in_cents(), kMin);
+}
+
+TEST(MoneyArithmetic, CheckedAddAndSum) {
+    const Money max = Money::cents(kMax);
+    EXPECT_FALSE(vhh::checked_add(max, Money::cents(1)).has_value());
+    EXPECT_EQ(vhh::checked_add(max, Money::cents(-1)), Money::cents(kMax - 1));
+    const auto cents = [](std::int64_t c) { return Money::cents(c); };
+    EXPECT_FALSE(vhh::checked_sum(std::vector<std::int64_t>{kMax, kMax}, cents).has_value());
+    EXPECT_EQ(vhh::checked_sum(std::vector<std::int64_t>{}, cents), Money());
+    EXPECT_EQ(vhh::checked_sum(std::vector<std::int64_t>{kMax, -kMax, kMax}, cents), max);
+    // Partial sums count: kMax + 1 overflows even though -1 follows.
+    EXPECT_FALSE(vhh::checked_sum(std::vector<std::int64_t>{kMax, 1, -1}, cents).has_value());
+}
+
+// Property: for random amounts, checked arithmetic equals exact (128-bit) arithmetic whenever the
+// exact result fits, and throws / returns nothing exactly when it does not.
+TEST(MoneyArithmetic, PropertyCheckedEqualsExact) {
+    std::mt19937_64 rng(19);
+    const std::int64_t edges[] = {0, 1, -1, kMax, kMin, kMax - 1, kMin + 1, kMax / 2, kMin / 2, 100, -100};
+    auto pick = [&]() -> std::int64_t {
+        switch (rng() % 4) {
+            case 0: return edges[rng() % (sizeof edges / sizeof edges[0])];
+            case 1: return static_cast<std::int64_t>(rng());
+            case 2: return static_cast<std::int64_t>(rng() % 2000000) - 1000000;
+            default: return static_cast<std::int64_t>(rng()) >> (rng() % 63);
+        }
+    };
+    for (int i = 0; i < 200000; ++i) {
+        const std::int64_t a = pick(), b = pick();
+        const __int128 sum = static_cast<__int128>(a) + b, diff = static_cast<__int128>(a) - b;
+        const bool sum_fits = sum >= kMin && sum <= kMax, diff_fits = diff >= kMin && diff <= kMax;
+        const Money ma = Money::cents(a), mb = Money::cents(b);
+        if (sum_fits) {
+            ASSERT_EQ((ma + mb).in_cents(), static_cast<std::int64_t>(sum)) << a << " + " << b;
+            ASSERT_EQ(vhh::checked_add(ma, mb), Money::cents(static_cast<std::int64_t>(sum)));
+        } else {
+            ASSERT_THROW(ma + mb, std::overflow_error) << a << " + " << b;
+            ASSERT_FALSE(vhh::checked_add(ma, mb).has_value());
+        }
+        if (diff_fits) ASSERT_EQ((ma - mb).in_cents(), static_cast<std::int64_t>(diff)) << a << " - " << b;
+        else ASSERT_THROW(ma - mb, std::overflow_error) << a << " - " << b;
+    }
 }
 
 TEST(FormatIntegerNl, ThousandsSeparators) {

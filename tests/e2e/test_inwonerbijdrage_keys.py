@@ -216,6 +216,14 @@ def own_entry(text):
     return head + "\nplugins:\n" + mine[0].rstrip("\n") + "\n"
 
 
+def indexed_zeeland(tarief, percentage_2014, percentage_2015):
+    """Zeeland with only this plugin, boekjaar 2015 and `tarief` of basisjaar 2013 indexed in 2014 and 2015."""
+    text = own_entry(zeeland_text()).replace("boekjaar: 2013", "boekjaar: 2015")
+    return text.replace("    tarief: 0.40", f"    tarief: {tarief}\n    basisjaar: 2013\n    indexatie:\n"
+                                           f"      - {{jaar: 2014, percentage: {percentage_2014}}}\n"
+                                           f"      - {{jaar: 2015, percentage: {percentage_2015}}}")
+
+
 def region_text(gemeenten, boekjaar=2015, extra=""):
     """A config with the given (code, naam, inwoners) gemeenten and only this plugin, whose settings
     are `extra` (lines of YAML indented by four spaces)."""
@@ -496,10 +504,7 @@ class KeysTest(KeysTestCase):
         self.assertEqual({l["payer_id"]: l["amount_cents"] for l in self.lines(data)}["GM0687"], 1920760)
 
     def test_indexatie_of_the_tarief(self):
-        text = own_entry(zeeland_text()).replace("boekjaar: 2013", "boekjaar: 2015")
-        text = text.replace("    tarief: 0.40", "    tarief: 0.40\n    basisjaar: 2013\n    indexatie:\n"
-                                               "      - {jaar: 2014, percentage: 2.5}\n"
-                                               "      - {jaar: 2015, percentage: 1.8}")
+        text = indexed_zeeland("0.40", 2.5, 1.8)
         cfg = self.write_config(text)
         r = run("check", "--config", cfg)
         self.assertExit(r, 0)
@@ -516,6 +521,36 @@ class KeysTest(KeysTestCase):
         r = run("check", "--config", cfg2)
         self.assertExit(r, 0)
         self.assertRegex(r.stderr, r"gap\.yaml:\d+:\d+: warning: .*no indexatie for 2014")
+
+    def test_overschot_larger_than_the_bijdragen_warns(self):
+        """Issue 19 item 11: an overschot larger than all bijdragen made every definitieve bijdrage
+        negative without a word. Now a warning at afrekening_resultaat says so (the run proceeds:
+        other baten can make such a resultaat)."""
+        cfg = self.zeeland_own_with("    tarief: 0.40", "    tarief: 0.40\n    afrekening_resultaat: 200000.00")
+        line = self.line_of(read_text(cfg), "afrekening_resultaat:")
+        for command in ("check", "bijdragen"):
+            r = run(command, "--config", cfg)
+            self.assertExit(r, 0)
+            self.assertRegex(r.stderr, r"vhh\.yaml:%d:\d+: warning: plugins\[0\]\.afrekening_resultaat: the overschot "
+                                       r"of € 200\.000,00 is more than 13 gemeenten paid: their definitieve bijdrage "
+                                       r"is negative \(GM0654 Borsele: -€ [\d.,]+, …\)" % line)
+            self.assertIn("the voorlopige bijdragen total € 152.790,40", r.stderr)
+        # An overschot within the bijdragen: no warning.
+        cfg = self.zeeland_own_with("    tarief: 0.40", "    tarief: 0.40\n    afrekening_resultaat: 100000.00",
+                                    name="binnen.yaml")
+        r = run("check", "--config", cfg)
+        self.assertExit(r, 0)
+        self.assertNotIn("warning", r.stderr)
+
+    def test_indexatie_beyond_the_tarief_range_is_refused(self):
+        """Issue 19 item 11: +100 % a year took a tarief beyond its own declared range (at most € 1.000)."""
+        text = indexed_zeeland("600.00", 100, 0)
+        cfg = self.write_config(text)
+        self.check_fails(cfg, 78, self.line_of(text, "      - {jaar: 2014"), "plugins[0].indexatie",
+                         "the indexed tarief of 2015, € 1.200,00, is beyond the tarief's range (€ 0,00 to € 1.000,00)")
+        # At the top of the range exactly: fine.
+        cfg = self.write_config(text.replace("tarief: 600.00", "tarief: 500.00"), name="rand.yaml")
+        self.assertExit(run("check", "--config", cfg), 0)
 
     def test_zeeland_lines_keep_their_form(self):
         data = self.bijdragen(os.path.join(SOURCE_DIR, "config", "zeeland", "vhh.yaml"))

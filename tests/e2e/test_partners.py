@@ -144,7 +144,8 @@ class BundledZeelandTest(RegistryTestCase):
     def test_csv(self):
         r = run("partners", "--format", "csv")
         self.assertExit(r, 0)
-        rows = r.stdout.splitlines()
+        self.assertTrue(r.stdout.startswith("\ufeff"), "a UTF-8 BOM, so that Excel reads UTF-8")
+        rows = r.stdout[1:].splitlines()
         self.assertEqual(rows[0], "id;naam;domein;ring;gehuisvest;werkplek_maanden;convenant_datum;convenant_versie;"
                                   "gemeenten;actief_van;actief_tot")
         self.assertEqual(len(rows), 1 + 21)

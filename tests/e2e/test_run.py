@@ -145,7 +145,8 @@ class RunTest(VhhTestCase):
         self.assertIn("€ 19.207,60", r.stdout)
         r = run("bijdragen", "--format", "csv")
         self.assertExit(r, 0)
-        rows = r.stdout.splitlines()
+        self.assertTrue(r.stdout.startswith("\ufeff"), "a UTF-8 BOM, so that Excel reads UTF-8")
+        rows = r.stdout[1:].splitlines()
         self.assertEqual(rows[0], "source;payer_id;payer;amount_cents;amount;basis")
         self.assertEqual(len(rows), 1 + 13 + 1 + 13)  # header, gemeenten, rijksbijdrage, 13 housed partners
         middelburg = [row for row in rows if ";GM0687;" in row][0].split(";")

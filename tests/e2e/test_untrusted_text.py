@@ -6,7 +6,10 @@
   and names that collide after slugging never lead to a path outside --out or to a file name the
   host rejects: the raadsbrief file names (derived from gemeente names by report.jaarverantwoording)
   are plain, distinct and safe.
-- `vhh bijdragen --format csv` quotes such names so that a CSV reader gets them back exactly;
+- `vhh bijdragen --format csv` (and `vhh partners`) quotes such names so that a CSV reader gets
+  them back exactly, except that a name starting with =, +, -, @, tab or CR gets a leading single
+  quote (OWASP's CSV-injection guidance), so that Excel shows it as text instead of running it;
+  amounts stay plain numbers, also negative ones; the file starts with a UTF-8 BOM.
   `--format json` escapes them so that python's json module does.
 - Templates cannot read files or run anything: a partial ({{>/etc/passwd}}, also after a
   delimiter change or inside a section) is refused with a located error and exit 78; template
@@ -73,6 +76,17 @@ def hostile_config(directory, gemeenten=GEMEENTEN):
     with open(partners, "w", encoding="utf-8") as f:
         f.write(text)
     return path
+
+
+def csv_text(name):
+    """A name as `--format csv` writes it: formula-leading names get a single quote in front."""
+    return "'" + name if name[:1] in ("=", "+", "-", "@", "\t", "\r") else name
+
+
+def read_csv(out):
+    """The rows of vhh's CSV output (bytes): it must start with a UTF-8 BOM."""
+    assert out.startswith(b"\xef\xbb\xbf"), out[:20]
+    return list(csv.reader(io.StringIO(out[3:].decode("utf-8"), newline=""), delimiter=";"))
 
 
 def run_bytes(*args):
@@ -201,15 +215,50 @@ class HostileNamesOutputFormatsTest(VhhTestCase):
     def test_bijdragen_csv_quotes_names(self):
         code, out, err = run_bytes("bijdragen", "--config", self.cfg, "--format", "csv")
         self.assertEqual(code, 0, err)
-        rows = list(csv.reader(io.StringIO(out.decode("utf-8"), newline=""), delimiter=";"))
+        rows = read_csv(out)
         header, body = rows[0], rows[1:]
         self.assertEqual(header[:3], ["source", "payer_id", "payer"])
         self.assertTrue(all(len(r) == len(header) for r in body), "a name broke a row")
         payers = {(r[0], r[1]): r[2] for r in body}
         for code_, (_, name) in GEMEENTEN.items():
-            self.assertEqual(payers[("inwonerbijdrage", code_)], name)
+            self.assertEqual(payers[("inwonerbijdrage", code_)], csv_text(name))
         for pid, (_, _, name) in PARTNERS.items():
-            self.assertEqual(payers[("werkplekhuur", pid)], name)
+            self.assertEqual(payers[("werkplekhuur", pid)], csv_text(name))
+
+    def test_csv_neutralises_formulas(self):
+        """No cell of the CSV output starts with a formula character, except amounts, which stay
+        numbers Excel reads (also negative ones); every neutralised field is quoted."""
+        for command in ("bijdragen", "partners"):
+            code, out, err = run_bytes(command, "--config", self.cfg, "--format", "csv")
+            self.assertEqual(code, 0, err)
+            text = out[3:].decode("utf-8")
+            for name in FORMULA_LIKE:
+                if command == "partners" and name not in [p[2] for p in PARTNERS.values()]:
+                    continue
+                self.assertIn('"\'' + name.replace('"', '""') + '"', text, name)
+            for row in read_csv(out)[1:]:
+                for i, cell in enumerate(row):
+                    if command == "bijdragen" and i in (3, 4):
+                        self.assertRegex(cell, r"^-?[0-9]+(,[0-9]{2})?$")
+                        continue
+                    self.assertNotIn(cell[:1], ("=", "+", "-", "@", "\t", "\r"), (command, row))
+
+    def test_csv_negative_amounts_stay_numbers(self):
+        """Amounts are numbers, not user text: an afrekening's negative amounts are written as they
+        are (no quote, no apostrophe), so that Excel reads -1234,56 as a number."""
+        text = read_text(self.cfg).replace("    tarief: 0.40", "    tarief: 0.40\n    afrekening_resultaat: 10000.00", 1)
+        with open(self.cfg, "w", encoding="utf-8") as f:
+            f.write(text)
+        code, out, err = run_bytes("bijdragen", "--config", self.cfg, "--format", "csv")
+        self.assertEqual(code, 0, err)
+        rows = read_csv(out)
+        negative = [r for r in rows[1:] if r[0] == "afrekening"]
+        self.assertEqual(len(negative), len(GEMEENTEN))
+        lines = out[3:].decode("utf-8").split("\r\n" if b"\r\n" in out else "\n")
+        for r in negative:
+            self.assertRegex(r[3], r"^-[0-9]+$")
+            self.assertRegex(r[4], r"^-[0-9]+,[0-9]{2}$")
+            self.assertTrue(any((";" + r[3] + ";" + r[4] + ";") in line for line in lines), r)
 
     def test_bijdragen_json_escapes_names(self):
         code, out, err = run_bytes("bijdragen", "--config", self.cfg, "--format", "json")
@@ -231,9 +280,9 @@ class HostileNamesOutputFormatsTest(VhhTestCase):
         self.assertTrue(data)
         code, out, err = run_bytes("partners", "--config", self.cfg, "--format", "csv")
         self.assertEqual(code, 0, err)
-        cells = [c for row in csv.reader(io.StringIO(out.decode("utf-8"), newline=""), delimiter=";") for c in row]
+        cells = [c for row in read_csv(out) for c in row]
         for _, _, name in PARTNERS.values():
-            self.assertIn(name, cells)
+            self.assertIn(csv_text(name), cells)
 
     def test_very_long_name(self):
         """A 300-character gemeente name: the raadsbrief file name is shortened and the workbook column

@@ -7,6 +7,7 @@
 
 #include "config/centrumgemeente_rule.h"
 #include "config/peildatum_rule.h"
+#include "config/region_id.h"
 #include "config/settings_validator.h"
 #include "vhh/money.h"
 
@@ -242,7 +243,14 @@ RunConfig load_run_config(const std::string &path, Diagnostics &diag) {
     Settings herindelingen = validate_settings(root, kHerindelingenSpec, 1, "", not_herindelingen, diag, &unknown_keys);
 
     Region &region = config.region;
-    if (regio.has("id")) region.id = regio.text("id");
+    if (regio.has("id")) {
+        region.id = regio.text("id");
+        if (std::string problem = region_id_problem(region.id); !problem.empty())
+            diag.error(ExitCode::config, regio.where("id"), "regio.id",
+                       "expected a safe region id (its folder in --out), got '" + region.id.substr(0, 80) +
+                           (region.id.size() > 80 ? "…" : "") + "'",
+                       problem);
+    }
     if (regio.has("naam")) region.naam = regio.text("naam");
     if (regio.has("boekjaar")) region.boekjaar = static_cast<int>(regio.integer("boekjaar"));
     if (regio.has("centrumgemeente")) region.centrumgemeente = regio.text("centrumgemeente");

@@ -1,11 +1,8 @@
 #include "output/output_set.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <Poco/JSON/Parser.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -15,6 +12,7 @@
 #include <fstream>
 #include <set>
 
+#include "output/ownership.h"
 #include "output/sha256.h"
 
 namespace vhh::host {
@@ -34,37 +32,73 @@ void fsync_path(const std::string &path, bool directory) {
     if (rc != 0) throw OutputError("cannot flush " + path + ": " + std::strerror(saved));
 }
 
-/// Files that an earlier vhh run lists in DIR/manifest.json (plus the manifest itself).
-std::set<std::string> files_listed_in_manifest(const fs::path &dir) {
-    std::set<std::string> listed;
-    fs::path manifest = dir / "manifest.json";
+constexpr const char *kStagingLock = ".vhh-staging-lock";
+
+/// Resolves the output directory the user gave to an absolute path with no symlinks: its parent
+/// resolved, and the directory itself followed when it is a symlink.
+fs::path resolve_out_dir(const std::string &given) {
     std::error_code ec;
-    if (!fs::is_regular_file(manifest, ec)) return listed;
-    try {
-        Poco::JSON::Parser parser;
-        auto root = parser.parse(read_file_bytes(manifest.string())).extract<Poco::JSON::Object::Ptr>();
-        auto files = root->getArray("files");
-        if (!files) return listed;
-        for (std::size_t i = 0; i < files->size(); ++i) {
-            auto f = files->getObject(static_cast<unsigned>(i));
-            if (f && f->has("name")) listed.insert(f->getValue<std::string>("name"));
-        }
-        listed.insert("manifest.json");
-    } catch (...) {
-        listed.clear();
+    fs::path p = fs::absolute(fs::path(given), ec);
+    if (ec) throw OutputError("cannot resolve output directory " + given + ": " + ec.message());
+    while (!p.has_filename() && p != p.root_path()) p = p.parent_path();  // "out/" -> "out"
+    const std::string last = p.filename().string();
+    if (last == "." || last == ".." || p == p.root_path()) {
+        fs::path resolved = fs::canonical(p, ec);
+        if (ec) throw OutputError("cannot resolve output directory " + given + ": " + ec.message());
+        return resolved;
     }
-    return listed;
+    fs::path parent = fs::canonical(p.parent_path(), ec);
+    if (ec || !fs::is_directory(parent))
+        throw OutputError("cannot write to " + given + ": parent directory " + p.parent_path().string() +
+                          " does not exist or is not a directory");
+    fs::path out = parent / p.filename();
+    if (fs::is_symlink(fs::symlink_status(out, ec))) {
+        fs::path target = fs::canonical(out, ec);
+        if (ec)
+            throw OutputError("output directory " + given + " is a symlink to " +
+                              fs::read_symlink(out, ec).string() + ", which does not exist; create it or give another --out");
+        return target;
+    }
+    return out;
 }
 
-/// Removes staging directories of runs whose process is gone.
-void remove_stale_staging(const fs::path &parent, const std::string &prefix) {
+/// True when `path` is the root of a mounted file system (renaming it fails with EBUSY).
+bool is_mount_point(const fs::path &path) {
+    struct statx st{};
+    if (::statx(AT_FDCWD, path.c_str(), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &st) == 0 &&
+        (st.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT))
+        return (st.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+    struct stat self{}, parent{};  // kernels before 5.8: a different device than the parent
+    return ::stat(path.c_str(), &self) == 0 && ::stat(path.parent_path().c_str(), &parent) == 0 &&
+           (self.st_dev != parent.st_dev || self.st_ino == parent.st_ino);
+}
+
+/// Refuses output directories that cannot be swapped as a whole or whose swap would surprise.
+void check_swappable(const fs::path &out, const std::string &given) {
+    if (out == out.root_path()) throw OutputError("--out " + given + " is the root directory; give a folder for vhh's documents");
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec);
+    if (!ec) {
+        auto rel = cwd.lexically_relative(out);
+        if (!rel.empty() && *rel.begin() != "..")
+            throw OutputError("--out " + given + " is " + (rel == "." ? "the folder vhh runs in" : "a parent of the folder vhh runs in") +
+                              " (" + out.string() + "); vhh replaces --out as a whole, so give a folder of its own, e.g. --out out");
+    }
+    const auto status = fs::status(out, ec);
+    if (!fs::exists(status)) return;
+    if (!fs::is_directory(status)) throw OutputError("output path " + given + " exists and is not a directory");
+    if (is_mount_point(out))
+        throw OutputError("--out " + given + " is a mount point (" + out.string() +
+                          "); vhh replaces --out as a whole by renaming, which a mount point does not allow: give a folder inside it");
+}
+
+/// Removes staging directories of runs that are gone: their lock is free.
+void remove_stale_staging(const fs::path &parent, const std::string &prefix, std::vector<fs::path> &stale) {
     std::error_code ec;
     for (const auto &entry : fs::directory_iterator(parent, ec)) {
         std::string name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) != 0) continue;
-        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
-        fs::remove_all(entry.path(), ec);
+        if (name.rfind(prefix, 0) != 0 || !entry.is_directory(ec) || entry.is_symlink(ec)) continue;
+        if (FileLock::is_free((entry.path() / kStagingLock).string())) stale.push_back(entry.path());
     }
 }
 
@@ -77,51 +111,73 @@ bool OutputSet::is_plain_file_name(const std::string &name) {
     return true;
 }
 
-OutputSet::OutputSet(std::string out_dir) : out_dir_(std::move(out_dir)) {
-    if (out_dir_.empty()) throw OutputError("output directory is empty");
-    fs::path out = fs::path(out_dir_);
-    if (out.filename().empty()) out = out.parent_path();  // "out/" -> "out"
+OutputSet::OutputSet(std::string out_dir, const std::function<void()> &on_wait)
+    : given_(std::move(out_dir)), on_wait_(on_wait) {
+    if (given_.empty()) throw OutputError("output directory is empty");
+    const fs::path out = resolve_out_dir(given_);
+    out_dir_ = out.string();
+    lock_path_ = (out.parent_path() / ("." + out.filename().string() + ".vhh-lock")).string();
+    check_swappable(out, given_);
+    // Checked under the lock (another run may be swapping its set in), which is then let go:
+    // runs into one directory compute side by side and take turns from staging to swap.
+    out_lock_.acquire(lock_path_, on_wait_);
+    check_contents();
+    out_lock_.release();
+}
+
+void OutputSet::check_contents() const {
+    const fs::path out(out_dir_);
+    check_swappable(out, given_);
     std::error_code ec;
-    fs::path absolute = fs::absolute(out, ec);
-    if (ec) throw OutputError("cannot resolve output directory " + out_dir_ + ": " + ec.message());
-    fs::path parent = absolute.parent_path();
-    auto status = fs::status(absolute, ec);
-    if (fs::exists(status)) {
-        if (!fs::is_directory(status))
-            throw OutputError("output path " + out_dir_ + " exists and is not a directory");
-        std::set<std::string> ours = files_listed_in_manifest(absolute);
-        for (const auto &entry : fs::directory_iterator(absolute, ec)) {
-            std::string name = entry.path().filename().string();
-            // A sub-directory is ours when the manifest lists files in it (a consolidation run).
-            bool listed_dir = entry.is_directory() &&
-                              std::any_of(ours.begin(), ours.end(), [&](const std::string &f) { return f.rfind(name + "/", 0) == 0; });
-            if (!ours.count(name) && !listed_dir)
-                throw OutputError("refusing to replace " + out_dir_ + ": it holds '" + name +
-                                  "', which vhh did not write; choose an empty or new directory");
-        }
-        if (ec) throw OutputError("cannot read output directory " + out_dir_ + ": " + ec.message());
-    } else if (!fs::is_directory(parent, ec)) {
-        throw OutputError("cannot write to " + out_dir_ + ": parent directory " + parent.string() +
-                          " does not exist or is not a directory");
+    if (fs::exists(out, ec))
+        if (auto foreign = find_foreign_entry(out_dir_))
+            throw OutputError("refusing to replace " + given_ + ": it holds '" + foreign->name + "', " + foreign->why +
+                              "; move it away, or choose an empty or new directory");
+}
+
+void OutputSet::prepare_staging() {
+    if (!staging_dir_.empty()) return;
+    out_lock_.acquire(lock_path_, on_wait_);  // held until this run ends
+    check_contents();                         // again: it may have changed while we computed
+    const fs::path parent = fs::path(out_dir_).parent_path();
+    const std::string prefix = "." + fs::path(out_dir_).filename().string() + ".vhh-staging-";
+    std::vector<fs::path> stale;
+    remove_stale_staging(parent, prefix, stale);
+    std::error_code ec;
+    for (const auto &dir : stale) {
+        // A staging directory with a manifest of vhh was complete, or holds the set it replaced:
+        // remove what vhh may. Without one it holds only part of what its run was writing.
+        ::unlink((dir / kStagingLock).c_str());  // its run is gone
+        if (read_own_manifest(dir.string())) remove_or_keep(dir.string());
+        else fs::remove_all(dir, ec);
     }
-    std::string prefix = "." + absolute.filename().string() + ".vhh-staging-";
-    remove_stale_staging(parent, prefix);
-    staging_dir_ = (parent / (prefix + std::to_string(::getpid()))).string();
-    fs::remove_all(staging_dir_, ec);
-    if (::mkdir(staging_dir_.c_str(), 0755) != 0) {
-        std::string why = errno_text();
-        staging_dir_.clear();
-        throw OutputError("cannot write to " + out_dir_ + ": cannot create a directory in " + parent.string() +
-                          ": " + why);
-    }
-    out_dir_ = absolute.string();
+
+    std::string name = (parent / (prefix + "XXXXXX")).string();
+    if (::mkdtemp(name.data()) == nullptr)
+        throw OutputError("cannot write to " + given_ + ": cannot create a directory in " + parent.string() + ": " +
+                          errno_text());
+    staging_dir_ = name;
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(staging_dir_.c_str(), 0777 & ~mask);  // mkdtemp makes it 0700; the set gets the usual mode
+    staging_lock_.create_locked((fs::path(staging_dir_) / kStagingLock).string());
 }
 
 OutputSet::~OutputSet() {
     if (!committed_ && !staging_dir_.empty()) {
         std::error_code ec;
-        fs::remove_all(staging_dir_, ec);
+        fs::remove_all(staging_dir_, ec);  // only this run wrote there
     }
+}
+
+void OutputSet::remove_or_keep(const std::string &dir) {
+    if (remove_owned(dir)) return;
+    fs::path out(out_dir_);
+    std::string kept = (out.parent_path() / (out.filename().string() + ".vhh-kept-XXXXXX")).string();
+    if (::mkdtemp(kept.data()) != nullptr && ::rename(dir.c_str(), kept.c_str()) == 0)
+        notes_.push_back("files that vhh did not write were in " + out_dir_ + " when it was replaced; kept in " + kept);
+    else
+        notes_.push_back("files that vhh did not write were left in " + dir);
 }
 
 bool OutputSet::is_safe_relative_name(const std::string &name) {
@@ -133,6 +189,7 @@ bool OutputSet::is_safe_relative_name(const std::string &name) {
 std::string OutputSet::staging_path(const std::string &file_name) {
     if (!is_safe_relative_name(file_name))
         throw std::invalid_argument("unsafe output file name '" + file_name + "'");
+    prepare_staging();
     if (auto slash = file_name.find('/'); slash != std::string::npos) {
         std::error_code ec;
         fs::create_directories(fs::path(staging_dir_) / file_name.substr(0, slash), ec);
@@ -151,10 +208,11 @@ std::string OutputSet::staging_path_of(const std::string &file_name) const {
 void OutputSet::write_file(const std::string &file_name, const std::string &bytes) {
     std::string path = staging_path(file_name);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw OutputError("cannot create " + path + ": " + errno_text());
+    // Named as the user will find the file, not by its staging path.
+    if (!out) throw OutputError("cannot create " + file_name + " in " + out_dir_ + ": " + errno_text());
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
-    if (!out) throw OutputError("cannot write " + path + ": " + errno_text());
+    if (!out) throw OutputError("cannot write " + file_name + " into " + out_dir_ + ": " + errno_text());
     written_[file_name] = FileDigest{bytes.size(), sha256_hex(bytes)};
 }
 
@@ -165,25 +223,27 @@ OutputSet::FileDigest OutputSet::digest(const std::string &file_name) const {
 }
 
 void OutputSet::commit() {
+    prepare_staging();
     std::set<std::string> dirs;
     for (const auto &f : files_) {
         fsync_path((fs::path(staging_dir_) / f).string(), false);
         if (auto slash = f.find('/'); slash != std::string::npos) dirs.insert(f.substr(0, slash));
     }
     for (const auto &d : dirs) fsync_path((fs::path(staging_dir_) / d).string(), true);
+    staging_lock_.remove_file();  // must not move into the output directory; the lock lasts
     fsync_path(staging_dir_, true);
     std::error_code ec;
-    bool exists = fs::exists(out_dir_, ec);
-    if (exists) {
-        if (::renameat2(AT_FDCWD, staging_dir_.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) != 0)
+    bool exchanged = false;
+    if (fs::exists(out_dir_, ec)) {
+        if (::renameat2(AT_FDCWD, staging_dir_.c_str(), AT_FDCWD, out_dir_.c_str(), RENAME_EXCHANGE) == 0)
+            exchanged = true;
+        else if (errno != ENOENT)  // ENOENT: removed meanwhile, so moved in below
             throw OutputError("cannot swap new documents into " + out_dir_ + ": " + errno_text());
-        committed_ = true;
-        fs::remove_all(staging_dir_, ec);  // now holds the previous contents
-    } else {
-        if (::rename(staging_dir_.c_str(), out_dir_.c_str()) != 0)
-            throw OutputError("cannot move new documents to " + out_dir_ + ": " + errno_text());
-        committed_ = true;
     }
+    if (!exchanged && ::rename(staging_dir_.c_str(), out_dir_.c_str()) != 0)
+        throw OutputError("cannot move new documents to " + out_dir_ + ": " + errno_text());
+    committed_ = true;
+    if (exchanged) remove_or_keep(staging_dir_);  // now holds the previous contents
     fsync_path(fs::path(out_dir_).parent_path().string(), true);
 }
 

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -124,6 +125,46 @@ mu::data to_mustache(const DataNode &node) {
     return object;
 }
 
+/// Finds the first section tag that opens a section nested deeper than kMaxTemplateDepth, by
+/// the tokenising rules of kainjow's parser (delimiter changes included), before kainjow parses:
+/// kainjow keeps every section's text, so its parse takes memory quadratic in the nesting depth.
+/// Stops quietly at a malformed tag; kainjow's own parse reports it.
+void check_depth(const std::string &source, const std::string &path) {
+    std::string open = "{{", close = "}}";
+    std::size_t depth = 0;
+    for (std::size_t pos = source.find(open); pos != std::string::npos; pos = source.find(open, pos)) {
+        const bool braces = open == "{{" && close == "}}";
+        std::size_t start = pos + open.size();
+        const bool triple = braces && start < source.size() && source[start] == '{';
+        if (triple) ++start;
+        const std::string &end_delim = triple ? std::string("}}}") : close;
+        const std::size_t end = source.find(end_delim, start);
+        if (end == std::string::npos) return;
+        std::string contents = source.substr(start, end - start);
+        const auto first = contents.find_first_not_of(" \t\r\n");
+        const char kind = first == std::string::npos ? '\0' : contents[first];
+        if (kind == '=') {
+            // {{=<% %>=}}: the new delimiters are the two words between the '=' signs.
+            const auto last = contents.find_last_not_of(" \t\r\n");
+            if (last == first || contents[last] != '=') return;
+            std::istringstream words(contents.substr(first + 1, last - first - 1));
+            std::string a, b;
+            if (!(words >> a >> b)) return;
+            open = a;
+            close = b;
+        } else if (kind == '#' || kind == '^') {
+            if (++depth > kMaxTemplateDepth) {
+                throw TemplateError(locate(source, pos, path),
+                                    "template syntax error: sections are nested more than " +
+                                        std::to_string(kMaxTemplateDepth) + " deep");
+            }
+        } else if (kind == '/' && depth > 0) {
+            --depth;
+        }
+        pos = end + end_delim.size();
+    }
+}
+
 /// Rejects partials anywhere in the template, also in sections the data would skip.
 void reject_partials(const Component &parent, const std::string &source, const std::string &path) {
     for (const auto &c : parent.children) {
@@ -135,8 +176,19 @@ void reject_partials(const Component &parent, const std::string &source, const s
     }
 }
 
-/// Walks the parsed template over the data exactly as kainjow renders it and throws at the first
-/// tag whose name does not resolve (or a variable tag that names a list, map or boolean).
+/// Stands for an item of an empty list while its section's body is checked: names not found
+/// inside it are taken as the items' fields.
+const DataNode kAnyItemField = DataNode::map();
+
+/// Walks the parsed template over the data exactly as kainjow renders it and collects every tag
+/// whose name does not resolve (or a variable tag that names a list, map or boolean), each place
+/// once, up to kMaxTemplateErrors; finish() throws them as one TemplateError. Sections
+/// the data skips this time (a false flag, an empty list, an inverted section over a value) are
+/// walked too, without output, so that a misspelt tag in them fails now and not in the year the
+/// section renders: a flag's body against the same data, an empty list's body against the data
+/// around it (an unknown name may be a field of the list's items there and passes). Meanwhile it
+/// adds up the size of the text the render will produce and throws once it passes
+/// kMaxTemplateOutput, before kainjow renders anything.
 class Checker {
 public:
     Checker(const std::string &source, const std::string &path, const DataNode &root)
@@ -144,13 +196,20 @@ public:
         stack_.push_back(&root);
     }
 
-    /// Checks the tags that rendering `parent`'s children with the current data reaches.
-    void check(const Component &parent) {
+    /// Checks the tags that rendering `parent`'s children with the current data reaches, and
+    /// (without output) the tags of the sections it skips.
+    void check(const Component &parent, bool renders = true) {
         for (const auto &c : parent.children) {
+            count(c, 0);  // every step, also of a section walked without output
             switch (c.tag.type) {
+                case TagType::text: {
+                    if (renders) count(c, c.text.size());
+                    break;
+                }
                 case TagType::variable:
                 case TagType::unescaped_variable: {
                     const DataNode *v = resolve(c);
+                    if (v == nullptr || v == &kAnyItemField) break;
                     if (v->kind() != DataNode::Kind::text) {
                         std::string message = "tag " + spell(c) + " names " + kind_name(*v) + ", not text";
                         if (c.tag.name != ".") {
@@ -158,32 +217,39 @@ public:
                                            ? "; use a dotted name such as {{" + c.tag.name + ".field}}"
                                            : "; use a section {{#" + c.tag.name + "}}…{{/" + c.tag.name + "}}";
                         }
-                        throw TemplateError(locate(source_, c.position, path_), message);
+                        record(c, message);
+                        break;
                     }
+                    if (renders) count(c, v->text().size());
                     break;
                 }
                 case TagType::section_begin: {
                     const DataNode *v = resolve(c);
-                    if (falsy(*v)) break;
-                    if (v->kind() == DataNode::Kind::list) {
+                    if (v == nullptr) break;  // reported; its body cannot be checked without data
+                    if (v->kind() == DataNode::Kind::list && !v->items().empty()) {
                         for (const auto &item : v->items()) {
+                            count(c, 0);  // each repetition is a step, also with nothing inside
                             stack_.push_back(&item);
-                            check(c);
+                            check(c, renders);
                             stack_.pop_back();
                         }
                     } else {
-                        stack_.push_back(v);
-                        check(c);
+                        // An empty list: its items' fields are unknown here; any other value
+                        // (a flag, a map, text) is the context of its body, also when false.
+                        const bool empty_list = v->kind() == DataNode::Kind::list || v == &kAnyItemField;
+                        stack_.push_back(empty_list ? &kAnyItemField : v);
+                        check(c, renders && !falsy(*v));
                         stack_.pop_back();
                     }
                     break;
                 }
                 case TagType::section_begin_inverted: {
                     const DataNode *v = resolve(c);
-                    if (falsy(*v)) check(c);
+                    if (v == nullptr) break;
+                    check(c, renders && falsy(*v));
                     break;
                 }
-                default: break;  // text, comments, delimiter changes (partials were rejected when compiling)
+                default: break;  // comments, delimiter changes (partials were rejected when compiling)
             }
         }
     }
@@ -196,6 +262,7 @@ private:
         const auto parts = name.find('.') == std::string::npos ? std::vector<std::string>{name} : mu::split(name, '.');
         for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
             const DataNode *v = *it;
+            if (v == &kAnyItemField) return v;  // may be a field of an empty list's items
             for (const auto &part : parts) {
                 if (v->kind() != DataNode::Kind::map) {
                     v = nullptr;
@@ -210,7 +277,7 @@ private:
         return nullptr;
     }
 
-    const DataNode *resolve(const Component &c) const {
+    const DataNode *resolve(const Component &c) {
         if (const DataNode *v = lookup(c.tag.name)) return v;
         std::string message = c.tag.name.empty() ? std::string("empty tag ") + spell(c)
                                                  : "unknown tag " + spell(c) + ": the data has no '" +
@@ -230,7 +297,51 @@ private:
             if (!names.empty()) message += " (available: " + names + ")";
             break;
         }
-        throw TemplateError(locate(source_, c.position, path_), message);
+        record(c, message);
+        return nullptr;
+    }
+
+    /// Records a problem of tag `c`, once per place in the template, at most kMaxTemplateErrors.
+    void record(const Component &c, const std::string &message) {
+        if (!places_.insert(c.position).second) return;
+        if (found_.size() < kMaxTemplateErrors) found_.emplace_back(locate(source_, c.position, path_), message);
+        else ++unshown_;
+    }
+
+public:
+    /// Throws the problems recorded, the first with the others in TemplateError::more.
+    void finish() const {
+        if (found_.empty()) return;
+        TemplateError first = found_.front();
+        first.more.assign(found_.begin() + 1, found_.end());
+        if (unshown_ > 0)
+            first.more.emplace_back(SourceLocation{path_, 0, 0},
+                                    std::to_string(unshown_) + " more tags the data does not have");
+        throw first;
+    }
+
+private:
+
+    /// Counts one step of the walk and `bytes` of output; throws past the limits.
+    void count(const Component &c, std::size_t bytes) {
+        output_ += bytes;
+        if (output_ > kMaxTemplateOutput) {
+            throw with_found(locate(source_, c.position, path_),
+                                "the document would be larger than " + std::to_string(kMaxTemplateOutput >> 20) +
+                                    " MiB (a section repeated over long lists?)");
+        }
+        if (++steps_ > kMaxTemplateSteps) {
+            throw with_found(locate(source_, c.position, path_),
+                                "rendering takes more than " + std::to_string(kMaxTemplateSteps / 1000000) +
+                                    " million steps (sections repeated over long lists?)");
+        }
+    }
+
+    /// A fatal error at `where`, carrying the tag problems recorded before it.
+    TemplateError with_found(SourceLocation where, const std::string &message) const {
+        TemplateError e(std::move(where), message);
+        e.more = found_;
+        return e;
     }
 
     static bool falsy(const DataNode &v) {
@@ -251,6 +362,11 @@ private:
     const std::string &source_;
     const std::string &path_;
     std::vector<const DataNode *> stack_;  ///< context stack; back() is the innermost
+    std::size_t output_ = 0;               ///< bytes the render produces so far
+    std::size_t steps_ = 0;                ///< components visited so far
+    std::vector<TemplateError> found_;     ///< tag problems, in the order found
+    std::set<std::size_t> places_;         ///< template offsets with a problem recorded
+    std::size_t unshown_ = 0;              ///< problems beyond kMaxTemplateErrors
 };
 
 /// Rendering context that remembers the first name it could not resolve: a safety net behind
@@ -287,7 +403,8 @@ struct CompiledTemplate::Impl {
     /// neither can occur here: partials are rejected and the data has no lambdas).
     mutable mu::mustache tmpl;
 
-    Impl(std::string s, std::string p) : source(std::move(s)), path(std::move(p)), tmpl(parse_renderer(source)) {
+    Impl(std::string s, std::string p)
+        : source(std::move(s)), path(std::move(p)), tmpl((check_depth(source, path), parse_renderer(source))) {
         std::string parse_error;
         {
             mu::context<std::string> unused;
@@ -320,10 +437,15 @@ std::string CompiledTemplate::render(const DataNode &data) const {
     const Impl &t = *impl_;
     Checker checker(t.source, t.path, data);
     checker.check(t.root);
+    checker.finish();
 
     const mu::data converted = to_mustache(data);
     StrictContext ctx{&converted};
     std::string out = t.tmpl.render(ctx);
+    if (out.size() > kMaxTemplateOutput) {  // the checker's estimate is a bound; this is the fact
+        throw TemplateError(SourceLocation{t.path, 0, 0}, "the document would be larger than " +
+                                                               std::to_string(kMaxTemplateOutput >> 20) + " MiB");
+    }
     if (!t.tmpl.is_valid()) {
         const std::string message = t.tmpl.error_message();
         t.tmpl = Impl::parse_renderer(t.source);  // kainjow keeps the error; start clean for the next document

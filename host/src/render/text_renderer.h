@@ -2,14 +2,25 @@
 // and unknown tags reported instead of silently rendered as empty text.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "vhh/diagnostics.h"
 #include "vhh/report.h"
 
 namespace vhh::host {
+
+/// Sections nest at most this deep in a template (deeper is a located syntax error).
+inline constexpr std::size_t kMaxTemplateDepth = 100;
+/// The tag check reports at most this many problems of one document (then a count of the rest).
+inline constexpr std::size_t kMaxTemplateErrors = 100;
+/// A rendered text document is at most this many bytes (16 MiB).
+inline constexpr std::size_t kMaxTemplateOutput = std::size_t{16} << 20;
+/// Rendering one document visits at most this many template parts (sections over long lists).
+inline constexpr std::size_t kMaxTemplateSteps = 20'000'000;
 
 /// A template could not be read, parsed or rendered.
 class TemplateError : public std::runtime_error {
@@ -17,6 +28,9 @@ public:
     TemplateError(SourceLocation where, const std::string &message)
         : std::runtime_error(message), where(std::move(where)) {}
     SourceLocation where;  ///< the template file, with line and column where known
+    /// Further problems found in the same pass (the tag check reports every unknown tag of a
+    /// document, each place once), to be reported after this one.
+    std::vector<TemplateError> more;
 };
 
 /// A template parsed and checked once, to render many documents from (e.g. the raadsbrief of
@@ -33,7 +47,8 @@ public:
     CompiledTemplate &operator=(CompiledTemplate &&) noexcept;
 
     /// Renders with `data`, exactly as render_template does; throws TemplateError when the
-    /// template uses a tag whose name the data does not have (also inside sections).
+    /// template uses a tag whose name the data does not have (also inside sections; every such
+    /// tag, the others in TemplateError::more).
     std::string render(const DataNode &data) const;
     /// The template text.
     const std::string &source() const;

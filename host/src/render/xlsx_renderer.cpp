@@ -1,5 +1,6 @@
 // Renders a report-model Workbook to .xlsx with libxlsxwriter (constant-memory mode).
 #include "render/xlsx_renderer.h"
+#include "render/report_model_check.h"
 
 #include <cerrno>
 #include <cstdint>
@@ -7,17 +8,18 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
+
+#include <cstdio>
 
 namespace vhh::host {
 namespace {
 
 /// Largest integer a double (and so an Excel number) holds exactly.
 constexpr std::int64_t max_exact = std::int64_t{1} << 53;
-
-/// Excel's limits.
-constexpr std::size_t max_columns = LXW_COL_MAX;
-constexpr std::size_t max_rows = LXW_ROW_MAX;
 
 // Number formats. Excel shows them with the reader's own separators (a Dutch Excel
 // shows "€ 161.700,00"); the codes themselves always use ',' and '.'.
@@ -47,6 +49,57 @@ private:
     lxw_workbook *wb_;
 };
 
+/// Sends stderr to /dev/null while alive: libxlsxwriter prints raw "[ERROR][file.c:line]" lines
+/// there itself, and vhh reports every failure in its own words.
+class QuietStderr {
+public:
+    QuietStderr() {
+        std::fflush(stderr);
+        saved_ = ::dup(STDERR_FILENO);
+        int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+        if (null >= 0) ::close(null);
+    }
+    ~QuietStderr() {
+        std::fflush(stderr);
+        if (saved_ >= 0) {
+            ::dup2(saved_, STDERR_FILENO);
+            ::close(saved_);
+        }
+    }
+    QuietStderr(const QuietStderr &) = delete;
+    QuietStderr &operator=(const QuietStderr &) = delete;
+
+private:
+    int saved_ = -1;
+};
+
+/// True for libxlsxwriter errors that mean the file system refused the file or its temporary files.
+bool is_file_system_error(lxw_error err) {
+    switch (err) {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Why writing into `path`'s folder failed, as far as the file system tells: the system error
+/// when there is one, "no space left on device" when the folder's file system is (nearly) full.
+std::string file_system_reason(const std::string &path, int system_error) {
+    const std::string dir = path.substr(0, path.find_last_of('/') + 1);
+    struct statvfs fs{};
+    if (system_error == ENOSPC || system_error == EDQUOT ||
+        (::statvfs(dir.empty() ? "." : dir.c_str(), &fs) == 0 && fs.f_bavail * fs.f_frsize < 64 * 1024))
+        return "no space left on device";
+    return system_error != 0 ? std::strerror(system_error) : "";
+}
+
 /// One plain and one bold variant of each cell format.
 struct Formats {
     lxw_format *header = nullptr;
@@ -73,12 +126,6 @@ public:
 private:
     const std::string &path_;
 };
-
-std::string ascii_lower(std::string s) {
-    for (char &c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 /// Sheet-style reference of a 0-based sheet row and column, e.g. (1, 0) -> "A2".
 std::string sheet_ref(std::size_t row, std::size_t column) {
@@ -184,25 +231,10 @@ void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const Cell &cel
     r.fail(sheet, ref + ": unknown cell kind");
 }
 
-/// Checks a table's shape before anything is written.
+/// Checks a table before anything is written, with the checks `vhh check` runs on the model.
 void validate_table(const Table &t, const Reporter &r) {
-    if (t.name.empty()) r.fail("a sheet has an empty name");
-    if (ascii_lower(t.name) == "history") r.fail(t.name, "the name \"History\" is reserved by Excel");
-    if (t.columns.size() > max_columns)
-        r.fail(t.name, std::to_string(t.columns.size()) + " columns; Excel allows at most " +
-                           std::to_string(max_columns));
-    if (t.rows.size() + 1 > max_rows)
-        r.fail(t.name, std::to_string(t.rows.size()) + " data rows; Excel allows at most " +
-                           std::to_string(max_rows - 1));
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
-        if (t.rows[i].size() > t.columns.size())
-            r.fail(t.name, "row " + std::to_string(i + 2) + " has " + std::to_string(t.rows[i].size()) +
-                               " cells but the sheet has " + std::to_string(t.columns.size()) + " columns");
-    }
-    for (const Column &c : t.columns)
-        if (!(c.width >= 0 && c.width <= 255))
-            r.fail(t.name, "column \"" + c.header + "\" has width " + std::to_string(c.width) +
-                               "; allowed is 0 to 255");
+    const std::vector<std::string> problems = sheet_problems(t);
+    if (!problems.empty()) r.fail(t.name, problems.front());
 }
 
 uint8_t chart_type(Chart::Type t) {
@@ -302,15 +334,20 @@ void render_workbook(const Workbook &workbook, const std::string &path, std::tim
         add_charts(wb.get(), sheets[i], workbook.sheets[i], r);
     }
 
-    // Unwritable paths only show up here; libxlsxwriter leaves the system error in errno.
+    // Unwritable paths and full disks only show up here; libxlsxwriter leaves the system error in errno.
     errno = 0;
-    const lxw_error err = wb.close();
-    const int system_error = errno;
+    lxw_error err;
+    int system_error;
+    {
+        QuietStderr quiet;
+        err = wb.close();
+        system_error = errno;
+    }
     if (err != LXW_NO_ERROR) {
         std::string msg = std::string("cannot write the workbook: ") + lxw_strerror(err);
-        if (err == LXW_ERROR_CREATING_XLSX_FILE && system_error != 0)
-            msg += std::string(" (") + std::strerror(system_error) + ")";
-        r.fail(msg);
+        if (!is_file_system_error(err)) r.fail(msg);
+        const std::string why = file_system_reason(path, system_error);
+        throw WorkbookWriteError(path, why.empty() ? msg : why + " (libxlsxwriter: " + lxw_strerror(err) + ")");
     }
 }
 

@@ -16,9 +16,25 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// The workbook could not be written to its file (disk full, no permission, no such folder):
+/// the output cannot be created (exit code 73), not an internal error.
+class WorkbookWriteError : public RenderError {
+public:
+    /// `reason` says why, without the path; what() is "<path>: <reason>".
+    WorkbookWriteError(const std::string &path, const std::string &reason)
+        : RenderError(path + ": " + reason), reason_(reason) {}
+    /// Why the file could not be written, without its path.
+    const std::string &reason() const { return reason_; }
+
+private:
+    std::string reason_;
+};
+
 /// Writes `workbook` to `path`. `created` is stored as the document's creation time, so
 /// the same model and time give a byte-identical file. Checks every libxlsxwriter return
-/// code, including workbook_close (where unwritable paths show up); throws RenderError.
+/// code, including workbook_close (where unwritable paths show up); throws RenderError, or
+/// WorkbookWriteError when the file system refused the file. libxlsxwriter's own messages on
+/// stderr are held back: the exception says what failed.
 void render_workbook(const Workbook &workbook, const std::string &path, std::time_t created);
 
 }  // namespace vhh::host

@@ -178,6 +178,7 @@ private:
     void check_keys_for(Sleutel sleutel, Regeling &r);
     void read_vaste_bedragen(Regeling &r);
     void read_indexatie(Regeling &r);
+    void warn_negative_definitief(const Regeling &r, const Berekening &b);
     void check_whole_euros(const Regeling &r);
     void check_figures(const Regeling &r);
     void check_afrekening(const Regeling &r);
@@ -414,6 +415,13 @@ void Reader::check_figures(const Regeling &r) {
         try {
             Money t =
                 r.indexatie.empty() ? *r.tarief : index_tarief(*r.tarief, *r.basisjaar, region_.boekjaar, r.indexatie);
+            // The indexed tarief must stay within the range the tarief itself is declared with.
+            const Money max_tarief = *Money::parse(kSettings[0].max_value);
+            if (!r.indexatie.empty() && t > max_tarief)
+                error(ExitCode::config, where("indexatie"), kp("indexatie"),
+                      "the indexed tarief of " + std::to_string(region_.boekjaar) + ", " + t.format_nl() +
+                          ", is beyond the tarief's range (€ 0,00 to " + max_tarief.format_nl() + ")",
+                      "check the percentages: they compound from basisjaar " + std::to_string(*r.basisjaar));
             if (static_cast<__int128>(t.in_cents()) * inwoners > static_cast<__int128>(1000000000000000LL))
                 error(ExitCode::data, where("tarief"), kp("tarief"),
                       "inwoners x tarief " + t.format_nl() + " is more than € 10.000.000.000.000");
@@ -493,6 +501,30 @@ void Reader::check_afrekening(const Regeling &r) {
                        ? std::string("the gemeenten have no inwoners")
                        : std::string("no gemeente paid a voorlopige bijdrage")),
               "the resultaat is divided with the same key as the bijdrage");
+    if (any) warn_negative_definitief(r, b);
+}
+
+/// Warns when an overschot makes a gemeente's definitieve bijdrage negative: the overschot is then
+/// more than the gemeenten paid, which a resultaat from other baten (rijksbijdrage, huur) can do,
+/// but which is more often a typo in afrekening_resultaat.
+void Reader::warn_negative_definitief(const Regeling &r, const Berekening &b) {
+    const auto delen = bereken_afrekening(region_, b);
+    std::size_t negative = 0;
+    std::string first;
+    for (std::size_t i = 0; i < delen.size(); ++i) {
+        const Money definitief = b.delen[i].bedrag + delen[i].bedrag;
+        if (definitief.in_cents() >= 0) continue;
+        if (negative++ == 0)
+            first = region_.gemeenten[i].code + " " + region_.gemeenten[i].naam + ": " + definitief.format_nl();
+    }
+    if (negative == 0) return;
+    diag_.warning(where("afrekening_resultaat"), kp("afrekening_resultaat"),
+                  "the overschot of " + r.afrekening_resultaat->format_nl() + " is more than " +
+                      (negative == 1 ? std::string("one gemeente") : std::to_string(negative) + " gemeenten") +
+                      " paid: " + (negative == 1 ? "its" : "their") + " definitieve bijdrage is negative (" + first +
+                      (negative > 1 ? ", …" : "") + ")",
+                  "the voorlopige bijdragen total " + b.totaal.format_nl() +
+                      "; check afrekening_resultaat (positive = overschot, paid back to the gemeenten)");
 }
 
 std::optional<Regeling> Reader::read() {
