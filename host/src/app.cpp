@@ -61,7 +61,7 @@ const char *kUsage =
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
     "  --out DIR          output directory for `run` (default: ./out); replaced as a whole\n"
-    "  --plugin-dir DIR   also load plugins from DIR (repeatable)\n"
+    "  --plugin-dir DIR   also load plugins from DIR, searched before the installed ones (repeatable)\n"
     "  --format FORMAT    output format of bijdragen / plugins\n"
     "  --allow-outside-inputs\n"
     "                     read files a config names outside its own folder (default: refused)\n"
@@ -165,9 +165,10 @@ int VhhApp::usage_error(const std::string &message) {
 }
 
 std::vector<std::string> VhhApp::plugin_dirs() const {
-    std::vector<std::string> dirs = {
-        (fs::path(executable_dir_) / ".." / "lib" / "vhh" / "plugins").lexically_normal().string()};
-    dirs.insert(dirs.end(), extra_plugin_dirs_.begin(), extra_plugin_dirs_.end());
+    // Precedence (docs/plugins.md, "Loading rules"): --plugin-dir directories in the order given,
+    // then the installed plugin directory; the first directory that provides a name wins.
+    std::vector<std::string> dirs = extra_plugin_dirs_;
+    dirs.push_back((fs::path(executable_dir_) / ".." / "lib" / "vhh" / "plugins").lexically_normal().string());
     return dirs;
 }
 
@@ -214,7 +215,8 @@ int VhhApp::cmd_plugins() {
     PluginRegistry registry;
     registry.discover(plugin_dirs());
     std::cout << (format_ == "json" ? plugins_json(registry) : plugins_table(registry));
-    return 0;
+    // A plugin that cannot be used is a plugin failure (70); a shadowed one is not.
+    return registry.has_broken() ? static_cast<int>(vhh::ExitCode::internal) : 0;
 }
 
 int VhhApp::cmd_bijdragen() {

@@ -6,6 +6,7 @@
 #include "stage_log.h"
 #include "formats.h"
 #include "output/sha256.h"
+#include "plugins/plugin_crash_guard.h"
 #include "render/report_model_check.h"
 
 #include <filesystem>
@@ -82,6 +83,7 @@ private:
 /// Runs one phase of one plugin, turning exceptions into located errors (exit code 70).
 bool run_phase(const ActivePlugin &p, const char *phase, Diagnostics &diag, const std::function<void()> &call) {
     try {
+        PluginCallScope crash_record(p.record->name, phase);  // names the plugin if it crashes
         call();
         return true;
     } catch (const std::exception &e) {
@@ -228,20 +230,18 @@ bool Pipeline::prepare(Diagnostics &parent) {
         if (entry.settings_unreadable) continue;  // its settings file has its own errors already
         const YamlNode *name_node = entry.section.find("name");
         SourceLocation where = name_node ? name_node->where : entry.section.where;
+        if (std::string refused = registry_.refusal(entry.name); !refused.empty()) {
+            diag.error(ExitCode::config, where, entry.key_path + ".name", refused);
+            continue;
+        }
         const PluginRecord *rec = registry_.find_ok(entry.name);
         if (rec == nullptr) {
-            const PluginRecord *broken = registry_.find_any(entry.name);
-            if (broken != nullptr) {
-                diag.error(ExitCode::config, where, entry.key_path + ".name",
-                           "plugin '" + entry.name + "' cannot be used: " + broken->reason, "plugin file: " + broken->path);
-            } else {
-                std::string available;
-                for (const auto &r : registry_.records())
-                    if (r.ok) available += (available.empty() ? "" : ", ") + r.name;
-                diag.error(ExitCode::config, where, entry.key_path + ".name", "unknown plugin '" + entry.name + "'",
-                           available.empty() ? "no plugins were found; check --plugin-dir"
-                                             : "available plugins: " + available);
-            }
+            std::string available;
+            for (const auto &r : registry_.records())
+                if (r.ok) available += (available.empty() ? "" : ", ") + r.name;
+            diag.error(ExitCode::config, where, entry.key_path + ".name", "unknown plugin '" + entry.name + "'",
+                       available.empty() ? "no plugins were found; check --plugin-dir"
+                                         : "available plugins: " + available);
             continue;
         }
         if (const YamlNode *pin = entry.section.find("sha256")) {

@@ -187,6 +187,7 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
         o->set("name", p->record->name);
         o->set("version", p->record->version);
         o->set("file", fs::path(p->record->path).filename().string());
+        o->set("path", p->record->path);  // which copy ran (docs/plugins.md, "Loading rules")
         o->set("sha256", p->record->sha256);
         plugins->add(o);
     }

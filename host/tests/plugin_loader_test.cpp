@@ -84,6 +84,10 @@ TEST(PluginLoader, DuplicateNameRejected) {
     const auto &second = load(reg, "test.good.so");
     EXPECT_FALSE(second.ok);
     EXPECT_NE(second.reason.find("duplicate plugin 'test.good'"), std::string::npos) << second.reason;
+    EXPECT_FALSE(second.shadowed);
+    EXPECT_TRUE(reg.has_broken());
+    EXPECT_EQ(reg.refusal("test.good"), "plugin 'test.good' is provided twice in " + std::string(VHH_TEST_PLUGIN_DIR) +
+                                            ": " + reg.records()[0].path + " and " + second.path);
 }
 
 TEST(PluginLoader, DiscoverListsEveryFileInNameOrder) {
@@ -91,8 +95,9 @@ TEST(PluginLoader, DiscoverListsEveryFileInNameOrder) {
     reg.discover({VHH_TEST_PLUGIN_DIR, "/nonexistent/vhh/plugins"});
     std::vector<std::string> names;
     for (const auto &r : reg.records()) names.push_back(r.path.substr(r.path.rfind('/') + 1));
-    std::vector<std::string> expected = {"badmagic.so", "badmodel.so", "failing.so",    "huge.so",      "noentry.so",
-                                         "notalib.so",  "test.good.so", "throwing.so", "unresolved.so", "wrongabi.so"};
+    std::vector<std::string> expected = {"badmagic.so",   "badmodel.so",   "crashing.so",  "failing.so",
+                                         "huge.so",       "noentry.so",    "notalib.so",   "test.good.so",
+                                         "throwing.so",   "unresolved.so", "wrongabi.so"};
     EXPECT_EQ(names, expected);
     ASSERT_EQ(reg.missing_dirs().size(), 1u);
     EXPECT_EQ(reg.missing_dirs()[0], "/nonexistent/vhh/plugins");
@@ -135,10 +140,113 @@ TEST(PluginLoader, RefusesPluginDirectoryOthersCanWrite) {
     PluginRegistry reg;
     const auto &r = reg.load_file(file);
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.reason.find("its directory"), std::string::npos) << r.reason;
-    EXPECT_NE(r.reason.find("(mode 0777)"), std::string::npos) << r.reason;
+    EXPECT_NE(r.reason.find("the directory " + std::filesystem::path(file).parent_path().string() +
+                            " can be written by other users (mode 0777); run chmod o-w on it"),
+              std::string::npos)
+        << r.reason;
     std::filesystem::permissions(std::filesystem::path(file).parent_path(), perms(0755));
     PluginRegistry again;
     EXPECT_TRUE(again.load_file(file).ok) << again.records()[0].reason;
     std::filesystem::remove_all(std::filesystem::path(file).parent_path());
+}
+
+TEST(PluginLoader, RefusesGroupWritableFileAndDirectory) {
+    using std::filesystem::perms;
+    std::string file = copy_good_plugin("gfile", perms(0755), perms(0664));
+    PluginRegistry reg;
+    EXPECT_EQ(reg.load_file(file).reason,
+              "refusing to load: the plugin file " + file + " can be written by its group (mode 0664); run chmod g-w on it");
+    std::filesystem::remove_all(std::filesystem::path(file).parent_path());
+    file = copy_good_plugin("gdir", perms(0775), perms(0644));
+    PluginRegistry again;
+    EXPECT_EQ(again.load_file(file).reason, "refusing to load: the directory " +
+                                                std::filesystem::path(file).parent_path().string() +
+                                                " can be written by its group (mode 0775); run chmod g-w on it");
+    std::filesystem::remove_all(std::filesystem::path(file).parent_path());
+}
+
+TEST(PluginLoader, RefusesForeignOwner) {
+    if (::geteuid() != 0) GTEST_SKIP() << "needs root to give a file away";
+    using std::filesystem::perms;
+    std::string file = copy_good_plugin("owner", perms(0755), perms(0644));
+    ASSERT_EQ(::chown(file.c_str(), 65534, 65534), 0);
+    PluginRegistry reg;
+    EXPECT_EQ(reg.load_file(file).reason, "refusing to load: the plugin file " + file +
+                                              " is owned by uid 65534, neither root nor the user running vhh (uid 0); "
+                                              "run chown on it");
+    std::filesystem::remove_all(std::filesystem::path(file).parent_path());
+}
+
+TEST(PluginLoader, ChecksEveryDirectoryUpToThePluginRoot) {
+    namespace fs = std::filesystem;
+    std::string file = copy_good_plugin("nested", fs::perms(0755), fs::perms(0644));
+    fs::path top = fs::path(file).parent_path();
+    fs::path nested = top / "a" / "b";
+    fs::create_directories(nested);
+    fs::rename(file, nested / "test.good.so");
+    fs::permissions(top / "a", fs::perms(0757));
+    PluginRegistry reg;
+    EXPECT_EQ(reg.load_file((nested / "test.good.so").string(), top.string()).reason,
+              "refusing to load: the directory " + (top / "a").string() +
+                  " can be written by other users (mode 0757); run chmod o-w on it");
+    fs::permissions(top / "a", fs::perms(0755));
+    fs::permissions(top, fs::perms(0777));  // the plugin root itself is checked too
+    PluginRegistry root_open;
+    EXPECT_NE(root_open.load_file((nested / "test.good.so").string(), top.string()).reason.find(
+                  "the directory " + top.string() + " can be written by other users"),
+              std::string::npos);
+    fs::permissions(top, fs::perms(0755));
+    PluginRegistry ok;
+    EXPECT_TRUE(ok.load_file((nested / "test.good.so").string(), top.string()).ok) << ok.records()[0].reason;
+    fs::remove_all(top);
+}
+
+TEST(PluginLoader, SameDirectoryTwiceOrThroughASymlinkIsNoDuplicate) {
+    namespace fs = std::filesystem;
+    std::string file = copy_good_plugin("twice", fs::perms(0755), fs::perms(0644));
+    fs::path dir = fs::path(file).parent_path();
+    fs::path link = dir.string() + "-link";
+    fs::remove(link);
+    fs::create_directory_symlink(dir, link);
+    PluginRegistry reg;
+    reg.discover({dir.string(), dir.string(), link.string()});
+    ASSERT_EQ(reg.records().size(), 1u);
+    EXPECT_TRUE(reg.records()[0].ok) << reg.records()[0].reason;
+    EXPECT_FALSE(reg.has_broken());
+    EXPECT_EQ(reg.refusal("test.good"), "");
+    fs::remove(link);
+    fs::remove_all(dir);
+}
+
+TEST(PluginLoader, EarlierDirectoryWinsAndTheLaterCopyIsShadowed) {
+    namespace fs = std::filesystem;
+    std::string first = copy_good_plugin("first", fs::perms(0755), fs::perms(0644));
+    std::string second = copy_good_plugin("second", fs::perms(0755), fs::perms(0644));
+    PluginRegistry reg;
+    reg.discover({fs::path(first).parent_path().string(), fs::path(second).parent_path().string()});
+    ASSERT_EQ(reg.records().size(), 2u);
+    ASSERT_NE(reg.find_ok("test.good"), nullptr);
+    EXPECT_EQ(reg.find_ok("test.good")->path, first);
+    EXPECT_TRUE(reg.records()[1].shadowed);
+    EXPECT_EQ(reg.records()[1].duplicate_of, first);
+    EXPECT_FALSE(reg.has_broken());
+    EXPECT_EQ(reg.refusal("test.good"), "");
+    fs::remove_all(fs::path(first).parent_path());
+    fs::remove_all(fs::path(second).parent_path());
+}
+
+TEST(PluginLoader, RefusalNamesTheReasonAlsoWithoutAManifest) {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / ("vhh-plugin-refused-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy_file(std::string(VHH_TEST_PLUGIN_DIR) + "/noentry.so", dir / "financing.staffel.so");
+    PluginRegistry reg;
+    reg.discover({dir.string()});
+    EXPECT_EQ(reg.refusal("financing.staffel"),
+              "plugin 'financing.staffel' was found but refused: not a vhh plugin: no entry point "
+              "'vhh_get_plugin_manifest' (" + (dir / "financing.staffel.so").string() + ")");
+    EXPECT_EQ(reg.refusal("financing.other"), "");
+    EXPECT_TRUE(reg.has_broken());
+    fs::remove_all(dir);
 }

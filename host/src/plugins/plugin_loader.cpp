@@ -3,15 +3,19 @@
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <system_error>
+#include <utility>
 
 #include "config/settings_validator.h"
 #include "output/sha256.h"
+#include "plugins/plugin_crash_guard.h"
 
 namespace vhh::host {
 
@@ -43,6 +47,54 @@ bool valid_plugin_name(const std::string &name) {
 
 std::string in_quotes(const std::string &s) { return "'" + s + "'"; }
 
+/// Why `p` (the plugin file, or one of the directories above it) makes the plugin unsafe to
+/// load, or "" when it is safe: writable by group or others, or owned by someone other than
+/// root or the running user.
+std::string unsafe_reason(const fs::path &p, bool is_file) {
+    const std::string what = (is_file ? "the plugin file " : "the directory ") + p.string();
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return "cannot inspect " + p.string() + ": " + std::strerror(errno);
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    if (st.st_mode & S_IWOTH)
+        return "refusing to load: " + what + " can be written by other users (mode " + mode + "); run chmod o-w on it";
+    if (st.st_mode & S_IWGRP)
+        return "refusing to load: " + what + " can be written by its group (mode " + mode + "); run chmod g-w on it";
+    const uid_t me = ::geteuid();
+    if (st.st_uid != 0 && st.st_uid != me)
+        return "refusing to load: " + what + " is owned by uid " + std::to_string(st.st_uid) +
+               ", neither root nor the user running vhh (uid " + std::to_string(me) + "); run chown on it";
+    return "";
+}
+
+/// `p` without "." and ".." parts or a trailing separator ("dir/" → "dir").
+fs::path normalized(const fs::path &p) {
+    fs::path n = p.lexically_normal();
+    if (n.has_relative_path() && n.filename().empty()) n = n.parent_path();
+    return n;
+}
+
+/// The file, then each directory from its own up to `root` (inclusive; just its own directory
+/// when `root` is empty or not above it): the first reason one of them is unsafe, or "".
+std::string unsafe_path_reason(const fs::path &file, const std::string &root) {
+    if (std::string why = unsafe_reason(file, true); !why.empty()) return why;
+    const fs::path dir = normalized(file.parent_path().empty() ? fs::path(".") : file.parent_path());
+    const fs::path top = root.empty() ? dir : normalized(root);
+    for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
+        if (std::string why = unsafe_reason(d, false); !why.empty()) return why;
+        const fs::path rel = d.lexically_relative(top);
+        if (d == top || rel.empty() || rel == "." || *rel.begin() == ".." || d == d.root_path()) break;
+    }
+    return "";
+}
+
+/// Device and inode of a path (following symlinks); {0, 0} when it cannot be inspected.
+std::pair<dev_t, ino_t> identity(const fs::path &p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return {0, 0};
+    return {st.st_dev, st.st_ino};
+}
+
 }  // namespace
 
 std::string kinds_to_string(std::uint32_t kinds) {
@@ -56,25 +108,33 @@ std::string kinds_to_string(std::uint32_t kinds) {
 }
 
 void PluginRegistry::discover(const std::vector<std::string> &dirs) {
+    std::set<std::pair<dev_t, ino_t>> seen_dirs, seen_files;
+    std::size_t level = 0;
     for (const auto &dir : dirs) {
         std::error_code ec;
         if (!fs::is_directory(dir, ec)) {
             missing_dirs_.push_back(dir);
             continue;
         }
+        if (!seen_dirs.insert(identity(dir)).second) continue;  // the same directory again: not a duplicate
         std::vector<fs::path> files;
         for (const auto &entry : fs::directory_iterator(dir, ec)) {
             if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path());
         }
         std::sort(files.begin(), files.end());
-        for (const auto &f : files) load_file(f.string());
+        for (const auto &f : files) {
+            if (!seen_files.insert(identity(f)).second) continue;  // a symlink to a file already loaded
+            load_file(f.string(), dir, level);
+        }
+        ++level;
     }
 }
 
-const PluginRecord &PluginRegistry::load_file(const std::string &path) {
+const PluginRecord &PluginRegistry::load_file(const std::string &path, const std::string &root, std::size_t level) {
     records_.emplace_back();
     PluginRecord &rec = records_.back();
     rec.path = path;
+    rec.level = level;
     auto fail = [&](std::string why) -> const PluginRecord & {
         rec.ok = false;
         rec.reason = std::move(why);
@@ -82,16 +142,7 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
     };
 
     // A plugin runs with the user's rights: refuse code that other users could have replaced.
-    for (const fs::path &p : {fs::path(path), fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path()}) {
-        struct stat st {};
-        if (::stat(p.c_str(), &st) != 0) return fail("cannot inspect " + p.string() + ": " + std::strerror(errno));
-        if (st.st_mode & S_IWOTH) {
-            char mode[8];
-            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-            return fail(std::string("refusing to load: ") + (p == fs::path(path) ? "the plugin file " : "its directory ") +
-                        p.string() + " can be written by other users (mode " + mode + "); run chmod o-w on it");
-        }
-    }
+    if (std::string why = unsafe_path_reason(fs::path(path), root); !why.empty()) return fail(why);
 
     // The hash manifest.json and `sha256:` pins use: of the bytes about to be loaded, read once.
     try {
@@ -120,6 +171,7 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
     auto entry = lib.get<const vhh_plugin_manifest *()>(VHH_PLUGIN_ENTRY_SYMBOL);
     const vhh_plugin_manifest *m = nullptr;
     try {
+        PluginCallScope scope(fs::path(path).filename().string(), "manifest");
         m = entry();
     } catch (const std::exception &e) {
         return fail(std::string("entry point threw: ") + e.what());
@@ -160,8 +212,11 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path) {
     if (!table_problem.empty()) return fail("plugin " + in_quotes(rec.name) + " has a bad settings table: " + table_problem);
     if (m->create == nullptr) return fail("plugin " + in_quotes(rec.name) + " has no factory");
     for (const auto &other : records_) {
-        if (&other != &rec && other.ok && other.name == rec.name)
-            return fail("duplicate plugin " + in_quotes(rec.name) + ": already provided by " + other.path);
+        if (&other == &rec || !other.ok || other.name != rec.name) continue;
+        rec.duplicate_of = other.path;
+        rec.shadowed = other.level < rec.level;
+        return fail("duplicate plugin " + in_quotes(rec.name) + ": already provided by " + other.path +
+                    (rec.shadowed ? " (a directory searched earlier wins)" : " in the same directory"));
     }
     rec.manifest = m;
 
@@ -176,6 +231,7 @@ std::shared_ptr<Plugin> create_instance(const PluginRecord &record, std::string 
     char error[512] = {0};
     void *raw = nullptr;
     try {
+        PluginCallScope scope(record.name, "start");
         raw = record.manifest->create(error, sizeof error);
     } catch (const std::exception &e) {
         why = e.what();
@@ -206,6 +262,29 @@ const PluginRecord *PluginRegistry::find_any(const std::string &name) const {
             if (!found) found = &r;
         }
     return found;
+}
+
+std::string PluginRegistry::refusal(const std::string &name) const {
+    const PluginRecord *first = nullptr;
+    for (const auto &r : records_) {
+        bool named = r.name == name || (r.name.empty() && fs::path(r.path).filename() == name + ".so");
+        if (named && !r.shadowed) {
+            first = &r;
+            break;
+        }
+    }
+    if (first == nullptr) return "";
+    if (!first->ok) return "plugin " + in_quotes(name) + " was found but refused: " + first->reason + " (" + first->path + ")";
+    for (const auto &r : records_) {
+        if (r.duplicate_of == first->path && !r.shadowed)
+            return "plugin " + in_quotes(name) + " is provided twice in " + fs::path(first->path).parent_path().string() +
+                   ": " + first->path + " and " + r.path;
+    }
+    return "";
+}
+
+bool PluginRegistry::has_broken() const {
+    return std::any_of(records_.begin(), records_.end(), [](const PluginRecord &r) { return !r.ok && !r.shadowed; });
 }
 
 }  // namespace vhh::host

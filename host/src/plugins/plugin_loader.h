@@ -27,22 +27,39 @@ struct PluginRecord {
     int abi_minor = -1;
     const vhh_plugin_manifest *manifest = nullptr;  ///< valid while the process lives
     std::shared_ptr<Plugin> instance;               ///< the one instance, when ok
+    std::size_t level = 0;            ///< precedence: index of the search directory it was found in (0 wins)
+    bool shadowed = false;            ///< a working plugin of this name was found in a directory searched earlier
+    std::string duplicate_of;         ///< the path that provides this name first, when this one is a duplicate
 };
 
 /// The plugins found in the plugin directories.
 class PluginRegistry {
 public:
-    /// Loads every regular file ending in ".so" in each directory, in name order.
+    /// Loads every regular file ending in ".so" in each directory, in name order. The
+    /// directories are in precedence order: for a name found in two of them, the first wins
+    /// and the later one is recorded as shadowed. A directory or file reached a second time
+    /// (the same path twice, or through a symlink: same device and inode) is skipped.
     /// Directories that do not exist are recorded in missing_dirs(), not an error here.
     void discover(const std::vector<std::string> &dirs);
-    /// Loads and checks one file and adds its record (also when it fails).
-    const PluginRecord &load_file(const std::string &path);
+    /// Loads and checks one file and adds its record (also when it fails). The file and every
+    /// directory from it up to `root` (its own directory when empty) must be writable by their
+    /// owner only and owned by root or the running user. `level` is its precedence.
+    const PluginRecord &load_file(const std::string &path, const std::string &root = "", std::size_t level = 0);
     /// Every file found, in discovery order.
     const std::vector<PluginRecord> &records() const { return records_; }
     /// The working plugin with this name, or nullptr.
     const PluginRecord *find_ok(const std::string &name) const;
     /// Any record (working or not) whose manifest has this name, or nullptr.
     const PluginRecord *find_any(const std::string &name) const;
+    /// Why the config cannot use the plugin `name`, or "" when it can or when no file provides it
+    /// (then it is unknown). The file that decides is the first found for the name (by manifest
+    /// name, or by file name `NAME.so` when its manifest could not be read): refused, it gives
+    /// "plugin 'NAME' was found but refused: REASON (PATH)"; working but provided twice in its
+    /// directory, "plugin 'NAME' is provided twice in PATH: FILE and FILE".
+    std::string refusal(const std::string &name) const;
+    /// True when some file could not be used (refused, or a duplicate in its own directory);
+    /// a plugin shadowed by a directory searched earlier is not broken.
+    bool has_broken() const;
     /// Directories that were asked for but do not exist.
     const std::vector<std::string> &missing_dirs() const { return missing_dirs_; }
 
