@@ -17,11 +17,15 @@ MiB = 1024 * 1024
 def vhh(*args, timeout=60, memory_mb=None):
     """Runs vhh with a timeout (a FIFO must never make it wait) and optionally an address-space limit."""
     limit = None
-    if memory_mb:
-        def limit():
-            resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MiB, memory_mb * MiB))
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
+    if memory_mb and "ASAN_OPTIONS" in env:
+        # Under AddressSanitizer an address-space limit cannot work (its shadow memory reserves
+        # terabytes of addresses): bound the resident memory instead, as the bad-input corpus does.
+        env["ASAN_OPTIONS"] += f":hard_rss_limit_mb={memory_mb}"
+    elif memory_mb:
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MiB, memory_mb * MiB))
     return subprocess.run([VHH, *args], capture_output=True, text=True, errors="replace", env=env,
                           timeout=timeout, preexec_fn=limit)
 
