@@ -1,6 +1,7 @@
 #include "store/database_url.h"
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 
 namespace vhh::host::store {
@@ -104,6 +105,15 @@ DatabaseUrl parse_database_url(const std::string &url, vhh::ExitCode code, const
     if (u.host.empty()) u.host = "localhost";
     if (!ok) throw StoreError(code, "database URL has a bad %-escape");
     return u;
+}
+
+std::optional<DatabaseUrl> resolve_database_url(const std::string &flag, const std::string &config_url,
+                                                const std::string &config_path) {
+    if (!flag.empty()) return parse_database_url(flag, vhh::ExitCode::usage);
+    if (const char *env = std::getenv("VHH_DATABASE"); env && *env) return parse_database_url(env, vhh::ExitCode::usage);
+    if (config_url.empty()) return std::nullopt;
+    return parse_database_url(config_url, vhh::ExitCode::config,
+                              std::filesystem::path(config_path).parent_path().string());
 }
 
 }  // namespace vhh::host::store

@@ -2,6 +2,7 @@
 // chosen by --database, else VHH_DATABASE, else the config's `administratie:` key.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -34,5 +35,11 @@ struct DatabaseUrl {
 /// Parses `url`; an unknown scheme or a malformed URL is a StoreError (64 from the command
 /// line, 78 from the config: `code`). `base_dir` resolves a relative sqlite path (config key).
 DatabaseUrl parse_database_url(const std::string &url, vhh::ExitCode code, const std::string &base_dir = "");
+
+/// The store a command names, by the one precedence rule: `flag` (--database) wins over the
+/// VHH_DATABASE variable, which wins over `config_url` (the `administratie:` key of the config at
+/// `config_path`, relative to its folder); nothing when none names one.
+std::optional<DatabaseUrl> resolve_database_url(const std::string &flag, const std::string &config_url,
+                                                const std::string &config_path);
 
 }  // namespace vhh::host::store

@@ -1,8 +1,6 @@
 #include "store/prior_year.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
 
 #include "store/snapshot.h"
 
@@ -10,16 +8,9 @@ namespace vhh::host::store {
 
 std::unique_ptr<Store> open_store_for_run(const std::string &flag, const std::string &config_url,
                                           const std::string &config_path) {
-    std::string url = flag;
-    if (url.empty())
-        if (const char *env = std::getenv("VHH_DATABASE")) url = env;
-    DatabaseUrl parsed;
-    if (!url.empty()) parsed = parse_database_url(url, vhh::ExitCode::usage);
-    else if (!config_url.empty())
-        parsed = parse_database_url(config_url, vhh::ExitCode::config,
-                                    std::filesystem::path(config_path).parent_path().string());
-    else return nullptr;
-    auto store = std::make_unique<Store>(parsed, true);
+    const std::optional<DatabaseUrl> url = resolve_database_url(flag, config_url, config_path);
+    if (!url) return nullptr;
+    auto store = std::make_unique<Store>(*url, true);
     store->begin_read();
     store->require_schema();
     return store;

@@ -1,7 +1,5 @@
 #include "store/store_commands.h"
 
-#include <cstdlib>
-#include <filesystem>
 #include <iostream>
 
 #include "config/province_config.h"
@@ -122,9 +120,8 @@ int db_import(const CommandOptions &o) {
 }  // namespace
 
 std::optional<DatabaseUrl> named_store(const CommandOptions &o) {
-    if (!o.database.empty()) return parse_database_url(o.database, vhh::ExitCode::usage);
-    if (const char *env = std::getenv("VHH_DATABASE"); env && *env)
-        return parse_database_url(env, vhh::ExitCode::usage);
+    // The config is read only when neither the flag nor the variable names the store.
+    if (auto url = resolve_database_url(o.database, "", o.config_path)) return url;
     Diagnostics diag;
     const std::string administratie = is_province_config(o.config_path)
                                            ? load_province_config(o.config_path, diag, o.allow_outside_inputs).administratie
@@ -133,9 +130,7 @@ std::optional<DatabaseUrl> named_store(const CommandOptions &o) {
         std::cerr << format_capped(diag);
         throw StoreError(diag.exit_code(), "cannot read the store's name from " + o.config_path);
     }
-    if (administratie.empty()) return std::nullopt;
-    return parse_database_url(administratie, vhh::ExitCode::config,
-                              std::filesystem::path(o.config_path).parent_path().string());
+    return resolve_database_url("", administratie, o.config_path);
 }
 
 int cmd_db(const CommandOptions &o) {
