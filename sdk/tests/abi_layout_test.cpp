@@ -92,6 +92,85 @@ TEST(AbiLayout, VirtualTablesV1) {
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_text), 4);
     EXPECT_EQ(vtable_slot(&vhh::InputFiles::read), 2);
 }
+#elif VHH_SDK_ABI_MAJOR == 2
+// Major 2 is being built in this round (document model, settings bound to structs, toolchain
+// facts in the manifest, store data in contexts, streaming import). Its set below changes with
+// it until the round's release; from then on it is as fixed as major 1's.
+TEST(AbiLayout, CManifestAndSettingsTableV2) {
+    EXPECT_EQ(sizeof(vhh_plugin_manifest), 64u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, magic), 0u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, abi_major), 4u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, abi_minor), 6u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, name), 8u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, version), 16u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, description), 24u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, kinds), 32u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, settings), 40u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, setting_count), 48u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, create), 56u);
+
+    EXPECT_EQ(sizeof(vhh_setting_spec), 64u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, key), 0u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, type), 8u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, flags), 12u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, default_value), 16u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, min_value), 24u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, max_value), 32u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, description), 40u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, fields), 48u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, field_count), 56u);
+
+    EXPECT_EQ(VHH_PLUGIN_MAGIC, 0x50484856u);
+    EXPECT_EQ(VHH_KIND_LOAD | VHH_KIND_COMPUTE | VHH_KIND_REPORT | VHH_KIND_IMPORT, 15u);
+    EXPECT_EQ(VHH_SETTING_CODES, 9);
+}
+
+TEST(AbiLayout, CppTypesV2) {
+    // Sizes of the C++ types plugins and host exchange (x86_64, libstdc++ with the C++11 ABI).
+    EXPECT_EQ(sizeof(vhh::Money), 8u);
+    EXPECT_EQ(sizeof(vhh::Date), 12u);
+    EXPECT_EQ(sizeof(vhh::SourceLocation), 40u);
+    EXPECT_EQ(sizeof(vhh::Diagnostic), 144u);
+    EXPECT_EQ(sizeof(vhh::SettingValue), 184u);
+    EXPECT_EQ(sizeof(vhh::Cell), 72u);
+    EXPECT_EQ(sizeof(vhh::Table), 112u);
+    EXPECT_EQ(sizeof(vhh::Chart), 80u);
+    EXPECT_EQ(sizeof(vhh::Workbook), 88u);
+    EXPECT_EQ(sizeof(vhh::DataNode), 120u);
+    EXPECT_EQ(sizeof(vhh::TextDocument), 184u);
+    EXPECT_EQ(sizeof(vhh::Gemeente), 168u);
+    EXPECT_EQ(sizeof(vhh::Herindeling), 144u);
+    EXPECT_EQ(sizeof(vhh::Region), 208u);
+    EXPECT_EQ(sizeof(vhh::ContributionLine), 160u);
+    EXPECT_EQ(sizeof(vhh::LineInput), 80u);
+    EXPECT_EQ(sizeof(vhh::Partner), 328u);
+    EXPECT_EQ(sizeof(vhh::WerkplekPeriode), 72u);
+    EXPECT_EQ(sizeof(vhh::InputFile), 64u);
+    EXPECT_EQ(sizeof(vhh::LedgerLine), 160u);
+    EXPECT_EQ(sizeof(vhh::PhaseContext), 96u);
+}
+
+TEST(AbiLayout, VirtualTablesV2) {
+    // Slots 0 and 1 are the destructors.
+    EXPECT_EQ(vtable_slot(&vhh::Plugin::load), 2);
+    EXPECT_EQ(vtable_slot(&vhh::Plugin::compute), 3);
+    EXPECT_EQ(vtable_slot(&vhh::Plugin::report), 4);
+    EXPECT_EQ(vtable_slot(&vhh::Plugin::import_ledger), 5);
+    EXPECT_EQ(vtable_slot(&vhh::LedgerImporters::import_ledger), 2);
+    EXPECT_EQ(vtable_slot(&vhh::LoadContext::declare_partner_registry), 2);
+    EXPECT_EQ(vtable_slot(&vhh::LoadContext::add_partner), 3);
+    EXPECT_EQ(vtable_slot(&vhh::ComputeContext::add_line), 2);
+    EXPECT_EQ(vtable_slot(&vhh::ComputeContext::add_sheet), 3);
+    EXPECT_EQ(vtable_slot(&vhh::ComputeContext::lines), 4);
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::lines), 2);
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_workbook), 3);
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_text), 4);
+    EXPECT_EQ(vtable_slot(&vhh::InputFiles::read), 2);
+    EXPECT_EQ(sizeof(vhh::LoadContext), sizeof(vhh::PhaseContext));
+    EXPECT_EQ(sizeof(vhh::ComputeContext), sizeof(vhh::PhaseContext));
+    EXPECT_EQ(sizeof(vhh::ReportContext), sizeof(vhh::PhaseContext));
+    EXPECT_EQ(sizeof(vhh::ImportContext), sizeof(vhh::PhaseContext));
+}
 #else
 TEST(AbiLayout, RecordedForThisMajor) {
     FAIL() << "SDK ABI major " << VHH_SDK_ABI_MAJOR << " has no recorded layout: add one to abi_layout_test.cpp";

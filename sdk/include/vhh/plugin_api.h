@@ -23,7 +23,7 @@ extern "C" {
 /** Magic number at the start of every manifest: "VHHP". */
 #define VHH_PLUGIN_MAGIC 0x50484856u
 /** SDK ABI major version: plugins must match it exactly. */
-#define VHH_SDK_ABI_MAJOR 1
+#define VHH_SDK_ABI_MAJOR 2
 /** SDK ABI minor version: plugins may be built against an equal or older minor. */
 #define VHH_SDK_ABI_MINOR 0
 /** Name of the exported entry point symbol. */
