@@ -73,6 +73,11 @@ public:
     const std::vector<ContributionLine> &lines() const override { return lines_; }
     void add_workbook(Workbook workbook) override { workbooks_.push_back(std::move(workbook)); }
     void add_text(TextDocument document) override { texts_.push_back(std::move(document)); }
+    /// The renderers of the document model are being built; until then a plugin that describes a
+    /// document fails loudly (exit 70, naming the plugin) rather than losing it.
+    void add_document(doc::Document document) override {
+        throw std::logic_error("document '" + document.name + "': this vhh does not render the document model yet");
+    }
 
 private:
     const std::vector<ContributionLine> &lines_;

@@ -148,6 +148,12 @@ TEST(AbiLayout, CppTypesV2) {
     EXPECT_EQ(sizeof(vhh::InputFile), 64u);
     EXPECT_EQ(sizeof(vhh::LedgerLine), 160u);
     EXPECT_EQ(sizeof(vhh::PhaseContext), 96u);
+    EXPECT_EQ(sizeof(vhh::doc::Value), 80u);
+    EXPECT_EQ(sizeof(vhh::doc::Cell), 144u);
+    EXPECT_EQ(sizeof(vhh::doc::Table), 112u);
+    EXPECT_EQ(sizeof(vhh::doc::Section), 80u);
+    EXPECT_EQ(sizeof(vhh::doc::Letter), 472u);
+    EXPECT_EQ(sizeof(vhh::doc::Document), 728u);
 }
 
 TEST(AbiLayout, VirtualTablesV2) {
@@ -165,6 +171,7 @@ TEST(AbiLayout, VirtualTablesV2) {
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::lines), 2);
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_workbook), 3);
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_text), 4);
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_document), 5);
     EXPECT_EQ(vtable_slot(&vhh::InputFiles::read), 2);
     EXPECT_EQ(sizeof(vhh::LoadContext), sizeof(vhh::PhaseContext));
     EXPECT_EQ(sizeof(vhh::ComputeContext), sizeof(vhh::PhaseContext));

@@ -10,6 +10,7 @@
 
 #include "vhh/contribution.h"
 #include "vhh/diagnostics.h"
+#include "vhh/document.h"
 #include "vhh/ledger.h"
 #include "vhh/partner.h"
 #include "vhh/plugin_api.h"
@@ -137,6 +138,8 @@ public:
     virtual void add_workbook(Workbook workbook) = 0;
     /// Adds a text document to render from a template and write.
     virtual void add_text(TextDocument document) = 0;
+    /// Adds a document (see vhh/document.h); the host renders it in every configured format.
+    virtual void add_document(doc::Document document) = 0;
 };
 
 /// Context of an importer: the region, the importer's own settings (column names, …) and

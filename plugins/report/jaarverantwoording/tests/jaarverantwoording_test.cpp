@@ -197,8 +197,10 @@ public:
     const std::vector<ContributionLine> &lines() const override { return lines_; }
     void add_workbook(Workbook w) override { workbooks.push_back(std::move(w)); }
     void add_text(TextDocument t) override { texts.push_back(std::move(t)); }
+    void add_document(doc::Document d) override { documents.push_back(std::move(d)); }
     std::vector<Workbook> workbooks;
     std::vector<TextDocument> texts;
+    std::vector<doc::Document> documents;
 
 private:
     std::vector<Partner> partners_;
