@@ -43,7 +43,9 @@ for tool in clang clang++ cmake ninja; do
 done
 
 echo "== configure and build the fuzz build in $build"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+# shellcheck source=scripts/ccache-env
+. "$root/scripts/ccache-env"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${VHH_LAUNCHER_ARGS[@]}" \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVHH_FUZZ=ON >/dev/null
 cmake --build "$build" --target vhh_fuzzers -j"$jobs"
 

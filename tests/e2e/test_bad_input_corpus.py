@@ -265,7 +265,21 @@ def _make_test(case):
 
 
 _CASES = load_cases()
-for _name, _spec in _CASES:
+
+
+def _shard():
+    """(index, count) from VHH_CORPUS_SHARD="k/n" (ctest runs the corpus as n shards side by side), or (0, 1)."""
+    raw = os.environ.get("VHH_CORPUS_SHARD", "0/1")
+    m = re.fullmatch(r"(\d+)/(\d+)", raw)
+    if not m or int(m.group(2)) < 1 or int(m.group(1)) >= int(m.group(2)):
+        raise SystemExit(f"VHH_CORPUS_SHARD must be k/n with 0 <= k < n, got {raw!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+_SHARD, _SHARDS = _shard()
+for _index, (_name, _spec) in enumerate(_CASES):
+    if _index % _SHARDS != _SHARD:
+        continue
     setattr(BadInputCorpusTest, "test_" + re.sub(r"[^0-9a-zA-Z]+", "_", _name), _make_test(Case(_name, _spec)))
 
 
