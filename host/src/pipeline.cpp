@@ -66,18 +66,20 @@ class ReportContextImpl : public ReportContext {
 public:
     ReportContextImpl(const Region &r, const std::vector<Partner> &partners, bool registry, const Settings &s,
                       Diagnostics &d, const std::vector<ContributionLine> &lines, std::vector<Workbook> &workbooks,
-                      std::vector<TextDocument> &texts)
-        : ReportContext(r, partners, s, d), lines_(lines), workbooks_(workbooks), texts_(texts) {
+                      std::vector<TextDocument> &texts, std::optional<std::vector<PostFigures>> &posten)
+        : ReportContext(r, partners, s, d), lines_(lines), workbooks_(workbooks), texts_(texts), posten_(posten) {
         set_partner_registry(registry);
     }
     const std::vector<ContributionLine> &lines() const override { return lines_; }
     void add_workbook(Workbook workbook) override { workbooks_.push_back(std::move(workbook)); }
     void add_text(TextDocument document) override { texts_.push_back(std::move(document)); }
+    void add_posten(std::vector<PostFigures> posten) override { posten_ = std::move(posten); }
 
 private:
     const std::vector<ContributionLine> &lines_;
     std::vector<Workbook> &workbooks_;
     std::vector<TextDocument> &texts_;
+    std::optional<std::vector<PostFigures>> &posten_;
 };
 
 /// Runs one phase of one plugin, turning exceptions into located errors (exit code 70).
@@ -333,8 +335,9 @@ bool Pipeline::report(Diagnostics &parent) {
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
-                              texts_);
+                              texts_, posten_);
         attach(ctx, p);
+        ctx.set_administration(administration_);
         const std::size_t first_workbook = workbooks_.size(), first_text = texts_.size();
         if (!run_phase(p, "report", diag, [&] { p.instance->report(ctx); })) continue;
         std::vector<std::string> problems;
