@@ -322,6 +322,11 @@ class StoreFaults(StoreTestCase):
             self.assertIn("does not exist", r.stderr)
         self.assertEqual(vaststellen("sqlite:" + missing, "begroting", 2013).returncode, 66)
         self.assertFalse(os.path.exists(missing))
+        # Unreadable (root reads any file, so: a directory where the file should be).
+        os.mkdir(self.path("map.db"))
+        for args in [["db", "status"], ["historie"], ["db", "verify"]]:
+            r = self.vhh(*args, "--database", "sqlite:" + self.path("map.db"), expect=66)
+            self.assertIn("cannot open store " + self.path("map.db"), r.stderr)
 
     @unittest.skipUnless(BACKEND == "sqlite", "a SQLite file")
     def test_corrupt_sqlite_file(self):
