@@ -18,6 +18,7 @@
 #include "diagnostic_output.h"
 #include "run.h"
 #include "formats.h"
+#include "store/administration.h"
 #include "store/prior_year.h"
 #include "store/store_commands.h"
 #include "output/output_set.h"
@@ -52,10 +53,11 @@ const char *kUsage =
     "  plugins    discovered plugins and their status  [--plugin-dir DIR] [--format table|json]\n"
     "  db init|migrate|status|verify        create, upgrade, describe, verify the store  [--database URL]\n"
     "  db export [--format json] > FILE     the whole administration, deterministic      [--database URL]\n"
-    "  db import FILE                       into an empty store; nothing on error        [--database URL]\n"
+    "  db import FILE                       into a new or empty store; nothing on error  [--database URL]\n"
     "  vaststellen begroting|jaarrekening   record what the algemeen bestuur adopted\n"
     "             --jaar Y --besluit TEXT --datum YYYY-MM-DD [--config FILE] [--door NAAM] [--database URL]\n"
-    "  historie   bijdragen per gemeente over the years  [--gemeente CODE] [--format table|csv|json] [--database URL]\n"
+    "  historie   bijdragen per gemeente, and begroting vs realisatie per post, over the years\n"
+    "             [--gemeente CODE | --posten] [--format table|csv|json] [--database URL]\n"
     "  log        the store's audit trail                [--format table|json] [--database URL]\n"
     "\n"
     "options:\n"
@@ -83,7 +85,7 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"db", {"config", "database", "door", "format"}},
     {"log", {"config", "database", "format"}},
     {"vaststellen", {"config", "plugin-dir", "database", "door", "jaar", "besluit", "datum", "allow-outside-inputs"}},
-    {"historie", {"config", "database", "gemeente", "format"}},
+    {"historie", {"config", "database", "gemeente", "posten", "format"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
@@ -130,6 +132,7 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
     options.addOption(Option("allow-outside-inputs", "", "read files outside the config's folder")
                           .required(false)
                           .repeatable(false));
+    options.addOption(Option("posten", "", "historie per post").required(false).repeatable(false));
     for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
@@ -278,16 +281,24 @@ int VhhApp::cmd_run(bool write) {
     PluginRegistry registry;
     registry.discover(plugin_dirs());
     const std::string label = config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path;
+    // With a store, the report phase sees its vastgestelde figures (the store named once the config is read).
+    const AdministrationLookup administration = [&](const RunConfig &config, Diagnostics &d) {
+        std::optional<Administration> a;
+        try {
+            if (auto db = store::open_store_for_run(store_values_["database"], config.administratie, cfg_path))
+                a = store::read_administration(*db, config.region);
+        } catch (const store::StoreError &e) {  // located where the store is named
+            const char *env = std::getenv("VHH_DATABASE");
+            if (!store_values_["database"].empty()) d.error(e.code, {"--database", 0, 0}, "", e.what());
+            else if (env && *env) d.error(e.code, {"VHH_DATABASE", 0, 0}, "", e.what());
+            else d.error(e.code, config.administratie_where, "administratie", e.what());
+        }
+        return a;
+    };
     std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag, nullptr,
-                                                {allow_outside_inputs_, {}});
+                                                {allow_outside_inputs_, {}}, administration);
     print_diagnostics(diag);  // warnings, or the errors
     if (!run) return static_cast<int>(diag.exit_code());
-    try {  // a region's documents take nothing from the store yet (plugins' contexts wait for the ABI bump)
-        store::open_store_for_run(store_values_["database"], run->config.administratie, cfg_path);
-    } catch (const store::StoreError &e) {
-        std::cerr << "vhh: error: " << e.what() << "\n";
-        return static_cast<int>(e.code);
-    }
     const Pipeline &pipeline = *run->pipeline;
     if (!out) {
         const std::size_t documents = pipeline.workbooks().size() + run->texts.size();
@@ -322,8 +333,24 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
     std::vector<std::unique_ptr<RegionRun>> runs, priors;
     std::set<std::string> ids;
     TemplateCache templates;  // each template read and compiled once for all regions
+    std::unique_ptr<store::Store> db;  // the year before comes from the store's jaarrekening when it holds one
+    try {
+        db = store::open_store_for_run(store_values_["database"], province.administratie, cfg_path);
+    } catch (const store::StoreError &e) {
+        diag.error(e.code, {cfg_path, 0, 0}, "administratie", e.what());
+    }
+    const AdministrationLookup administration = [&](const RunConfig &config, Diagnostics &d) {
+        std::optional<Administration> a;
+        try {
+            if (db) a = store::read_administration(*db, config.region);
+        } catch (const store::StoreError &e) {
+            d.error(e.code, {cfg_path, 0, 0}, "administratie", e.what());
+        }
+        return a;
+    };
     for (const auto &r : province.regios) {
-        auto run = run_region(r.config, r.config, registry, templates_dir(), true, diag, &templates, input_policy);
+        auto run = run_region(r.config, r.config, registry, templates_dir(), true, diag, &templates, input_policy,
+                              administration);
         std::unique_ptr<RegionRun> prior;
         if (!r.vorig_jaar.empty()) prior = run_region(r.vorig_jaar, r.vorig_jaar, registry, templates_dir(), false, diag, nullptr,
                                input_policy);
@@ -342,12 +369,6 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
                        "two regions have the id '" + region.id + "'", "each region needs its own id (its folder in --out)");
         runs.push_back(std::move(run));
         priors.push_back(std::move(prior));
-    }
-    std::unique_ptr<store::Store> db;  // the year before comes from the store's jaarrekening when it holds one
-    try {
-        db = store::open_store_for_run(store_values_["database"], province.administratie, cfg_path);
-    } catch (const store::StoreError &e) {
-        diag.error(e.code, {cfg_path, 0, 0}, "administratie", e.what());
     }
     std::vector<store::PriorYear> prior_years;
     for (std::size_t i = 0; i < runs.size(); ++i)
@@ -434,6 +455,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     o.besluit = store_values_["besluit"];
     o.datum = store_values_["datum"];
     o.gemeente = store_values_["gemeente"];
+    o.posten = given_.count("posten") != 0;
     o.plugin_dirs = plugin_dirs();
     o.templates_dir = templates_dir();
     o.allow_outside_inputs = allow_outside_inputs_;

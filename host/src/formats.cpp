@@ -15,6 +15,14 @@
 
 namespace vhh::host {
 
+std::string csv_field(const std::string &s) {
+    const bool formula = !s.empty() && std::strchr("=+-@\t\r", s.front()) != nullptr;
+    if (!formula && s.find_first_of(";\"\n\r") == std::string::npos) return s;
+    std::string q = formula ? "\"'" : "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
 namespace {
 
 using Poco::JSON::Array;
@@ -27,22 +35,6 @@ std::string stringify(const Object::Ptr &obj) {
     obj->stringify(out, 2);
     out << "\n";
     return out.str();
-}
-
-/// The start of every CSV document vhh writes: a UTF-8 byte order mark, so that Excel reads the
-/// text as UTF-8 ("Súdwest-Fryslân", "€") instead of the Windows code page.
-constexpr const char *kCsvBom = "\xEF\xBB\xBF";
-
-/// A text field of user data (a name, an id): quoted when it holds ';', '"' or a line break, and,
-/// when it starts with a character a spreadsheet takes for a formula (=, +, -, @, tab, CR), prefixed
-/// with a single quote and quoted, as OWASP's CSV-injection guidance asks. Numbers (amounts, counts)
-/// are not user text and are written as they are, so "-3,21" stays a number.
-std::string csv_field(const std::string &s) {
-    const bool formula = !s.empty() && std::strchr("=+-@\t\r", s.front()) != nullptr;
-    if (!formula && s.find_first_of(";\"\n\r") == std::string::npos) return s;
-    std::string q = formula ? "\"'" : "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
 }
 
 /// Renders rows as columns separated by two spaces; `right` marks right-aligned columns.

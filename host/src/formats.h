@@ -12,6 +12,16 @@
 
 namespace vhh::host {
 
+/// The start of every CSV document vhh writes: a UTF-8 byte order mark, so that Excel reads the
+/// text as UTF-8 ("Súdwest-Fryslân", "€") instead of the Windows code page.
+inline constexpr const char *kCsvBom = "\xEF\xBB\xBF";
+
+/// A text field of user data (a name, an id) in a CSV line: quoted when it holds ';', '"' or a line
+/// break, and, when it starts with a character a spreadsheet takes for a formula (=, +, -, @, tab,
+/// CR), prefixed with a single quote and quoted, as OWASP's CSV-injection guidance asks. Numbers
+/// (amounts, counts) are not user text and are written as they are, so "-3,21" stays a number.
+std::string csv_field(const std::string &s);
+
 /// Contributions as an aligned text table with totals per source and overall.
 std::string bijdragen_table(const Region &region, const std::vector<ContributionLine> &lines);
 /// Contributions as CSV for Dutch Excel: UTF-8 BOM, ';' separated, header row, amounts in cents and in

@@ -66,8 +66,8 @@ class ReportContextImpl : public ReportContext {
 public:
     ReportContextImpl(const Region &r, const std::vector<Partner> &partners, bool registry, const Settings &s,
                       Diagnostics &d, const std::vector<ContributionLine> &lines, std::vector<Workbook> &workbooks,
-                      std::vector<TextDocument> &texts)
-        : ReportContext(r, partners, s, d), lines_(lines), workbooks_(workbooks), texts_(texts) {
+                      std::vector<TextDocument> &texts, std::optional<std::vector<PostFigures>> &posten)
+        : ReportContext(r, partners, s, d), lines_(lines), workbooks_(workbooks), texts_(texts), posten_(posten) {
         set_partner_registry(registry);
     }
     const std::vector<ContributionLine> &lines() const override { return lines_; }
@@ -78,11 +78,13 @@ public:
     void add_document(doc::Document document) override {
         throw std::logic_error("document '" + document.name + "': this vhh does not render the document model yet");
     }
+    void add_posten(std::vector<PostFigures> posten) override { posten_ = std::move(posten); }
 
 private:
     const std::vector<ContributionLine> &lines_;
     std::vector<Workbook> &workbooks_;
     std::vector<TextDocument> &texts_;
+    std::optional<std::vector<PostFigures>> &posten_;
 };
 
 /// Runs one phase of one plugin, turning exceptions into located errors (exit code 70).
@@ -338,8 +340,9 @@ bool Pipeline::report(Diagnostics &parent) {
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
-                              texts_);
+                              texts_, posten_);
         attach(ctx, p);
+        ctx.set_administration(administration_);
         const std::size_t first_workbook = workbooks_.size(), first_text = texts_.size();
         if (!run_phase(p, "report", diag, [&] { p.instance->report(ctx); })) continue;
         std::vector<std::string> problems;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -97,6 +98,11 @@ public:
     const std::vector<Workbook> &workbooks() const { return workbooks_; }
     /// Text documents to write (after report).
     const std::vector<TextDocument> &texts() const { return texts_; }
+    /// The posten a report plugin gave for the administration (ReportContext::add_posten), if any.
+    const std::optional<std::vector<PostFigures>> &posten() const { return posten_; }
+    /// What the report phase's plugins see of the administration (nullptr: no store); it must
+    /// outlive the report phase.
+    void set_administration(const Administration *administration) { administration_ = administration; }
 
 private:
     friend class LedgerImportersImpl;
@@ -130,6 +136,8 @@ private:
     std::vector<Table> bijdragen_sheets_;
     std::vector<Workbook> workbooks_;
     std::vector<TextDocument> texts_;
+    std::optional<std::vector<PostFigures>> posten_;
+    const Administration *administration_ = nullptr;
 };
 
 /// Totals per source in first-seen order, then the overall total.

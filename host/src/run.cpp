@@ -87,7 +87,8 @@ bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &d
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
                                       bool report, Diagnostics &diag, TemplateCache *templates,
-                                      const InputPolicy &inputs) {
+                                      const InputPolicy &inputs, const AdministrationLookup &administration,
+                                      bool render) {
     auto run = std::make_unique<RegionRun>();
     run->config_label = config_label;
     // This region's own log: a province run shares `diag` between its regions.
@@ -95,8 +96,13 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     run->config = load_run_config(config_path, region.sdk(), inputs);
     run->pipeline = std::make_unique<Pipeline>(run->config, registry, diag);
     Pipeline &pipeline = *run->pipeline;
-    if (prepare_plugins(run->config, pipeline, region.sdk()) && pipeline.compute(region.sdk()) && report)
-        pipeline.report(region.sdk());
+    bool ok = prepare_plugins(run->config, pipeline, region.sdk()) && pipeline.compute(region.sdk());
+    if (ok && report && administration) {
+        run->administration = administration(run->config, region.sdk());
+        ok = !region.failed();
+        if (run->administration) pipeline.set_administration(&*run->administration);
+    }
+    if (ok && report) pipeline.report(region.sdk());
     const bool region_failed = region.failed();
     region.merge_into(diag);
     if (region_failed) return nullptr;
@@ -109,7 +115,7 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
         run->inputs.emplace_back(label, sha256_hex_file(file));
     }
     for (const auto &[file, hash] : pipeline.input_files()) run->inputs.emplace_back(file, hash);
-    if (!report) return run;
+    if (!report || !render) return run;
 
     // Render every text document now: template problems are configuration errors and must
     // stop the run before anything is written. Each template is read and compiled once and

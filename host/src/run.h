@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ctime>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,7 +26,12 @@ struct RegionRun {
     std::unique_ptr<Pipeline> pipeline;
     std::vector<std::pair<std::string, std::string>> texts;  ///< file name, rendered text
     std::vector<std::pair<std::string, std::string>> inputs;  ///< everything read: label, sha256
+    std::optional<Administration> administration;  ///< what the report phase saw of the store, if any
 };
+
+/// The administration's figures for a region whose config has been read (it may name the store),
+/// given before its report phase: nullopt when there is no store; problems are errors in `diag`.
+using AdministrationLookup = std::function<std::optional<Administration>(const RunConfig &, Diagnostics &)>;
 
 /// Text templates read and compiled once per run. A province run passes one cache to the
 /// run_region of every region, so that e.g. the raadsbrief is compiled once for all regions.
@@ -48,11 +54,15 @@ bool prepare_plugins(const RunConfig &config, Pipeline &pipeline, Diagnostics &d
 /// phase and renders every text document (templates from the config's `templates:` folder,
 /// else `bundled_templates`), each template compiled once (in `templates` when given, shared with
 /// other regions; else for this region). Returns nullptr when errors were recorded in `diag`.
-/// `inputs`: where the config's files may be (see load_run_config).
+/// `inputs`: where the config's files may be (see load_run_config). `administration`, when given,
+/// is asked once the region has computed, and its answer is what the report phase's plugins see
+/// (RegionRun::administration). `render` false leaves the text documents unrendered (the report
+/// phase's models only, as `vhh vaststellen` needs).
 std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std::string &config_label,
                                       const PluginRegistry &registry, const std::string &bundled_templates,
                                       bool report, Diagnostics &diag, TemplateCache *templates = nullptr,
-                                      const InputPolicy &inputs = {});
+                                      const InputPolicy &inputs = {}, const AdministrationLookup &administration = {},
+                                      bool render = true);
 
 /// The template at `template_path` from `cache`: read, hashed and compiled on first use. A syntax
 /// error or partial is reported then, once (78), and the entry has no compiled template; nullptr

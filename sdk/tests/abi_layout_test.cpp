@@ -154,6 +154,12 @@ TEST(AbiLayout, CppTypesV2) {
     EXPECT_EQ(sizeof(vhh::doc::Section), 80u);
     EXPECT_EQ(sizeof(vhh::doc::Letter), 472u);
     EXPECT_EQ(sizeof(vhh::doc::Document), 728u);
+    // The administration's figures in the report context (vhh/administration.h).
+    EXPECT_EQ(sizeof(vhh::PostAmount), 72u);
+    EXPECT_EQ(sizeof(vhh::AdoptedDocument), 184u);
+    EXPECT_EQ(sizeof(vhh::BudgetAmendment), 96u);
+    EXPECT_EQ(sizeof(vhh::Administration), 408u);
+    EXPECT_EQ(sizeof(vhh::PostFigures), 80u);
 }
 
 TEST(AbiLayout, VirtualTablesV2) {
@@ -172,10 +178,12 @@ TEST(AbiLayout, VirtualTablesV2) {
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_workbook), 3);
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_text), 4);
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_document), 5);
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_posten), 6);
     EXPECT_EQ(vtable_slot(&vhh::InputFiles::read), 2);
     EXPECT_EQ(sizeof(vhh::LoadContext), sizeof(vhh::PhaseContext));
     EXPECT_EQ(sizeof(vhh::ComputeContext), sizeof(vhh::PhaseContext));
-    EXPECT_EQ(sizeof(vhh::ReportContext), sizeof(vhh::PhaseContext));
+    // ReportContext: + the administration pointer (ReportContext::administration).
+    EXPECT_EQ(sizeof(vhh::ReportContext), sizeof(vhh::PhaseContext) + sizeof(void *));
     EXPECT_EQ(sizeof(vhh::ImportContext), sizeof(vhh::PhaseContext));
 }
 #else

@@ -83,7 +83,7 @@ class StoreCore(StoreTestCase):
         self.vhh("log", "--database", url, "--door", "x", expect=64)  # --door is for changes only
         r = self.vhh("vaststellen", "begroting", "--jaar", "2014", "--besluit", "b", "--datum", "2013-11-01",
                      "--database", url, "--door", "J. de Vries", "--config",
-                     self.zeeland_with("boekjaar: 2013", "boekjaar: 2014"))
+                     self.write_config(FRYSLAN.format(year=2014, tarief="0.40", herindelingen=""), "f.yaml"))
         log = json.loads(self.vhh("log", "--database", url, "--format", "json").stdout)["entries"]
         self.assertEqual(log[-1]["gebruiker"], "J. de Vries")
         self.vhh("db", "verify", "--database", url)
@@ -96,9 +96,19 @@ class StoreCore(StoreTestCase):
         stored = export["vaststelling_bijdragen"]
         self.assertEqual([(b["betaler_id"], b["bedrag_cents"]) for b in stored],
                          [(l["payer_id"], l["amount_cents"]) for l in bijdragen["lines"]])
-        self.assertEqual(sum(p["bedrag_cents"] for p in export["vaststelling_posten"]), bijdragen["totals"]["total"])
+        # The posten are report.jaarverantwoording's, with their begroting primitief.
+        posten = {p["code"]: p["bedrag_cents"] for p in export["vaststelling_posten"]}
+        self.assertEqual(len(posten), 11)
+        self.assertEqual((posten["GEM"], posten["PERS-DIR"], posten["ICT"]), (15279040, 9800000, 4600000))
         self.assertTrue(any(i["bestand"].endswith("vhh.yaml") and len(i["sha256"]) == 64
                             for i in export["vaststelling_inputs"]))
+        # Without a report plugin that names posten, a post per line source with its total.
+        other = self.initialised()
+        cfg = self.write_config(FRYSLAN.format(year=2018, tarief="0.40", herindelingen=""), "fryslan.yaml")
+        self.assertEqual(vaststellen(other, "begroting", 2018, config=cfg).returncode, 0)
+        export = json.loads(self.vhh("db", "export", "--database", other).stdout)["tabellen"]
+        self.assertEqual([(p["code"], p["bedrag_cents"]) for p in export["vaststelling_posten"]],
+                         [("inwonerbijdrage", (23800 + 8600 + 12800 + 122000) * 40)])
 
     def test_vaststelling_with_errors_in_the_inputs_stores_nothing(self):
         url = self.initialised()
@@ -242,12 +252,27 @@ class StoreExchange(StoreTestCase):
         doc["tabellen"]["audit_log"][1]["wijziging"] = "iets anders"
         self.import_refused(json.dumps(doc), "audit log entry 2")
 
+    def test_import_into_a_store_db_init_just_created(self):
+        # Empty = initialised, no administration rows, and only the store's own audit entries (db
+        # init, db migrate): the export's audit log replaces them, so the round trip stays exact.
+        first = self.export(self.filled())
+        path = self.written("export.json", first)
+        target = self.initialised()
+        self.vhh("db", "migrate", "--database", target)  # up to date: no entry, still empty
+        self.vhh("db", "import", path, "--database", target)
+        self.assertEqual(self.export(target), first)
+        self.vhh("db", "verify", "--database", target)
+
     def test_import_into_a_store_with_an_administration_refused(self):
         text = self.export(self.filled())
         path = self.written("export.json", text)
         target = self.initialised()
+        self.assertEqual(vaststellen(target, "begroting", 2013, besluit="eigen besluit").returncode, 0)
+        before = self.export(target)
         r = self.vhh("db", "import", path, "--database", target, expect=65)
-        self.assertIn("is not empty", r.stderr)
+        self.assertIn("is not empty (rows: audit_log 1, vaststellingen 1", r.stderr)
+        self.assertIn("import only into a new or an empty store", r.stderr)
+        self.assertEqual(self.export(target), before)  # nothing imported
         self.vhh("db", "import", self.path("nope.json"), "--database", self.new_store(), expect=66)
 
 
@@ -297,6 +322,11 @@ class StoreFaults(StoreTestCase):
             self.assertIn("does not exist", r.stderr)
         self.assertEqual(vaststellen("sqlite:" + missing, "begroting", 2013).returncode, 66)
         self.assertFalse(os.path.exists(missing))
+        # Unreadable (root reads any file, so: a directory where the file should be).
+        os.mkdir(self.path("map.db"))
+        for args in [["db", "status"], ["historie"], ["db", "verify"]]:
+            r = self.vhh(*args, "--database", "sqlite:" + self.path("map.db"), expect=66)
+            self.assertIn("cannot open store " + self.path("map.db"), r.stderr)
 
     @unittest.skipUnless(BACKEND == "sqlite", "a SQLite file")
     def test_corrupt_sqlite_file(self):

@@ -3,6 +3,7 @@
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Data/Session.h>
 
 #include <algorithm>
 #include <fstream>
@@ -41,6 +42,24 @@ struct Problems {
         throw StoreError(vhh::ExitCode::data, msg);
     }
 };
+
+/// What makes an initialised store not empty, in words ("" when it is empty): a row in any table
+/// of the administration, or an audit log entry other than the store's own (db init, db migrate).
+std::string administration_held(Store &store) {
+    std::string held;
+    for (const auto &t : administration_tables()) {
+        std::int64_t n = 0;
+        if (t.name == "audit_log")
+            store.guarded([&] {
+                store.session() << "SELECT COUNT(*) FROM audit_log WHERE commando NOT IN ('db init', 'db migrate')",
+                    Poco::Data::Keywords::into(n), Poco::Data::Keywords::now;
+            });
+        else
+            n = store.count(t.name);
+        if (n) held += (held.empty() ? "rows: " : ", ") + t.name + " " + std::to_string(n);
+    }
+    return held;
+}
 
 }  // namespace
 
@@ -135,10 +154,15 @@ void import_json(Store &store, const std::string &file) {
     problems.raise();
 
     Transaction tx(store, true);
-    if (const int v = store.schema_version(); v != 0)
-        throw StoreError(vhh::ExitCode::data, "store " + store.url().display() + " is not empty (schema " +
-                                                  std::to_string(v) +
-                                                  "): import only into a new store, without 'vhh db init'");
+    if (store.schema_version() != 0) {
+        store.require_schema();  // a newer store is refused, an older one needs 'vhh db migrate' first
+        if (const std::string held = administration_held(store); !held.empty())
+            throw StoreError(vhh::ExitCode::data, "store " + store.url().display() + " is not empty (" + held +
+                                                      "): import only into a new or an empty store");
+        // Empty: the imported administration's audit log replaces the store's own entries (db init,
+        // db migrate), so that the import holds exactly what was exported.
+        store.guarded([&] { store.session() << "DELETE FROM audit_log", Poco::Data::Keywords::now; });
+    }
     store.migrate();
     for (const auto &[table, rows] : data) {
         try {

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "formats.h"
 #include "store/schema.h"
 #include "vhh/money.h"
 #include "vhh/text.h"
@@ -24,11 +25,11 @@ std::vector<std::string> split_codes(const std::string &s) {
     return out;
 }
 
+}  // namespace
+
 std::string cents_or_null(const std::optional<std::int64_t> &c) { return c ? std::to_string(*c) : "null"; }
 
 std::string euro(const std::optional<std::int64_t> &c) { return c ? Money::cents(*c).format_nl() : "-"; }
-
-}  // namespace
 
 Historie read_historie(Store &store, const std::string &gemeente) {
     struct Head {
@@ -90,7 +91,8 @@ Historie read_historie(Store &store, const std::string &gemeente) {
     return out;
 }
 
-std::string historie_json(const Historie &h) {
+std::string historie_json(const Historie &h, bool gemeenten, bool posten) {
+    if (!gemeenten) return "{" + historie_posten_json(h) + "}\n";
     std::string out = "{\"gemeenten\": [";
     for (std::size_t i = 0; i < h.gemeenten.size(); ++i) {
         const auto &g = h.gemeenten[i];
@@ -104,23 +106,25 @@ std::string historie_json(const Historie &h) {
                    ", \"definitief_cents\": " + cents_or_null(g.jaren[k].definitief_cents) + "}";
         out += "]}";
     }
-    return out + (h.gemeenten.empty() ? "]}\n" : "\n]}\n");
+    out += h.gemeenten.empty() ? "]" : "\n]";
+    return out + (posten ? ", " + historie_posten_json(h) : "") + "}\n";
 }
 
 std::string historie_csv(const Historie &h) {
-    std::string out = "code;naam;jaar;voorlopig_cents;definitief_cents;voorgangers\n";
+    std::string out = std::string(kCsvBom) + "code;naam;jaar;voorlopig_cents;definitief_cents;voorgangers\n";
     for (const auto &g : h.gemeenten) {
         std::string voorgangers;
         for (const auto &v : g.voorgangers) voorgangers += (voorgangers.empty() ? "" : " ") + v;
         for (const auto &y : g.jaren)
-            out += g.code + ";" + g.naam + ";" + std::to_string(y.jaar) + ";" +
+            out += csv_field(g.code) + ";" + csv_field(g.naam) + ";" + std::to_string(y.jaar) + ";" +
                    (y.voorlopig_cents ? std::to_string(*y.voorlopig_cents) : "") + ";" +
                    (y.definitief_cents ? std::to_string(*y.definitief_cents) : "") + ";" + voorgangers + "\n";
     }
     return out;
 }
 
-std::string historie_table(const Historie &h) {
+std::string historie_table(const Historie &h, bool gemeenten, bool posten) {
+    if (!gemeenten) return historie_posten_table(h);
     std::string out;
     for (const auto &g : h.gemeenten) {
         out += g.code + "  " + g.naam;
@@ -136,7 +140,7 @@ std::string historie_table(const Historie &h) {
                    pad(euro(y.definitief_cents), 16, true) + "\n";
     }
     if (h.gemeenten.empty()) out = "(the store holds no vastgestelde bijdragen)\n";
-    return out;
+    return posten ? out + "\nBegroting en realisatie per post\n\n" + historie_posten_table(h) : out;
 }
 
 }  // namespace vhh::host::store

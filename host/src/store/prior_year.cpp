@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/administration.h"
 #include "store/snapshot.h"
 
 namespace vhh::host::store {
@@ -30,10 +31,10 @@ PriorYear prior_year(Store *store, const Region &region, const std::vector<Contr
     PriorYear p;
     if (store)
         if (auto s = find_vaststelling(*store, region.id, "jaarrekening", region.boekjaar - 1)) {
+            AdoptedDocument d = adopted_document(std::move(*s), region);
             p.known = true;
-            p.lines = restated(std::move(s->bijdragen), region);
-            p.snapshot = "vastgestelde jaarrekening " + std::to_string(s->jaar) + " (besluit " + s->besluit +
-                         ", " + s->datum + ", snapshot " + s->sha256.substr(0, 16) + ")";
+            p.lines = std::move(d.bijdragen);
+            p.snapshot = d.description();
             return p;
         }
     if (config_lines) {

@@ -64,17 +64,21 @@ std::string store_vaststelling(Store &store, const VaststellingInput &v) {
     std::vector<Row> rows;
     for (const auto &[file, sha] : v.inputs) rows.push_back({num(id), num(rows.size() + 1), txt(file), txt(sha)});
     store.insert_many(*find_table("vaststelling_inputs"), rows);
-    // Posten: the total of every source (inwonerbijdrage, rijksbijdrage, …) in first-seen order.
-    std::vector<std::pair<std::string, std::int64_t>> posten;
-    for (const auto &l : *v.lines) {
-        auto it = posten.begin();
-        while (it != posten.end() && it->first != l.source) ++it;
-        if (it == posten.end()) posten.emplace_back(l.source, l.amount.in_cents());
-        else it->second += l.amount.in_cents();
-    }
+    // Posten: the report plugin's (begroting primitief or realisatie), else the total of every line
+    // source (inwonerbijdrage, rijksbijdrage, …) in first-seen order.
+    std::vector<PostAmount> posten;
+    if (v.posten)
+        for (const auto &p : *v.posten) posten.push_back({p.code, p.naam, v.document == "begroting" ? p.begroting : p.realisatie});
+    else
+        for (const auto &l : *v.lines) {
+            auto it = posten.begin();
+            while (it != posten.end() && it->code != l.source) ++it;
+            if (it == posten.end()) posten.push_back({l.source, l.source, l.amount});
+            else it->amount += l.amount;
+        }
     rows.clear();
-    for (const auto &[code, cents] : posten)
-        rows.push_back({num(id), num(rows.size() + 1), txt(code), txt(code), num(cents)});
+    for (const auto &p : posten)
+        rows.push_back({num(id), num(rows.size() + 1), txt(p.code), txt(p.naam), num(p.amount.in_cents())});
     store.insert_many(*find_table("vaststelling_posten"), rows);
     rows.clear();
     for (const auto &l : *v.lines)
@@ -144,6 +148,8 @@ std::optional<StoredSnapshot> find_vaststelling(Store &store, const std::string 
                 s.sha256 = r[v_sha256].text;
             }
         const std::int64_t pid = id;
+        for (const Row &r : store.rows(*find_table("vaststelling_posten"), &pid))
+            s.posten.push_back({r[2].text, r[3].text, Money::cents(r[4].number)});
         for (const Row &r : store.rows(*find_table("vaststelling_bijdragen"), &pid)) {
             ContributionLine l;
             l.source = r[2].text;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/store.h"
+#include "vhh/administration.h"
 #include "vhh/contribution.h"
 #include "vhh/region.h"
 
@@ -23,6 +24,9 @@ struct VaststellingInput {
     std::string besluit;
     std::string datum;     ///< YYYY-MM-DD
     const std::vector<ContributionLine> *lines = nullptr;
+    /// The report plugin's posten (begroting primitief or realisatie, by `document`); nullptr: the
+    /// total of every line source is recorded as a post instead.
+    const std::vector<PostFigures> *posten = nullptr;
     std::vector<std::pair<std::string, std::string>> inputs;  ///< file label, sha256
 };
 
@@ -42,6 +46,7 @@ struct StoredSnapshot {
     std::int64_t id = 0;
     std::string regio, document, besluit, datum, sha256;
     int jaar = 0;
+    std::vector<PostAmount> posten;           ///< in recorded order
     std::vector<ContributionLine> bijdragen;  ///< source, payer_id, payer, amount, basis
 };
 

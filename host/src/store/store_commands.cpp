@@ -16,6 +16,8 @@ namespace vhh::host::store {
 
 namespace {
 
+const char *kNoStore = "no store named: give --database URL, set VHH_DATABASE, or add 'administratie:' to the config";
+
 int usage(const std::string &message) {
     std::cerr << "vhh: error: " << message << "\nTry 'vhh --help'.\n";
     return static_cast<int>(vhh::ExitCode::usage);
@@ -29,9 +31,7 @@ int refused(const StoreError &e) {
 /// Opens the named store; a command without one is a usage error.
 std::unique_ptr<Store> open_store(const CommandOptions &o, bool must_exist) {
     auto url = named_store(o);
-    if (!url)
-        throw StoreError(vhh::ExitCode::usage,
-                         "no store named: give --database URL, set VHH_DATABASE, or add 'administratie:' to the config");
+    if (!url) throw StoreError(vhh::ExitCode::usage, kNoStore);
     return std::make_unique<Store>(*url, must_exist);
 }
 
@@ -175,24 +175,32 @@ int cmd_vaststellen(const CommandOptions &o) {
     if (!datum || datum->iso() != o.datum) return usage("--datum '" + o.datum + "' is not a date YYYY-MM-DD");
     const int jaar = std::stoi(o.jaar);
     try {
-        auto store = open_store(o, true);
         Diagnostics diag;
         PluginRegistry registry;
         registry.discover(o.plugin_dirs);
-        // A province config vaststelt every region of it at once: all of them or none.
+        // A province config vaststelt every region of it at once: all of them or none. Each config
+        // is read once: the store is the one it names (after --database and VHH_DATABASE). The report
+        // phase runs (its plugins say what the posten amount to), its texts are not rendered.
         std::vector<std::unique_ptr<RegionRun>> runs;
+        std::string administratie;
         if (is_province_config(o.config_path)) {
             const ProvinceConfig province = load_province_config(o.config_path, diag, o.allow_outside_inputs);
+            administratie = province.administratie;
             const InputPolicy inputs{o.allow_outside_inputs, scope_of_config(o.config_path, false).root};
             for (const auto &r : province.regios)
-                runs.push_back(run_region(r.config, r.config, registry, o.templates_dir, false, diag, nullptr, inputs));
+                runs.push_back(run_region(r.config, r.config, registry, o.templates_dir, true, diag, nullptr, inputs, {},
+                                          false));
         } else {
             const std::string label = o.config_given ? o.config_path : "bundled:config/zeeland/vhh.yaml";
-            runs.push_back(run_region(o.config_path, label, registry, o.templates_dir, false, diag, nullptr,
-                                      {o.allow_outside_inputs, {}}));
+            runs.push_back(run_region(o.config_path, label, registry, o.templates_dir, true, diag, nullptr,
+                                      {o.allow_outside_inputs, {}}, {}, false));
+            if (runs.back()) administratie = runs.back()->config.administratie;
         }
         std::cerr << format_capped(diag);
         if (diag.has_errors()) return static_cast<int>(diag.exit_code());  // errors in the inputs: nothing stored
+        const std::optional<DatabaseUrl> url = resolve_database_url(o.database, administratie, o.config_path);
+        if (!url) throw StoreError(vhh::ExitCode::usage, kNoStore);
+        auto store = std::make_unique<Store>(*url, true);
         for (const auto &run : runs)
             if (run->config.region.boekjaar != jaar)
                 throw StoreError(vhh::ExitCode::data, run->config.path + " is about boekjaar " +
@@ -202,8 +210,9 @@ int cmd_vaststellen(const CommandOptions &o) {
         const std::string user = acting_user(o.door);
         std::vector<std::string> done;
         for (const auto &run : runs) {
+            const auto &posten = run->pipeline->posten();
             VaststellingInput v{&run->config.region, o.args[0], jaar, o.besluit, o.datum, &run->pipeline->lines(),
-                                run->inputs};
+                                posten ? &*posten : nullptr, run->inputs};
             const std::string hash = store_vaststelling(*store, v);
             append_log(*store, user, "vaststellen " + o.args[0],
                        run->config.region.id + " " + o.jaar + " besluit " + o.besluit + " datum " + o.datum +
@@ -222,16 +231,23 @@ int cmd_vaststellen(const CommandOptions &o) {
 
 int cmd_historie(const CommandOptions &o) {
     if (!o.args.empty()) return usage("unexpected argument '" + o.args[0] + "' after 'historie'");
+    if (o.posten && !o.gemeente.empty()) return usage("give --gemeente CODE or --posten, not both");
     if (o.format != "table" && o.format != "csv" && o.format != "json")
         return usage("unknown format '" + o.format + "' for historie (expected table, csv or json)");
     try {
         auto store = open_store(o, true);
         Transaction tx(*store, false);
         store->require_schema();
-        const Historie h = read_historie(*store, o.gemeente);
+        // The posten beside the gemeenten (table, json); csv is one table: the gemeenten, or with
+        // --posten the posten. --gemeente asks about one gemeente: no posten.
+        Historie h = read_historie(*store, o.gemeente);
         if (!o.gemeente.empty() && h.gemeenten.empty())
             throw StoreError(vhh::ExitCode::data, "the store has no bijdragen of gemeente " + o.gemeente);
-        std::cout << (o.format == "json" ? historie_json(h) : o.format == "csv" ? historie_csv(h) : historie_table(h));
+        const bool posten = o.gemeente.empty() && (o.posten || o.format != "csv");
+        if (posten) read_posten_historie(*store, h);
+        std::cout << (o.format == "json"  ? historie_json(h, !o.posten, posten)
+                      : o.format == "csv" ? (o.posten ? historie_posten_csv(h) : historie_csv(h))
+                                          : historie_table(h, !o.posten, posten));
         return 0;
     } catch (const StoreError &e) {
         return refused(e);

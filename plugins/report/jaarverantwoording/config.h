@@ -125,6 +125,9 @@ struct Config {
     std::vector<std::string> themas;
     std::int64_t minimum = 5;
     std::string verdeelsleutel_bron = "inwonerbijdrage";
+    /// Which vastgestelde documents of the administration the figures come from (set by
+    /// apply_administration), one sentence each; empty without a store.
+    std::vector<std::string> administratie_bronnen;
 
     /// The key path of a setting: "plugins[3].posten[2].code".
     std::string key(const std::string &path) const { return key_prefix.empty() ? path : key_prefix + "." + path; }

@@ -226,6 +226,7 @@ BatenLasten build_baten_lasten(const Jaarrekening &j, const ReservesLayout &res)
                                          format_percentage_nl(j.config.drempel.percentage_ppm) +
                                          (j.config.drempel.beide ? " en " : " of ") + "meer dan " +
                                          j.config.drempel.bedrag.format_nl() + ".")});
+    for (const auto &bron : j.config.administratie_bronnen) t.rows.push_back({Cell(), Cell::text(bron)});
 
     const std::size_t anchor = t.columns.size() + 1;
     if (b.has_baten)
@@ -390,6 +391,7 @@ Table build_samenvatting(const Jaarrekening &j, const BatenLasten &bl, const Res
     }
     t.rows.emplace_back();
     t.rows.push_back({Cell::text("Verschil = realisatie − begroting na wijziging; V = voordelig, N = nadelig.")});
+    for (const auto &bron : j.config.administratie_bronnen) t.rows.push_back({Cell::text(bron)});
     if (j.config.illustratief)
         t.rows.push_back({bold(Cell::text("LET OP: de cijfers in dit document zijn illustratief."))});
     if (!j.config.opmerking.empty()) {
@@ -810,6 +812,8 @@ TextDocument build_text(const Jaarrekening &j, const Region &region) {
     d.set("met_vorig_jaar", DataNode::boolean(j.met_vorig_jaar));
     d.set("grootboek_bron", c.grootboek_bron);
     d.set("met_grootboek_bron", DataNode::boolean(!c.grootboek_bron.empty()));
+    DataNode &administratie = d.set("administratie", DataNode::list());
+    for (const auto &bron : c.administratie_bronnen) administratie.push(DataNode::map()).set("regel", bron);
     DataNode &baten_bronnen_node = d.set("baten_bronnen", DataNode::list());
     for (const auto &item : baten_bronnen(c)) baten_bronnen_node.push(DataNode::map()).set("regel", item);
 

@@ -26,8 +26,10 @@ void run_report(ReportContext &ctx, const std::string &key_prefix) {
     if (diag.error_count() != errors_before) return;
 
     const SourceLocation posten_where = ctx.settings().has("posten") ? ctx.settings().where("posten") : SourceLocation{};
+    if (const Administration *admin = ctx.administration()) apply_administration(*config, *admin, posten_where, diag);
     Jaarrekening j = bereken(std::move(*config), region, ctx.lines(), grootboek, vorig, std::move(indicatoren),
                              posten_where, diag);
+    ctx.add_posten(post_figures(j.config));
     ctx.add_workbook(build_workbook(j, region));
     ctx.add_text(build_text(j, region));
     for (std::size_t i = 0; i < region.gemeenten.size(); ++i) ctx.add_text(build_raadsbrief(j, region, i));

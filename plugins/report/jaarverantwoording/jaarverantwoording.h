@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "administratie.h"
 #include "config.h"
 #include "documents.h"
 #include "imports.h"

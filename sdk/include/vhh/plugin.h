@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "vhh/administration.h"
 #include "vhh/contribution.h"
 #include "vhh/diagnostics.h"
 #include "vhh/document.h"
@@ -140,6 +141,17 @@ public:
     virtual void add_text(TextDocument document) = 0;
     /// Adds a document (see vhh/document.h); the host renders it in every configured format.
     virtual void add_document(doc::Document document) = 0;
+    /// Says what this report's posten amount to, so that `vhh vaststellen` records them per post
+    /// (one call per run; a later call replaces the earlier). The host ignores it in other commands.
+    virtual void add_posten(std::vector<PostFigures> posten) { (void)posten; }
+    /// The administration's vastgestelde figures for this region and boekjaar, read from the store
+    /// the run names; nullptr when the run has no store.
+    const Administration *administration() const { return administration_; }
+    /// Set by the host (or a test).
+    void set_administration(const Administration *administration) { administration_ = administration; }
+
+private:
+    const Administration *administration_ = nullptr;
 };
 
 /// Context of an importer: the region, the importer's own settings (column names, …) and

@@ -1,0 +1,97 @@
+// The administration as a region's report phase sees it (store/administration.h), on a real SQLite
+// store: vaststellingen with a report plugin's posten, begrotingswijzigingen numbered per year.
+#include "store/administration.h"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/audit_log.h"
+
+namespace vhh::host::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreAdministration : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("vhh-store-admin-" + std::to_string(::getpid()));
+        fs::create_directories(dir_);
+        store_ = std::make_unique<Store>(parse_database_url("sqlite:" + (dir_ / "a.db").string(), ExitCode::usage), false);
+        Transaction tx(*store_, true);
+        store_->migrate();
+        tx.commit();
+        region_.id = "fryslan";
+        region_.naam = "Fryslân";
+        region_.boekjaar = 2019;
+        region_.gemeenten = {{"GM1970", "Noardeast-Fryslân", 45000, "", {}, {"GM0058", "GM0079", "GM0081"}}};
+    }
+    void TearDown() override {
+        store_.reset();
+        fs::remove_all(dir_);
+    }
+    void vaststellen(const std::string &document, int jaar, const std::vector<PostFigures> *posten) {
+        Region r = region_;
+        r.boekjaar = jaar;
+        ContributionLine l;
+        l.source = "inwonerbijdrage";
+        l.payer_id = "GM0058";  // a predecessor: restated as GM1970 for 2019
+        l.payer = "Dongeradeel";
+        l.amount = Money::cents(952000);
+        const std::vector<ContributionLine> lines = {l};
+        Transaction tx(*store_, true);
+        store_vaststelling(*store_, {&r, document, jaar, "b " + std::to_string(jaar), "2019-06-27", &lines, posten, {}});
+        tx.commit();
+    }
+    fs::path dir_;
+    std::unique_ptr<Store> store_;
+    Region region_;
+};
+
+TEST_F(StoreAdministration, ReadsWhatARegionsBoekjaarNeeds) {
+    const std::vector<PostFigures> posten = {{"PERS", "Personeel", Money::euros(80000), Money::euros(81234)},
+                                             {"HUIS", "Huisvesting", Money::euros(20000), Money::euros(19000)}};
+    vaststellen("jaarrekening", 2018, &posten);
+    vaststellen("begroting", 2019, &posten);
+    vaststellen("begroting", 2020, nullptr);  // another year: not seen
+    {
+        Transaction tx(*store_, true);
+        EXPECT_EQ(store_wijziging(*store_, {"fryslan", 2019, "AB 3", "2019-04-01", {{"PERS", "Personeel", Money::euros(500)}}, {}}), 1);
+        EXPECT_EQ(store_wijziging(*store_, {"fryslan", 2019, "AB 9", "2019-10-01", {{"HUIS", "Huisvesting", Money::euros(-100)}}, {}}), 2);
+        EXPECT_EQ(store_wijziging(*store_, {"fryslan", 2020, "AB 1", "2020-02-01", {}, {}}), 1);  // numbered per year
+        tx.commit();
+    }
+    Transaction tx(*store_, false);
+    const Administration a = read_administration(*store_, region_);
+    ASSERT_TRUE(a.jaarrekening_vorig_jaar);
+    EXPECT_EQ(a.jaarrekening_vorig_jaar->jaar, 2018);
+    ASSERT_EQ(a.jaarrekening_vorig_jaar->posten.size(), 2u);
+    EXPECT_EQ(a.jaarrekening_vorig_jaar->find("PERS")->amount, Money::euros(81234));  // the realisatie
+    ASSERT_EQ(a.jaarrekening_vorig_jaar->bijdragen.size(), 1u);
+    EXPECT_EQ(a.jaarrekening_vorig_jaar->bijdragen[0].payer_id, "GM1970");  // restated
+    ASSERT_TRUE(a.begroting);
+    EXPECT_EQ(a.begroting->find("PERS")->amount, Money::euros(80000));  // the begroting primitief
+    EXPECT_EQ(a.begroting->besluit, "b 2019");
+    EXPECT_EQ(a.begroting->snapshot.size(), 64u);
+    EXPECT_EQ(a.begroting->description().rfind("vastgestelde begroting 2019 (besluit b 2019, 2019-06-27, snapshot ", 0), 0u);
+    ASSERT_EQ(a.wijzigingen.size(), 2u);
+    EXPECT_EQ(a.wijzigingen[0].nummer, 1);
+    EXPECT_EQ(a.wijzigingen[0].posten[0].amount, Money::euros(500));
+    EXPECT_EQ(a.wijzigingen[1].besluit, "AB 9");
+    EXPECT_EQ(a.wijzigingen[1].posten[0].amount, Money::euros(-100));
+    // Without a report plugin's posten a vaststelling records the total of every line source.
+    Region r2020 = region_;
+    r2020.boekjaar = 2020;
+    const Administration b = read_administration(*store_, r2020);
+    ASSERT_TRUE(b.begroting);
+    ASSERT_EQ(b.begroting->posten.size(), 1u);
+    EXPECT_EQ(b.begroting->posten[0].code, "inwonerbijdrage");
+    EXPECT_EQ(b.begroting->posten[0].amount, Money::cents(952000));
+    EXPECT_FALSE(b.jaarrekening_vorig_jaar);  // no jaarrekening 2019
+}
+
+}  // namespace
+}  // namespace vhh::host::store
