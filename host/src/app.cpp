@@ -402,7 +402,7 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
     info.year = province.boekjaar;
     info.created = document_time(info.year);
     std::set<std::string> plugin_names;
-    info.inputs.emplace_back(cfg_path, sha256_hex_file(cfg_path));
+    info.inputs.emplace_back(cfg_path, province.sha256);  // the bytes parsed, not a second read
     for (const auto &group : {&runs, &priors})
         for (const auto &run : *group) {
             if (!run) continue;

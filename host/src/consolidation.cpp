@@ -177,7 +177,10 @@ TextDocument consolidation_text(const ProvinceConfig &province, const std::vecto
         }
         rn.set("vorig_jaar_totaal", pad(prior.format_nl(), 16, true));
         rn.set("verschil", (total - prior).format_nl());
-        DataNode &bronnen = rn.set("bronnen", DataNode::list());
+        DataNode bron_shape;  // a region without lines has no sources
+        bron_shape.set("bron", "");
+        bron_shape.set("bedrag", "");
+        DataNode &bronnen = rn.set("bronnen", DataNode::list(bron_shape));
         for (const auto &s : all_sources({r})) {
             DataNode &b = bronnen.push(DataNode::map());
             b.set("bron", s);

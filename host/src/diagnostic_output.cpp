@@ -28,6 +28,13 @@ std::string format_capped(const Diagnostics &diag, std::size_t cap) {
         if (it == hidden.end()) it = hidden.insert(hidden.end(), {d.where.file, Count{}});
         ++(d.severity == Severity::error ? it->second.errors : it->second.warnings);
     }
+    for (const auto &gone : diag.dropped()) {  // recorded but not kept: counted only
+        auto it = hidden.begin();
+        while (it != hidden.end() && it->first != gone.file) ++it;
+        if (it == hidden.end()) it = hidden.insert(hidden.end(), {gone.file, Count{}});
+        it->second.errors += gone.errors;
+        it->second.warnings += gone.warnings;
+    }
     for (const auto &[file, count] : hidden) {
         std::string what;
         const auto plural = [](std::size_t n, const char *one, const char *many) {

@@ -422,7 +422,13 @@ void Pipeline::add_bijdragen_documents() {
     d.set("peildatum", region.peildatum.nl());
     d.set("bevolking_bron", region.bevolking_bron);
     d.set("bevolking_indicatief", DataNode::boolean(region.bevolking_indicatief));
-    DataNode &bronnen = d.set("bronnen", DataNode::list());
+    // The shape of a source and of its lines, for the template check when there are no lines.
+    DataNode regel_shape, bron_shape;
+    for (const char *field : {"code", "betaler", "betaler_kol", "bedrag", "bedrag_kol", "grondslag"})
+        regel_shape.set(field, "");
+    for (const char *field : {"bron", "kop", "totaal", "totaal_label_kol", "totaal_kol"}) bron_shape.set(field, "");
+    bron_shape.set("regels", DataNode::list(regel_shape));
+    DataNode &bronnen = d.set("bronnen", DataNode::list(bron_shape));
     for (const auto &t : totals_by_source(lines_)) {
         // Column widths per source, so the template can print aligned columns.
         std::size_t name_w = 0, amount_w = display_width(t.amount.format_nl()), code_w = 0;
@@ -440,7 +446,7 @@ void Pipeline::add_bijdragen_documents() {
         b.set("totaal", t.amount.format_nl());
         b.set("totaal_label_kol", pad("Totaal", code_w + 2 + name_w));
         b.set("totaal_kol", pad(t.amount.format_nl(), amount_w, true));
-        DataNode &regels = b.set("regels", DataNode::list());
+        DataNode &regels = b.set("regels", DataNode::list(regel_shape));
         for (const auto &l : lines_) {
             if (l.source != t.source) continue;
             DataNode &r = regels.push(DataNode::map());

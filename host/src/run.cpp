@@ -107,12 +107,14 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     region.merge_into(diag);
     if (region_failed) return nullptr;
 
-    run->inputs.emplace_back(config_label, sha256_hex_file(config_path));
+    // The hashes of the bytes that were parsed (one read per input), never a second read.
+    run->inputs.emplace_back(config_label, run->config.sha256);
     for (const auto &file : run->config.included_files) {
         std::string label = config_label.rfind("bundled:", 0) == 0
-                                ? config_label.substr(0, config_label.rfind('/') + 1) + fs::path(file).filename().string()
-                                : file;
-        run->inputs.emplace_back(label, sha256_hex_file(file));
+                                ? config_label.substr(0, config_label.rfind('/') + 1) +
+                                      fs::path(file.path).filename().string()
+                                : file.path;
+        run->inputs.emplace_back(label, file.sha256);
     }
     for (const auto &[file, hash] : pipeline.input_files()) run->inputs.emplace_back(file, hash);
     if (!report || !render) return run;

@@ -3,13 +3,13 @@
 // log of its own, asks that log whether it failed, and merges it into its parent when it ends.
 // No stage infers its success from how much a shared log grew.
 //
-// Design note: the SDK's Diagnostic and Diagnostics cross the plugin ABI, so their layout cannot
-// gain a classification or counters this round. The classification is therefore held here, on
-// the host side, beside an SDK Diagnostics that plugins and existing functions write into
-// unchanged (sdk()). A diagnostic the host records itself is classified when it is created
-// (error() below); one recorded through the SDK interface (by a plugin, or a function that takes
-// a Diagnostics&) has no class of its own and is classified by its severity the next time the log
-// is asked: an error may mask others, anything else is advisory.
+// Design note: the SDK's Diagnostics keeps its counts (errors, advisories, exit codes) itself, O(1)
+// to ask; a StageLog adds the classification the host needs. A diagnostic the host records itself
+// is classified when it is created (error() below); one recorded through the SDK interface (by a
+// plugin, or a function that takes a Diagnostics&) is classified by its severity: an error may
+// mask others, anything else is advisory. So only the blocking errors need a count of their own.
+// A log keeps at most kMaxDiagnosticsPerFile errors and warnings of each file (what is printed);
+// its counts stay exact.
 #pragma once
 
 #include <cstddef>
@@ -33,11 +33,11 @@ enum class Impact {
 class StageLog {
 public:
     /// A log that merges into nothing by itself (merge_into does it).
-    StageLog() = default;
+    StageLog();
     /// A log that merges into `parent` when it goes out of scope.
-    explicit StageLog(Diagnostics &parent) : parent_diag_(&parent) {}
+    explicit StageLog(Diagnostics &parent);
     /// A log that merges into `parent` (keeping the impacts) when it goes out of scope.
-    explicit StageLog(StageLog &parent) : parent_log_(&parent) {}
+    explicit StageLog(StageLog &parent);
     StageLog(const StageLog &) = delete;
     StageLog &operator=(const StageLog &) = delete;
     ~StageLog();
@@ -51,13 +51,13 @@ public:
     Diagnostics &sdk() { return items_; }
 
     /// True when an error was recorded.
-    bool failed() const { return errors() > 0; }
+    bool failed() const { return items_.has_errors(); }
     /// The number of errors recorded.
-    std::size_t errors() const;
+    std::size_t errors() const { return items_.error_count(); }
     /// The number of diagnostics of `impact`.
     std::size_t count(Impact impact) const;
     /// True when an error with exit code `code` was recorded.
-    bool has(ExitCode code) const;
+    bool has(ExitCode code) const { return items_.has_error_code(code); }
 
     /// Moves every diagnostic into `parent` (with its impact) and leaves this log empty.
     void merge_into(StageLog &parent);
@@ -68,15 +68,10 @@ public:
     void merge_new_into(Diagnostics &parent);
 
 private:
-    /// Classifies what was recorded through sdk() since the last call.
-    void classify() const;
     void clear();
 
     Diagnostics items_;
-    mutable std::vector<Impact> impacts_;  // one per item of items_ once classify() ran
-    mutable std::size_t counts_[3] = {0, 0, 0};
-    mutable std::size_t errors_ = 0;
-    mutable unsigned codes_ = 0;  // bit per ExitCode of a recorded error
+    std::size_t blocking_ = 0;  // errors recorded as Impact::blocking; every other error may mask
     Diagnostics *parent_diag_ = nullptr;
     StageLog *parent_log_ = nullptr;
 };

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "config/region_config.h"
+#include "output/sha256.h"
 
 namespace fs = std::filesystem;
 using vhh::Diagnostics;
@@ -175,7 +176,25 @@ TEST(RegionConfig, PluginSettingsFromOwnFile) {
     EXPECT_EQ(tarief->text, "0.50");
     EXPECT_EQ(tarief->where.file, extra);
     EXPECT_EQ(tarief->where.line, 1);
-    EXPECT_EQ(cfg.included_files, std::vector<std::string>{extra});
+    ASSERT_EQ(cfg.included_files.size(), 1u);
+    EXPECT_EQ(cfg.included_files[0].path, extra);
+    EXPECT_EQ(cfg.included_files[0].sha256, vhh::host::sha256_hex("tarief: 0.50\nkleur: rood\n"));
+}
+
+TEST(RegionConfig, HashesTheBytesItParsed) {
+    // The manifest's hashes come from the bytes read and parsed: a file replaced afterwards does
+    // not change them (no second read of the path).
+    std::string extra = write_temp("hashed-extra.yaml", "tarief: 0.50\n");
+    std::string text = replace(kGood, "    tarief: 0.40\n", "    bestand: " + extra + "\n");
+    const std::string path = write_temp("hashed.yaml", text);
+    Diagnostics diag;
+    auto cfg = load_run_config(path, diag);
+    ASSERT_FALSE(diag.has_errors()) << diag.format_all();
+    write_temp("hashed.yaml", "swapped: true\n");
+    write_temp("hashed-extra.yaml", "tarief: 9.99\n");
+    EXPECT_EQ(cfg.sha256, vhh::host::sha256_hex(text));
+    ASSERT_EQ(cfg.included_files.size(), 1u);
+    EXPECT_EQ(cfg.included_files[0].sha256, vhh::host::sha256_hex("tarief: 0.50\n"));
 }
 
 TEST(RegionConfig, PluginSettingsFileProblems) {

@@ -327,6 +327,36 @@ TEST(TextRenderer, EmptyListSectionIsCheckedAgainstTheDataAroundIt) {
     EXPECT_EQ(render_template("{{#posten}}{{#nee}}{{regio.naam}}{{/nee}}{{/posten}}", kPath, d), "");
 }
 
+// Issue 19: a list that is empty this run but declares its items' shape (DataNode::list(shape))
+// has its section checked against that shape: a misspelt tag in it is an error now.
+TEST(TextRenderer, EmptyListWithAnItemShapeIsCheckedAgainstTheShape) {
+    DataNode shape;
+    shape.set("naam", "");
+    shape.set("toegelicht", DataNode::boolean(false));
+    shape.set("regels", DataNode::list());
+    DataNode d;
+    d.set("posten", DataNode::list(shape));
+    d.set("regio", "Zeeland");
+    // The shape's fields, the data around it, sections over its fields: all fine; nothing renders.
+    EXPECT_EQ(render_template("{{#posten}}{{naam}} {{regio}}{{#toegelicht}}{{naam}}{{/toegelicht}}"
+                              "{{#regels}}{{x}}{{/regels}}{{/posten}}",
+                              kPath, d),
+              "");
+    const auto e = expect_error("{{#posten}}\n{{naam}} {{nmaa}}{{/posten}}", d);
+    EXPECT_EQ(e.where.line, 2);
+    EXPECT_EQ(e.where.column, 10);
+    EXPECT_NE(std::string(e.what()).find("unknown tag {{nmaa}}"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("available: naam, regels, toegelicht"), std::string::npos) << e.what();
+    // A field of the shape that is not text is named as such.
+    EXPECT_NE(std::string(expect_error("{{#posten}}{{regels}}{{/posten}}", d).what()).find("names a list"),
+              std::string::npos);
+    // The shape is kept by copies of the data, and a list with items still uses its items.
+    DataNode copy = d;
+    EXPECT_EQ(expect_error("{{#posten}}{{nmaa}}{{/posten}}", copy).where.column, 12);
+    copy.set("posten", DataNode::list(shape)).push(DataNode()).set("nmaa", "x");
+    EXPECT_EQ(render_template("{{#posten}}{{nmaa}}{{/posten}}", kPath, copy), "x");
+}
+
 TEST(TextRenderer, EveryUnknownTagOfADocumentInOnePass) {
     DataNode d = gemeenten();
     d.set("nee", DataNode::boolean(false));

@@ -41,6 +41,7 @@ int rank(ExitCode c) {
     }
     return 0;
 }
+unsigned code_bit(ExitCode code) { return 1u << (static_cast<unsigned>(code) % 32u); }
 }  // namespace
 
 std::string Diagnostic::format() const {
@@ -54,34 +55,82 @@ std::string Diagnostic::format() const {
 
 void Diagnostics::error(ExitCode code, SourceLocation where, std::string key_path, std::string message,
                         std::string hint) {
-    items_.push_back({Severity::error, code, std::move(where), std::move(key_path), std::move(message),
-                      std::move(hint)});
+    add({Severity::error, code, std::move(where), std::move(key_path), std::move(message), std::move(hint)});
 }
 
 void Diagnostics::warning(SourceLocation where, std::string key_path, std::string message, std::string hint) {
-    items_.push_back({Severity::warning, ExitCode::ok, std::move(where), std::move(key_path), std::move(message),
-                      std::move(hint)});
+    add({Severity::warning, ExitCode::ok, std::move(where), std::move(key_path), std::move(message),
+         std::move(hint)});
 }
 
-void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
-
-void Diagnostics::merge(const Diagnostics &other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+bool Diagnostics::count(const Diagnostic &d) {
+    if (d.severity == Severity::error) {
+        ++errors_;
+        codes_ |= code_bit(d.code);
+        if (rank(d.code) > rank(worst_)) worst_ = d.code;
+        for (DiagnosticsScope *s = scopes_.innermost; s; s = s->outer_) ++s->errors_;
+    } else {
+        ++advisories_;
+    }
+    if (keep_per_file_ == 0 || d.severity == Severity::note) return true;
+    auto &kept = kept_[d.where.file];
+    std::size_t &n = d.severity == Severity::error ? kept.first : kept.second;
+    if (n < keep_per_file_) {
+        ++n;
+        return true;
+    }
+    auto it = dropped_.begin();
+    while (it != dropped_.end() && it->file != d.where.file) ++it;
+    if (it == dropped_.end()) it = dropped_.insert(dropped_.end(), Dropped{d.where.file, 0, 0});
+    ++(d.severity == Severity::error ? it->errors : it->warnings);
+    return false;
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+void Diagnostics::keep(Diagnostic &&d) { items_.push_back(std::move(d)); }
 
-std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
-                                                  [](const Diagnostic &d) { return d.severity == Severity::error; }));
+void Diagnostics::add(Diagnostic d) {
+    if (count(d)) keep(std::move(d));
 }
 
-ExitCode Diagnostics::exit_code() const {
-    ExitCode best = ExitCode::ok;
-    for (const auto &d : items_)
-        if (d.severity == Severity::error && rank(d.code) > rank(best)) best = d.code;
-    return best;
+void Diagnostics::merge(Diagnostics &&other) {
+    if (&other == this) return;
+    if (keep_per_file_ == 0 && items_.empty()) {
+        // Nothing here yet: take the other's items whole (no copy), then count them.
+        std::vector<Diagnostic> moved = std::move(other.items_);
+        for (const auto &d : moved) count(d);
+        items_ = std::move(moved);
+    } else {
+        for (auto &d : other.items_) add(std::move(d));
+    }
+    for (const auto &gone : other.dropped_) {
+        // Counted as recorded here, and as dropped under the same file.
+        auto it = dropped_.begin();
+        while (it != dropped_.end() && it->file != gone.file) ++it;
+        if (it == dropped_.end()) it = dropped_.insert(dropped_.end(), Dropped{gone.file, 0, 0});
+        it->errors += gone.errors;
+        it->warnings += gone.warnings;
+        errors_ += gone.errors;
+        advisories_ += gone.warnings;
+        for (DiagnosticsScope *s = scopes_.innermost; s; s = s->outer_) s->errors_ += gone.errors;
+    }
+    // The exit codes of dropped errors are known to `other` only as a whole.
+    codes_ |= other.codes_;
+    if (rank(other.worst_) > rank(worst_)) worst_ = other.worst_;
+    other.items_.clear();
+    other.dropped_.clear();
+    other.kept_.clear();
+    other.errors_ = other.advisories_ = 0;
+    other.codes_ = 0;
+    other.worst_ = ExitCode::ok;
 }
+
+bool Diagnostics::has_error_code(ExitCode code) const { return (codes_ & code_bit(code)) != 0; }
+
+DiagnosticsScope::DiagnosticsScope(Diagnostics &log) : log_(log), outer_(log.scopes_.innermost) {
+    log.scopes_.innermost = this;
+}
+
+DiagnosticsScope::~DiagnosticsScope() { log_.scopes_.innermost = outer_; }
 
 std::string Diagnostics::format_all() const {
     std::string out;

@@ -99,6 +99,12 @@ DataNode DataNode::list() {
     return n;
 }
 
+DataNode DataNode::list(DataNode item_shape) {
+    DataNode n = list();
+    n.item_shape_ = std::make_shared<const DataNode>(std::move(item_shape));
+    return n;
+}
+
 DataNode &DataNode::set(const std::string &key, DataNode value) {
     if (kind_ != Kind::map) throw std::logic_error("DataNode::set on a node that is not a map");
     return fields_[key] = std::move(value);

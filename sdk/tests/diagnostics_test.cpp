@@ -10,6 +10,7 @@ namespace {
 
 using vhh::Diagnostic;
 using vhh::Diagnostics;
+using vhh::DiagnosticsScope;
 using vhh::ExitCode;
 using vhh::Severity;
 using vhh::SourceLocation;
@@ -147,18 +148,98 @@ TEST(Diagnostics, MergeAppendsInOrder) {
     a.error(ExitCode::data, {"a", 1, 1}, "", "a1");
     b.warning({"b", 2, 2}, "", "b1");
     b.error(ExitCode::config, {"b", 3, 3}, "", "b2");
-    a.merge(b);
+    a.merge(std::move(b));
     ASSERT_EQ(a.all().size(), 3u);
     EXPECT_EQ(a.all()[0].message, "a1");
     EXPECT_EQ(a.all()[1].message, "b1");
     EXPECT_EQ(a.all()[2].message, "b2");
     EXPECT_EQ(a.error_count(), 2u);
     EXPECT_EQ(a.exit_code(), ExitCode::config);
-    // The source is left as it was.
-    EXPECT_EQ(b.all().size(), 2u);
+    // The source is moved from: left empty, with counts of zero.
+    EXPECT_TRUE(b.all().empty());
+    EXPECT_EQ(b.error_count(), 0u);
+    EXPECT_EQ(b.exit_code(), ExitCode::ok);
     // Merging an empty collection changes nothing.
     a.merge(Diagnostics{});
     EXPECT_EQ(a.all().size(), 3u);
+}
+
+TEST(Diagnostics, MergeMovesTheMessagesWithoutCopying) {
+    Diagnostics a, b;
+    b.error(ExitCode::data, {"b", 1, 1}, "", std::string(100, 'x'));
+    const char *text = b.all()[0].message.data();
+    a.merge(std::move(b));
+    // The same buffer: moved, not copied (a million diagnostics are not held twice).
+    EXPECT_EQ(a.all()[0].message.data(), text);
+}
+
+TEST(Diagnostics, CountsAreKeptAsDiagnosticsAreRecorded) {
+    Diagnostics d;
+    EXPECT_FALSE(d.has_errors());
+    d.warning({"w", 1, 1}, "", "w");
+    d.add({Severity::note, ExitCode::ok, {"n", 0, 0}, "", "n", ""});
+    EXPECT_EQ(d.error_count(), 0u);
+    EXPECT_EQ(d.advisory_count(), 2u);
+    d.error(ExitCode::internal, {"e", 1, 1}, "", "e");
+    d.add({Severity::error, ExitCode::data, {"e", 2, 1}, "", "e", ""});
+    EXPECT_EQ(d.error_count(), 2u);
+    EXPECT_EQ(d.exit_code(), ExitCode::data);
+    EXPECT_TRUE(d.has_error_code(ExitCode::internal));
+    EXPECT_TRUE(d.has_error_code(ExitCode::data));
+    EXPECT_FALSE(d.has_error_code(ExitCode::config));
+}
+
+TEST(Diagnostics, KeepsTheFirstOfEachFileAndCountsTheRest) {
+    Diagnostics d;
+    d.keep_per_file(3);
+    for (int i = 1; i <= 10; ++i) d.error(ExitCode::data, {"gb.csv", i, 1}, "", "bad line");
+    for (int i = 1; i <= 5; ++i) d.warning({"gb.csv", i, 1}, "", "odd line");
+    d.error(ExitCode::config, {"vhh.yaml", 1, 1}, "", "bad key");
+    d.add({Severity::note, ExitCode::ok, {"gb.csv", 0, 0}, "", "a note is always kept", ""});
+    EXPECT_EQ(d.all().size(), 3u + 3u + 1u + 1u);
+    EXPECT_EQ(d.error_count(), 11u);
+    EXPECT_EQ(d.advisory_count(), 6u);
+    EXPECT_EQ(d.exit_code(), ExitCode::config);
+    ASSERT_EQ(d.dropped().size(), 1u);
+    EXPECT_EQ(d.dropped()[0].file, "gb.csv");
+    EXPECT_EQ(d.dropped()[0].errors, 7u);
+    EXPECT_EQ(d.dropped()[0].warnings, 2u);
+
+    // Merged into another log, the dropped counts come along (and count there).
+    Diagnostics all;
+    all.error(ExitCode::internal, {"x", 1, 1}, "", "first");
+    all.merge(std::move(d));
+    EXPECT_EQ(all.error_count(), 12u);
+    EXPECT_EQ(all.exit_code(), ExitCode::config);
+    EXPECT_EQ(all.all().size(), 9u);
+    ASSERT_EQ(all.dropped().size(), 1u);
+    EXPECT_EQ(all.dropped()[0].errors, 7u);
+    EXPECT_TRUE(d.dropped().empty());
+}
+
+TEST(DiagnosticsScope, SeesOnlyTheErrorsRecordedWhileOpen) {
+    Diagnostics log;
+    log.error(ExitCode::data, {"before", 1, 1}, "", "earlier stage");
+    DiagnosticsScope outer(log);
+    EXPECT_FALSE(outer.failed());
+    log.warning({"w", 1, 1}, "", "a warning is no failure");
+    EXPECT_FALSE(outer.failed());
+    {
+        DiagnosticsScope inner(log);
+        log.error(ExitCode::config, {"in", 1, 1}, "", "inner stage");
+        EXPECT_TRUE(inner.failed());
+        EXPECT_EQ(inner.errors(), 1u);
+    }
+    DiagnosticsScope later(log);
+    EXPECT_FALSE(later.failed());
+    // Errors merged in count for every open scope, dropped ones included.
+    Diagnostics child;
+    child.keep_per_file(1);
+    child.error(ExitCode::data, {"c", 1, 1}, "", "kept");
+    child.error(ExitCode::data, {"c", 2, 1}, "", "dropped");
+    log.merge(std::move(child));
+    EXPECT_EQ(later.errors(), 2u);
+    EXPECT_EQ(outer.errors(), 3u);
 }
 
 TEST(Diagnostics, FormatAll) {

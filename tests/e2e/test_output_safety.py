@@ -7,8 +7,10 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
+import unittest
 
-from vhhtest import SOURCE_DIR, VhhTestCase, read_text, run
+from vhhtest import SOURCE_DIR, VHH, VhhTestCase, read_text, read_workbook, run
 
 ML = os.path.join(SOURCE_DIR, "config", "maas-en-leijgraaf")
 
@@ -154,6 +156,26 @@ class OutputSafetyTest(VhhTestCase):
             self.assertEqual(os.listdir(mnt), [])
             # A folder inside it is fine.
             self.assertExit(run("run", "--out", os.path.join(mnt, "out")), 0)
+
+    @unittest.skipUnless(shutil.which("unshare") and os.geteuid() == 0,
+                         "needs root and unshare(1) to mount a full /tmp in a private mount namespace")
+    def test_a_full_tmp_does_not_fail_a_run(self):
+        # libxlsxwriter's temporary files go to --out's staging folder: only --out's file system
+        # matters. /tmp is replaced, in a private mount namespace, by a 64 KiB tmpfs filled to the
+        # last block, so the test's own folder must lie outside /tmp.
+        base = tempfile.mkdtemp(prefix="vhh-e2e-fulltmp-", dir=os.path.dirname(os.path.dirname(VHH)))
+        self.addCleanup(shutil.rmtree, base, True)
+        out = os.path.join(base, "out")
+        script = ('mount --make-rprivate / && mount -t tmpfs -o size=64k tmpfs /tmp && '
+                  '(dd if=/dev/zero of=/tmp/filler bs=4k 2>/dev/null; true) && '
+                  'test "$(df --output=avail /tmp | tail -1)" -eq 0 && exec "$@"')
+        r = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", VHH, "run", "--out", out],
+                           capture_output=True, text=True, timeout=120)
+        # Before, libxlsxwriter's writes into /tmp failed unchecked: exit 0 with empty sheets.
+        self.assertExit(r, 0)
+        for name in ("bijdragen-2013.xlsx", "partners-2013.xlsx", "jaarverantwoording-2013.xlsx"):
+            self.assertTrue(read_workbook(os.path.join(out, name)), name)
+        self.assertEqual(sorted(os.listdir(base)), ["out"], "nothing left beside --out")
 
     def test_a_full_disk_gives_73_with_vhhs_own_message(self):
         with self.tmpfs("mnt", "1m") as mnt:

@@ -45,7 +45,7 @@ bool is_province_config(const std::string &path) {
 ProvinceConfig load_province_config(const std::string &path, Diagnostics &diag, bool allow_outside_inputs) {
     ProvinceConfig config;
     config.path = path;
-    YamlNode root = read_yaml_file(path, diag);
+    YamlNode root = read_yaml_file(path, diag, "", &config.sha256);
     if (!root.is_map()) {
         if (!diag.has_errors())
             diag.error(ExitCode::config, {path, 0, 0}, "", "expected a map with provincie and regios");

@@ -21,6 +21,7 @@ struct ProvinceRegion {
 /// A validated province configuration.
 struct ProvinceConfig {
     std::string path;                    ///< the province config file as given
+    std::string sha256;                  ///< SHA-256 (hex) of its bytes as read and parsed
     std::string id;                      ///< e.g. "oost-brabant"
     std::string naam;                    ///< e.g. "Veiligheidshuizen Oost-Brabant"
     int boekjaar = 0;                    ///< every region's boekjaar must be this one

@@ -11,6 +11,7 @@
 #include "config/region_id.h"
 #include "config/input_file.h"
 #include "config/settings_validator.h"
+#include "output/sha256.h"
 #include "vhh/money.h"
 #include "vhh/text.h"
 
@@ -156,7 +157,7 @@ void apply_herindelingen(Region &region, const std::vector<Settings> &records,
 /// Adds the settings of a plugin's `bestand:` file to its section (keys located in that file).
 /// Returns false when the file had a syntax error: its settings cannot be checked.
 bool include_settings_file(const std::string &config_path, const InputScope &scope, const YamlNode &file,
-                           const std::string &kp, YamlNode &section, std::vector<std::string> &included,
+                           const std::string &kp, YamlNode &section, std::vector<RunConfig::ReadFile> &included,
                            Diagnostics &diag) {
     if (!file.is_scalar() || file.text.empty()) {
         diag.error(ExitCode::config, file.where, kp + ".bestand", "expected a file name, got " + file.describe());
@@ -181,7 +182,7 @@ bool include_settings_file(const std::string &config_path, const InputScope &sco
         return false;
     }
     YamlNode extra = read_yaml_text(read.value, p.string(), diag, kp);
-    included.push_back(p.string());
+    included.push_back({p.string(), sha256_hex(read.value)});
     if (extra.truncated) return false;  // only part of it was read: its settings cannot be checked
     if (extra.is_null()) return true;
     if (!extra.is_map()) {
@@ -222,7 +223,7 @@ Settings validate_section(const YamlNode &root, const std::string &key, const vh
 /// Reads the config at `path` into `config`, every problem classified in `log`.
 void read_run_config(const std::string &path, RunConfig &config, StageLog &log) {
     Diagnostics &diag = log.sdk();
-    YamlNode root = read_yaml_file(path, diag);
+    YamlNode root = read_yaml_file(path, diag, "", &config.sha256);
     if (log.failed() && root.is_null()) return;
     // After a syntax error only part of the file was read: checking it would report keys as
     // missing that are in the file.

@@ -29,7 +29,13 @@ struct RunConfig {
     std::string templates_dir;         ///< optional `templates:` directory (resolved against the config's folder)
     std::string administratie;         ///< optional `administratie:` store URL (as written; sqlite paths relative to the config)
     SourceLocation administratie_where;  ///< where it is written
-    std::vector<std::string> included_files;  ///< settings files read through a plugin's `bestand:` key
+    std::string sha256;                ///< SHA-256 (hex) of the config's bytes as read and parsed
+    /// A file read as part of the config, with the SHA-256 (hex) of the bytes parsed.
+    struct ReadFile {
+        std::string path;    ///< as resolved against the config's folder
+        std::string sha256;  ///< of the bytes read (one read: the bytes parsed are the bytes hashed)
+    };
+    std::vector<ReadFile> included_files;  ///< settings files read through a plugin's `bestand:` key
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
     /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that
     /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).

@@ -647,8 +647,11 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
     std::vector<std::string> allowed;
     for (std::uint32_t i = 0; i < spec_count; ++i)
         if (specs[i].key) allowed.push_back(specs[i].key);
+    // ignored_keys may be every other key of a config (a million, from a broken one): no linear
+    // search per key (that was quadratic: 1 000 000 unknown top-level keys never finished).
+    const std::set<std::string> declared(allowed.begin(), allowed.end());
     for (const auto &k : ignored_keys)
-        if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) allowed.push_back(k);
+        if (!declared.count(k)) allowed.push_back(k);
 
     // First the keys as written: unknown keys, values of declared keys.
     std::set<std::string> seen;

@@ -41,8 +41,11 @@ public:
 /// duplicate keys: ExitCode::config) and returns what could be read (a null node when nothing).
 /// Every duplicate key of the document is reported, not only the first. An empty file is a null node.
 /// `key_prefix` (e.g. "plugins[3]") is put before the key paths of its errors, for a file that
-/// holds one section of a bigger configuration.
-YamlNode read_yaml_file(const std::string &path, Diagnostics &diag, const std::string &key_prefix = "");
+/// holds one section of a bigger configuration. When `sha256` is given, it receives the SHA-256
+/// (hex) of the bytes parsed (empty when the file could not be read), so that a manifest records
+/// the file that was read, not whatever is at the path later.
+YamlNode read_yaml_file(const std::string &path, Diagnostics &diag, const std::string &key_prefix = "",
+                        std::string *sha256 = nullptr);
 
 /// Same, from text already in memory; `path` is only used in locations.
 YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagnostics &diag,

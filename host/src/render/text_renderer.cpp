@@ -185,7 +185,8 @@ const DataNode kAnyItemField = DataNode::map();
 /// once, up to kMaxTemplateErrors; finish() throws them as one TemplateError. Sections
 /// the data skips this time (a false flag, an empty list, an inverted section over a value) are
 /// walked too, without output, so that a misspelt tag in them fails now and not in the year the
-/// section renders: a flag's body against the same data, an empty list's body against the data
+/// section renders: a flag's body against the same data, an empty list's body against its items'
+/// declared shape (DataNode::list(item_shape)), or, for a list without one, against the data
 /// around it (an unknown name may be a field of the list's items there and passes). Meanwhile it
 /// adds up the size of the text the render will produce and throws once it passes
 /// kMaxTemplateOutput, before kainjow renders anything.
@@ -234,10 +235,13 @@ public:
                             stack_.pop_back();
                         }
                     } else {
-                        // An empty list: its items' fields are unknown here; any other value
-                        // (a flag, a map, text) is the context of its body, also when false.
+                        // An empty list: its body is checked against the items' declared shape
+                        // (DataNode::list(item_shape)); without one the items' fields are unknown
+                        // here. Any other value (a flag, a map, text) is the context of its body,
+                        // also when false.
                         const bool empty_list = v->kind() == DataNode::Kind::list || v == &kAnyItemField;
-                        stack_.push_back(empty_list ? &kAnyItemField : v);
+                        const DataNode *shape = v->kind() == DataNode::Kind::list ? v->item_shape() : nullptr;
+                        stack_.push_back(shape ? shape : empty_list ? &kAnyItemField : v);
                         check(c, renders && !falsy(*v));
                         stack_.pop_back();
                     }

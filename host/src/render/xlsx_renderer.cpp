@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -305,7 +306,12 @@ void render_workbook(const Workbook &workbook, const std::string &path, std::tim
 
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
-    options.tmpdir = nullptr;
+    // libxlsxwriter's temporary files (the rows of constant-memory mode, the zip's parts) go beside
+    // the workbook, i.e. into --out's staging folder, not /tmp: only --out's file system matters,
+    // and a full /tmp cannot fail a run (issue 19). They are unlinked as soon as they are created.
+    std::string tmpdir = std::filesystem::path(path).parent_path().string();
+    if (tmpdir.empty()) tmpdir = ".";
+    options.tmpdir = tmpdir.data();
     options.use_zip64 = LXW_FALSE;
     WorkbookHandle wb(workbook_new_opt(path.c_str(), &options));
     if (!wb.get()) r.fail("cannot create workbook (out of memory)");

@@ -34,7 +34,8 @@ private:
 /// the same model and time give a byte-identical file. Checks every libxlsxwriter return
 /// code, including workbook_close (where unwritable paths show up); throws RenderError, or
 /// WorkbookWriteError when the file system refused the file. libxlsxwriter's own messages on
-/// stderr are held back: the exception says what failed.
+/// stderr are held back: the exception says what failed. libxlsxwriter's temporary files are
+/// created in `path`'s folder (unlinked at once), never in /tmp.
 void render_workbook(const Workbook &workbook, const std::string &path, std::time_t created);
 
 }  // namespace vhh::host

@@ -40,7 +40,7 @@ const vhh_setting_spec kSettings[3] = {
 
 std::optional<Input> read_input(const Settings &settings, const Region &region, Diagnostics &diag,
                                 const std::string &key_prefix) {
-    const std::size_t errors_before = diag.error_count();
+    DiagnosticsScope stage(diag);  // the errors recorded from here on
     auto key = [&](const std::string &path) { return key_prefix.empty() ? path : key_prefix + "." + path; };
     Input in;
     in.bedrag = settings.money("bedrag");
@@ -62,7 +62,7 @@ std::optional<Input> read_input(const Settings &settings, const Region &region, 
     }
 
     // The locations and their key: all weights or all percentages.
-    const std::size_t errors_before_locaties = diag.error_count();
+    DiagnosticsScope locaties_stage(diag);  // the locations' errors
     const auto &records = settings.list("locaties");
     std::size_t first_keyed = 0;  // index of the first location with a key
     std::map<std::string, std::size_t> seen;
@@ -104,7 +104,7 @@ std::optional<Input> read_input(const Settings &settings, const Region &region, 
                        "use one kind of key for all locations: weights or percentages");
         }
     }
-    if (diag.error_count() == errors_before_locaties && !in.locaties.empty()) {
+    if (!locaties_stage.failed() && !in.locaties.empty()) {
         std::int64_t sum = 0;
         for (const auto &l : in.locaties) sum += l.gewicht;
         if (in.percentages && sum != kWholePpm) {
@@ -117,7 +117,7 @@ std::optional<Input> read_input(const Settings &settings, const Region &region, 
                        "give at least one location a positive gewicht");
         }
     }
-    if (diag.error_count() != errors_before) return std::nullopt;
+    if (stage.failed()) return std::nullopt;
     return in;
 }
 

@@ -215,7 +215,7 @@ PartnerSet partners_from_registry(const std::vector<Partner> &partners) {
 }
 
 bool check_periods(const PartnerSet &set, Diagnostics &diag) {
-    const std::size_t errors_before = diag.error_count();
+    DiagnosticsScope stage(diag);  // the errors recorded from here on
     for (std::size_t k = 0; k < set.partners.size(); ++k) {
         const Partner &p = set.partners[k];
         const auto &src = set.periods[k];
@@ -247,7 +247,7 @@ bool check_periods(const PartnerSet &set, Diagnostics &diag) {
             }
         }
     }
-    return diag.error_count() == errors_before;
+    return !stage.failed();
 }
 
 std::vector<ContributionLine> compute_lines(const std::vector<Partner> &partners, Money tarief, int boekjaar) {
@@ -345,7 +345,7 @@ void WerkplekhuurPlugin::compute(ComputeContext &ctx) {
     const Settings &s = ctx.settings();
     Diagnostics &diag = ctx.diagnostics();
     const Region &region = ctx.region();
-    const std::size_t errors_before = diag.error_count();
+    DiagnosticsScope stage(diag);  // the errors recorded from here on
     const std::string prefix = ctx.key_path();
 
     const std::optional<Money> tarief = read_tarief(s, region.boekjaar, diag, prefix);
@@ -362,7 +362,7 @@ void WerkplekhuurPlugin::compute(ComputeContext &ctx) {
         set = partners_from_settings(s, diag, prefix);
     }
     check_periods(set, diag);
-    if (diag.error_count() != errors_before || !tarief) return;
+    if (stage.failed() || !tarief) return;
 
     std::vector<ContributionLine> lines = compute_lines(set.partners, *tarief, region.boekjaar);
     if (lines.empty())

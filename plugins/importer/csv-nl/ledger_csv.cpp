@@ -70,7 +70,7 @@ void Table::finish(Diagnostics &diag) {
 
 std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> columns, const Settings &settings,
                                                          const std::string &key_prefix, Diagnostics &diag) {
-    const std::size_t errors_before = diag.error_count();
+    DiagnosticsScope stage(diag);  // the errors recorded from here on
     std::map<std::string, std::string> seen;  // lower-case name -> setting that names it
     for (auto &c : columns) {
         if (settings.has(c.setting)) {
@@ -90,7 +90,7 @@ std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> col
                        "every setting names a column of its own");
         }
     }
-    if (diag.error_count() != errors_before) return std::nullopt;
+    if (stage.failed()) return std::nullopt;
     return columns;
 }
 
@@ -100,11 +100,11 @@ std::optional<Table> open(const std::string &path, const std::string &contents, 
     Table t(path, contents, separator);
     std::string expected;
     for (const auto &c : columns) expected += (expected.empty() ? "" : std::string(1, separator)) + c.name;
-    const std::size_t errors_before = diag.error_count();
+    DiagnosticsScope stage(diag);  // the errors recorded from here on
     CsvRecordView head;
     if (!t.next(head, diag)) {
         // A file the reader refused as a whole (not UTF-8) has its error already.
-        if (diag.error_count() != errors_before) return std::nullopt;
+        if (stage.failed()) return std::nullopt;
         diag.error(ExitCode::data, {path, 1, 1}, "", "the ledger export is empty; expected a header row",
                    "a header row like: " + expected);
         return std::nullopt;

@@ -46,7 +46,7 @@ const vhh_setting_spec kSettings[1] = {
 
 std::optional<Regio> read_regio(const Settings &s, const Region &region, Diagnostics &diag,
                                 const std::string &key_prefix) {
-    const std::size_t errors_before = diag.error_count();
+    DiagnosticsScope stage(diag);  // the errors recorded from here on
     auto key = [&](const std::string &path) { return key_prefix.empty() ? path : key_prefix + "." + path; };
     std::vector<std::string> codes, names;
     for (const auto &g : region.gemeenten) {
@@ -124,7 +124,7 @@ std::optional<Regio> read_regio(const Settings &s, const Region &region, Diagnos
         }
         regio.gemeenten.push_back(it->second);
     }
-    if (diag.error_count() != errors_before) return std::nullopt;
+    if (stage.failed()) return std::nullopt;
     regio.afwijkingen = afwijkingen(regio.gemeenten);
     return regio;
 }
@@ -229,7 +229,13 @@ TextDocument build_text(const Regio &regio, const Region &region) {
         r.set("regel", row(cells(g)));
     }
 
-    DataNode &afw = d.set("afwijkingen", DataNode::list());
+    // The shapes of the items of the lists that may be empty (a region without afwijkingen), so
+    // that the template's sections over them are checked also then.
+    DataNode afwijking = DataNode::map(), toelichting = DataNode::map();
+    for (const char *field : {"gemeente", "tekst", "toelichting"}) afwijking.set(field, "");
+    afwijking.set("heeft_toelichting", DataNode::boolean(false));
+    toelichting.set("tekst", "");
+    DataNode &afw = d.set("afwijkingen", DataNode::list(afwijking));
     std::vector<bool> shown(regio.gemeenten.size(), false);
     for (const auto &a : regio.afwijkingen) {
         const Indeling &g = regio.gemeenten[a.index];
@@ -242,7 +248,7 @@ TextDocument build_text(const Regio &regio, const Region &region) {
     }
     d.set("heeft_afwijkingen", DataNode::boolean(!regio.afwijkingen.empty()));
 
-    DataNode &notes = d.set("toelichtingen", DataNode::list());
+    DataNode &notes = d.set("toelichtingen", DataNode::list(toelichting));
     for (std::size_t i = 0; i < regio.gemeenten.size(); ++i) {
         const Indeling &g = regio.gemeenten[i];
         if (shown[i] || g.toelichting.empty()) continue;

@@ -548,6 +548,33 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
     d.set("werkplek_maanden", format_integer_nl(total_maanden));
     d.set("werkplek_maanden_zin", count_nl(total_maanden, "werkplek-maand", "werkplek-maanden"));
 
+    // One partner's line of a ring; also, from an empty Partner, the shape of the list's items (a
+    // ring may have no partners this year, and its section is still checked against the template).
+    auto partner_item = [&](const Partner &p, std::int64_t m) {
+        DataNode e = DataNode::map();
+        e.set("id", p.id);
+        e.set("naam", p.naam);
+        e.set("domein", p.domein);
+        e.set("gehuisvest", p.gehuisvest ? "ja" : "nee");
+        e.set("werkplekken", werkplekken_text(m));
+        e.set("convenant", convenant_text(p));
+        e.set("regel", pad(p.naam, w_naam) + "  " + pad(p.domein, w_domein) + "  " +
+                           pad(p.gehuisvest ? "ja" : "nee", w_huis) + "  " +
+                           pad(p.gehuisvest || m ? werkplekken_text(m) : "-", w_wp, true) + "  " +
+                           convenant_text(p));
+        std::vector<std::string> namen;
+        for (const auto &code : p.gemeenten) {
+            const Gemeente *g = region.find(code);
+            namen.push_back(g ? g->naam : code);
+        }
+        e.set("gemeenten", namen.empty() ? "alle gemeenten" : join(namen, ", "));
+        e.set("gemeenten_regels", wrap(gemeenten_zin(p, region), "    ", "      "));
+        e.set("alle_gemeenten", DataNode::boolean(namen.empty()));
+        const auto rol = rollen.find(p.id);
+        e.set("rol", rol == rollen.end() ? "" : rol->second);
+        e.set("heeft_rol", DataNode::boolean(rol != rollen.end() && !rol->second.empty()));
+        return e;
+    };
     DataNode &ringen = d.set("ringen", DataNode::list());
     for (const auto &ring : kRingen) {
         const RingText rt = ring_text(ring);
@@ -555,7 +582,7 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
         r.set("ring", ring);
         r.set("kop", rt.kop);
         r.set("omschrijving", wrap(rt.omschrijving, "", ""));
-        DataNode &list = r.set("partners", DataNode::list());
+        DataNode &list = r.set("partners", DataNode::list(partner_item(Partner{}, 0)));
         std::int64_t n = 0, ring_housed = 0, ring_maanden = 0;
         for (const auto &p : partners) {
             if (p.ring != ring) continue;
@@ -563,28 +590,7 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
             ++n;
             ring_housed += p.gehuisvest ? 1 : 0;
             ring_maanden += m;
-            DataNode &e = list.push(DataNode::map());
-            e.set("id", p.id);
-            e.set("naam", p.naam);
-            e.set("domein", p.domein);
-            e.set("gehuisvest", p.gehuisvest ? "ja" : "nee");
-            e.set("werkplekken", werkplekken_text(m));
-            e.set("convenant", convenant_text(p));
-            e.set("regel", pad(p.naam, w_naam) + "  " + pad(p.domein, w_domein) + "  " +
-                               pad(p.gehuisvest ? "ja" : "nee", w_huis) + "  " +
-                               pad(p.gehuisvest || m ? werkplekken_text(m) : "-", w_wp, true) + "  " +
-                               convenant_text(p));
-            std::vector<std::string> namen;
-            for (const auto &code : p.gemeenten) {
-                const Gemeente *g = region.find(code);
-                namen.push_back(g ? g->naam : code);
-            }
-            e.set("gemeenten", namen.empty() ? "alle gemeenten" : join(namen, ", "));
-            e.set("gemeenten_regels", wrap(gemeenten_zin(p, region), "    ", "      "));
-            e.set("alle_gemeenten", DataNode::boolean(namen.empty()));
-            const auto rol = rollen.find(p.id);
-            e.set("rol", rol == rollen.end() ? "" : rol->second);
-            e.set("heeft_rol", DataNode::boolean(rol != rollen.end() && !rol->second.empty()));
+            list.push(partner_item(p, m));
         }
         r.set("heeft_partners", DataNode::boolean(n > 0));
         r.set("aantal", std::to_string(n));
@@ -596,7 +602,9 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
     }
 
     const std::vector<Warning> ws = warnings(partners);
-    DataNode &waarschuwingen = d.set("waarschuwingen", DataNode::list());
+    DataNode waarschuwing = DataNode::map();  // the shape of an item: the list is often empty
+    waarschuwing.set("tekst", "");
+    DataNode &waarschuwingen = d.set("waarschuwingen", DataNode::list(waarschuwing));
     for (const auto &w : ws) waarschuwingen.push(DataNode::map()).set("tekst", wrap(w.text, "- ", "  "));
     d.set("heeft_waarschuwingen", DataNode::boolean(!ws.empty()));
     d.set("aantal_waarschuwingen", std::to_string(ws.size()));

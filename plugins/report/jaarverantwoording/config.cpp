@@ -194,7 +194,7 @@ bool categorie_allowed(Soort soort, const std::string &categorie) {
 }
 
 std::optional<Config> read_config(const Settings &s, const Region &, Diagnostics &diag, const std::string &key_prefix) {
-    const std::size_t errors_before = diag.error_count();
+    DiagnosticsScope stage(diag);  // the errors recorded from here on
     Config c;
     c.key_prefix = key_prefix;
     auto err = [&](const SourceLocation &w, const std::string &path, const std::string &msg, const std::string &hint = {}) {
@@ -420,7 +420,7 @@ std::optional<Config> read_config(const Settings &s, const Region &, Diagnostics
     if (s.has("minimum_celwaarde")) c.minimum = s.integer("minimum_celwaarde");
     c.verdeelsleutel_bron = text_or("verdeelsleutel_bron", "inwonerbijdrage");
 
-    if (diag.error_count() != errors_before) return std::nullopt;
+    if (stage.failed()) return std::nullopt;
     return c;
 }
 

@@ -595,7 +595,9 @@ DataNode render(const TextTable &t) {
     DataNode node = DataNode::map();
     node.set("kop", line(t.header));
     node.set("streep", std::string(total, '-'));
-    DataNode &regels = node.set("regels", DataNode::list());
+    DataNode regel = DataNode::map();  // the shape of a row: a table may have none
+    regel.set("regel", "");
+    DataNode &regels = node.set("regels", DataNode::list(regel));
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         if (t.rule_before[i]) regels.push(DataNode::map()).set("regel", std::string(total, '-'));
         regels.push(DataNode::map()).set("regel", line(t.rows[i]));
@@ -697,7 +699,9 @@ DataNode indicator_data(const Jaarrekening &j, const Region &region) {
     node.set("minimum", std::to_string(j.config.minimum));
     node.set("bron", j.config.indicatoren_bron);
     node.set("met_bron", DataNode::boolean(!j.config.indicatoren_bron.empty()));
-    DataNode &tabellen = node.set("tabellen", DataNode::list());
+    DataNode tabel = render(TextTable{});  // the shape of a table: without indicatoren there is none
+    tabel.set("titel", "");
+    DataNode &tabellen = node.set("tabellen", DataNode::list(tabel));
     if (!j.indicatoren) return node;
     const Indicatoren &ind = *j.indicatoren;
     const std::int64_t mn = j.config.minimum;
@@ -795,9 +799,10 @@ TextDocument build_text(const Jaarrekening &j, const Region &region) {
     common(d, j, region);
     const Config &c = j.config;
 
-    DataNode &programmas = d.set("programmas", DataNode::list());
-    for (const auto &p : c.programmas) {
-        DataNode &n = programmas.push(DataNode::map());
+    // Each list's items are built by one function, which also gives the shape of an item for the
+    // template check of a list that is empty this year (from a default value).
+    auto programma = [&](const Programma &p) {
+        DataNode n = DataNode::map();
         n.set("code", p.code);
         n.set("naam", p.naam);
         n.set("bereiken", chomp(p.bereiken));
@@ -805,30 +810,39 @@ TextDocument build_text(const Jaarrekening &j, const Region &region) {
         n.set("bron", p.bron);
         n.set("met_bron", DataNode::boolean(!p.bron.empty()));
         n.set("kosten", render(kosten_table(j, p.code)));
-    }
+        return n;
+    };
+    DataNode &programmas = d.set("programmas", DataNode::list(programma(Programma{})));
+    for (const auto &p : c.programmas) programmas.push(programma(p));
     d.set("overzicht", render(overzicht_table(j)));
     d.set("drempel", "meer dan " + format_percentage_nl(c.drempel.percentage_ppm) +
                          (c.drempel.beide ? " en " : " of ") + "meer dan " + c.drempel.bedrag.format_nl());
     d.set("met_vorig_jaar", DataNode::boolean(j.met_vorig_jaar));
     d.set("grootboek_bron", c.grootboek_bron);
     d.set("met_grootboek_bron", DataNode::boolean(!c.grootboek_bron.empty()));
-    DataNode &administratie = d.set("administratie", DataNode::list());
+    DataNode bron_regel = DataNode::map();
+    bron_regel.set("regel", "");
+    DataNode &administratie = d.set("administratie", DataNode::list(bron_regel));
     for (const auto &bron : c.administratie_bronnen) administratie.push(DataNode::map()).set("regel", bron);
-    DataNode &baten_bronnen_node = d.set("baten_bronnen", DataNode::list());
+    DataNode &baten_bronnen_node = d.set("baten_bronnen", DataNode::list(bron_regel));
     for (const auto &item : baten_bronnen(c)) baten_bronnen_node.push(DataNode::map()).set("regel", item);
 
-    DataNode &verschillen = d.set("verschillen", DataNode::list());
-    for (std::size_t i = 0; i < c.posten.size(); ++i) {
-        const Post &p = c.posten[i];
-        if (!j.boven_drempel[i] && p.toelichting.empty()) continue;
-        DataNode &n = verschillen.push(DataNode::map());
+    auto verschil = [&](const Post &p, bool boven_drempel) {
+        DataNode n = DataNode::map();
         n.set("code", p.code);
         n.set("naam", p.naam);
         n.set("verschil", m(p.verschil()));
         n.set("vn", voordelig_nadelig(p.soort, p.verschil()));
-        n.set("boven_drempel", DataNode::boolean(j.boven_drempel[i]));
+        n.set("boven_drempel", DataNode::boolean(boven_drempel));
         n.set("toelichting", p.toelichting.empty() ? "toelichting ontbreekt" : p.toelichting);
         n.set("ontbreekt", DataNode::boolean(p.toelichting.empty()));
+        return n;
+    };
+    DataNode &verschillen = d.set("verschillen", DataNode::list(verschil(Post{}, false)));
+    for (std::size_t i = 0; i < c.posten.size(); ++i) {
+        const Post &p = c.posten[i];
+        if (!j.boven_drempel[i] && p.toelichting.empty()) continue;
+        verschillen.push(verschil(p, j.boven_drempel[i]));
     }
 
     TextTable reserves;

@@ -5,7 +5,7 @@ namespace vhh::jaarverantwoording {
 void run_report(ReportContext &ctx, const std::string &key_prefix) {
     Diagnostics &diag = ctx.diagnostics();
     const Region &region = ctx.region();
-    const std::size_t errors_before = diag.error_count();
+    DiagnosticsScope stage(diag);  // the errors recorded from here on
     std::optional<Config> config = read_config(ctx.settings(), region, diag, key_prefix);
     if (!config) return;
 
@@ -23,7 +23,7 @@ void run_report(ReportContext &ctx, const std::string &key_prefix) {
     if (config->indicatoren)
         if (auto f = ctx.read_input(config->indicatoren->pad, config->indicatoren->where, config->indicatoren->key_path))
             indicatoren = read_indicatoren(f->path, f->contents, *config, region, diag);
-    if (diag.error_count() != errors_before) return;
+    if (stage.failed()) return;
 
     const SourceLocation posten_where = ctx.settings().has("posten") ? ctx.settings().where("posten") : SourceLocation{};
     if (const Administration *admin = ctx.administration()) apply_administration(*config, *admin, posten_where, diag);

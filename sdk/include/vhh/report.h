@@ -117,8 +117,14 @@ public:
     DataNode(const char *text) : kind_(Kind::text), text_(text) {}
     /// A boolean (for {{#flag}} sections).
     static DataNode boolean(bool value);
-    /// An empty list.
+    /// An empty list whose items have no declared shape: in a template, a section over it while it
+    /// is empty can only be checked loosely (any name may be a field of its items).
     static DataNode list();
+    /// An empty list whose items look like `item_shape` (a map with every field an item has; the
+    /// values do not matter). The host checks a template section over the list against this shape,
+    /// also when the list is empty in this run, so a misspelt tag in it is found now. Give it for
+    /// every list that may be empty.
+    static DataNode list(DataNode item_shape);
     /// An empty map.
     static DataNode map() { return DataNode(); }
 
@@ -127,6 +133,8 @@ public:
     bool boolean_value() const { return boolean_; }
     const std::vector<DataNode> &items() const { return items_; }
     const std::map<std::string, DataNode> &fields() const { return fields_; }
+    /// For a list made with list(item_shape): the shape of its items; nullptr otherwise.
+    const DataNode *item_shape() const { return item_shape_.get(); }
 
     /// Sets a field of a map node and returns it.
     DataNode &set(const std::string &key, DataNode value);
@@ -139,6 +147,7 @@ private:
     bool boolean_ = false;
     std::vector<DataNode> items_;
     std::map<std::string, DataNode> fields_;
+    std::shared_ptr<const DataNode> item_shape_;  ///< lists: what an item holds (list(item_shape))
 };
 
 /// A text document rendered by the host from a Mustache template in templates/.
