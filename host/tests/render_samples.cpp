@@ -51,7 +51,7 @@ doc::Document bijdragen() {
         r.cells = {text(g.naam), cell(doc::Value::integer(g.inwoners), "inwoners_" + g.naam),
                    cell(doc::Value::money(Money::cents(40))),
                    cell(doc::Value::money(Money::cents(40 * g.inwoners)), "bijdrage_" + g.naam),
-                   cell(doc::Value::percentage_ppm(g.inwoners * 100000000 / total_inwoners))};
+                   cell(doc::Value::percentage_ppm(g.inwoners * 1000000 / total_inwoners))};
         t.rows.push_back(r);
     }
     doc::Row total;
