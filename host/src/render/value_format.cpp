@@ -73,7 +73,7 @@ std::string clean_text(std::string_view text, bool keep_newlines) {
         std::uint32_t cp = c;
         if (len == 2) cp = ((c & 0x1Fu) << 6) | (text[i + 1] & 0x3Fu);
         if (len == 3) cp = ((c & 0x0Fu) << 12) | ((text[i + 1] & 0x3Fu) << 6) | (text[i + 2] & 0x3Fu);
-        if (len == 4) cp = 0;  // astral characters are never controls
+        if (len == 4) cp = 0x10000;  // astral characters are never controls
         if (cp == '\n' || cp == '\t') {
             out += keep_newlines ? static_cast<char>(cp) : ' ';
         } else if (cp == '\r') {
