@@ -9,6 +9,8 @@
 
 #include "config/region_config.h"
 #include "plugins/plugin_loader.h"
+#include "render/document_renderer.h"
+#include "vhh/document.h"
 #include "vhh/diagnostics.h"
 #include "vhh/plugin.h"
 
@@ -97,6 +99,11 @@ public:
     const std::vector<Workbook> &workbooks() const { return workbooks_; }
     /// Text documents to write (after report).
     const std::vector<TextDocument> &texts() const { return texts_; }
+    /// Documents plugins described (after report), checked (document_check.h).
+    const std::vector<doc::Document> &documents() const { return documents_; }
+    /// The renderers of the formats the config chose (`formaten:`, default every one vhh has), in
+    /// its order (after prepare).
+    const std::vector<const DocumentRenderer *> &renderers() const { return renderers_; }
 
 private:
     friend class LedgerImportersImpl;
@@ -117,6 +124,8 @@ private:
     /// Gives a context the host's services (input files, importers) and the entry's key path.
     void attach(PhaseContext &ctx, const ActivePlugin &p);
     void add_bijdragen_documents();
+    /// Resolves `formaten:` to renderers; a format this vhh has no renderer of is a located error (78).
+    void choose_renderers(Diagnostics &diag);
 
     const RunConfig &config_;
     const PluginRegistry &registry_;
@@ -130,6 +139,8 @@ private:
     std::vector<Table> bijdragen_sheets_;
     std::vector<Workbook> workbooks_;
     std::vector<TextDocument> texts_;
+    std::vector<doc::Document> documents_;
+    std::vector<const DocumentRenderer *> renderers_;
 };
 
 /// Totals per source in first-seen order, then the overall total.

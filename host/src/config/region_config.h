@@ -21,6 +21,13 @@ struct PluginEntry {
     bool settings_unreadable = false;  ///< its `bestand:` could not be read; its settings are not checked
 };
 
+/// One format of the config's `formaten:` list, where it is written.
+struct FormatChoice {
+    std::string name;       ///< "pdf", "xlsx", "html" or "txt"
+    SourceLocation where;   ///< the list item
+    std::string key_path;   ///< "formaten[1]"
+};
+
 /// A validated run configuration.
 struct RunConfig {
     std::string path;                  ///< the config file as given
@@ -29,6 +36,9 @@ struct RunConfig {
     std::string templates_dir;         ///< optional `templates:` directory (resolved against the config's folder)
     std::string administratie;         ///< optional `administratie:` store URL (as written; sqlite paths relative to the config)
     SourceLocation administratie_where;  ///< where it is written
+    /// `formaten:` as written (each a known format, none twice); empty when the key is absent:
+    /// then every format this vhh renders.
+    std::vector<FormatChoice> formaten;
     std::vector<std::string> included_files;  ///< settings files read through a plugin's `bestand:` key
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
     /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that
