@@ -301,7 +301,8 @@ int VhhApp::cmd_run(bool write) {
     if (!run) return static_cast<int>(diag.exit_code());
     const Pipeline &pipeline = *run->pipeline;
     if (!out) {
-        const std::size_t documents = pipeline.workbooks().size() + run->texts.size();
+        const std::size_t documents = pipeline.workbooks().size() + run->texts.size() +
+                                      pipeline.documents().size() * pipeline.renderers().size();
         std::cout << "vhh: " << cfg_path << ": ok ("
                   << vhh::count_nl(static_cast<std::int64_t>(run->config.region.gemeenten.size()), "gemeente", "gemeenten")
                   << ", " << pipeline.plugins().size() << (pipeline.plugins().size() == 1 ? " plugin, " : " plugins, ")
@@ -316,6 +317,7 @@ int VhhApp::cmd_run(bool write) {
     info.inputs = run->inputs;
     return write_output(*out, info, [&](OutputSet &set) {
         stage_documents(set, "", pipeline.workbooks(), run->texts, info.created);
+        stage_described_documents(set, "", pipeline, info.created);
     });
 }
 
@@ -413,8 +415,10 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
     info.inputs.insert(info.inputs.end(), template_inputs.begin(), template_inputs.end());
     for (const auto &run : runs) info.regions.push_back(run->config.region.id);
     return write_output(*out, info, [&](OutputSet &set) {
-        for (const auto &run : runs)
+        for (const auto &run : runs) {
             stage_documents(set, run->config.region.id + "/", run->pipeline->workbooks(), run->texts, info.created);
+            stage_described_documents(set, run->config.region.id + "/", *run->pipeline, info.created);
+        }
         stage_documents(set, "", {workbook}, texts, info.created);
     });
 }

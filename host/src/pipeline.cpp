@@ -7,6 +7,8 @@
 #include "formats.h"
 #include "output/sha256.h"
 #include "plugins/plugin_crash_guard.h"
+#include "render/document_check.h"
+#include "render/renderer_registry.h"
 #include "render/report_model_check.h"
 
 #include <filesystem>
@@ -66,18 +68,16 @@ class ReportContextImpl : public ReportContext {
 public:
     ReportContextImpl(const Region &r, const std::vector<Partner> &partners, bool registry, const Settings &s,
                       Diagnostics &d, const std::vector<ContributionLine> &lines, std::vector<Workbook> &workbooks,
-                      std::vector<TextDocument> &texts, std::optional<std::vector<PostFigures>> &posten)
-        : ReportContext(r, partners, s, d), lines_(lines), workbooks_(workbooks), texts_(texts), posten_(posten) {
+                      std::vector<TextDocument> &texts, std::optional<std::vector<PostFigures>> &posten,
+                      std::vector<doc::Document> &documents)
+        : ReportContext(r, partners, s, d), lines_(lines), workbooks_(workbooks), texts_(texts), posten_(posten),
+          documents_(documents) {
         set_partner_registry(registry);
     }
     const std::vector<ContributionLine> &lines() const override { return lines_; }
     void add_workbook(Workbook workbook) override { workbooks_.push_back(std::move(workbook)); }
     void add_text(TextDocument document) override { texts_.push_back(std::move(document)); }
-    /// The renderers of the document model are being built; until then a plugin that describes a
-    /// document fails loudly (exit 70, naming the plugin) rather than losing it.
-    void add_document(doc::Document document) override {
-        throw std::logic_error("document '" + document.name + "': this vhh does not render the document model yet");
-    }
+    void add_document(doc::Document document) override { documents_.push_back(std::move(document)); }
     void add_posten(std::vector<PostFigures> posten) override { posten_ = std::move(posten); }
 
 private:
@@ -85,6 +85,7 @@ private:
     std::vector<Workbook> &workbooks_;
     std::vector<TextDocument> &texts_;
     std::optional<std::vector<PostFigures>> &posten_;
+    std::vector<doc::Document> &documents_;
 };
 
 /// Runs one phase of one plugin, turning exceptions into located errors (exit code 70).
@@ -285,8 +286,27 @@ bool Pipeline::prepare(Diagnostics &parent) {
                                             entry.key_path, {"name", "bestand", "sha256"}, log);
         active_.push_back(std::move(active));
     }
+    choose_renderers(diag);
     // Every plugin can run when the errors, if any, are blocking only (unknown keys).
     return log.count(Impact::may_mask) == 0;
+}
+
+void Pipeline::choose_renderers(Diagnostics &diag) {
+    const RendererRegistry &registry = RendererRegistry::builtin();
+    if (config_.formaten.empty()) {
+        for (const auto &format : registry.formats()) renderers_.push_back(registry.find(format));
+        return;
+    }
+    for (const auto &choice : config_.formaten) {
+        if (const DocumentRenderer *r = registry.find(choice.name)) {
+            renderers_.push_back(r);
+            continue;
+        }
+        std::string has;
+        for (const auto &f : registry.formats()) has += (has.empty() ? "" : ", ") + f;
+        diag.error(ExitCode::config, choice.where, choice.key_path,
+                   "this vhh cannot render format '" + choice.name + "' yet", "it renders: " + has);
+    }
 }
 
 bool Pipeline::load(Diagnostics &parent) {
@@ -340,10 +360,11 @@ bool Pipeline::report(Diagnostics &parent) {
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
-                              texts_, posten_);
+                              texts_, posten_, documents_);
         attach(ctx, p);
         ctx.set_administration(administration_);
-        const std::size_t first_workbook = workbooks_.size(), first_text = texts_.size();
+        const std::size_t first_workbook = workbooks_.size(), first_text = texts_.size(),
+                          first_document = documents_.size();
         if (!run_phase(p, "report", diag, [&] { p.instance->report(ctx); })) continue;
         std::vector<std::string> problems;
         for (std::size_t i = first_workbook; i < workbooks_.size(); ++i) {
@@ -361,6 +382,16 @@ bool Pipeline::report(Diagnostics &parent) {
         for (std::size_t i = first_text; i < texts_.size(); ++i)
             if (std::string problem = document_name_problem(texts_[i].file_name, document_names); !problem.empty())
                 problems.push_back(problem);
+        for (std::size_t i = first_document; i < documents_.size(); ++i) {
+            const doc::Document &d = documents_[i];
+            for (const auto &problem : document_problems(d))
+                problems.push_back("document '" + d.name.substr(0, 80) + "': " + problem);
+            if (!document_stem_problem(d.name).empty()) continue;
+            for (const DocumentRenderer *r : renderers_)
+                if (std::string problem = document_name_problem(d.name + "." + r->extension(), document_names);
+                    !problem.empty())
+                    problems.push_back(problem);
+        }
         no_model_problems(p, problems, ExitCode::internal, diag);
     }
     // After an error in this phase a plugin may have stopped before it imported.

@@ -10,6 +10,8 @@
 
 #include "config/region_config.h"
 #include "plugins/plugin_loader.h"
+#include "render/document_renderer.h"
+#include "vhh/document.h"
 #include "vhh/diagnostics.h"
 #include "vhh/plugin.h"
 
@@ -103,6 +105,11 @@ public:
     /// What the report phase's plugins see of the administration (nullptr: no store); it must
     /// outlive the report phase.
     void set_administration(const Administration *administration) { administration_ = administration; }
+    /// Documents plugins described (after report), checked (document_check.h).
+    const std::vector<doc::Document> &documents() const { return documents_; }
+    /// The renderers of the formats the config chose (`formaten:`, default every one vhh has), in
+    /// its order (after prepare).
+    const std::vector<const DocumentRenderer *> &renderers() const { return renderers_; }
 
 private:
     friend class LedgerImportersImpl;
@@ -123,6 +130,8 @@ private:
     /// Gives a context the host's services (input files, importers) and the entry's key path.
     void attach(PhaseContext &ctx, const ActivePlugin &p);
     void add_bijdragen_documents();
+    /// Resolves `formaten:` to renderers; a format this vhh has no renderer of is a located error (78).
+    void choose_renderers(Diagnostics &diag);
 
     const RunConfig &config_;
     const PluginRegistry &registry_;
@@ -138,6 +147,8 @@ private:
     std::vector<TextDocument> texts_;
     std::optional<std::vector<PostFigures>> posten_;
     const Administration *administration_ = nullptr;
+    std::vector<doc::Document> documents_;
+    std::vector<const DocumentRenderer *> renderers_;
 };
 
 /// Totals per source in first-seen order, then the overall total.

@@ -173,6 +173,15 @@ void stage_documents(OutputSet &out, const std::string &prefix, const std::vecto
     for (const auto &[name, content] : texts) out.write_file(prefix + name, content);
 }
 
+void stage_described_documents(OutputSet &out, const std::string &prefix, const Pipeline &pipeline,
+                               std::time_t created) {
+    RenderOptions options;
+    options.created = created;
+    for (const auto &document : pipeline.documents())
+        for (const DocumentRenderer *renderer : pipeline.renderers())
+            out.write_file(prefix + document.name + "." + renderer->extension(), renderer->render(document, options));
+}
+
 std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
     auto object = [] { return Object::Ptr(new Object(Poco::JSON_PRESERVE_KEY_ORDER)); };
     Object::Ptr manifest = object();

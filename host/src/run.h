@@ -79,6 +79,12 @@ bool render_text(const CompiledTemplate &tmpl, const TextDocument &doc, std::str
 void stage_documents(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
                      const std::vector<std::pair<std::string, std::string>> &texts, std::time_t created);
 
+/// Renders every document `pipeline`'s plugins described in every format it chose and writes the
+/// files (`<name>.<extension>`, prefixed with `prefix`) into the output set. Throws RenderError /
+/// OutputError.
+void stage_described_documents(OutputSet &out, const std::string &prefix, const Pipeline &pipeline,
+                               std::time_t created);
+
 /// What manifest.json says about a run besides the files.
 struct ManifestInfo {
     std::string region;                                        ///< region (or province) id

@@ -1,14 +1,16 @@
 // test.badmodel: a plugin whose report model vhh run could not render, chosen by its setting
 // `probleem`: "totaal" adds a bijdragen sheet named like the host's own Totaal sheet (compute);
-// "documenten" adds a workbook named manifest.json whose sheet is named "a/b" (report).
-// vhh check must refuse both at the plugin's entry, naming the plugin.
+// "documenten" adds a workbook named manifest.json whose sheet is named "a/b" (report);
+// "documentmodel" describes a document (vhh/document.h) whose formulas, names and chart are broken;
+// "geen" describes a good document, "beschreven-2013", that every configured renderer renders.
+// vhh check must refuse the broken ones at the plugin's entry, naming the plugin.
 #include <string>
 
 #include "vhh/plugin.h"
 
 namespace {
 const vhh_setting_spec kSettings[1] = {
-    {"probleem", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "totaal or documenten", nullptr,
+    {"probleem", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "totaal, documenten, documentmodel or geen", nullptr,
      0},
 };
 
@@ -20,13 +22,48 @@ vhh::Table one_sheet(const std::string &name) {
     return t;
 }
 
+/// A document of two amounts and their total; broken unless `good`.
+vhh::doc::Document described(bool good) {
+    using namespace vhh::doc;
+    Document d;
+    d.name = "beschreven-2013";
+    d.meta.title = "Beschreven document 2013";
+    d.meta.region = "Zeeland";
+    d.meta.year = 2013;
+    Table t;
+    t.id = "bedragen";
+    t.caption = "Twee bedragen";
+    t.columns = {{"naam", "Naam"}, {"bedrag", "Bedrag"}};
+    t.rows.push_back({{Cell{Value::text("een"), "", ""}, Cell{Value::money(vhh::Money::cents(150)), "een", ""}}});
+    t.rows.push_back({{Cell{Value::text("twee"), "", ""}, Cell{Value::money(vhh::Money::cents(250)), "twee", ""}}});
+    t.rows.push_back({{Cell{Value::text("Totaal"), "", ""},
+                       Cell{Value::money(vhh::Money::cents(400)), "totaal",
+                            good ? "SUM(kolom(bedrag))" : "SUM(kolom(bedragen)) + drie"}},
+                      RowRole::total});
+    t.rows.push_back({{Cell{Value::text("Afgerond"), "", ""},
+                       Cell{Value::money(vhh::Money::cents(400)), "", good ? "ROUND(totaal; 0)" : "ROUND(totaal, 0)"}},
+                      RowRole::total});
+    Chart chart;
+    chart.title = "Bedragen";
+    chart.table_id = good ? "bedragen" : "bedrag";
+    chart.category_column = "naam";
+    chart.value_columns = {"bedrag"};
+    d.sections.push_back(Section{"Bedragen", {Paragraph{"Twee bedragen en hun totaal."}, t, chart}, {}});
+    return d;
+}
+
 class BadModel : public vhh::Plugin {
 public:
     void compute(vhh::ComputeContext &ctx) override {
         if (ctx.settings().text("probleem") == "totaal") ctx.add_sheet(one_sheet("TOTAAL"));
     }
     void report(vhh::ReportContext &ctx) override {
-        if (ctx.settings().text("probleem") != "documenten") return;
+        const std::string probleem = ctx.settings().text("probleem");
+        if (probleem == "documentmodel" || probleem == "geen") {
+            ctx.add_document(described(probleem == "geen"));
+            return;
+        }
+        if (probleem != "documenten") return;
         vhh::Workbook wb;
         wb.file_name = "manifest.json";
         wb.title = "test";

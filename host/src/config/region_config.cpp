@@ -12,6 +12,7 @@
 #include "config/input_file.h"
 #include "config/settings_validator.h"
 #include "output/sha256.h"
+#include "render/renderer_registry.h"
 #include "vhh/money.h"
 #include "vhh/text.h"
 
@@ -70,7 +71,39 @@ const vhh_setting_spec kHerindelingenSpec[] = {
 };
 
 const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "herindelingen", "plugins",
-                                             "templates", "administratie"};
+                                             "templates", "administratie", "formaten"};
+
+/// Reads `formaten:`: a non-empty list of the formats of kDocumentFormats, none twice.
+void read_formaten(const YamlNode &node, RunConfig &config, Diagnostics &diag) {
+    std::string known;
+    for (const auto &f : kDocumentFormats) known += (known.empty() ? "" : ", ") + f;
+    if (!node.is_sequence() || node.items.empty()) {
+        diag.error(ExitCode::config, node.where, "formaten",
+                   "expected a list of formats (" + known + "), got " + node.describe(), "e.g. formaten: [pdf, xlsx]");
+        return;
+    }
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+        const YamlNode &item = node.items[i];
+        const std::string key_path = "formaten[" + std::to_string(i) + "]";
+        if (!item.is_scalar()) {
+            diag.error(ExitCode::config, item.where, key_path, "expected a format (" + known + "), got " + item.describe());
+            continue;
+        }
+        if (std::find(kDocumentFormats.begin(), kDocumentFormats.end(), item.text) == kDocumentFormats.end()) {
+            const std::string near = closest(item.text, kDocumentFormats, 2);
+            diag.error(ExitCode::config, item.where, key_path, "unknown format '" + excerpt(item.text) + "'",
+                       near.empty() ? "known formats: " + known : "did you mean '" + near + "'?");
+            continue;
+        }
+        bool twice = false;
+        for (const auto &earlier : config.formaten) twice = twice || earlier.name == item.text;
+        if (twice) {
+            diag.error(ExitCode::config, item.where, key_path, "format '" + item.text + "' is listed twice");
+            continue;
+        }
+        config.formaten.push_back({item.text, item.where, key_path});
+    }
+}
 
 bool is_cbs_code(const std::string &code) {
     if (code.size() != 6 || code[0] != 'G' || code[1] != 'M') return false;
@@ -241,7 +274,8 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         if (kTopLevelKeys.count(key.text)) continue;
         log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config, key.where,
                   excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
-                  "allowed top-level keys: administratie, bevolking, gemeenten, herindelingen, plugins, regio, templates");
+                  "allowed top-level keys: administratie, bevolking, formaten, gemeenten, herindelingen, plugins, regio, "
+                  "templates");
     }
 
     Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, log);
@@ -340,6 +374,8 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
             }
         }
     }
+
+    if (const YamlNode *formaten = root.find("formaten")) read_formaten(*formaten, config, diag);
 
     const YamlNode *plugins = root.find("plugins");
     if (plugins == nullptr || plugins->is_null()) {

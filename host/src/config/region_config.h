@@ -21,6 +21,13 @@ struct PluginEntry {
     bool settings_unreadable = false;  ///< its `bestand:` could not be read; its settings are not checked
 };
 
+/// One format of the config's `formaten:` list, where it is written.
+struct FormatChoice {
+    std::string name;       ///< "pdf", "xlsx", "html" or "txt"
+    SourceLocation where;   ///< the list item
+    std::string key_path;   ///< "formaten[1]"
+};
+
 /// A validated run configuration.
 struct RunConfig {
     std::string path;                  ///< the config file as given
@@ -36,6 +43,9 @@ struct RunConfig {
         std::string sha256;  ///< of the bytes read (one read: the bytes parsed are the bytes hashed)
     };
     std::vector<ReadFile> included_files;  ///< settings files read through a plugin's `bestand:` key
+    /// `formaten:` as written (each a known format, none twice); empty when the key is absent:
+    /// then every format this vhh renders.
+    std::vector<FormatChoice> formaten;
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
     /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that
     /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).

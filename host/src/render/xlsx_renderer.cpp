@@ -104,7 +104,9 @@ std::string file_system_reason(const std::string &path, int system_error) {
 /// One plain and one bold variant of each cell format.
 struct Formats {
     lxw_format *header = nullptr;
+    lxw_format *header_wrapped = nullptr;  ///< bold, wrapping, bottom-aligned (print setup)
     lxw_format *text_bold = nullptr;
+    lxw_format *text_right[2] = {nullptr, nullptr};
     lxw_format *integer[2] = {nullptr, nullptr};
     lxw_format *money[2] = {nullptr, nullptr};
     lxw_format *percentage[2] = {nullptr, nullptr};
@@ -145,7 +147,12 @@ Formats make_formats(lxw_workbook *wb, const Reporter &r) {
     Formats f;
     f.header = new_format(wb, r, nullptr, true);
     f.text_bold = new_format(wb, r, nullptr, true);
+    f.header_wrapped = new_format(wb, r, nullptr, true);
+    format_set_text_wrap(f.header_wrapped);
+    format_set_align(f.header_wrapped, LXW_ALIGN_VERTICAL_BOTTOM);
     for (int b = 0; b < 2; ++b) {
+        f.text_right[b] = new_format(wb, r, nullptr, b == 1);
+        format_set_align(f.text_right[b], LXW_ALIGN_RIGHT);
         f.integer[b] = new_format(wb, r, integer_format, b == 1);
         f.money[b] = new_format(wb, r, money_format, b == 1);
         f.percentage[b] = new_format(wb, r, percentage_format, b == 1);
@@ -191,7 +198,7 @@ Number to_number(const Cell &cell, bool bold, const Formats &formats, const Repo
 
 /// Writes one cell; empty cells are skipped.
 void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const Cell &cell, const Formats &formats,
-                const Reporter &r, const std::string &sheet) {
+                const Reporter &r, const std::string &sheet, bool right_text) {
     const std::string ref = sheet_ref(row, col);
     switch (cell.kind()) {
     case Cell::Kind::empty:
@@ -199,7 +206,9 @@ void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const Cell &cel
     case Cell::Kind::text:
         // Always a string: a text starting with '=' stays text.
         if (cell.text_value().empty() && !cell.bold) return;
-        r.check(worksheet_write_string(ws, row, col, cell.text_value().c_str(), cell.bold ? formats.text_bold : nullptr),
+        r.check(worksheet_write_string(ws, row, col, cell.text_value().c_str(),
+                                       right_text ? formats.text_right[cell.bold ? 1 : 0]
+                                                  : (cell.bold ? formats.text_bold : nullptr)),
                 sheet, ref);
         return;
     case Cell::Kind::integer:
@@ -271,8 +280,31 @@ void add_charts(lxw_workbook *wb, lxw_worksheet *ws, const Table &t, const Repor
     }
 }
 
-void write_table(lxw_worksheet *ws, const Table &t, const Formats &formats, const Reporter &r) {
+/// `text` with '&' doubled, as Excel's page header codes want, cut to fit the 255 characters.
+std::string header_text(const std::string &text) {
+    std::string out;
+    for (char c : text) {
+        if (out.size() > 200 && (static_cast<unsigned char>(c) & 0xC0) != 0x80) break;
+        out += c == '&' ? std::string("&&") : std::string(1, c);
+    }
+    return out;
+}
+
+void set_up_printing(lxw_worksheet *ws, const SheetPrint &print, const Reporter &r, const std::string &sheet) {
+    worksheet_set_paper(ws, 9);  // A4
+    if (print.landscape) worksheet_set_landscape(ws);
+    else worksheet_set_portrait(ws);
+    worksheet_fit_to_pages(ws, 1, 0);  // one page wide, as many pages tall as it takes
+    r.check(worksheet_repeat_rows(ws, 0, 0), sheet, "repeated header row");
+    const std::string header = "&C" + header_text(print.title);
+    r.check(worksheet_set_header(ws, header.c_str()), sheet, "page header");
+    r.check(worksheet_set_footer(ws, "&Cpagina &P van &N"), sheet, "page footer");
+}
+
+void write_table(lxw_worksheet *ws, const Table &t, const Formats &formats, const Reporter &r,
+                 const SheetPrint *print) {
     const std::string &sheet = t.name;
+    if (print) set_up_printing(ws, *print, r, sheet);
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         const auto col = static_cast<lxw_col_t>(c);
         r.check(worksheet_set_column(ws, col, col, t.columns[c].width, nullptr), sheet,
@@ -287,21 +319,25 @@ void write_table(lxw_worksheet *ws, const Table &t, const Formats &formats, cons
     // Constant-memory mode: rows strictly in order, left to right.
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         const std::string &h = t.columns[c].header;
-        r.check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), h.c_str(), formats.header), sheet,
-                sheet_ref(0, c) + " (header)");
+        r.check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), h.c_str(),
+                                       print ? formats.header_wrapped : formats.header),
+                sheet, sheet_ref(0, c) + " (header)");
     }
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const auto &row = t.rows[i];
         for (std::size_t c = 0; c < row.size(); ++c)
-            write_cell(ws, static_cast<lxw_row_t>(i + 1), static_cast<lxw_col_t>(c), row[c], formats, r, sheet);
+            write_cell(ws, static_cast<lxw_row_t>(i + 1), static_cast<lxw_col_t>(c), row[c], formats, r, sheet,
+                       print && c < print->right_aligned_text.size() && print->right_aligned_text[c]);
     }
 }
 
 }  // namespace
 
-void render_workbook(const Workbook &workbook, const std::string &path, std::time_t created) {
+void render_workbook(const Workbook &workbook, const std::string &path, std::time_t created,
+                     const std::vector<SheetPrint> *print) {
     const Reporter r(path);
     if (workbook.sheets.empty()) r.fail("the workbook has no sheets");
+    if (print && print->size() != workbook.sheets.size()) r.fail("print setup for another number of sheets");
     for (const Table &t : workbook.sheets) validate_table(t, r);
 
     lxw_workbook_options options{};
@@ -336,7 +372,7 @@ void render_workbook(const Workbook &workbook, const std::string &path, std::tim
         sheets.push_back(ws);
     }
     for (std::size_t i = 0; i < sheets.size(); ++i) {
-        write_table(sheets[i], workbook.sheets[i], formats, r);
+        write_table(sheets[i], workbook.sheets[i], formats, r, print ? &(*print)[i] : nullptr);
         add_charts(wb.get(), sheets[i], workbook.sheets[i], r);
     }
 

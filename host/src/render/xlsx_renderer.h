@@ -5,6 +5,7 @@
 #include <ctime>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "vhh/report.h"
 
@@ -30,12 +31,23 @@ private:
     std::string reason_;
 };
 
+/// Print setup of one sheet, as the document renderer (document_xlsx_renderer.h) asks for it: A4,
+/// one page wide, the header row repeated on every page, the title in the page header and
+/// "pagina &P van &N" in the footer.
+struct SheetPrint {
+    bool landscape = false;                ///< landscape rather than portrait
+    std::string title;                     ///< page header text
+    std::vector<bool> right_aligned_text;  ///< per column: text right-aligned (a "<5" among numbers)
+};
+
 /// Writes `workbook` to `path`. `created` is stored as the document's creation time, so
 /// the same model and time give a byte-identical file. Checks every libxlsxwriter return
 /// code, including workbook_close (where unwritable paths show up); throws RenderError, or
 /// WorkbookWriteError when the file system refused the file. libxlsxwriter's own messages on
 /// stderr are held back: the exception says what failed. libxlsxwriter's temporary files are
 /// created in `path`'s folder (unlinked at once), never in /tmp.
-void render_workbook(const Workbook &workbook, const std::string &path, std::time_t created);
+/// With `print` (one per sheet), the sheets get that print setup and wrapping headers.
+void render_workbook(const Workbook &workbook, const std::string &path, std::time_t created,
+                     const std::vector<SheetPrint> *print = nullptr);
 
 }  // namespace vhh::host
