@@ -18,8 +18,30 @@ using namespace vhh::importer_csv_nl;
 
 const std::string kPath = "/cfg/grootboek.csv";
 
+/// Reads `csv` whole (as a test's file) and streamed (as the host hands a file over); both must
+/// give the same lines and the same diagnostics, which land in `d`.
 std::vector<LedgerLine> read(const std::string &csv, Diagnostics &d, const Kolommen &k = {}) {
-    return read_ledger(kPath, csv, k, "plugins[5]", d);
+    LedgerLines whole;
+    read_ledger({kPath, csv}, k, "plugins[5]", d, whole);
+    StringInputStream stream(csv);
+    Diagnostics ds;
+    LedgerLines streamed;
+    read_ledger({kPath, "", &stream}, k, "plugins[5]", ds, streamed);
+    EXPECT_EQ(ds.format_all(), d.format_all());
+    EXPECT_EQ(streamed.lines.size(), whole.lines.size());
+    for (std::size_t i = 0; i < whole.lines.size() && i < streamed.lines.size(); ++i) {
+        EXPECT_EQ(streamed.lines[i].where.line, whole.lines[i].where.line);
+        EXPECT_EQ(streamed.lines[i].bedrag, whole.lines[i].bedrag);
+        EXPECT_EQ(streamed.lines[i].omschrijving, whole.lines[i].omschrijving);
+    }
+    return whole.lines;
+}
+
+/// The lines `importer` hands over for `file`.
+std::vector<LedgerLine> import(Plugin &importer, ImportContext &ctx, const InputFile &file) {
+    LedgerLines sink;
+    importer.import_ledger(ctx, file, sink);
+    return sink.lines;
 }
 
 /// The error at line:column whose message (or hint) holds `text`; fails the test when there is none.
@@ -275,11 +297,11 @@ TEST(CsvNlPlugin, ImportsWithItsSettingsAndReportsASettingsErrorOnce) {
     ImportContext ctx(region, partners, s, d);
     ctx.set_key_path("plugins[5]");
     CsvNlImporter importer;
-    auto lines = importer.import_ledger(ctx, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag EUR\n"
+    auto lines = import(importer, ctx, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag EUR\n"
                                                      "01-01-2013;1;2;3,00\n"});
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0].bedrag.in_cents(), 300);
-    importer.import_ledger(ctx, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;1;2;3,00\n"});
+    import(importer, ctx, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;1;2;3,00\n"});
     const Diagnostic *x = error_at(d, 1, 1, "no column 'Bedrag EUR'");
     ASSERT_NE(x, nullptr);
     EXPECT_NE(x->hint.find("'plugins[5].kolom_bedrag'"), std::string::npos);
@@ -289,8 +311,8 @@ TEST(CsvNlPlugin, ImportsWithItsSettingsAndReportsASettingsErrorOnce) {
     Diagnostics d2;
     ImportContext ctx2(region, partners, bad, d2);
     CsvNlImporter importer2;
-    EXPECT_TRUE(importer2.import_ledger(ctx2, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n"}).empty());
-    EXPECT_TRUE(importer2.import_ledger(ctx2, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n"}).empty());
+    EXPECT_TRUE(import(importer2, ctx2, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n"}).empty());
+    EXPECT_TRUE(import(importer2, ctx2, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n"}).empty());
     EXPECT_EQ(d2.error_count(), 1u) << d2.format_all();
     EXPECT_EQ(d2.exit_code(), ExitCode::config);
 }
@@ -374,7 +396,7 @@ TEST(CsvNlProperty, RandomLedgersReadBackToTheSameLinesAndSum) {
             want.push_back(l);
         }
         Diagnostics d;
-        const auto got = read_ledger(kPath, csv, k, "plugins[5]", d);
+        const auto got = read(csv, d, k);
         ASSERT_FALSE(d.has_errors()) << d.format_all() << "\n" << csv;
         ASSERT_EQ(got.size(), want.size()) << csv;
         std::int64_t got_sum = 0;

@@ -18,8 +18,30 @@ using namespace vhh::importer_debet_credit;
 
 const std::string kPath = "/cfg/grootboek-2023.csv";
 
+/// Reads `csv` whole (as a test's file) and streamed (as the host hands a file over); both must
+/// give the same lines and the same diagnostics, which land in `d`.
 std::vector<LedgerLine> read(const std::string &csv, Diagnostics &d, const Kolommen &k = {}) {
-    return read_ledger(kPath, csv, k, "plugins[3]", d);
+    LedgerLines whole;
+    read_ledger({kPath, csv}, k, "plugins[3]", d, whole);
+    StringInputStream stream(csv);
+    Diagnostics ds;
+    LedgerLines streamed;
+    read_ledger({kPath, "", &stream}, k, "plugins[3]", ds, streamed);
+    EXPECT_EQ(ds.format_all(), d.format_all());
+    EXPECT_EQ(streamed.lines.size(), whole.lines.size());
+    for (std::size_t i = 0; i < whole.lines.size() && i < streamed.lines.size(); ++i) {
+        EXPECT_EQ(streamed.lines[i].where.line, whole.lines[i].where.line);
+        EXPECT_EQ(streamed.lines[i].bedrag, whole.lines[i].bedrag);
+        EXPECT_EQ(streamed.lines[i].omschrijving, whole.lines[i].omschrijving);
+    }
+    return whole.lines;
+}
+
+/// The lines `importer` hands over for `file`.
+std::vector<LedgerLine> import(Plugin &importer, ImportContext &ctx, const InputFile &file) {
+    LedgerLines sink;
+    importer.import_ledger(ctx, file, sink);
+    return sink.lines;
 }
 
 const Diagnostic *error_at(const Diagnostics &d, int line, int column, const std::string &text,
@@ -195,7 +217,7 @@ TEST(DebetCreditPlugin, ImportsWithItsSettings) {
     ImportContext ctx(region, partners, s, d);
     ctx.set_key_path("plugins[3]");
     DebetCreditImporter importer;
-    const auto lines = importer.import_ledger(
+    const auto lines = import(importer,
         ctx, {kPath, "Boekdatum,Kostenplaats,Grootboekrekening,Debet,Credit\n2023-05-01,A,1,,2.50\n"});
     ASSERT_FALSE(d.has_errors()) << d.format_all();
     ASSERT_EQ(lines.size(), 1u);
@@ -293,7 +315,7 @@ TEST(DebetCreditProperty, RandomLedgersReadBackToTheSameLinesAndSum) {
             want.push_back(l);
         }
         Diagnostics d;
-        const auto got = read_ledger(kPath, csv, k, "plugins[3]", d);
+        const auto got = read(csv, d, k);
         ASSERT_FALSE(d.has_errors()) << d.format_all() << "\n" << csv;
         ASSERT_EQ(got.size(), want.size()) << csv;
         std::int64_t got_sum = 0;
