@@ -27,7 +27,7 @@
 #include "csv_nl.h"           // importer.csv-nl
 #include "debet_credit.h"     // importer.debet-credit
 #include "imports.h"
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
 #include "vhh/csv.h"
 
 using namespace vhh;

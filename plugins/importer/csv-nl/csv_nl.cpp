@@ -1,6 +1,6 @@
 #include "csv_nl.h"
 
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
 #include "vhh/csv.h"
 
 namespace vhh::importer_csv_nl {

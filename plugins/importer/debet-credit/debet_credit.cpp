@@ -1,6 +1,6 @@
 #include "debet_credit.h"
 
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
 
 namespace vhh::importer_debet_credit {
 

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <random>
 
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
 
 namespace {
 

@@ -1,8 +1,18 @@
 // What every CSV ledger importer needs, whatever the format of its fields: the header row resolved
 // against the columns the format reads (names from the importer's settings, matched without regard
 // to case and surrounding spaces), every record checked for its number of fields, and every problem
-// a located error FILE:LINE:COL with exit code 65. Used by importer.csv-nl and importer.debet-credit
-// (which links this library); a candidate for the SDK's csv.h once a third format needs it.
+// a located error FILE:LINE:COL with exit code 65. The file is read in pieces when the host hands
+// it over as a stream (CsvReader). importer.csv-nl and importer.debet-credit are built on it; a new
+// CSV importer writes only the parsing of its own fields (docs/plugins.md, "Importer plugins").
+//
+//     auto t = vhh::ledger_csv::open(file, ';', columns, ctx.key_path(), hint, ctx.diagnostics());
+//     if (!t) return;                                   // the header's errors are reported
+//     vhh::CsvRecordView r;
+//     while (t->next(r, diag)) {
+//         if (!vhh::ledger_csv::width_ok(*t, r, diag)) continue;
+//         std::string_view bedrag = vhh::ledger_csv::field(*t, r, kBedrag);   // kBedrag: its index in columns
+//         ...                                           // errors at vhh::ledger_csv::at(*t, r, kBedrag)
+//     }
 #pragma once
 
 #include <cstdint>

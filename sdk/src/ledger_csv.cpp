@@ -1,4 +1,4 @@
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
 
 #include <map>
 
