@@ -10,6 +10,7 @@
 #include <random>
 
 #include "vhh/ledger_csv.h"
+#include "vhh/testing.h"
 
 namespace {
 
@@ -35,13 +36,6 @@ std::vector<LedgerLine> read(const std::string &csv, Diagnostics &d, const Kolom
         EXPECT_EQ(streamed.lines[i].omschrijving, whole.lines[i].omschrijving);
     }
     return whole.lines;
-}
-
-/// The lines `importer` hands over for `file`.
-std::vector<LedgerLine> import(Plugin &importer, ImportContext &ctx, const InputFile &file) {
-    LedgerLines sink;
-    importer.import_ledger(ctx, file, sink);
-    return sink.lines;
 }
 
 /// The error at line:column whose message (or hint) holds `text`; fails the test when there is none.
@@ -289,32 +283,28 @@ TEST(CsvNlSettings, EmptyOrSharedColumnNamesAre78AtTheSetting) {
 }
 
 TEST(CsvNlPlugin, ImportsWithItsSettingsAndReportsASettingsErrorOnce) {
-    Region region;
-    std::vector<Partner> partners;
     Settings s;
     s.set("kolom_bedrag", text_setting("Bedrag EUR", 7));
-    Diagnostics d;
-    ImportContext ctx(region, partners, s, d);
+    vhh::testing::FakeImportContext ctx(s);
     ctx.set_key_path("plugins[5]");
     CsvNlImporter importer;
-    auto lines = import(importer, ctx, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag EUR\n"
-                                                     "01-01-2013;1;2;3,00\n"});
+    auto lines = vhh::testing::import_text(importer, ctx,
+                                      "Datum;Kostenplaats;Grootboekrekening;Bedrag EUR\n01-01-2013;1;2;3,00\n", kPath);
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0].bedrag.in_cents(), 300);
-    import(importer, ctx, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;1;2;3,00\n"});
-    const Diagnostic *x = error_at(d, 1, 1, "no column 'Bedrag EUR'");
+    vhh::testing::import_text(importer, ctx, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;1;2;3,00\n", kPath);
+    const Diagnostic *x = error_at(ctx.diag(), 1, 1, "no column 'Bedrag EUR'");
     ASSERT_NE(x, nullptr);
     EXPECT_NE(x->hint.find("'plugins[5].kolom_bedrag'"), std::string::npos);
 
     Settings bad;
     bad.set("kolom_datum", text_setting("", 6));
-    Diagnostics d2;
-    ImportContext ctx2(region, partners, bad, d2);
+    vhh::testing::FakeImportContext ctx2(bad);
     CsvNlImporter importer2;
-    EXPECT_TRUE(import(importer2, ctx2, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n"}).empty());
-    EXPECT_TRUE(import(importer2, ctx2, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n"}).empty());
-    EXPECT_EQ(d2.error_count(), 1u) << d2.format_all();
-    EXPECT_EQ(d2.exit_code(), ExitCode::config);
+    EXPECT_TRUE(vhh::testing::import_text(importer2, ctx2, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n", kPath).empty());
+    EXPECT_TRUE(vhh::testing::import_text(importer2, ctx2, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n", kPath).empty());
+    EXPECT_EQ(ctx2.diag().error_count(), 1u) << ctx2.diag().format_all();
+    EXPECT_EQ(ctx2.diag().exit_code(), ExitCode::config);
 }
 
 // ---- property: write, read back ----------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "vhh/ledger_csv.h"
+#include "vhh/testing.h"
 
 namespace {
 
@@ -35,13 +36,6 @@ std::vector<LedgerLine> read(const std::string &csv, Diagnostics &d, const Kolom
         EXPECT_EQ(streamed.lines[i].omschrijving, whole.lines[i].omschrijving);
     }
     return whole.lines;
-}
-
-/// The lines `importer` hands over for `file`.
-std::vector<LedgerLine> import(Plugin &importer, ImportContext &ctx, const InputFile &file) {
-    LedgerLines sink;
-    importer.import_ledger(ctx, file, sink);
-    return sink.lines;
 }
 
 const Diagnostic *error_at(const Diagnostics &d, int line, int column, const std::string &text,
@@ -209,17 +203,14 @@ TEST(DebetCreditSettings, DefaultsAndErrors) {
 }
 
 TEST(DebetCreditPlugin, ImportsWithItsSettings) {
-    Region region;
-    std::vector<Partner> partners;
     Settings s;
     s.set("kolom_datum", text_setting("Boekdatum", 7));
-    Diagnostics d;
-    ImportContext ctx(region, partners, s, d);
+    vhh::testing::FakeImportContext ctx(s);
     ctx.set_key_path("plugins[3]");
     DebetCreditImporter importer;
-    const auto lines = import(importer,
-        ctx, {kPath, "Boekdatum,Kostenplaats,Grootboekrekening,Debet,Credit\n2023-05-01,A,1,,2.50\n"});
-    ASSERT_FALSE(d.has_errors()) << d.format_all();
+    const auto lines = vhh::testing::import_text(
+        importer, ctx, "Boekdatum,Kostenplaats,Grootboekrekening,Debet,Credit\n2023-05-01,A,1,,2.50\n", kPath);
+    ASSERT_FALSE(ctx.diag().has_errors()) << ctx.diag().format_all();
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0].bedrag.in_cents(), -250);
 }
