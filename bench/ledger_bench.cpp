@@ -90,8 +90,9 @@ void BM_ImportCsvNl(benchmark::State &state) {
     const importer_csv_nl::Kolommen k;
     for (auto _ : state) {
         Diagnostics diag;
-        auto lines = importer_csv_nl::read_ledger("/bench/grootboek-2024.csv", csv, k, "plugins[5]", diag);
-        benchmark::DoNotOptimize(lines.data());
+        LedgerLines lines;
+        importer_csv_nl::read_ledger({"/bench/grootboek-2024.csv", csv}, k, "plugins[5]", diag, lines);
+        benchmark::DoNotOptimize(lines.lines.data());
         check(diag, state);
     }
     set_rates(state, csv.size());
@@ -103,8 +104,9 @@ void BM_ImportDebetCredit(benchmark::State &state) {
     const importer_debet_credit::Kolommen k;
     for (auto _ : state) {
         Diagnostics diag;
-        auto lines = importer_debet_credit::read_ledger("/bench/grootboek-2024.csv", csv, k, "plugins[5]", diag);
-        benchmark::DoNotOptimize(lines.data());
+        LedgerLines lines;
+        importer_debet_credit::read_ledger({"/bench/grootboek-2024.csv", csv}, k, "plugins[5]", diag, lines);
+        benchmark::DoNotOptimize(lines.lines.data());
         check(diag, state);
     }
     set_rates(state, csv.size());
@@ -114,8 +116,9 @@ void BM_ImportDebetCredit(benchmark::State &state) {
 void BM_BoekGrootboek(benchmark::State &state) {
     const std::string csv = bench::ledger_csv_nl(static_cast<int>(state.range(0)));
     Diagnostics read_diag;
-    const auto lines =
-        importer_csv_nl::read_ledger("/bench/grootboek-2024.csv", csv, importer_csv_nl::Kolommen{}, "", read_diag);
+    LedgerLines read;
+    importer_csv_nl::read_ledger({"/bench/grootboek-2024.csv", csv}, importer_csv_nl::Kolommen{}, "", read_diag, read);
+    const auto &lines = read.lines;
     const jv::Config config = ledger_config();
     for (auto _ : state) {
         Diagnostics diag;
@@ -126,7 +129,8 @@ void BM_BoekGrootboek(benchmark::State &state) {
     set_rates(state, csv.size());
 }
 
-/// What a run does with one ledger export: hash, import (csv-nl), map and add up.
+/// What a run does with one ledger export: hash, import (csv-nl, streamed a piece at a time as the
+/// host hands it over), map and add up as the lines come.
 void BM_LedgerChain(benchmark::State &state) {
     const std::string csv = bench::ledger_csv_nl(static_cast<int>(state.range(0)));
     const jv::Config config = ledger_config();
@@ -134,8 +138,10 @@ void BM_LedgerChain(benchmark::State &state) {
     for (auto _ : state) {
         Diagnostics diag;
         benchmark::DoNotOptimize(host::sha256_hex(csv));
-        auto lines = importer_csv_nl::read_ledger("/bench/grootboek-2024.csv", csv, k, "plugins[5]", diag);
-        jv::Grootboek g = jv::boek_grootboek(lines, config, 2024, diag);
+        StringInputStream stream(csv);
+        jv::GrootboekBoeking boeking(config, 2024, diag);
+        importer_csv_nl::read_ledger({"/bench/grootboek-2024.csv", "", &stream}, k, "plugins[5]", diag, boeking);
+        jv::Grootboek g = boeking.result();
         benchmark::DoNotOptimize(g.per_post.size());
         check(diag, state);
     }

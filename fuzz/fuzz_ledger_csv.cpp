@@ -27,7 +27,7 @@
 #include "csv_nl.h"           // importer.csv-nl
 #include "debet_credit.h"     // importer.debet-credit
 #include "imports.h"
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
 #include "vhh/csv.h"
 
 using namespace vhh;
@@ -200,7 +200,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     for (const auto *kolommen : {&kDefaultKolommen, &kTwenteKolommen}) {
         Diagnostics diag;
-        const auto lines = importer_csv_nl::read_ledger(kPath, text, *kolommen, "plugins[4]", diag);
+        StringInputStream stream(text);  // in pieces, as the host hands a file over
+        LedgerLines sink;
+        importer_csv_nl::read_ledger({kPath, "", &stream}, *kolommen, "plugins[4]", diag, sink);
+        const auto &lines = sink.lines;
         check_errors(diag);
         check_lines(lines, ledger_csv::kMaxAmountCents);
         check_grootboek(lines, kZeeland, 2013);
@@ -208,7 +211,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     for (const auto *kolommen : {&kDebetCreditKolommen, &kTwenteDebetCreditKolommen}) {
         Diagnostics diag;
-        const auto lines = importer_debet_credit::read_ledger(kPath, text, *kolommen, "plugins[4]", diag);
+        StringInputStream stream(text);  // in pieces, as the host hands a file over
+        LedgerLines sink;
+        importer_debet_credit::read_ledger({kPath, "", &stream}, *kolommen, "plugins[4]", diag, sink);
+        const auto &lines = sink.lines;
         check_errors(diag);
         check_lines(lines, 2 * ledger_csv::kMaxAmountCents);  // debet − credit
         check_grootboek(lines, kTwente, 2023);

@@ -151,8 +151,8 @@ std::optional<InputFile> InputFilesImpl::read(const std::string &path, const Sou
     return read(path, where, key_path, InputKind::plugin_input);
 }
 
-std::optional<InputFile> InputFilesImpl::read(const std::string &path, const SourceLocation &where,
-                                             const std::string &key_path, InputKind kind) {
+std::optional<std::string> InputFilesImpl::resolve(const std::string &path, const SourceLocation &where,
+                                                   const std::string &key_path, InputKind kind) {
     namespace fs = std::filesystem;
     fs::path p(path);
     if (p.is_relative() && !where.file.empty()) p = fs::path(where.file).parent_path() / p;
@@ -162,16 +162,43 @@ std::optional<InputFile> InputFilesImpl::read(const std::string &path, const Sou
                     outside_scope_hint());
         return std::nullopt;
     }
-    InputRead read = read_input_file(p.string(), kind);
+    return p.string();
+}
+
+void InputFilesImpl::report(const InputError &error, const std::string &path, const SourceLocation &where,
+                            const std::string &key_path) {
+    diag_->error(error.code, where, key_path,
+                 "cannot read input file: " + (error.at_open ? "cannot read " + path + ": " : "") + error.reason);
+}
+
+std::optional<InputFile> InputFilesImpl::read(const std::string &path, const SourceLocation &where,
+                                             const std::string &key_path, InputKind kind) {
+    const std::optional<std::string> p = resolve(path, where, key_path, kind);
+    if (!p) return std::nullopt;
+    InputRead read = read_input_file(*p, kind);
     if (!read.ok()) {
-        diag_->error(read.error.code, where, key_path,
-                    "cannot read input file: " + (read.error.at_open ? "cannot read " + p.string() + ": " : "") +
-                        read.error.reason);
+        report(read.error, *p, where, key_path);
         return std::nullopt;
     }
-    InputFile file{p.string(), std::move(read.value)};
+    InputFile file{*p, std::move(read.value)};
     files_.emplace_back(file.path, sha256_hex(file.contents));
     return file;
+}
+
+std::unique_ptr<InputFileStream> InputFilesImpl::open(const std::string &path, const SourceLocation &where,
+                                                      const std::string &key_path, InputKind kind) {
+    const std::optional<std::string> p = resolve(path, where, key_path, kind);
+    if (!p) return nullptr;
+    Sha256 sha;
+    InputError error;
+    auto stream = InputFileStream::open(*p, kind, [&](const char *data, std::size_t size) { sha.update(data, size); },
+                                        error);
+    if (!stream) {
+        report(error, *p, where, key_path);
+        return nullptr;
+    }
+    files_.emplace_back(*p, sha.hex());
+    return stream;
 }
 
 void Pipeline::attach(PhaseContext &ctx, const ActivePlugin &p) {
@@ -180,10 +207,8 @@ void Pipeline::attach(PhaseContext &ctx, const ActivePlugin &p) {
     ctx.set_key_path(p.entry->key_path);
 }
 
-std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const std::string &importer,
-                                                                          const std::string &path,
-                                                                          const SourceLocation &where,
-                                                                          const std::string &key_path) {
+bool LedgerImportersImpl::import_ledger(const std::string &importer, const std::string &path,
+                                        const SourceLocation &where, const std::string &key_path, LedgerSink &sink) {
     Diagnostics &diag = *pipeline_.diag_;  // the log of the phase that asks
     const ActivePlugin *found = nullptr;
     std::string configured;
@@ -196,17 +221,16 @@ std::optional<std::vector<LedgerLine>> LedgerImportersImpl::import_ledger(const 
         diag.error(ExitCode::config, where, key_path, "no importer '" + importer + "' is configured",
                    configured.empty() ? "add '- name: " + importer + "' to plugins"
                                       : "configured importers: " + configured);
-        return std::nullopt;
+        return false;
     }
     asked_.insert(importer);
-    std::optional<InputFile> file = pipeline_.inputs_.read(path, where, key_path, InputKind::ledger);
-    if (!file) return std::nullopt;
+    // The export is handed over as a stream: neither it nor its lines are held whole.
+    std::unique_ptr<InputFileStream> stream = pipeline_.inputs_.open(path, where, key_path, InputKind::ledger);
+    if (!stream) return false;
+    const InputFile file{pipeline_.inputs_.files().back().first, std::string(), stream.get()};
     ImportContext ctx(pipeline_.config_.region, pipeline_.partners_, found->settings, diag);
     pipeline_.attach(ctx, *found);
-    std::vector<LedgerLine> lines;
-    bool ok = run_phase(*found, "import", diag, [&] { lines = found->instance->import_ledger(ctx, *file); });
-    if (!ok) return std::nullopt;
-    return lines;
+    return run_phase(*found, "import", diag, [&] { found->instance->import_ledger(ctx, file, sink); });
 }
 
 bool totals_fit(const std::vector<ContributionLine> &lines) {

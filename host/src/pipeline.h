@@ -39,10 +39,22 @@ public:
     /// Same, for a file of `kind` (a ledger export read for an importer).
     std::optional<InputFile> read(const std::string &path, const SourceLocation &where, const std::string &key_path,
                                   InputKind kind);
+    /// Same, for a ledger export read in pieces: opens it, hashes it and records it; nothing (after
+    /// reporting, as read does) when it cannot be read.
+    std::unique_ptr<InputFileStream> open(const std::string &path, const SourceLocation &where,
+                                          const std::string &key_path, InputKind kind);
     /// Every file read, in order, with its sha256.
     const std::vector<std::pair<std::string, std::string>> &files() const { return files_; }
 
 private:
+    /// The path `path` names (relative to the folder of the file that names it), or nothing after
+    /// reporting one outside the scope.
+    std::optional<std::string> resolve(const std::string &path, const SourceLocation &where, const std::string &key_path,
+                                       InputKind kind);
+    /// Reports a file that cannot be read.
+    void report(const InputError &error, const std::string &path, const SourceLocation &where,
+                const std::string &key_path);
+
     Diagnostics *diag_;
     InputScope scope_;
     std::vector<std::pair<std::string, std::string>> files_;
@@ -54,9 +66,8 @@ class Pipeline;
 class LedgerImportersImpl : public LedgerImporters {
 public:
     explicit LedgerImportersImpl(Pipeline &pipeline) : pipeline_(pipeline) {}
-    std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
-                                                         const SourceLocation &where,
-                                                         const std::string &key_path) override;
+    bool import_ledger(const std::string &importer, const std::string &path, const SourceLocation &where,
+                       const std::string &key_path, LedgerSink &sink) override;
     /// True when a plugin asked `importer` for a file in this run.
     bool asked(const std::string &importer) const { return asked_.count(importer) != 0; }
 

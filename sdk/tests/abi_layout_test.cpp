@@ -151,7 +151,9 @@ TEST(AbiLayout, CppTypesV2) {
     EXPECT_EQ(sizeof(vhh::LineInput), 80u);
     EXPECT_EQ(sizeof(vhh::Partner), 328u);
     EXPECT_EQ(sizeof(vhh::WerkplekPeriode), 72u);
-    EXPECT_EQ(sizeof(vhh::InputFile), 64u);
+    // Streaming import (issue 18): InputFile gained `stream` (64 -> 72).
+    EXPECT_EQ(sizeof(vhh::InputFile), 72u);
+    EXPECT_EQ(offsetof(vhh::InputFile, stream), 64u);
     EXPECT_EQ(sizeof(vhh::LedgerLine), 160u);
     EXPECT_EQ(sizeof(vhh::PhaseContext), 96u);
     EXPECT_EQ(sizeof(vhh::doc::Value), 80u);
@@ -174,7 +176,15 @@ TEST(AbiLayout, VirtualTablesV2) {
     EXPECT_EQ(vtable_slot(&vhh::Plugin::compute), 3);
     EXPECT_EQ(vtable_slot(&vhh::Plugin::report), 4);
     EXPECT_EQ(vtable_slot(&vhh::Plugin::import_ledger), 5);
+    // Streaming import (issue 18): Plugin::import_ledger(ImportContext&, const InputFile&, LedgerSink&)
+    // and LedgerImporters::import_ledger(..., LedgerSink&) keep their slots with new signatures;
+    // LedgerSink and InputStream are new.
     EXPECT_EQ(vtable_slot(&vhh::LedgerImporters::import_ledger), 2);
+    EXPECT_EQ(vtable_slot(&vhh::LedgerSink::add), 2);
+    EXPECT_EQ(vtable_slot(&vhh::InputStream::read), 2);
+    EXPECT_EQ(vtable_slot(&vhh::InputStream::rewind), 3);
+    EXPECT_EQ(sizeof(vhh::LedgerSink), sizeof(void *));
+    EXPECT_EQ(sizeof(vhh::InputStream), sizeof(void *));
     EXPECT_EQ(vtable_slot(&vhh::LoadContext::declare_partner_registry), 2);
     EXPECT_EQ(vtable_slot(&vhh::LoadContext::add_partner), 3);
     EXPECT_EQ(vtable_slot(&vhh::ComputeContext::add_line), 2);

@@ -163,3 +163,59 @@ TEST(Csv, ANulByteIsOneErrorAndNoRecords) {
     EXPECT_EQ(t.errors[0].column, 3);
     EXPECT_EQ(t.errors[0].message, "the file holds a NUL byte: it is not a text export; save it as CSV UTF-8");
 }
+
+namespace {
+
+/// Everything a reader says about `reader`'s text, as one comparable string.
+std::string everything(vhh::CsvReader &reader) {
+    std::string out;
+    vhh::CsvRecordView view;
+    while (reader.next(view)) {
+        out += "R" + std::to_string(view.line) + ":";
+        for (const auto &f : view.fields) out += std::to_string(f.column) + "=" + std::string(f.text) + "|";
+        out += "\n";
+    }
+    for (const auto &e : reader.errors())
+        out += "E" + std::to_string(e.line) + ":" + std::to_string(e.column) + " " + e.message + "\n";
+    out += "L" + std::to_string(reader.line_ends());
+    return out;
+}
+
+}  // namespace
+
+TEST(CsvReader, AStreamReadInPiecesReadsWhatTheWholeTextReads) {
+    // Property: for any text (quotes spanning lines, "" escapes, \r\n, a BOM, bytes that are not
+    // UTF-8 or split UTF-8 sequences, NULs) and any piece size, reading it from a stream a piece at
+    // a time gives the same records, fields, columns, errors and line count as reading it whole.
+    std::mt19937 rng(18);
+    const std::string alphabet[] = {"a", "b", ";", "\"", "\"\"", "\n", "\r\n", "\r", " ", "é", "\xE2\x82\xAC",
+                                    "\xF0\x9F\x98\x80", "x"};
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = rng() % 4 == 0 ? "\xEF\xBB\xBF" : "";
+        const int n = static_cast<int>(rng() % 60);
+        for (int i = 0; i < n; ++i) text += alphabet[rng() % (sizeof alphabet / sizeof alphabet[0])];
+        if (rng() % 10 == 0) text.insert(rng() % (text.size() + 1), 1, '\xFC');  // not UTF-8
+        if (rng() % 10 == 0) text.insert(rng() % (text.size() + 1), 1, '\0');
+        if (rng() % 20 == 0) text = "\xFF\xFE" + text;                            // UTF-16
+        vhh::CsvReader whole(text);
+        const std::string want = everything(whole);
+        for (std::size_t piece : {std::size_t{4}, std::size_t{5}, std::size_t{7}, std::size_t{16}, vhh::CsvReader::kPiece}) {
+            vhh::StringInputStream stream(text);
+            vhh::CsvReader streamed(stream, ';', piece);
+            ASSERT_EQ(everything(streamed), want) << "piece " << piece << " text '" << text << "'";
+        }
+    }
+}
+
+TEST(CsvReader, AStreamOfManyPiecesKeepsItsLinesAndColumns) {
+    // A record longer than a piece (the buffer grows) and line numbers counted across pieces.
+    std::string text = "h1;h2\n";
+    for (int i = 0; i < 200; ++i) text += "k" + std::to_string(i) + ";\"" + std::string(i % 37, 'v') + "\n\"\n";
+    text += "last;\"" + std::string(500, 'w') + "\"\n";
+    vhh::CsvReader whole(text);
+    const std::string want = everything(whole);
+    vhh::StringInputStream stream(text);
+    vhh::CsvReader streamed(stream, ';', 8);
+    EXPECT_EQ(everything(streamed), want);
+    EXPECT_NE(want.find("R402:"), std::string::npos);  // the last record is on line 402
+}

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
 
 namespace vhh::host {
 
@@ -70,33 +71,100 @@ const char *input_kind_name(InputKind kind) {
     return "input file";
 }
 
-InputRead read_input_file(const std::string &path, InputKind kind) {
-    InputRead r;
+namespace {
+
+/// "it is more than 256 MiB; a ledger export may be at most 256 MiB".
+InputError too_large(InputKind kind, std::uint64_t size, bool at_least) {
+    return InputError{ExitCode::data, "it is " + std::string(at_least ? "more than " : "") + size_text(size) +
+                                          "; a " + input_kind_name(kind) + " may be at most " +
+                                          size_text(input_size_limit(kind))};
+}
+
+/// Opens `path` for reading and checks it is a regular file within the kind's limit (by fstat);
+/// -1 with `error` set otherwise.
+int open_checked(const std::string &path, InputKind kind, struct stat &st, InputError &error) {
     Fd f{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
     if (f.fd < 0) {
-        r.error = {ExitCode::no_input, std::strerror(errno), true};
-        return r;
+        error = {ExitCode::no_input, std::strerror(errno), true};
+        return -1;
     }
-    struct stat st {};
     if (::fstat(f.fd, &st) != 0) {
-        r.error = {ExitCode::no_input, std::strerror(errno)};
-        return r;
+        error = {ExitCode::no_input, std::strerror(errno)};
+        return -1;
     }
     if (!S_ISREG(st.st_mode)) {
         const std::string type = file_type(st.st_mode);
-        r.error = {ExitCode::no_input,
-                   type == "not a regular file" ? "it is " + type : "it is " + type + ", not a regular file"};
-        return r;
+        error = {ExitCode::no_input,
+                 type == "not a regular file" ? "it is " + type : "it is " + type + ", not a regular file"};
+        return -1;
     }
+    if (static_cast<std::uint64_t>(st.st_size) > input_size_limit(kind)) {
+        error = too_large(kind, static_cast<std::uint64_t>(st.st_size), false);
+        return -1;
+    }
+    const int fd = f.fd;
+    f.fd = -1;
+    return fd;
+}
+
+}  // namespace
+
+std::unique_ptr<InputFileStream> InputFileStream::open(const std::string &path, InputKind kind,
+                                                       const std::function<void(const char *, std::size_t)> &on_bytes,
+                                                       InputError &error) {
+    struct stat st {};
+    const int fd = open_checked(path, kind, st, error);
+    if (fd < 0) return nullptr;
+    std::unique_ptr<InputFileStream> s(new InputFileStream(fd, path));
     const std::uint64_t limit = input_size_limit(kind);
-    const auto too_large = [&](std::uint64_t size, bool at_least) {
-        return InputError{ExitCode::data, "it is " + std::string(at_least ? "more than " : "") + size_text(size) +
-                                              "; a " + input_kind_name(kind) + " may be at most " + size_text(limit)};
-    };
-    if (static_cast<std::uint64_t>(st.st_size) > limit) {
-        r.error = too_large(static_cast<std::uint64_t>(st.st_size), false);
-        return r;
+    std::string piece(1 << 20, '\0');
+    for (;;) {
+        const ssize_t n = ::read(fd, piece.data(), piece.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = {ExitCode::no_input, std::strerror(errno)};
+            return nullptr;
+        }
+        if (n == 0) break;
+        s->size_ += static_cast<std::uint64_t>(n);
+        if (s->size_ > limit) {  // it grew while being read
+            error = too_large(kind, limit, true);
+            return nullptr;
+        }
+        on_bytes(piece.data(), static_cast<std::size_t>(n));
     }
+    s->rewind();
+    return s;
+}
+
+InputFileStream::~InputFileStream() { ::close(fd_); }
+
+void InputFileStream::rewind() {
+    if (::lseek(fd_, 0, SEEK_SET) != 0)
+        throw std::runtime_error("cannot read " + path_ + ": " + std::strerror(errno));
+    pos_ = 0;
+}
+
+std::size_t InputFileStream::read(char *buffer, std::size_t size) {
+    const std::uint64_t left = size_ - pos_;
+    if (left < size) size = static_cast<std::size_t>(left);
+    if (size == 0) return 0;
+    for (;;) {
+        const ssize_t n = ::read(fd_, buffer, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw std::runtime_error("cannot read " + path_ + ": " + std::strerror(errno));
+        if (n == 0) throw std::runtime_error("cannot read " + path_ + ": it became shorter while being read");
+        pos_ += static_cast<std::uint64_t>(n);
+        return static_cast<std::size_t>(n);
+    }
+}
+
+InputRead read_input_file(const std::string &path, InputKind kind) {
+    InputRead r;
+    struct stat st {};
+    Fd f{open_checked(path, kind, st, r.error)};
+    if (f.fd < 0) return r;
+    const std::uint64_t limit = input_size_limit(kind);
     // Read the size fstat gave, then probe for more: a file that grew while being read is read on
     // (up to the limit), and one that did not is never copied to grow the buffer.
     r.value.resize(static_cast<std::size_t>(st.st_size));
@@ -117,7 +185,7 @@ InputRead read_input_file(const std::string &path, InputKind kind) {
             r.value.append(probe, static_cast<std::size_t>(n));
             if (r.value.size() > limit) {  // it grew while being read
                 r.value.clear();
-                r.error = too_large(limit, true);
+                r.error = too_large(kind, limit, true);
                 return r;
             }
         }

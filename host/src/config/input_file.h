@@ -3,10 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "vhh/diagnostics.h"
+#include "vhh/input.h"
 
 namespace vhh::host {
 
@@ -47,6 +50,32 @@ struct InputRead {
 /// refused at once (66) and never read or waited on; a file over the kind's size limit is refused
 /// before it is read (65), and so is one that grows past it while being read.
 InputRead read_input_file(const std::string &path, InputKind kind);
+
+/// A regular file read in pieces (a ledger export handed to an importer), never held whole: opened
+/// and checked as read_input_file does, then read once through `on_bytes` (the host hashes it) to
+/// measure it against the kind's size limit. read() then gives exactly the bytes measured: a file
+/// that grows or shrinks afterwards reads as an error, not as other bytes.
+class InputFileStream : public InputStream {
+public:
+    /// Opens `path`; nothing, with `error` set, when read_input_file would refuse it.
+    static std::unique_ptr<InputFileStream> open(const std::string &path, InputKind kind,
+                                                 const std::function<void(const char *, std::size_t)> &on_bytes,
+                                                 InputError &error);
+    ~InputFileStream() override;
+    InputFileStream(const InputFileStream &) = delete;
+    InputFileStream &operator=(const InputFileStream &) = delete;
+    std::size_t read(char *buffer, std::size_t size) override;
+    void rewind() override;
+    /// The number of bytes of the file.
+    std::uint64_t size() const { return size_; }
+
+private:
+    InputFileStream(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+    int fd_;
+    std::string path_;
+    std::uint64_t size_ = 0;
+    std::uint64_t pos_ = 0;
+};
 
 /// Where a configuration's files may be: under `root` (the configuration's folder, symlinks
 /// resolved), unless the user allowed outside paths (`--allow-outside-inputs`).

@@ -21,6 +21,21 @@ std::string sha256_hex(const std::string &bytes) {
     return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
+struct Sha256::Engine {
+    Poco::Crypto::DigestEngine digest{"SHA256"};
+};
+
+Sha256::Sha256() {
+    static const Poco::Crypto::OpenSSLInitializer openssl;
+    engine_ = new Engine;
+}
+
+Sha256::~Sha256() { delete engine_; }
+
+void Sha256::update(const char *data, std::size_t size) { engine_->digest.update(data, size); }
+
+std::string Sha256::hex() { return Poco::DigestEngine::digestToHex(engine_->digest.digest()); }
+
 std::string read_file_bytes(const std::string &path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw std::runtime_error("cannot read " + path + ": it is a directory");

@@ -1,9 +1,27 @@
 // SHA-256 of files and bytes, as lowercase hex (manifest.json), computed by OpenSSL (PocoCrypto).
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace vhh::host {
+
+/// SHA-256 of bytes given in pieces (a file read a buffer at a time).
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256 &) = delete;
+    Sha256 &operator=(const Sha256 &) = delete;
+    /// Adds the next `size` bytes.
+    void update(const char *data, std::size_t size);
+    /// The digest of everything added, as 64 lowercase hex digits (once).
+    std::string hex();
+
+private:
+    struct Engine;
+    Engine *engine_;
+};
 
 /// SHA-256 of `bytes` as 64 lowercase hex digits.
 std::string sha256_hex(const std::string &bytes);

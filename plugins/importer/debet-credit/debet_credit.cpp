@@ -1,6 +1,6 @@
 #include "debet_credit.h"
 
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
 
 namespace vhh::importer_debet_credit {
 
@@ -59,16 +59,14 @@ std::optional<Money> parse_amount(std::string_view text) {
     return Money::parse(text);
 }
 
-std::vector<LedgerLine> read_ledger(const std::string &path, const std::string &contents, const Kolommen &k,
-                                    const std::string &key_prefix, Diagnostics &diag) {
-    std::vector<LedgerLine> lines;
-    auto table = ledger_csv::open(path, contents, ',', columns(k), key_prefix, kFormatHint, diag);
-    if (!table) return lines;
-    lines.reserve(table->line_ends());
+void read_ledger(const InputFile &file, const Kolommen &k, const std::string &key_prefix, Diagnostics &diag,
+                 LedgerSink &sink) {
+    auto table = ledger_csv::open(file, ',', columns(k), key_prefix, kFormatHint, diag);
+    if (!table) return;
     CsvRecordView r;
+    LedgerLine l;  // one line reused for every record: its strings keep their capacity
     while (table->next(r, diag)) {
         if (!ledger_csv::width_ok(*table, r, diag)) continue;
-        LedgerLine l;
         bool ok = true;
         const std::string_view datum = ledger_csv::field(*table, r, kDatum);
         if (auto d = Date::parse_iso(datum)) {
@@ -113,19 +111,17 @@ std::vector<LedgerLine> read_ledger(const std::string &path, const std::string &
         l.kostenplaats = ledger_csv::field(*table, r, kKostenplaats);
         l.rekening = ledger_csv::field(*table, r, kRekening);
         l.omschrijving = ledger_csv::field(*table, r, kOmschrijving);
-        l.where = ledger_csv::at(*table, r, kDatum);
-        lines.push_back(std::move(l));
+        ledger_csv::locate(*table, r, kDatum, l.where);
+        sink.add(l);
     }
-    return lines;
 }
 
-std::vector<LedgerLine> DebetCreditImporter::import_ledger(ImportContext &ctx, const InputFile &file) {
+void DebetCreditImporter::import_ledger(ImportContext &ctx, const InputFile &file, LedgerSink &sink) {
     if (!checked_) {
         kolommen_ = read_kolommen(ctx.settings(), ctx.key_path(), ctx.diagnostics());
         checked_ = true;
     }
-    if (!kolommen_) return {};
-    return read_ledger(file.path, file.contents, *kolommen_, ctx.key_path(), ctx.diagnostics());
+    if (kolommen_) read_ledger(file, *kolommen_, ctx.key_path(), ctx.diagnostics(), sink);
 }
 
 }  // namespace vhh::importer_debet_credit

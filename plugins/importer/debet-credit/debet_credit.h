@@ -39,21 +39,22 @@ std::optional<Kolommen> read_kolommen(const Settings &settings, const std::strin
 /// Nothing for anything else ("1.234,56", "1,234.56", "€ 12", "12.345").
 std::optional<Money> parse_amount(std::string_view text);
 
-/// Reads a ledger export. Errors (65, located in `path`): CSV syntax; an empty file; a header that
+/// Reads a ledger export (in pieces when `file` is a stream), handing each good line to `sink` as
+/// it is read; lines with a problem are left out. Errors (65, located in `file.path`): CSV syntax; an empty file; a header that
 /// is one field with ';' or tabs in it (another format); a required column missing from the header
 /// or a column read named twice in it; a line with another number of fields than the header; a date
 /// that is not yyyy-mm-dd or not a real day; a Debet or Credit that is not an amount (see
 /// parse_amount) or beyond € 1.000.000.000,00 either way; a line with both Debet and Credit empty.
 /// Each LedgerLine's `where` is its line and the column of its date. `key_prefix` prefixes the
 /// settings named in hints ("plugins[5]").
-std::vector<LedgerLine> read_ledger(const std::string &path, const std::string &contents, const Kolommen &kolommen,
-                                    const std::string &key_prefix, Diagnostics &diag);
+void read_ledger(const InputFile &file, const Kolommen &kolommen, const std::string &key_prefix, Diagnostics &diag,
+                 LedgerSink &sink);
 
 /// The plugin object (kind IMPORT). Its settings are checked at the first import; a settings error
 /// is reported once however many files are imported.
 class DebetCreditImporter : public Plugin {
 public:
-    std::vector<LedgerLine> import_ledger(ImportContext &ctx, const InputFile &file) override;
+    void import_ledger(ImportContext &ctx, const InputFile &file, LedgerSink &sink) override;
 
 private:
     bool checked_ = false;

@@ -96,83 +96,88 @@ std::string datum_nl(const Date &d) {
 }
 }  // namespace
 
-Grootboek boek_grootboek(const std::vector<LedgerLine> &lines, const Config &config, int boekjaar, Diagnostics &diag) {
+GrootboekBoeking::GrootboekBoeking(const Config &config, int boekjaar, Diagnostics &diag)
+    : config_(config), boekjaar_(boekjaar), diag_(diag) {
     // Every post a line can map to, resolved once: the rules' posts and the restpost, each with its
     // sum in cents, its number of lines and whether its amounts are negated (baten).
-    struct Slot {
-        std::string post;
-        bool negate = false;
-        std::int64_t cents = 0;
-        int count = 0;
-        bool too_large = false;  // its sum passed kMaxPostCents (reported once, no more lines)
-    };
-    std::vector<Slot> slots;
-    const auto slot_of = [&](const std::string &post) {
-        for (std::size_t s = 0; s < slots.size(); ++s)
-            if (slots[s].post == post) return static_cast<int>(s);
-        Slot slot;
-        slot.post = post;
-        const int p = config.find_post(post);
-        slot.negate = p >= 0 && config.posten[p].soort == Soort::baten && config.baten_negatief;
-        slots.push_back(slot);
-        return static_cast<int>(slots.size() - 1);
-    };
-    std::vector<int> rule_slot;
-    rule_slot.reserve(config.toewijzing.size());
-    for (const auto &rule : config.toewijzing) rule_slot.push_back(slot_of(rule.post));
-    const int rest_slot = config.restpost.empty() ? -1 : slot_of(config.restpost);
+    rule_slot_.reserve(config.toewijzing.size());
+    for (const auto &rule : config.toewijzing) rule_slot_.push_back(slot_of(rule.post));
+    rest_slot_ = config.restpost.empty() ? -1 : slot_of(config.restpost);
+}
 
-    for (const LedgerLine &l : lines) {
-        bool ok = true;
-        if (l.datum.year != boekjaar) {
-            diag.error(ExitCode::data, l.where, "",
-                       "date " + datum_nl(l.datum) + " is outside boekjaar " + std::to_string(boekjaar),
-                       "the export must hold the lines of 1-1-" + std::to_string(boekjaar) + " to 31-12-" +
-                           std::to_string(boekjaar) + " only");
-            ok = false;
-        }
-        int s = rest_slot;
-        for (std::size_t r = 0; r < config.toewijzing.size(); ++r)
-            if (config.toewijzing[r].matches(l.kostenplaats, l.rekening)) {
-                s = rule_slot[r];
-                break;
-            }
-        if (s < 0) {
-            // The importer says where the line is, not where its kostenplaats is: the line.
-            diag.error(ExitCode::data, {l.where.file, l.where.line, 0}, "",
-                       "kostenplaats '" + l.kostenplaats + "' with grootboekrekening '" + l.rekening +
-                           "' maps to no post",
-                       "add a rule to '" + config.key("toewijzing") + "' or name a catch-all post in '" +
-                           config.key("restpost") + "'");
-            ok = false;
-        }
-        if (!ok) continue;
-        Slot &slot = slots[s];
-        if (slot.too_large) continue;
-        // The sum so far and the line are both within ±kMaxPostCents (checked before adding), so
-        // neither the negation nor the sum can overflow, whatever an importer lets through.
-        const auto in_bounds = [](std::int64_t c) { return c <= kMaxPostCents && c >= -kMaxPostCents; };
-        std::int64_t amount = l.bedrag.in_cents();
-        if (in_bounds(amount) && slot.negate) amount = -amount;
-        const std::int64_t sum = in_bounds(amount) ? slot.cents + amount : amount;
-        if (!in_bounds(sum)) {
-            slot.too_large = true;
-            diag.error(ExitCode::data, l.where, "",
-                       "with this line the ledger lines of post '" + slot.post + "' add up to more than " +
-                           Money::cents(kMaxPostCents).format_nl() + " either way",
-                       "check the export: no Veiligheidshuis books such amounts");
-            continue;
-        }
-        slot.cents = sum;
-        slot.count += 1;
+int GrootboekBoeking::slot_of(const std::string &post) {
+    for (std::size_t s = 0; s < slots_.size(); ++s)
+        if (slots_[s].post == post) return static_cast<int>(s);
+    Slot slot;
+    slot.post = post;
+    const int p = config_.find_post(post);
+    slot.negate = p >= 0 && config_.posten[p].soort == Soort::baten && config_.baten_negatief;
+    slots_.push_back(slot);
+    return static_cast<int>(slots_.size() - 1);
+}
+
+void GrootboekBoeking::add(const LedgerLine &l) {
+    const Config &config = config_;
+    Diagnostics &diag = diag_;
+    const int boekjaar = boekjaar_;
+    bool ok = true;
+    if (l.datum.year != boekjaar) {
+        diag.error(ExitCode::data, l.where, "",
+                   "date " + datum_nl(l.datum) + " is outside boekjaar " + std::to_string(boekjaar),
+                   "the export must hold the lines of 1-1-" + std::to_string(boekjaar) + " to 31-12-" +
+                       std::to_string(boekjaar) + " only");
+        ok = false;
     }
+    int s = rest_slot_;
+    for (std::size_t r = 0; r < config.toewijzing.size(); ++r)
+        if (config.toewijzing[r].matches(l.kostenplaats, l.rekening)) {
+            s = rule_slot_[r];
+            break;
+        }
+    if (s < 0) {
+        // The importer says where the line is, not where its kostenplaats is: the line.
+        diag.error(ExitCode::data, {l.where.file, l.where.line, 0}, "",
+                   "kostenplaats '" + l.kostenplaats + "' with grootboekrekening '" + l.rekening +
+                       "' maps to no post",
+                   "add a rule to '" + config.key("toewijzing") + "' or name a catch-all post in '" +
+                       config.key("restpost") + "'");
+        ok = false;
+    }
+    if (!ok) return;
+    Slot &slot = slots_[s];
+    if (slot.too_large) return;
+    // The sum so far and the line are both within ±kMaxPostCents (checked before adding), so
+    // neither the negation nor the sum can overflow, whatever an importer lets through.
+    const auto in_bounds = [](std::int64_t c) { return c <= kMaxPostCents && c >= -kMaxPostCents; };
+    std::int64_t amount = l.bedrag.in_cents();
+    if (in_bounds(amount) && slot.negate) amount = -amount;
+    const std::int64_t sum = in_bounds(amount) ? slot.cents + amount : amount;
+    if (!in_bounds(sum)) {
+        slot.too_large = true;
+        diag.error(ExitCode::data, l.where, "",
+                   "with this line the ledger lines of post '" + slot.post + "' add up to more than " +
+                       Money::cents(kMaxPostCents).format_nl() + " either way",
+                   "check the export: no Veiligheidshuis books such amounts");
+        return;
+    }
+    slot.cents = sum;
+    slot.count += 1;
+}
+
+Grootboek GrootboekBoeking::result() const {
     Grootboek g;
-    for (const Slot &slot : slots) {
+    for (const Slot &slot : slots_) {
         if (slot.count == 0) continue;
         g.per_post[slot.post] = Money::cents(slot.cents);
         g.aantal[slot.post] = slot.count;
     }
     return g;
+}
+
+Grootboek boek_grootboek(const std::vector<LedgerLine> &lines, const Config &config, int boekjaar, Diagnostics &diag) {
+    GrootboekBoeking boeking(config, boekjaar, diag);
+    for (const LedgerLine &l : lines) boeking.add(l);
+    return boeking.result();
 }
 
 std::string niveau_label(int niveau) {

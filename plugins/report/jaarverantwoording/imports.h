@@ -24,6 +24,35 @@ struct Grootboek {
 /// so that every total of the documents fits a workbook cell exactly.
 inline constexpr std::int64_t kMaxPostCents = 10'000'000'000'000;
 
+/// Books ledger lines on posten as an importer hands them over (a LedgerSink: the lines of a
+/// million-line export are added up as they are read, never held). The rules are boek_grootboek's.
+class GrootboekBoeking : public LedgerSink {
+public:
+    /// Books for `boekjaar` with `config`'s toewijzing (both must outlive it), reporting into `diag`.
+    GrootboekBoeking(const Config &config, int boekjaar, Diagnostics &diag);
+    /// Books one line (or reports why it cannot be booked).
+    void add(const LedgerLine &line) override;
+    /// The sums so far.
+    Grootboek result() const;
+
+private:
+    struct Slot {
+        std::string post;
+        bool negate = false;     // baten negated (baten_negatief)
+        std::int64_t cents = 0;
+        int count = 0;
+        bool too_large = false;  // its sum passed kMaxPostCents (reported once, no more lines)
+    };
+    int slot_of(const std::string &post);
+
+    const Config &config_;
+    int boekjaar_;
+    Diagnostics &diag_;
+    std::vector<Slot> slots_;
+    std::vector<int> rule_slot_;  // per toewijzing rule: its slot
+    int rest_slot_ = -1;
+};
+
 /// Maps the ledger lines an importer read for `boekjaar` to posten and adds them up. A line maps to
 /// the post of the first toewijzing rule it matches, else to the restpost. Errors (all 65, located
 /// in the ledger file; the importer has already reported problems of the format): a date outside

@@ -14,8 +14,9 @@ void run_report(ReportContext &ctx, const std::string &key_prefix) {
     // the report's own part: the boekjaar, the toewijzing to posten and the sums.
     std::optional<Grootboek> grootboek, vorig;
     auto import = [&](const InvoerBestand &f, int jaar, std::optional<Grootboek> &out) {
-        if (auto lines = ctx.import_ledger(config->grootboek_importer, f.pad, f.where, f.key_path))
-            out = boek_grootboek(*lines, *config, jaar, diag);
+        // Booked as the importer reads them: the lines of the export are never held.
+        GrootboekBoeking boeking(*config, jaar, diag);
+        if (ctx.import_ledger(config->grootboek_importer, f.pad, f.where, f.key_path, boeking)) out = boeking.result();
     };
     if (config->grootboek) import(*config->grootboek, region.boekjaar, grootboek);
     if (config->grootboek_vorig_jaar) import(*config->grootboek_vorig_jaar, region.boekjaar - 1, vorig);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vhh/input.h"
 #include "vhh/money.h"
 
 namespace vhh {
@@ -51,13 +52,23 @@ struct CsvRecordView {
 };
 
 /// Reads CSV text one record at a time, without copying fields: the streaming form of parse_csv
-/// (same syntax, same records, same errors), for files of a million lines. The text must outlive
-/// the reader.
+/// (same syntax, same records, same errors), for files of a million lines. It reads text held
+/// whole (which must outlive the reader) or an InputStream a piece at a time: then it holds one
+/// buffer of about kPiece bytes (more only for a record longer than that), whatever the file's size.
 class CsvReader {
 public:
+    /// Bytes read from an InputStream at a time.
+    static constexpr std::size_t kPiece = 1 << 20;
+
     /// A reader of `text` with fields separated by `separator`. Text that is not UTF-8 (or is
     /// UTF-16, or holds a NUL byte) gives one error and no records.
     explicit CsvReader(std::string_view text, char separator = ';');
+
+    /// A reader of the bytes of `source` (which must outlive the reader), read in pieces: the
+    /// constructor reads it once to check the encoding (the same one error and no records as for
+    /// text), rewinds it, and next() reads it `piece` bytes at a time (tests use tiny pieces).
+    /// Throws what `source` throws.
+    explicit CsvReader(InputStream &source, char separator = ';', std::size_t piece = kPiece);
 
     /// Reads the next record that has content (empty lines are skipped) into `record`; false at
     /// the end of the text. Syntax errors of the record are added to errors() first.
@@ -73,7 +84,21 @@ public:
 
 private:
     int column_of(std::size_t pos) const { return static_cast<int>(pos - line_start_) + 1; }
+    /// Reads the next piece of the stream behind what is left unread (kept from pos_ on); false
+    /// at the end of the stream.
+    bool refill();
+    /// Reads one record (which may be blank) starting at `i` into `record`, leaving `i` after it;
+    /// true when it has content.
+    bool read_record(CsvRecordView &record, std::size_t &i);
+    /// The encoding pass over a stream: sets the one error of a file that is not UTF-8 text.
+    void check_stream();
 
+    InputStream *source_ = nullptr;  // the stream read in pieces (nullptr: text_ is the whole text)
+    bool at_end_ = true;             // no more bytes after text_
+    bool skip_bom_ = false;          // the stream starts with a UTF-8 BOM, skipped at the first piece
+    std::size_t line_ends_ = 0;      // of a stream, counted by check_stream
+    std::size_t piece_ = kPiece;     // bytes read from the stream at a time
+    std::string buffer_;             // a stream's current piece: text_ views it
     std::string_view text_;
     char separator_;
     std::size_t pos_ = 0;         // next byte to read

@@ -12,6 +12,7 @@
 #include "vhh/contribution.h"
 #include "vhh/diagnostics.h"
 #include "vhh/document.h"
+#include "vhh/input.h"
 #include "vhh/ledger.h"
 #include "vhh/partner.h"
 #include "vhh/plugin_api.h"
@@ -24,8 +25,19 @@ namespace vhh {
 /// An input file a plugin read through the host.
 struct InputFile {
     std::string path;      ///< the resolved path (use it in SourceLocation::file for errors in the file)
-    std::string contents;  ///< the exact bytes
+    std::string contents;  ///< the exact bytes, when held whole (read_input; empty when `stream` is set)
+    /// The bytes read in pieces: set for the ledger export an importer gets from the host, which is
+    /// not held whole. Read it with CsvReader(InputStream&) or bytes_of().
+    InputStream *stream = nullptr;
 };
+
+/// The bytes of `file` as a stream: its `stream`, or else a StringInputStream over its contents
+/// kept in `whole` (so importers read host files and test files alike).
+inline InputStream &bytes_of(const InputFile &file, StringInputStream &whole) {
+    if (file.stream != nullptr) return *file.stream;
+    whole = StringInputStream(file.contents);
+    return whole;
+}
 
 /// Input files plugins read (ledger exports, indicator CSVs). The host resolves a relative
 /// path against the folder of the file that names it, records every file read (with its
@@ -43,10 +55,10 @@ class LedgerImporters {
 public:
     virtual ~LedgerImporters() = default;
     /// Reads `path` (as written at `where`, key `key_path`) with the importer plugin named
-    /// `importer` (e.g. "importer.csv-nl"); nothing (after reporting) when it cannot.
-    virtual std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
-                                                                 const SourceLocation &where,
-                                                                 const std::string &key_path) = 0;
+    /// `importer` (e.g. "importer.csv-nl"), which hands each line to `sink` as it reads it; false
+    /// (after reporting) when it cannot: then the lines `sink` got, if any, are to be dropped.
+    virtual bool import_ledger(const std::string &importer, const std::string &path, const SourceLocation &where,
+                               const std::string &key_path, LedgerSink &sink) = 0;
 };
 
 /// What every phase can see: the region, the partner registry, the plugin's own
@@ -77,13 +89,16 @@ public:
         if (input_files_ == nullptr) throw std::logic_error("no input file access in this context");
         return input_files_->read(path, where, key_path);
     }
-    /// Reads a ledger export with a configured importer plugin (kind VHH_KIND_IMPORT). The host
-    /// reads the file (see read_input), hands it to the importer and reports a missing importer
-    /// (78) or file (66) at `where`. Throws std::logic_error when the host gave no importers.
-    std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
-                                                         const SourceLocation &where, const std::string &key_path) {
+    /// Reads a ledger export with a configured importer plugin (kind VHH_KIND_IMPORT), which hands
+    /// the lines to `sink` one at a time as it reads them (the file is read in pieces: neither it
+    /// nor its lines are held whole). The host opens the file (see read_input), records it and
+    /// reports a missing importer (78) or file (66) at `where`. False when the import failed (then
+    /// drop what `sink` got; the errors are reported). Throws std::logic_error when the host gave
+    /// no importers.
+    bool import_ledger(const std::string &importer, const std::string &path, const SourceLocation &where,
+                       const std::string &key_path, LedgerSink &sink) {
         if (importers_ == nullptr) throw std::logic_error("no ledger importers in this context");
-        return importers_->import_ledger(importer, path, where, key_path);
+        return importers_->import_ledger(importer, path, where, key_path, sink);
     }
     /// Set by the host.
     void set_partner_registry(bool present) { partner_registry_ = present; }
@@ -173,9 +188,11 @@ public:
     virtual void compute(ComputeContext &) {}
     /// Report phase: add documents.
     virtual void report(ReportContext &) {}
-    /// Importers (VHH_KIND_IMPORT): turn the bytes of `file` into ledger lines, reporting every
-    /// problem located in the file (file.path, line, column) with ExitCode::data.
-    virtual std::vector<LedgerLine> import_ledger(ImportContext &, const InputFile &) { return {}; }
+    /// Importers (VHH_KIND_IMPORT): turn the bytes of `file` into ledger lines, handing each to
+    /// `sink` as it is read, and report every problem located in the file (file.path, line,
+    /// column) with ExitCode::data. The host gives the file as a stream (file.stream); read it in
+    /// pieces (bytes_of, CsvReader, ledger_csv) rather than whole.
+    virtual void import_ledger(ImportContext &, const InputFile &, LedgerSink &) {}
 };
 
 namespace detail {

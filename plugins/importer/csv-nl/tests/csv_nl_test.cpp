@@ -9,7 +9,8 @@
 #include <algorithm>
 #include <random>
 
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
+#include "vhh/testing.h"
 
 namespace {
 
@@ -18,8 +19,23 @@ using namespace vhh::importer_csv_nl;
 
 const std::string kPath = "/cfg/grootboek.csv";
 
+/// Reads `csv` whole (as a test's file) and streamed (as the host hands a file over); both must
+/// give the same lines and the same diagnostics, which land in `d`.
 std::vector<LedgerLine> read(const std::string &csv, Diagnostics &d, const Kolommen &k = {}) {
-    return read_ledger(kPath, csv, k, "plugins[5]", d);
+    LedgerLines whole;
+    read_ledger({kPath, csv}, k, "plugins[5]", d, whole);
+    StringInputStream stream(csv);
+    Diagnostics ds;
+    LedgerLines streamed;
+    read_ledger({kPath, "", &stream}, k, "plugins[5]", ds, streamed);
+    EXPECT_EQ(ds.format_all(), d.format_all());
+    EXPECT_EQ(streamed.lines.size(), whole.lines.size());
+    for (std::size_t i = 0; i < whole.lines.size() && i < streamed.lines.size(); ++i) {
+        EXPECT_EQ(streamed.lines[i].where.line, whole.lines[i].where.line);
+        EXPECT_EQ(streamed.lines[i].bedrag, whole.lines[i].bedrag);
+        EXPECT_EQ(streamed.lines[i].omschrijving, whole.lines[i].omschrijving);
+    }
+    return whole.lines;
 }
 
 /// The error at line:column whose message (or hint) holds `text`; fails the test when there is none.
@@ -267,32 +283,28 @@ TEST(CsvNlSettings, EmptyOrSharedColumnNamesAre78AtTheSetting) {
 }
 
 TEST(CsvNlPlugin, ImportsWithItsSettingsAndReportsASettingsErrorOnce) {
-    Region region;
-    std::vector<Partner> partners;
     Settings s;
     s.set("kolom_bedrag", text_setting("Bedrag EUR", 7));
-    Diagnostics d;
-    ImportContext ctx(region, partners, s, d);
+    vhh::testing::FakeImportContext ctx(s);
     ctx.set_key_path("plugins[5]");
     CsvNlImporter importer;
-    auto lines = importer.import_ledger(ctx, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag EUR\n"
-                                                     "01-01-2013;1;2;3,00\n"});
+    auto lines = vhh::testing::import_text(importer, ctx,
+                                      "Datum;Kostenplaats;Grootboekrekening;Bedrag EUR\n01-01-2013;1;2;3,00\n", kPath);
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0].bedrag.in_cents(), 300);
-    importer.import_ledger(ctx, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;1;2;3,00\n"});
-    const Diagnostic *x = error_at(d, 1, 1, "no column 'Bedrag EUR'");
+    vhh::testing::import_text(importer, ctx, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;1;2;3,00\n", kPath);
+    const Diagnostic *x = error_at(ctx.diag(), 1, 1, "no column 'Bedrag EUR'");
     ASSERT_NE(x, nullptr);
     EXPECT_NE(x->hint.find("'plugins[5].kolom_bedrag'"), std::string::npos);
 
     Settings bad;
     bad.set("kolom_datum", text_setting("", 6));
-    Diagnostics d2;
-    ImportContext ctx2(region, partners, bad, d2);
+    vhh::testing::FakeImportContext ctx2(bad);
     CsvNlImporter importer2;
-    EXPECT_TRUE(importer2.import_ledger(ctx2, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n"}).empty());
-    EXPECT_TRUE(importer2.import_ledger(ctx2, {kPath, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n"}).empty());
-    EXPECT_EQ(d2.error_count(), 1u) << d2.format_all();
-    EXPECT_EQ(d2.exit_code(), ExitCode::config);
+    EXPECT_TRUE(vhh::testing::import_text(importer2, ctx2, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n", kPath).empty());
+    EXPECT_TRUE(vhh::testing::import_text(importer2, ctx2, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n", kPath).empty());
+    EXPECT_EQ(ctx2.diag().error_count(), 1u) << ctx2.diag().format_all();
+    EXPECT_EQ(ctx2.diag().exit_code(), ExitCode::config);
 }
 
 // ---- property: write, read back ----------------------------------------------------------------
@@ -374,7 +386,7 @@ TEST(CsvNlProperty, RandomLedgersReadBackToTheSameLinesAndSum) {
             want.push_back(l);
         }
         Diagnostics d;
-        const auto got = read_ledger(kPath, csv, k, "plugins[5]", d);
+        const auto got = read(csv, d, k);
         ASSERT_FALSE(d.has_errors()) << d.format_all() << "\n" << csv;
         ASSERT_EQ(got.size(), want.size()) << csv;
         std::int64_t got_sum = 0;

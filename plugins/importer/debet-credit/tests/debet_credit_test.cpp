@@ -9,7 +9,8 @@
 #include <algorithm>
 #include <random>
 
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
+#include "vhh/testing.h"
 
 namespace {
 
@@ -18,8 +19,23 @@ using namespace vhh::importer_debet_credit;
 
 const std::string kPath = "/cfg/grootboek-2023.csv";
 
+/// Reads `csv` whole (as a test's file) and streamed (as the host hands a file over); both must
+/// give the same lines and the same diagnostics, which land in `d`.
 std::vector<LedgerLine> read(const std::string &csv, Diagnostics &d, const Kolommen &k = {}) {
-    return read_ledger(kPath, csv, k, "plugins[3]", d);
+    LedgerLines whole;
+    read_ledger({kPath, csv}, k, "plugins[3]", d, whole);
+    StringInputStream stream(csv);
+    Diagnostics ds;
+    LedgerLines streamed;
+    read_ledger({kPath, "", &stream}, k, "plugins[3]", ds, streamed);
+    EXPECT_EQ(ds.format_all(), d.format_all());
+    EXPECT_EQ(streamed.lines.size(), whole.lines.size());
+    for (std::size_t i = 0; i < whole.lines.size() && i < streamed.lines.size(); ++i) {
+        EXPECT_EQ(streamed.lines[i].where.line, whole.lines[i].where.line);
+        EXPECT_EQ(streamed.lines[i].bedrag, whole.lines[i].bedrag);
+        EXPECT_EQ(streamed.lines[i].omschrijving, whole.lines[i].omschrijving);
+    }
+    return whole.lines;
 }
 
 const Diagnostic *error_at(const Diagnostics &d, int line, int column, const std::string &text,
@@ -187,17 +203,14 @@ TEST(DebetCreditSettings, DefaultsAndErrors) {
 }
 
 TEST(DebetCreditPlugin, ImportsWithItsSettings) {
-    Region region;
-    std::vector<Partner> partners;
     Settings s;
     s.set("kolom_datum", text_setting("Boekdatum", 7));
-    Diagnostics d;
-    ImportContext ctx(region, partners, s, d);
+    vhh::testing::FakeImportContext ctx(s);
     ctx.set_key_path("plugins[3]");
     DebetCreditImporter importer;
-    const auto lines = importer.import_ledger(
-        ctx, {kPath, "Boekdatum,Kostenplaats,Grootboekrekening,Debet,Credit\n2023-05-01,A,1,,2.50\n"});
-    ASSERT_FALSE(d.has_errors()) << d.format_all();
+    const auto lines = vhh::testing::import_text(
+        importer, ctx, "Boekdatum,Kostenplaats,Grootboekrekening,Debet,Credit\n2023-05-01,A,1,,2.50\n", kPath);
+    ASSERT_FALSE(ctx.diag().has_errors()) << ctx.diag().format_all();
     ASSERT_EQ(lines.size(), 1u);
     EXPECT_EQ(lines[0].bedrag.in_cents(), -250);
 }
@@ -293,7 +306,7 @@ TEST(DebetCreditProperty, RandomLedgersReadBackToTheSameLinesAndSum) {
             want.push_back(l);
         }
         Diagnostics d;
-        const auto got = read_ledger(kPath, csv, k, "plugins[3]", d);
+        const auto got = read(csv, d, k);
         ASSERT_FALSE(d.has_errors()) << d.format_all() << "\n" << csv;
         ASSERT_EQ(got.size(), want.size()) << csv;
         std::int64_t got_sum = 0;

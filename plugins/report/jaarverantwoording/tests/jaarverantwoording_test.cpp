@@ -172,17 +172,18 @@ private:
 class MemoryImporters : public LedgerImporters {
 public:
     MemoryImporters(Diagnostics &d, InputFiles &files) : diag_(d), files_(files) {}
-    std::optional<std::vector<LedgerLine>> import_ledger(const std::string &importer, const std::string &path,
-                                                         const SourceLocation &where,
-                                                         const std::string &key_path) override {
+    bool import_ledger(const std::string &importer, const std::string &path, const SourceLocation &where,
+                       const std::string &key_path, LedgerSink &sink) override {
         calls.push_back(importer + " " + path);
         if (importer != "importer.csv-nl") {
             diag_.error(ExitCode::config, where, key_path, "no importer '" + importer + "' is configured");
-            return std::nullopt;
+            return false;
         }
         auto f = files_.read(path, where, key_path);
-        if (!f) return std::nullopt;
-        return importer_csv_nl::read_ledger(f->path, f->contents, {}, "plugins[4]", diag_);
+        if (!f) return false;
+        StringInputStream stream(f->contents);  // handed over in pieces, as the host does
+        importer_csv_nl::read_ledger({f->path, "", &stream}, {}, "plugins[4]", diag_, sink);
+        return true;
     }
     std::vector<std::string> calls;
 
@@ -311,7 +312,9 @@ Config config() {
 
 /// The ledger `csv` read by importer.csv-nl (default columns) and mapped to posten for `boekjaar`.
 Grootboek read(const std::string &path, const std::string &csv, const Config &c, int boekjaar, Diagnostics &d) {
-    return boek_grootboek(importer_csv_nl::read_ledger(path, csv, {}, "plugins[4]", d), c, boekjaar, d);
+    GrootboekBoeking boeking(c, boekjaar, d);
+    importer_csv_nl::read_ledger({path, csv}, {}, "plugins[4]", d, boeking);
+    return boeking.result();
 }
 
 LedgerLine ledger_line(const char *kp, const char *rek, std::int64_t cents, int line, Date datum = {2013, 1, 25}) {

@@ -1,8 +1,18 @@
 // What every CSV ledger importer needs, whatever the format of its fields: the header row resolved
 // against the columns the format reads (names from the importer's settings, matched without regard
 // to case and surrounding spaces), every record checked for its number of fields, and every problem
-// a located error FILE:LINE:COL with exit code 65. Used by importer.csv-nl and importer.debet-credit
-// (which links this library); a candidate for the SDK's csv.h once a third format needs it.
+// a located error FILE:LINE:COL with exit code 65. The file is read in pieces when the host hands
+// it over as a stream (CsvReader). importer.csv-nl and importer.debet-credit are built on it; a new
+// CSV importer writes only the parsing of its own fields (docs/plugins.md, "Importer plugins").
+//
+//     auto t = vhh::ledger_csv::open(file, ';', columns, ctx.key_path(), hint, ctx.diagnostics());
+//     if (!t) return;                                   // the header's errors are reported
+//     vhh::CsvRecordView r;
+//     while (t->next(r, diag)) {
+//         if (!vhh::ledger_csv::width_ok(*t, r, diag)) continue;
+//         std::string_view bedrag = vhh::ledger_csv::field(*t, r, kBedrag);   // kBedrag: its index in columns
+//         ...                                           // errors at vhh::ledger_csv::at(*t, r, kBedrag)
+//     }
 #pragma once
 
 #include <cstdint>
@@ -12,6 +22,7 @@
 #include <vector>
 
 #include "vhh/csv.h"
+#include "vhh/plugin.h"
 #include "vhh/diagnostics.h"
 #include "vhh/money.h"
 #include "vhh/settings.h"
@@ -35,8 +46,9 @@ public:
     std::size_t width = 0;         ///< number of fields of the header
     std::vector<int> index;        ///< per requested column: its field index, or -1 when absent
 
-    /// A table of `path` reading `text` (which must outlive it) with `separator`.
-    Table(std::string path, std::string_view text, char separator);
+    /// A table of `file` (which must outlive it) with `separator`: its stream read in pieces when
+    /// it has one, else its contents.
+    Table(const InputFile &file, char separator);
 
     /// Reads the next record that is not blank into `r`, reporting the CSV syntax errors met on
     /// the way (65, located); false at the end of the file. The first one is the header.
@@ -66,17 +78,17 @@ inline constexpr std::int64_t kMaxAmountCents = 100'000'000'000;
 std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> columns, const Settings &settings,
                                                          const std::string &key_prefix, Diagnostics &diag);
 
-/// Starts reading `contents` (optional UTF-8 BOM, quoted fields, \n or \r\n) with `separator` and
-/// resolves the header: the first record that is not blank (lines of only separators and spaces,
-/// as spreadsheets write empty rows, are skipped before it as after it). `contents` must outlive
-/// the table. Errors (65, located in the file, all reported): CSV
+/// Starts reading `file` (optional UTF-8 BOM, quoted fields, \n or \r\n) with `separator`, in
+/// pieces when it is a stream, and resolves the header: the first record that is not blank (lines
+/// of only separators and spaces, as spreadsheets write empty rows, are skipped before it as after
+/// it). `file` must outlive the table. Errors (65, located in the file, all reported): CSV
 /// syntax; an empty file; a header that is one field holding another separator (a file of another
 /// format: `format_hint` says which this importer reads); a required column missing (at the header,
 /// with the columns found and the setting to change, prefixed with `key_prefix`); a column read
 /// named twice in the header (at the second). Nothing when the header cannot be used (the syntax
 /// errors of the whole file are reported then too); syntax errors after the header are reported
 /// as Table::next reaches them.
-std::optional<Table> open(const std::string &path, const std::string &contents, char separator,
+std::optional<Table> open(const InputFile &file, char separator,
                           const std::vector<Column> &columns, const std::string &key_prefix,
                           const std::string &format_hint, Diagnostics &diag);
 
@@ -90,6 +102,10 @@ std::string_view field(const Table &t, const CsvRecordView &r, std::size_t c);
 
 /// Where requested column `c` of `r` starts (column 1 of the line for an absent column).
 SourceLocation at(const Table &t, const CsvRecordView &r, std::size_t c);
+
+/// Sets `where` to where requested column `c` of `r` starts (as at()), reusing its storage: for a
+/// LedgerLine kept across records.
+void locate(const Table &t, const CsvRecordView &r, std::size_t c, SourceLocation &where);
 
 /// `text` without surrounding spaces, tabs and carriage returns.
 std::string_view trim(std::string_view text);

@@ -1,4 +1,4 @@
-#include "ledger_csv.h"
+#include "vhh/ledger_csv.h"
 
 #include <map>
 
@@ -42,8 +42,10 @@ std::string_view trim(std::string_view s) {
     return s.substr(a, b - a + 1);
 }
 
-Table::Table(std::string path_, std::string_view text, char separator_)
-    : path(std::move(path_)), separator(separator_), reader_(text, separator_) {}
+Table::Table(const InputFile &file, char separator_)
+    : path(file.path),
+      separator(separator_),
+      reader_(file.stream != nullptr ? CsvReader(*file.stream, separator_) : CsvReader(file.contents, separator_)) {}
 
 void Table::report_errors(Diagnostics &diag) {
     const auto &errors = reader_.errors();
@@ -94,10 +96,10 @@ std::optional<std::vector<Column>> columns_from_settings(std::vector<Column> col
     return columns;
 }
 
-std::optional<Table> open(const std::string &path, const std::string &contents, char separator,
-                          const std::vector<Column> &columns, const std::string &key_prefix,
-                          const std::string &format_hint, Diagnostics &diag) {
-    Table t(path, contents, separator);
+std::optional<Table> open(const InputFile &file, char separator, const std::vector<Column> &columns,
+                          const std::string &key_prefix, const std::string &format_hint, Diagnostics &diag) {
+    const std::string &path = file.path;
+    Table t(file, separator);
     std::string expected;
     for (const auto &c : columns) expected += (expected.empty() ? "" : std::string(1, separator)) + c.name;
     DiagnosticsScope stage(diag);  // the errors recorded from here on
@@ -188,6 +190,13 @@ SourceLocation at(const Table &t, const CsvRecordView &r, std::size_t c) {
     const int i = t.index[c];
     if (i < 0 || static_cast<std::size_t>(i) >= r.fields.size()) return {t.path, r.line, 1};
     return {t.path, r.line, r.fields[i].column};
+}
+
+void locate(const Table &t, const CsvRecordView &r, std::size_t c, SourceLocation &where) {
+    const int i = t.index[c];
+    where.file = t.path;
+    where.line = r.line;
+    where.column = i < 0 || static_cast<std::size_t>(i) >= r.fields.size() ? 1 : r.fields[i].column;
 }
 
 bool amount_in_range(Money amount, std::string_view text, const std::string &column, const SourceLocation &where,
