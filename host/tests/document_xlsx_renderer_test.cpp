@@ -45,7 +45,7 @@ TEST(DocumentXlsxRenderer, WritesAZipAndTheSameBytesTwice) {
 
 TEST(DocumentXlsxRenderer, IsRegisteredForXlsx) {
     ASSERT_NE(RendererRegistry::builtin().find("xlsx"), nullptr);
-    EXPECT_EQ(RendererRegistry::builtin().formats(), (std::vector<std::string>{"xlsx", "txt"}));
+    EXPECT_EQ(RendererRegistry::builtin().formats(), (std::vector<std::string>{"pdf", "xlsx", "html", "txt"}));
 }
 
 TEST(DocumentXlsxRenderer, RefusesAFormulaItCannotTranslateNamingTheDocument) {
