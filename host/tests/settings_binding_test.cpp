@@ -96,8 +96,8 @@ TEST(SettingsGemeente, CheckedAgainstTheRegionWithTheHerindelingHint) {
     EXPECT_EQ(e[1].key_path, "plugins[0].gemeenten[1]");
     EXPECT_EQ(e[1].message, "gemeente Vlissingen is not one of the region's gemeenten");
     EXPECT_EQ(e[1].hint, "use the CBS code of Vlissingen: GM0718");
-    EXPECT_EQ(e[1].where.column, 22);
-    EXPECT_EQ(e[2].hint, "did you mean GM0687 (Middelburg)?");
+    EXPECT_EQ(e[1].where.column, 21);
+    EXPECT_EQ(e[2].hint, "did you mean GM0687 (Middelburg), GM0718 (Vlissingen)?");
     EXPECT_EQ(e[3].hint, "GM1959 (Altena) exists from 1-1-2019; in boekjaar 2017 use GM0687");
     EXPECT_EQ(e[4].hint, "the region's gemeenten: GM0687 Middelburg, GM0718 Vlissingen, GM1948 Meierijstad");
     // Without a region (its config is broken), a gemeente is only a code: nothing is reported.
