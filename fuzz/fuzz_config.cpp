@@ -142,8 +142,7 @@ void check_region(const YamlNode &root, const Region &region) {
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
     for (const auto &t : kTables) {
-        const std::string problem = check_settings_table(t.specs, t.count);
-        if (!problem.empty()) {
+        for (const std::string &problem : check_settings_table(t.specs, t.count)) {
             std::fprintf(stderr, "settings table of %s: %s\n", t.name, problem.c_str());
             std::abort();
         }

@@ -245,6 +245,13 @@ std::string plugins_json(const PluginRegistry &registry) {
                 if (s.default_value) o->set("default", std::string(s.default_value));
                 if (s.min_value) o->set("min", std::string(s.min_value));
                 if (s.max_value) o->set("max", std::string(s.max_value));
+                if (s.type == VHH_SETTING_CHOICE && s.choices) {
+                    Array::Ptr allowed = new Array;
+                    for (std::uint32_t c = 0; c < s.choice_count; ++c)
+                        if (s.choices[c]) allowed->add(std::string(s.choices[c]));
+                    o->set("allowed", allowed);
+                }
+                if (s.one_of) o->set("one_of", std::string(s.one_of));
                 o->set("description", std::string(s.description ? s.description : ""));
                 if (s.type == VHH_SETTING_LIST) o->set("fields", settings_array(s.fields, s.field_count));
                 a->add(o);

@@ -306,8 +306,11 @@ bool Pipeline::prepare(Diagnostics &parent) {
                        "plugin '" + entry.name + "' cannot be used: " + why, "plugin file: " + rec->path);
             continue;
         }
+        // GEMEENTE settings are checked against the region only when the region was read whole.
         active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
-                                            entry.key_path, {"name", "bestand", "sha256"}, log);
+                                            entry.key_path, {"name", "bestand", "sha256"}, log,
+                                            config_.complete ? &config_.region : nullptr);
+        active.settings.set_owner(entry.name);
         active_.push_back(std::move(active));
     }
     choose_renderers(diag);

@@ -54,6 +54,31 @@ TEST(PluginLoader, WrongAbiVersion) {
         << r.reason;
 }
 
+TEST(PluginLoader, OldCxxStringAbiIsRefusedByTheManifestsToolchainFacts) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "oldabi.so");
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.instance, nullptr);  // refused before any C++ object crossed
+    EXPECT_EQ(r.reason, "Plugin 'test.oldabi' was built with _GLIBCXX_USE_CXX11_ABI=0; this vhh uses 1.");
+}
+
+TEST(PluginLoader, ToolchainMismatchNamesTheFirstDifferingFact) {
+    using vhh::host::toolchain_mismatch;
+    const vhh_toolchain ours = vhh::detail::toolchain_facts();
+    EXPECT_EQ(toolchain_mismatch("x.y", ours), "");
+    vhh_toolchain release = ours;
+    release.glibcxx_release = ours.glibcxx_release + 1;
+    EXPECT_EQ(toolchain_mismatch("x.y", release), "Plugin 'x.y' was built with _GLIBCXX_RELEASE=" +
+                                                      std::to_string(ours.glibcxx_release + 1) + "; this vhh uses " +
+                                                      std::to_string(ours.glibcxx_release) + ".");
+    vhh_toolchain region = ours;
+    region.sizeof_region = 1;
+    EXPECT_EQ(toolchain_mismatch("x.y", region), "Plugin 'x.y' was built with sizeof(vhh::Region)=1; this vhh uses " +
+                                                     std::to_string(sizeof(vhh::Region)) + ".");
+    vhh_toolchain none{};  // a manifest without the record (all zero)
+    EXPECT_NE(toolchain_mismatch("x.y", none).find("a toolchain record of 0 bytes"), std::string::npos);
+}
+
 TEST(PluginLoader, BadMagic) {
     PluginRegistry reg;
     const auto &r = load(reg, "badmagic.so");
@@ -96,7 +121,8 @@ TEST(PluginLoader, DiscoverListsEveryFileInNameOrder) {
     std::vector<std::string> names;
     for (const auto &r : reg.records()) names.push_back(r.path.substr(r.path.rfind('/') + 1));
     std::vector<std::string> expected = {"badmagic.so",   "badmodel.so",   "crashing.so",  "failing.so",
-                                         "huge.so",       "noentry.so",    "notalib.so",   "test.good.so",
+                                         "huge.so",       "noentry.so",    "notalib.so",   "oldabi.so",
+                                         "test.good.so",
                                          "throwing.so",   "unresolved.so", "wrongabi.so"};
     EXPECT_EQ(names, expected);
     ASSERT_EQ(reg.missing_dirs().size(), 1u);

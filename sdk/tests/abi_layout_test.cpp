@@ -97,7 +97,6 @@ TEST(AbiLayout, VirtualTablesV1) {
 // facts in the manifest, store data in contexts, streaming import). Its set below changes with
 // it until the round's release; from then on it is as fixed as major 1's.
 TEST(AbiLayout, CManifestAndSettingsTableV2) {
-    EXPECT_EQ(sizeof(vhh_plugin_manifest), 64u);
     EXPECT_EQ(offsetof(vhh_plugin_manifest, magic), 0u);
     EXPECT_EQ(offsetof(vhh_plugin_manifest, abi_major), 4u);
     EXPECT_EQ(offsetof(vhh_plugin_manifest, abi_minor), 6u);
@@ -108,8 +107,8 @@ TEST(AbiLayout, CManifestAndSettingsTableV2) {
     EXPECT_EQ(offsetof(vhh_plugin_manifest, settings), 40u);
     EXPECT_EQ(offsetof(vhh_plugin_manifest, setting_count), 48u);
     EXPECT_EQ(offsetof(vhh_plugin_manifest, create), 56u);
-
-    EXPECT_EQ(sizeof(vhh_setting_spec), 64u);
+    EXPECT_EQ(offsetof(vhh_plugin_manifest, toolchain), 64u);
+    EXPECT_EQ(sizeof(vhh_plugin_manifest), 112u);
     EXPECT_EQ(offsetof(vhh_setting_spec, key), 0u);
     EXPECT_EQ(offsetof(vhh_setting_spec, type), 8u);
     EXPECT_EQ(offsetof(vhh_setting_spec, flags), 12u);
@@ -119,10 +118,31 @@ TEST(AbiLayout, CManifestAndSettingsTableV2) {
     EXPECT_EQ(offsetof(vhh_setting_spec, description), 40u);
     EXPECT_EQ(offsetof(vhh_setting_spec, fields), 48u);
     EXPECT_EQ(offsetof(vhh_setting_spec, field_count), 56u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, choice_count), 60u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, choices), 64u);
+    EXPECT_EQ(offsetof(vhh_setting_spec, one_of), 72u);
+    EXPECT_EQ(sizeof(vhh_setting_spec), 80u);
+
+    EXPECT_EQ(sizeof(vhh_toolchain), 48u);
+    EXPECT_EQ(offsetof(vhh_toolchain, size), 0u);
+    EXPECT_EQ(offsetof(vhh_toolchain, cxx11_abi), 4u);
+    EXPECT_EQ(offsetof(vhh_toolchain, glibcxx_release), 8u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_string), 12u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_vector), 16u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_map), 20u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_optional), 24u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_settings), 28u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_setting_value), 32u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_region), 36u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_phase_context), 40u);
+    EXPECT_EQ(offsetof(vhh_toolchain, sizeof_diagnostics), 44u);
 
     EXPECT_EQ(VHH_PLUGIN_MAGIC, 0x50484856u);
     EXPECT_EQ(VHH_KIND_LOAD | VHH_KIND_COMPUTE | VHH_KIND_REPORT | VHH_KIND_IMPORT, 15u);
     EXPECT_EQ(VHH_SETTING_CODES, 9);
+    EXPECT_EQ(VHH_SETTING_CHOICE, 10);
+    EXPECT_EQ(VHH_SETTING_GEMEENTE, 11);
+    EXPECT_EQ(VHH_SETTING_GEMEENTEN, 12);
 }
 
 TEST(AbiLayout, CppTypesV2) {
@@ -132,6 +152,7 @@ TEST(AbiLayout, CppTypesV2) {
     EXPECT_EQ(sizeof(vhh::SourceLocation), 40u);
     EXPECT_EQ(sizeof(vhh::Diagnostic), 144u);
     EXPECT_EQ(sizeof(vhh::SettingValue), 184u);
+    EXPECT_EQ(sizeof(vhh::Settings), 128u);  // values, declared keys, owner
     EXPECT_EQ(sizeof(vhh::Cell), 72u);
     EXPECT_EQ(sizeof(vhh::Table), 112u);
     EXPECT_EQ(sizeof(vhh::Chart), 80u);

@@ -574,6 +574,11 @@ class KeysTest(KeysTestCase):
         self.assertEqual([f["key"] for f in settings["vaste_bedragen"]["fields"]], ["gemeente", "bedrag"])
         self.assertEqual([f["key"] for f in settings["indexatie"]["fields"]], ["jaar", "percentage"])
         self.assertEqual(settings["tarief"]["type"], "amount")
+        # The same rows that validate document the allowed values and the gemeente type.
+        self.assertEqual(settings["sleutel"]["type"], "choice")
+        self.assertEqual(settings["sleutel"]["allowed"], ["per_inwoner", "pro_rata", "vast_plus_inwoner", "vaste_bedragen"])
+        self.assertEqual(settings["afronding"]["allowed"], ["cent", "euro"])
+        self.assertEqual(settings["vaste_bedragen"]["fields"][0]["type"], "gemeente")
 
 
 class BadKeyInputTest(KeysTestCase):

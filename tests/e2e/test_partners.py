@@ -366,7 +366,7 @@ class RegistryErrorsTest(RegistryTestCase):
 
     def test_gemeente_outside_the_region(self):
         bad = PARTNERS.replace("gemeenten: [GM0687, GM0718]", "gemeenten: [GM0687, GM0363]")
-        self.check_fails(bad, 78, "gemeenten: [GM0687", "[", key_path(1, ".gemeenten[1]"),
+        self.check_fails(bad, 78, "gemeenten: [GM0687", "GM0363", key_path(1, ".gemeenten[1]"),
                          "gemeente GM0363 is not one of the region's gemeenten", "GM0687")
 
     def test_overlapping_werkplek_periods(self):

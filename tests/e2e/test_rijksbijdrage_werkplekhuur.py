@@ -490,7 +490,7 @@ class BadInputTest(Base):
     def test_ontvanger_not_a_gemeente_of_the_region(self):
         text = self.rijks("    bedrag: 161700.00\n    ontvanger: GM0828\n")
         line, col = self.position(text, "GM0828")
-        self.check_fails(text, 78, [(line, col, "plugins[1].ontvanger: GM0828 is not a gemeente of the region")])
+        self.check_fails(text, 78, [(line, col, "plugins[1].ontvanger: gemeente GM0828 is not one of the region's gemeenten")])
 
     def test_location_weights_all_zero(self):
         text = self.rijks("    bedrag: 161700.00\n    locaties:\n      - {naam: A, gewicht: 0}\n"

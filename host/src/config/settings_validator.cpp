@@ -7,6 +7,7 @@
 #include <map>
 #include <vector>
 
+#include "vhh/gemeente_rule.h"
 #include "vhh/text.h"
 
 namespace vhh::host {
@@ -159,6 +160,9 @@ std::string expectation(std::uint32_t type) {
         case VHH_SETTING_CODE: return "a code (e.g. GM0687)";
         case VHH_SETTING_LIST: return "a list of records";
         case VHH_SETTING_CODES: return "a list of codes (e.g. [GM0654, GM0664])";
+        case VHH_SETTING_CHOICE: return "one of the allowed values";
+        case VHH_SETTING_GEMEENTE: return "the CBS code of a gemeente (e.g. GM0687)";
+        case VHH_SETTING_GEMEENTEN: return "a list of codes of gemeenten (e.g. [GM0654, GM0664])";
     }
     return "a value";
 }
@@ -175,7 +179,8 @@ std::string range_noun(std::uint32_t type) {
     return "a value";
 }
 
-bool known_type(std::uint32_t type) { return type >= VHH_SETTING_INTEGER && type <= VHH_SETTING_CODES; }
+bool known_type(std::uint32_t type) { return type >= VHH_SETTING_INTEGER && type <= VHH_SETTING_GEMEENTEN; }
+bool is_code_list(std::uint32_t type) { return type == VHH_SETTING_CODES || type == VHH_SETTING_GEMEENTEN; }
 bool has_range(std::uint32_t type) {
     return type == VHH_SETTING_INTEGER || type == VHH_SETTING_MONEY || type == VHH_SETTING_PERCENTAGE ||
            type == VHH_SETTING_DATE || type == VHH_SETTING_LIST;
@@ -223,6 +228,8 @@ ParseResult parse_scalar(std::uint32_t type, const std::string &text, SettingVal
             return ParseResult::ok;
         }
         case VHH_SETTING_CODE:
+        case VHH_SETTING_GEMEENTE:
+        case VHH_SETTING_CHOICE:  // its allowed values are checked with the row (check_choice)
             if (text.empty()) {
                 if (hint) *hint = "a code cannot be empty";
                 return ParseResult::bad_type;
@@ -294,6 +301,31 @@ std::string unknown_key_hint(const std::string &key, const std::vector<std::stri
     return "allowed keys: " + list;
 }
 
+/// The allowed values of a CHOICE row.
+std::vector<std::string> choices_of(const vhh_setting_spec &spec) {
+    std::vector<std::string> v;
+    for (std::uint32_t i = 0; spec.choices != nullptr && i < spec.choice_count; ++i)
+        if (spec.choices[i]) v.push_back(spec.choices[i]);
+    return v;
+}
+
+/// For a CHOICE row whose value `text` is not allowed: the hint ("did you mean 'x'? allowed:
+/// a, b"); nothing when the value is allowed (or the row is no CHOICE).
+std::optional<std::string> choice_problem(const vhh_setting_spec &spec, const std::string &text) {
+    if (spec.type != VHH_SETTING_CHOICE) return std::nullopt;
+    const std::vector<std::string> allowed = choices_of(spec);
+    if (std::find(allowed.begin(), allowed.end(), text) != allowed.end()) return std::nullopt;
+    std::string best;
+    std::size_t best_distance = kTypoDistance;
+    for (const auto &candidate : allowed) {
+        const std::size_t d = typo_distance(text, candidate, best_distance);
+        if (d < best_distance) best = candidate, best_distance = d;
+    }
+    std::string list;
+    for (const auto &a : allowed) list += (list.empty() ? "" : ", ") + a;
+    return (best.empty() ? "" : "did you mean '" + best + "'? ") + "allowed: " + list;
+}
+
 /// Marks a default value and everything inside it as coming from the default, at `where`.
 void mark_default(SettingValue &value, const SourceLocation &where) {
     value.where = where;
@@ -310,7 +342,7 @@ void mark_default(SettingValue &value, const SourceLocation &where) {
 }
 
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                   StageLog &log);
+                   StageLog &log, const Region *region);
 
 /// A list of codes: a YAML sequence of non-empty scalars, kept as text.
 void validate_codes(const YamlNode &node, const std::string &path, SettingValue &out, Diagnostics &diag) {
@@ -331,16 +363,42 @@ void validate_codes(const YamlNode &node, const std::string &path, SettingValue 
     }
 }
 
+/// For a GEMEENTE(N) value: reports each code that is no gemeente of the region (when the region
+/// is known); true when all are.
+bool check_gemeenten(const std::vector<std::pair<std::string, SourceLocation>> &codes,
+                     const std::vector<std::string> &paths, const Region *region, Diagnostics &diag) {
+    if (region == nullptr) return true;
+    bool ok = true;
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        if (auto problem = gemeente_problem(codes[i].first, *region)) {
+            diag.error(ExitCode::config, codes[i].second, paths[i], problem->message, problem->hint);
+            ok = false;
+        }
+    return ok;
+}
+
 /// Validates one present, non-null value. Returns true when `out` holds a valid value.
 bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                    StageLog &log) {
+                    StageLog &log, const Region *region) {
     Diagnostics &diag = log.sdk();
     out.type = static_cast<vhh_setting_type>(spec.type);
     out.where = node.where;
-    if (spec.type == VHH_SETTING_LIST || spec.type == VHH_SETTING_CODES) {
+    if (spec.type == VHH_SETTING_LIST || is_code_list(spec.type)) {
         StageLog value_log(log);  // this value's own errors
-        if (spec.type == VHH_SETTING_LIST) validate_list(node, spec, path, out, value_log);
-        else validate_codes(node, path, out, value_log.sdk());
+        if (spec.type == VHH_SETTING_LIST) {
+            validate_list(node, spec, path, out, value_log, region);
+        } else {
+            validate_codes(node, path, out, value_log.sdk());
+            if (spec.type == VHH_SETTING_GEMEENTEN && !value_log.failed()) {
+                std::vector<std::pair<std::string, SourceLocation>> codes;
+                std::vector<std::string> paths;
+                for (std::size_t i = 0; i < node.items.size(); ++i) {
+                    codes.emplace_back(node.items[i].text, node.items[i].where);
+                    paths.push_back(path + "[" + std::to_string(i) + "]");
+                }
+                check_gemeenten(codes, paths, region, value_log.sdk());
+            }
+        }
         return !value_log.failed();
     }
     if (!node.is_scalar()) {
@@ -366,11 +424,17 @@ bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const st
                    "expected " + range_noun(spec.type) + " " + range + ", got '" + excerpt(node.text) + "'");
         return false;
     }
+    if (auto choice_hint = choice_problem(spec, node.text)) {
+        diag.error(ExitCode::config, node.where, path, "unknown " + std::string(spec.key) + " '" + excerpt(node.text) + "'",
+                   *choice_hint);
+        return false;
+    }
+    if (spec.type == VHH_SETTING_GEMEENTE) return check_gemeenten({{node.text, node.where}}, {path}, region, diag);
     return true;
 }
 
 void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std::string &path, SettingValue &out,
-                   StageLog &log) {
+                   StageLog &log, const Region *region) {
     Diagnostics &diag = log.sdk();
     if (!node.is_sequence()) {
         std::string found = node.is_scalar() ? "'" + excerpt(node.text) + "'" : node.describe();
@@ -386,7 +450,7 @@ void validate_list(const YamlNode &node, const vhh_setting_spec &spec, const std
             diag.error(ExitCode::config, item.where, item_path, "expected a record (a map of fields), found " + found);
             continue;
         }
-        out.items.push_back(validate_settings(item, spec.fields, spec.field_count, item_path, {}, log));
+        out.items.push_back(validate_settings(item, spec.fields, spec.field_count, item_path, {}, log, region));
     }
     out.integer = static_cast<std::int64_t>(node.items.size());
     std::string range = range_violation(spec, out);
@@ -407,7 +471,7 @@ std::optional<SettingValue> default_value(const vhh_setting_spec &spec, const So
         if (spec.default_value != nullptr) {
             StageLog inner;  // the default's own problems, never shown to the user
             YamlNode node = read_yaml_text(spec.default_value, "default", inner.sdk());
-            if (!inner.failed() && !node.is_null()) validate_list(node, spec, spec.key, value, inner);
+            if (!inner.failed() && !node.is_null()) validate_list(node, spec, spec.key, value, inner, nullptr);
             if (inner.failed()) {
                 if (problem) *problem = "default '" + std::string(spec.default_value) + "' is not a valid list";
                 return std::nullopt;
@@ -416,7 +480,7 @@ std::optional<SettingValue> default_value(const vhh_setting_spec &spec, const So
         }
         return value;
     }
-    if (spec.type == VHH_SETTING_CODES) {
+    if (is_code_list(spec.type)) {
         // A codes default is YAML text ("[GM0687]"); no default means an empty list.
         if (spec.default_value != nullptr) {
             Diagnostics inner;
@@ -439,46 +503,93 @@ std::optional<SettingValue> default_value(const vhh_setting_spec &spec, const So
         if (problem) *problem = "default '" + std::string(spec.default_value) + "' is outside its own range";
         return std::nullopt;
     }
+    if (choice_problem(spec, value.text)) {
+        if (problem) *problem = "default '" + std::string(spec.default_value) + "' is not one of its allowed values";
+        return std::nullopt;
+    }
     return value;
 }
 
-std::string check_table(const vhh_setting_spec *specs, std::uint32_t spec_count, const std::string &prefix) {
-    if (spec_count > 0 && specs == nullptr) return prefix + "table is missing";
+/// Keys the host reads from a plugin's entry itself: no settings table may declare them.
+const char *const kReservedKeys[] = {"name", "bestand", "sha256"};
+
+void check_table(const vhh_setting_spec *specs, std::uint32_t spec_count, const std::string &prefix,
+                 std::vector<std::string> &problems) {
+    if (spec_count > 0 && specs == nullptr) {
+        problems.push_back(prefix + "table is missing");
+        return;
+    }
     std::map<std::string, std::uint32_t> seen;
+    std::map<std::string, std::uint32_t> groups;  // one_of group -> number of rows
     for (std::uint32_t i = 0; i < spec_count; ++i) {
         const vhh_setting_spec &spec = specs[i];
-        std::string row = "setting #" + std::to_string(i + 1);
-        if (spec.key == nullptr || spec.key[0] == '\0') return prefix + row + " has no key";
-        std::string name = "setting '" + prefix + spec.key + "'";
-        if (!seen.emplace(spec.key, i).second) return name + " is declared twice";
-        if (!known_type(spec.type)) return name + " has unknown type " + std::to_string(spec.type);
-        if ((spec.flags & ~static_cast<std::uint32_t>(VHH_SETTING_REQUIRED)) != 0)
-            return name + " has unknown flags " + std::to_string(spec.flags);
-        if ((spec.flags & VHH_SETTING_REQUIRED) && spec.default_value != nullptr)
-            return name + " is required and also has a default";
-        if (!has_range(spec.type) && (spec.min_value || spec.max_value))
-            return name + " has bounds, but a " + setting_type_name(spec.type) + " has no range";
-        SettingValue lo, hi;
-        if (spec.min_value && parse_scalar(spec.type, spec.min_value, lo, nullptr) != ParseResult::ok)
-            return name + ": minimum '" + spec.min_value + "' is not " +
-                   (spec.type == VHH_SETTING_LIST ? "a number of records" : expectation(spec.type));
-        if (spec.max_value && parse_scalar(spec.type, spec.max_value, hi, nullptr) != ParseResult::ok)
-            return name + ": maximum '" + spec.max_value + "' is not " +
-                   (spec.type == VHH_SETTING_LIST ? "a number of records" : expectation(spec.type));
-        if (spec.min_value && spec.max_value && compare(spec.type, lo, hi) > 0)
-            return name + ": minimum " + spec.min_value + " is greater than maximum " + spec.max_value;
-        if (spec.type == VHH_SETTING_LIST) {
-            if (spec.fields == nullptr || spec.field_count == 0) return name + " is a list without record fields";
-            std::string inner = check_table(spec.fields, spec.field_count, prefix + spec.key + ".");
-            if (!inner.empty()) return inner;
-        } else if (spec.fields != nullptr || spec.field_count != 0) {
-            return name + " has record fields, but only a list has them";
+        if (spec.key == nullptr || spec.key[0] == '\0') {
+            problems.push_back(prefix + "setting #" + std::to_string(i + 1) + " has no key");
+            continue;
         }
-        std::string problem;
-        if (spec.default_value != nullptr && !default_value(spec, SourceLocation{}, &problem))
-            return name + ": " + problem;
+        const std::string name = "setting '" + prefix + spec.key + "'";
+        auto problem = [&](const std::string &what) { problems.push_back(name + what); };
+        if (!seen.emplace(spec.key, i).second) problem(" is declared twice");
+        if (prefix.empty())
+            for (const char *reserved : kReservedKeys)
+                if (std::string(spec.key) == reserved)
+                    problem(": '" + std::string(reserved) + "' is reserved for the host (a plugin entry's " +
+                            reserved + ")");
+        if (!known_type(spec.type)) {
+            problem(" has unknown type " + std::to_string(spec.type));
+            continue;
+        }
+        if ((spec.flags & ~static_cast<std::uint32_t>(VHH_SETTING_REQUIRED)) != 0)
+            problem(" has unknown flags " + std::to_string(spec.flags));
+        if ((spec.flags & VHH_SETTING_REQUIRED) && spec.default_value != nullptr)
+            problem(" is required and also has a default");
+        if (spec.one_of != nullptr) {
+            ++groups[spec.one_of];
+            if (spec.flags & VHH_SETTING_REQUIRED) problem(" is required, but one of group '" + std::string(spec.one_of) + "'");
+            if (spec.default_value != nullptr)
+                problem(" has a default, but one of group '" + std::string(spec.one_of) + "' cannot have one");
+        }
+        if (spec.type == VHH_SETTING_CHOICE) {
+            const std::vector<std::string> allowed = choices_of(spec);
+            if (allowed.empty() || allowed.size() != spec.choice_count) problem(" is a choice without allowed values");
+            for (std::size_t a = 0; a < allowed.size(); ++a)
+                if (std::find(allowed.begin(), allowed.begin() + static_cast<std::ptrdiff_t>(a), allowed[a]) !=
+                    allowed.begin() + static_cast<std::ptrdiff_t>(a))
+                    problem(" allows '" + allowed[a] + "' twice");
+        } else if (spec.choices != nullptr || spec.choice_count != 0) {
+            problem(" has allowed values, but only a choice has them");
+        }
+        bool bounds_ok = true;
+        if (!has_range(spec.type) && (spec.min_value || spec.max_value)) {
+            problem(" has bounds, but a " + std::string(setting_type_name(spec.type)) + " has no range");
+            bounds_ok = false;
+        }
+        SettingValue lo, hi;
+        const std::string bound_type = spec.type == VHH_SETTING_LIST ? "a number of records" : expectation(spec.type);
+        if (bounds_ok && spec.min_value && parse_scalar(spec.type, spec.min_value, lo, nullptr) != ParseResult::ok) {
+            problem(": minimum '" + std::string(spec.min_value) + "' is not " + bound_type);
+            bounds_ok = false;
+        }
+        if (bounds_ok && spec.max_value && parse_scalar(spec.type, spec.max_value, hi, nullptr) != ParseResult::ok) {
+            problem(": maximum '" + std::string(spec.max_value) + "' is not " + bound_type);
+            bounds_ok = false;
+        }
+        if (bounds_ok && spec.min_value && spec.max_value && compare(spec.type, lo, hi) > 0) {
+            problem(": minimum " + std::string(spec.min_value) + " is greater than maximum " + spec.max_value);
+            bounds_ok = false;
+        }
+        if (spec.type == VHH_SETTING_LIST) {
+            if (spec.fields == nullptr || spec.field_count == 0) problem(" is a list without record fields");
+            else check_table(spec.fields, spec.field_count, prefix + spec.key + ".", problems);
+        } else if (spec.fields != nullptr || spec.field_count != 0) {
+            problem(" has record fields, but only a list has them");
+        }
+        std::string why;
+        if (bounds_ok && spec.default_value != nullptr && !default_value(spec, SourceLocation{}, &why)) problem(": " + why);
     }
-    return "";
+    for (const auto &[group, rows] : groups)
+        if (rows < 2)
+            problems.push_back(prefix + "one-of group '" + group + "' has a single setting; it needs two or more");
 }
 
 }  // namespace
@@ -625,19 +736,50 @@ std::optional<bool> parse_boolean(const std::string &text, std::string *hint) {
     return std::nullopt;
 }
 
-Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
-                           const std::string &key_path, const std::set<std::string> &ignored_keys,
-                           Diagnostics &diag) {
-    StageLog log(diag);
-    return validate_settings(section, specs, spec_count, key_path, ignored_keys, log);
+/// Of each one-of group of the table, exactly one key must be written in `section`.
+void check_one_of_groups(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
+                         const std::string &key_path, Diagnostics &diag) {
+    std::vector<std::string> groups;
+    for (std::uint32_t i = 0; i < spec_count; ++i)
+        if (specs[i].one_of && std::find(groups.begin(), groups.end(), specs[i].one_of) == groups.end())
+            groups.push_back(specs[i].one_of);
+    for (const auto &group : groups) {
+        std::vector<std::string> keys, given;
+        const YamlNode *second = nullptr;
+        for (std::uint32_t i = 0; i < spec_count; ++i) {
+            if (!specs[i].one_of || group != specs[i].one_of || !specs[i].key) continue;
+            keys.push_back(specs[i].key);
+            if (const YamlNode *v = section.find(specs[i].key)) {
+                given.push_back(specs[i].key);
+                if (given.size() == 2) second = v;
+            }
+        }
+        std::string list;
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            list += (k == 0 ? "'" : k + 1 == keys.size() ? " or '" : ", '") + keys[k] + "'";
+        if (given.empty())
+            diag.error(ExitCode::config, section.where, key_path, "give one of " + list);
+        else if (second != nullptr)
+            diag.error(ExitCode::config, second->where, join_key(key_path, given[1]),
+                       "give only one of " + list + ", not both '" + given[0] + "' and '" + given[1] + "'");
+    }
 }
 
 Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
                            const std::string &key_path, const std::set<std::string> &ignored_keys,
-                           StageLog &log) {
+                           Diagnostics &diag, const Region *region) {
+    StageLog log(diag);
+    return validate_settings(section, specs, spec_count, key_path, ignored_keys, log, region);
+}
+
+Settings validate_settings(const YamlNode &section, const vhh_setting_spec *specs, std::uint32_t spec_count,
+                           const std::string &key_path, const std::set<std::string> &ignored_keys,
+                           StageLog &log, const Region *region) {
     Diagnostics &diag = log.sdk();
     Settings settings;
     if (specs == nullptr) spec_count = 0;
+    for (std::uint32_t i = 0; i < spec_count; ++i)
+        if (specs[i].key) settings.declare(specs[i].key);
     const bool usable = section.is_map() || section.is_null();
     if (!usable)
         diag.error(ExitCode::config, section.where, key_path,
@@ -681,7 +823,7 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
             }
             SettingValue v;
             // A list keeps its valid records even when some records have errors.
-            if (validate_value(value, *spec, path, v, log) ||
+            if (validate_value(value, *spec, path, v, log, region) ||
                 (spec->type == VHH_SETTING_LIST && value.is_sequence()))
                 settings.set(key.text, std::move(v));
         }
@@ -714,11 +856,14 @@ Settings validate_settings(const YamlNode &section, const vhh_setting_spec *spec
                        "the plugin declares an invalid default: " + problem);
         }
     }
+    if (usable) check_one_of_groups(section, specs, spec_count, key_path, diag);
     return settings;
 }
 
-std::string check_settings_table(const vhh_setting_spec *specs, std::uint32_t spec_count) {
-    return check_table(specs, spec_count, "");
+std::vector<std::string> check_settings_table(const vhh_setting_spec *specs, std::uint32_t spec_count) {
+    std::vector<std::string> problems;
+    check_table(specs, spec_count, "", problems);
+    return problems;
 }
 
 }  // namespace vhh::host

@@ -97,6 +97,37 @@ std::pair<dev_t, ino_t> identity(const fs::path &p) {
 
 }  // namespace
 
+std::string toolchain_mismatch(const std::string &plugin, const vhh_toolchain &theirs) {
+    const vhh_toolchain ours = ::vhh::detail::toolchain_facts();
+    const std::string head = "Plugin " + in_quotes(plugin) + " was built with ";
+    if (theirs.size != ours.size)
+        return head + "a toolchain record of " + std::to_string(theirs.size) + " bytes; this vhh uses " +
+               std::to_string(ours.size) + ".";
+    if (theirs.cxx11_abi != ours.cxx11_abi)
+        return head + "_GLIBCXX_USE_CXX11_ABI=" + std::to_string(theirs.cxx11_abi) + "; this vhh uses " +
+               std::to_string(ours.cxx11_abi) + ".";
+    if (theirs.glibcxx_release != ours.glibcxx_release)
+        return head + "_GLIBCXX_RELEASE=" + std::to_string(theirs.glibcxx_release) + "; this vhh uses " +
+               std::to_string(ours.glibcxx_release) + ".";
+    const struct {
+        const char *type;
+        std::uint32_t vhh_toolchain::*size;
+    } sizes[] = {{"std::string", &vhh_toolchain::sizeof_string},
+                 {"std::vector<int>", &vhh_toolchain::sizeof_vector},
+                 {"std::map<std::string, int>", &vhh_toolchain::sizeof_map},
+                 {"std::optional<std::string>", &vhh_toolchain::sizeof_optional},
+                 {"vhh::Settings", &vhh_toolchain::sizeof_settings},
+                 {"vhh::SettingValue", &vhh_toolchain::sizeof_setting_value},
+                 {"vhh::Region", &vhh_toolchain::sizeof_region},
+                 {"vhh::PhaseContext", &vhh_toolchain::sizeof_phase_context},
+                 {"vhh::Diagnostics", &vhh_toolchain::sizeof_diagnostics}};
+    for (const auto &s : sizes)
+        if (theirs.*s.size != ours.*s.size)
+            return head + "sizeof(" + s.type + ")=" + std::to_string(theirs.*s.size) + "; this vhh uses " +
+                   std::to_string(ours.*s.size) + ".";
+    return "";
+}
+
 std::string kinds_to_string(std::uint32_t kinds) {
     std::string s;
     auto add = [&](const char *n) { s += s.empty() ? n : std::string(",") + n; };
@@ -208,8 +239,13 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path, const std
         return fail("plugin " + in_quotes(rec.name) + " declares unknown or no kinds (" + std::to_string(m->kinds) + ")");
     if (m->setting_count > 0 && m->settings == nullptr)
         return fail("plugin " + in_quotes(rec.name) + " declares settings but gives no table");
-    std::string table_problem = check_settings_table(m->settings, m->setting_count);
-    if (!table_problem.empty()) return fail("plugin " + in_quotes(rec.name) + " has a bad settings table: " + table_problem);
+    if (std::string why = toolchain_mismatch(rec.name, m->toolchain); !why.empty()) return fail(why);
+    const std::vector<std::string> table_problems = check_settings_table(m->settings, m->setting_count);
+    if (!table_problems.empty()) {
+        std::string all;
+        for (const auto &p : table_problems) all += (all.empty() ? "" : "; ") + p;
+        return fail("plugin " + in_quotes(rec.name) + " has a bad settings table: " + all);
+    }
     if (m->create == nullptr) return fail("plugin " + in_quotes(rec.name) + " has no factory");
     for (const auto &other : records_) {
         if (&other == &rec || !other.ok || other.name != rec.name) continue;

@@ -72,6 +72,12 @@ private:
 /// the regions of a province run); nullptr with `why` set when its factory fails.
 std::shared_ptr<Plugin> create_instance(const PluginRecord &record, std::string &why);
 
+/// Why a plugin whose manifest records `theirs` cannot share C++ objects with this vhh, in LLVM's
+/// style ("Plugin 'x' was built with _GLIBCXX_USE_CXX11_ABI=0; this vhh uses 1."), or "" when
+/// every fact matches: the libstdc++ dual ABI, its major release, and the sizes of the types that
+/// cross the boundary.
+std::string toolchain_mismatch(const std::string &plugin, const vhh_toolchain &theirs);
+
 /// Human names of kinds: "load,compute".
 std::string kinds_to_string(std::uint32_t kinds);
 

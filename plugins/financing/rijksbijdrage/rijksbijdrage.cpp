@@ -10,13 +10,17 @@ namespace vhh::rijksbijdrage {
 
 namespace {
 
-const vhh_setting_spec kLocatieFields[3] = {
-    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
-     "name of the Veiligheidshuis location", nullptr, 0},
-    {"gewicht", VHH_SETTING_INTEGER, 0, nullptr, "0", "1000000",
-     "the location's weight in the agreed key (give gewicht or percentage)", nullptr, 0},
-    {"percentage", VHH_SETTING_PERCENTAGE, 0, nullptr, "0", "100",
-     "the location's share in percent, e.g. 35 (all locations' percentages add up to 100)", nullptr, 0},
+const SettingsTable<LocatieSettings> kLocatieFields{
+    bind("naam", &LocatieSettings::naam).required().doc("name of the Veiligheidshuis location"),
+    bind("gewicht", &LocatieSettings::gewicht)
+        .range("0", "1000000")
+        .one_of("sleutel")
+        .doc("the location's weight in the agreed key (give gewicht or percentage)"),
+    bind("percentage", &LocatieSettings::percentage)
+        .as(VHH_SETTING_PERCENTAGE)
+        .range("0", "100")
+        .one_of("sleutel")
+        .doc("the location's share in percent, e.g. 35 (all locations' percentages add up to 100)"),
 };
 
 constexpr std::int64_t kWholePpm = 1000000;  // 100 %
@@ -28,77 +32,56 @@ std::string gemeente_label(const Region &region, const std::string &code) {
 
 }  // namespace
 
-const vhh_setting_spec kSettings[3] = {
-    {"bedrag", VHH_SETTING_MONEY, VHH_SETTING_REQUIRED, nullptr, "0", "10000000",
-     "the rijksbijdrage for the boekjaar in euros, e.g. 161700.00", nullptr, 0},
-    {"ontvanger", VHH_SETTING_CODE, 0, nullptr, nullptr, nullptr,
-     "CBS code of the gemeente it is paid to (default: the region's centrumgemeente)", nullptr, 0},
-    {"locaties", VHH_SETTING_LIST, 0, nullptr, "1", nullptr,
-     "optional split over Veiligheidshuis locations: records {naam, gewicht} or {naam, percentage}", kLocatieFields,
-     3},
+const SettingsTable<RijksbijdrageSettings> kSettings{
+    bind("bedrag", &RijksbijdrageSettings::bedrag)
+        .required()
+        .range("0", "10000000")
+        .doc("the rijksbijdrage for the boekjaar in euros, e.g. 161700.00"),
+    bind("ontvanger", &RijksbijdrageSettings::ontvanger)
+        .as(VHH_SETTING_GEMEENTE)
+        .doc("CBS code of the gemeente it is paid to (default: the region's centrumgemeente)"),
+    bind("locaties", &RijksbijdrageSettings::locaties, kLocatieFields)
+        .at_least("1")
+        .doc("optional split over Veiligheidshuis locations: records {naam, gewicht} or {naam, percentage}"),
 };
 
 std::optional<Input> read_input(const Settings &settings, const Region &region, Diagnostics &diag,
                                 const std::string &key_prefix) {
     DiagnosticsScope stage(diag);  // the errors recorded from here on
     auto key = [&](const std::string &path) { return key_prefix.empty() ? path : key_prefix + "." + path; };
+    const RijksbijdrageSettings c = kSettings.read(settings);
     Input in;
-    in.bedrag = settings.money("bedrag");
+    in.bedrag = c.bedrag;
+    // The ontvanger: a gemeente of the region (checked by the host), by default the centrumgemeente.
+    in.ontvanger = c.ontvanger.value_or(region.centrumgemeente);
 
-    // The ontvanger: a gemeente of the region, by default the centrumgemeente.
-    if (settings.has("ontvanger")) {
-        in.ontvanger = settings.text("ontvanger");
-        if (region.find(in.ontvanger) == nullptr) {
-            std::string hint = "the centrumgemeente is " + gemeente_label(region, region.centrumgemeente) +
-                               "; leave 'ontvanger' out to pay the rijksbijdrage to it";
-            if (const Herindeling *h = region.merged_away(in.ontvanger))
-                hint = in.ontvanger + " merged into " + h->naam + " (" + h->naar + ") on " + h->per.iso() +
-                       "; write " + h->naar;
-            diag.error(ExitCode::config, settings.where("ontvanger"), key("ontvanger"),
-                       in.ontvanger + " is not a gemeente of the region " + region.naam, hint);
-        }
-    } else {
-        in.ontvanger = region.centrumgemeente;
-    }
-
-    // The locations and their key: all weights or all percentages.
+    // The locations and their key: all weights or all percentages (each has one of them: the host checks).
     DiagnosticsScope locaties_stage(diag);  // the locations' errors
-    const auto &records = settings.list("locaties");
     std::size_t first_keyed = 0;  // index of the first location with a key
     std::map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        const Settings &r = records[i];
+    for (std::size_t i = 0; i < c.locaties.value.size(); ++i) {
+        const LocatieSettings &r = c.locaties.value[i];
         const std::string path = key("locaties[" + std::to_string(i) + "]");
-        if (!r.has("naam")) continue;  // reported by the host's validation
+        // Without a naam, or without exactly one of gewicht and percentage: reported by the host.
+        if (r.naam.value.empty() || r.gewicht.has_value() == r.percentage.has_value()) continue;
         Locatie loc;
-        loc.naam = r.text("naam");
-        loc.where = r.where("naam");
+        loc.naam = r.naam.value;
+        loc.where = r.naam.where;
         auto [it, fresh] = seen.emplace(loc.naam, i);
         if (!fresh)
             diag.error(ExitCode::config, loc.where, path + ".naam",
                        "location '" + loc.naam + "' is listed twice (also locaties[" + std::to_string(it->second) + "])",
                        "every location gets one share; merge the two entries");
-        const bool g = r.has("gewicht"), p = r.has("percentage");
-        if (g && p) {
-            diag.error(ExitCode::config, r.where("percentage"), path,
-                       "location '" + loc.naam + "' has both a gewicht and a percentage",
-                       "give either gewicht (a weight) or percentage, not both");
-            continue;
-        }
-        if (!g && !p) {
-            diag.error(ExitCode::config, loc.where, path,
-                       "location '" + loc.naam + "' has no gewicht and no percentage",
-                       "give its weight in the agreed key, e.g. gewicht: 35, or its share, e.g. percentage: 35");
-            continue;
-        }
-        loc.gewicht = g ? r.integer("gewicht") : r.percentage_ppm("percentage");
+        const bool p = r.percentage.has_value();
+        const Located<std::int64_t> &key_value = p ? *r.percentage : *r.gewicht;
+        loc.gewicht = key_value.value;
         // Every location must use the kind of key the first one uses.
         in.locaties.push_back(loc);
         if (in.locaties.size() == 1) {
             in.percentages = p;
             first_keyed = i;
         } else if (in.percentages != p) {
-            diag.error(ExitCode::config, r.where(p ? "percentage" : "gewicht"), path + (p ? ".percentage" : ".gewicht"),
+            diag.error(ExitCode::config, key_value.where, path + (p ? ".percentage" : ".gewicht"),
                        "location '" + loc.naam + "' gives a " + (p ? "percentage" : "gewicht") + ", but locaties[" +
                            std::to_string(first_keyed) + "] gives a " + (p ? "gewicht" : "percentage"),
                        "use one kind of key for all locations: weights or percentages");
@@ -108,11 +91,11 @@ std::optional<Input> read_input(const Settings &settings, const Region &region, 
         std::int64_t sum = 0;
         for (const auto &l : in.locaties) sum += l.gewicht;
         if (in.percentages && sum != kWholePpm) {
-            diag.error(ExitCode::data, settings.where("locaties"), key("locaties"),
+            diag.error(ExitCode::data, c.locaties.where, key("locaties"),
                        "the locations' percentages add up to " + format_percentage_nl(sum) + ", expected 100 %",
                        "the percentages are the agreed key and divide the whole bedrag");
         } else if (!in.percentages && sum == 0) {
-            diag.error(ExitCode::data, settings.where("locaties"), key("locaties"),
+            diag.error(ExitCode::data, c.locaties.where, key("locaties"),
                        "the locations' weights are all zero, so the bedrag cannot be divided",
                        "give at least one location a positive gewicht");
         }

@@ -13,8 +13,22 @@
 
 namespace vhh::rijksbijdrage {
 
-/// The plugin's settings table (declared once: validates and documents).
-extern const vhh_setting_spec kSettings[3];
+/// One location record as the settings table binds it.
+struct LocatieSettings {
+    Located<std::string> naam;                        ///< the location's name
+    std::optional<Located<std::int64_t>> gewicht;     ///< one of gewicht and percentage (the host checks)
+    std::optional<Located<std::int64_t>> percentage;  ///< in millionths
+};
+
+/// The plugin's settings as its table binds them.
+struct RijksbijdrageSettings {
+    Money bedrag;                                    ///< the whole rijksbijdrage
+    std::optional<std::string> ontvanger;            ///< a gemeente of the region (the host checks); absent: centrumgemeente
+    Located<std::vector<LocatieSettings>> locaties;  ///< empty: no split
+};
+
+/// The plugin's settings table (declared once: validates, documents and binds).
+extern const SettingsTable<RijksbijdrageSettings> kSettings;
 
 /// Source id of the lines this plugin adds.
 inline constexpr const char *kSource = "rijksbijdrage";
@@ -38,9 +52,9 @@ struct Input {
     bool percentages = false;      ///< true when the locations' key is in percentages (weights are ppm)
 };
 
-/// Reads and checks the plugin's settings against the region: the ontvanger must be a
-/// gemeente of the region (78); a location has either a gewicht or a percentage (78), all
-/// locations use the same kind (78), names are unique (78); weights not all zero (65);
+/// Reads the plugin's settings (validated by the host against kSettings: the ontvanger is a
+/// gemeente of the region, a location has exactly one of gewicht and percentage) and checks what
+/// the table cannot say: all locations use the same kind of key (78), names are unique (78); weights not all zero (65);
 /// percentages add up to exactly 100 % (65). Every problem is reported located in `diag`, its key
 /// path prefixed with `key_prefix` (the plugin entry's, e.g. "plugins[1]"; empty when unknown);
 /// returns nothing when there was one.

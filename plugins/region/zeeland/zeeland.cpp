@@ -10,7 +10,7 @@ namespace vhh::region_zeeland {
 namespace {
 
 const vhh_setting_spec kGemeenteFields[] = {
-    {"gemeente", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+    {"gemeente", VHH_SETTING_GEMEENTE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
      "CBS code of a gemeente of the region, e.g. GM0716", nullptr, 0},
     {"veiligheidsregio", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
      "the veiligheidsregio the gemeente belongs to, e.g. Zeeland", nullptr, 0},
@@ -48,12 +48,6 @@ std::optional<Regio> read_regio(const Settings &s, const Region &region, Diagnos
                                 const std::string &key_prefix) {
     DiagnosticsScope stage(diag);  // the errors recorded from here on
     auto key = [&](const std::string &path) { return key_prefix.empty() ? path : key_prefix + "." + path; };
-    std::vector<std::string> codes, names;
-    for (const auto &g : region.gemeenten) {
-        codes.push_back(g.code);
-        names.push_back(g.naam);
-    }
-
     std::map<std::string, Indeling> by_code;
     const std::vector<Settings> empty;
     const auto &list = s.has("gemeenten") ? s.list("gemeenten") : empty;
@@ -67,23 +61,7 @@ std::optional<Regio> read_regio(const Settings &s, const Region &region, Diagnos
         bool ok = true;
         const Gemeente *gem = region.find(g.code);
         if (gem == nullptr) {
-            std::string hint;
-            if (const Herindeling *h = region.merged_away(g.code)) {
-                hint = g.code + " merged into " + h->naar + " (" + h->naam + ") on " + h->per.iso() + "; use " +
-                       h->naar;
-            } else {
-                const auto n = std::find(names.begin(), names.end(), g.code);
-                if (n != names.end()) {
-                    hint = "use the CBS code of " + g.code + ": " + codes[n - names.begin()];
-                } else {
-                    const std::string best = closest(g.code, codes, 2);
-                    hint = best.empty() ? "the region's gemeenten are in 'gemeenten:' of the config"
-                                        : "did you mean " + best + " (" + region.find(best)->naam + ")?";
-                }
-            }
-            diag.error(ExitCode::config, g.where, key(kp + ".gemeente"),
-                       "unknown gemeente '" + g.code + "': not a gemeente of region " + region.naam, hint);
-            ok = false;
+            ok = false;  // not a gemeente of the region: reported by the host (type GEMEENTE)
         } else {
             g.naam = gem->naam;
         }

@@ -42,7 +42,7 @@ const vhh_setting_spec kPartnerFields[] = {
      "the convenanten gegevensdeling signed over time: [{datum, versie}], one entry per version; a boekjaar uses "
      "the latest dated in or before it; absent when there is none", kConvenantFields,
      sizeof kConvenantFields / sizeof kConvenantFields[0]},
-    {"gemeenten", VHH_SETTING_CODES, 0, nullptr, nullptr, nullptr,
+    {"gemeenten", VHH_SETTING_GEMEENTEN, 0, nullptr, nullptr, nullptr,
      "CBS codes of the gemeenten it serves; absent or empty: all gemeenten of the region", nullptr, 0},
     {"actief_van", VHH_SETTING_DATE, 0, nullptr, nullptr, nullptr, "active from; absent: always", nullptr, 0},
     {"actief_tot", VHH_SETTING_DATE, 0, nullptr, nullptr, nullptr, "active until (inclusive); absent: open-ended",
@@ -172,23 +172,8 @@ std::vector<Partner> read_partners(const Settings &settings, const Region &regio
             diag.error(ExitCode::config, r.where("domein"), kp + ".domein", "unknown domein '" + p.domein + "'",
                        allowed_hint(p.domein, kDomeinen, "domeinen"));
 
-        if (r.has("gemeenten")) {
-            p.gemeenten = r.codes("gemeenten");
-            for (std::size_t k = 0; k < p.gemeenten.size(); ++k) {
-                const std::string &code = p.gemeenten[k];
-                if (region.find(code) != nullptr) continue;
-                std::string hint;
-                if (const Herindeling *h = region.merged_away(code))
-                    hint = code + " merged into " + h->naar + " (" + h->naam + ") on " + h->per.nl() + "; use " + h->naar;
-                else {
-                    std::vector<std::string> codes;
-                    for (const auto &g : region.gemeenten) codes.push_back(g.code);
-                    hint = "the region's gemeenten: " + join(codes, ", ") + "; leave gemeenten out to mean all of them";
-                }
-                diag.error(ExitCode::config, r.where("gemeenten"), kp + ".gemeenten[" + std::to_string(k) + "]",
-                           "gemeente " + code + " is not one of the region's gemeenten", hint);
-            }
-        }
+        // Each a gemeente of the region: checked by the host (type GEMEENTEN).
+        if (r.has("gemeenten")) p.gemeenten = r.codes("gemeenten");
 
         if (p.actief_van.valid() && p.actief_tot.valid() && p.actief_tot < p.actief_van)
             diag.error(ExitCode::data, r.where("actief_tot"), kp + ".actief_tot",

@@ -3,6 +3,7 @@
 
 #include <cstring>
 #include <exception>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -214,17 +215,46 @@ void *create_plugin(char *error, std::size_t error_size) noexcept {
     }
     return nullptr;
 }
+/// The toolchain facts of the translation unit that calls it (the plugin's, or the host's).
+inline vhh_toolchain toolchain_facts() {
+    vhh_toolchain t{};
+    t.size = sizeof(vhh_toolchain);
+#if defined(_GLIBCXX_USE_CXX11_ABI)
+    t.cxx11_abi = _GLIBCXX_USE_CXX11_ABI;
+#else
+    t.cxx11_abi = -1;
+#endif
+#if defined(_GLIBCXX_RELEASE)
+    t.glibcxx_release = _GLIBCXX_RELEASE;
+#else
+    t.glibcxx_release = -1;
+#endif
+    t.sizeof_string = sizeof(std::string);
+    t.sizeof_vector = sizeof(std::vector<int>);
+    t.sizeof_map = sizeof(std::map<std::string, int>);
+    t.sizeof_optional = sizeof(std::optional<std::string>);
+    t.sizeof_settings = sizeof(Settings);
+    t.sizeof_setting_value = sizeof(SettingValue);
+    t.sizeof_region = sizeof(Region);
+    t.sizeof_phase_context = sizeof(PhaseContext);
+    t.sizeof_diagnostics = sizeof(Diagnostics);
+    return t;
+}
 }  // namespace detail
 
 }  // namespace vhh
 
-/// Exports a plugin: VHH_PLUGIN(MyPlugin, "financing.x", "1.0.0", "description", kinds, settings_array)
-/// where `settings_array` is a `static const vhh_setting_spec[]` (or nullptr with count 0 via VHH_NO_SETTINGS).
+/// The settings argument of VHH_PLUGIN for a plugin that takes no settings.
+#define VHH_NO_SETTINGS (::vhh::detail::NoSettings{})
+
+/// Exports a plugin: VHH_PLUGIN(MyPlugin, "financing.x", "1.0.0", "description", kinds, settings)
+/// where `settings` is a vhh::SettingsTable, a `static const vhh_setting_spec[]`, or VHH_NO_SETTINGS.
+/// The manifest also records the toolchain facts (vhh_toolchain) of the plugin's build.
 #define VHH_PLUGIN(CLASS, NAME, VERSION, DESCRIPTION, KINDS, SETTINGS)                                    \
     extern "C" __attribute__((visibility("default"))) const vhh_plugin_manifest *vhh_get_plugin_manifest(void) { \
         static const vhh_plugin_manifest manifest = {                                                     \
             VHH_PLUGIN_MAGIC, VHH_SDK_ABI_MAJOR, VHH_SDK_ABI_MINOR, NAME, VERSION, DESCRIPTION, KINDS,    \
-            SETTINGS, static_cast<uint32_t>(sizeof(SETTINGS) / sizeof((SETTINGS)[0])),                  \
-            &::vhh::detail::create_plugin<CLASS>};                                                       \
+            ::vhh::detail::spec_data(SETTINGS), ::vhh::detail::spec_count(SETTINGS),                     \
+            &::vhh::detail::create_plugin<CLASS>, ::vhh::detail::toolchain_facts()};                     \
         return &manifest;                                                                                 \
     }

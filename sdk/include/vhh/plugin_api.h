@@ -47,7 +47,10 @@ enum vhh_setting_type {
     VHH_SETTING_DATE = 6,       /**< ISO date yyyy-mm-dd */
     VHH_SETTING_CODE = 7,       /**< identifier kept as text, e.g. CBS code GM0687 */
     VHH_SETTING_LIST = 8,       /**< list of records whose fields are `fields` */
-    VHH_SETTING_CODES = 9       /**< list of codes kept as text, e.g. [GM0654, GM0664] */
+    VHH_SETTING_CODES = 9,      /**< list of codes kept as text, e.g. [GM0654, GM0664] */
+    VHH_SETTING_CHOICE = 10,    /**< one of the row's `choices`, e.g. per_inwoner (a wrong one gets "did you mean") */
+    VHH_SETTING_GEMEENTE = 11,  /**< CBS code of a gemeente of the region in the boekjaar, checked by the host */
+    VHH_SETTING_GEMEENTEN = 12  /**< list of such CBS codes, e.g. [GM0654, GM0664] */
 };
 
 /** Setting flags. */
@@ -55,7 +58,8 @@ enum vhh_setting_flag {
     VHH_SETTING_REQUIRED = 1u << 0 /**< the key must be present (no default) */
 };
 
-/** One row of a plugin's settings table: declared once, used to validate and to document. */
+/** One row of a plugin's settings table: declared once, used to validate and to document.
+ *  C++ plugins write rows with the named builder of <vhh/settings.h> (vhh::bind, vhh::setting). */
 typedef struct vhh_setting_spec {
     const char *key;                       /**< key in the plugin's YAML section */
     uint32_t type;                         /**< a vhh_setting_type */
@@ -66,7 +70,29 @@ typedef struct vhh_setting_spec {
     const char *description;               /**< one line for `vhh plugins` and the docs */
     const struct vhh_setting_spec *fields; /**< record fields for VHH_SETTING_LIST */
     uint32_t field_count;                  /**< number of entries in `fields` */
+    uint32_t choice_count;                 /**< number of entries in `choices` */
+    const char *const *choices;            /**< the allowed values of a VHH_SETTING_CHOICE */
+    const char *one_of;                    /**< group name, or NULL: of the rows of one table sharing it,
+                                                exactly one must be given */
 } vhh_setting_spec;
+
+/** Facts of the C++ toolchain a plugin was built with. C++ objects (std::string, std::vector,
+ *  vhh::Settings, the contexts) cross the boundary after the C entry point, so these must equal
+ *  the host's; the host compares them before it creates the plugin. Filled by VHH_PLUGIN. */
+typedef struct vhh_toolchain {
+    uint32_t size;                 /**< sizeof(vhh_toolchain) as the plugin saw it */
+    int32_t cxx11_abi;             /**< _GLIBCXX_USE_CXX11_ABI (libstdc++'s dual ABI), -1 without libstdc++ */
+    int32_t glibcxx_release;       /**< _GLIBCXX_RELEASE (the libstdc++ major, e.g. 12), -1 without libstdc++ */
+    uint32_t sizeof_string;        /**< sizeof(std::string) */
+    uint32_t sizeof_vector;        /**< sizeof(std::vector<int>) */
+    uint32_t sizeof_map;           /**< sizeof(std::map<std::string, int>) */
+    uint32_t sizeof_optional;      /**< sizeof(std::optional<std::string>) */
+    uint32_t sizeof_settings;      /**< sizeof(vhh::Settings) */
+    uint32_t sizeof_setting_value; /**< sizeof(vhh::SettingValue) */
+    uint32_t sizeof_region;        /**< sizeof(vhh::Region) */
+    uint32_t sizeof_phase_context; /**< sizeof(vhh::PhaseContext) */
+    uint32_t sizeof_diagnostics;   /**< sizeof(vhh::Diagnostics) */
+} vhh_toolchain;
 
 /** Creates the plugin's C++ object (a vhh::Plugin*), or returns NULL and writes a reason into error. */
 typedef void *(*vhh_plugin_create_fn)(char *error, size_t error_size);
@@ -83,6 +109,7 @@ typedef struct vhh_plugin_manifest {
     const vhh_setting_spec *settings;   /**< the settings table */
     uint32_t setting_count;             /**< number of entries in `settings` */
     vhh_plugin_create_fn create;        /**< factory */
+    vhh_toolchain toolchain;            /**< C++ toolchain facts; read only when abi_major matches */
 } vhh_plugin_manifest;
 
 /** Signature of the entry point every plugin exports as VHH_PLUGIN_ENTRY_SYMBOL. */
