@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/settings_validator.h"
+#include "stage_log.h"
 #include "vhh/plugin.h"
 
 namespace vhh::host {
@@ -97,13 +98,45 @@ TEST(SettingsGemeente, CheckedAgainstTheRegionWithTheHerindelingHint) {
     EXPECT_EQ(e[1].message, "gemeente Vlissingen is not one of the region's gemeenten");
     EXPECT_EQ(e[1].hint, "use the CBS code of Vlissingen: GM0718");
     EXPECT_EQ(e[1].where.column, 21);
-    EXPECT_EQ(e[2].hint, "did you mean GM0687 (Middelburg), GM0718 (Vlissingen)?");
+    EXPECT_EQ(e[2].hint, "did you mean GM0687 (Middelburg)?");  // GM0718 is two slips away
     EXPECT_EQ(e[3].hint, "GM1959 (Altena) exists from 1-1-2019; in boekjaar 2017 use GM0687");
     EXPECT_EQ(e[4].hint, "the region's gemeenten: GM0687 Middelburg, GM0718 Vlissingen, GM1948 Meierijstad");
     // Without a region (its config is broken), a gemeente is only a code: nothing is reported.
     Diagnostics none;
     validate("ontvanger: GM0860\n", none, nullptr);
     EXPECT_EQ(none.error_count(), 0u);
+}
+
+TEST(SettingsGemeente, NearMissesAreOneSlipAway) {
+    const Region r = region();
+    Diagnostics d;
+    validate("gemeenten: [GM0678, GM0363, GM1849]\n", d, &r);
+    ASSERT_EQ(d.error_count(), 3u) << d.format_all();
+    EXPECT_EQ(d.all()[0].hint, "did you mean GM0687 (Middelburg)?");  // two neighbours swapped
+    // Sharing "GM0" and one more digit is no near miss: the whole list helps more.
+    EXPECT_EQ(d.all()[1].hint, "the region's gemeenten: GM0687 Middelburg, GM0718 Vlissingen, GM1948 Meierijstad");
+    EXPECT_EQ(d.all()[2].hint, "the region's gemeenten: GM0687 Middelburg, GM0718 Vlissingen, GM1948 Meierijstad");
+}
+
+TEST(SettingsGemeente, AnUnknownGemeenteIsBlockingAndKeepsTheValue) {
+    // The plugins' own checks run in the same run: the error cannot mask them, and the plugin
+    // sees the code as written (and finds no gemeente for it).
+    const Region r = region();
+    Diagnostics parse;
+    YamlNode node = read_yaml_text("ontvanger: GM9999\ngemeenten: [GM0687, GM0001]\n", "vhh.yaml", parse);
+    StageLog log;
+    Settings s = validate_settings(node, kTable, sizeof kTable / sizeof kTable[0], "plugins[0]", {"name"}, log, &r);
+    EXPECT_EQ(log.errors(), 2u);
+    EXPECT_EQ(log.count(Impact::blocking), 2u);
+    EXPECT_EQ(log.count(Impact::may_mask), 0u);
+    EXPECT_TRUE(plugin_checks_may_run(log));
+    EXPECT_EQ(s.text("ontvanger"), "GM9999");
+    EXPECT_EQ(s.codes("gemeenten"), (std::vector<std::string>{"GM0687", "GM0001"}));
+    // A malformed list still masks: the plugin would not see what the user meant.
+    StageLog bad;
+    YamlNode broken = read_yaml_text("gemeenten: GM0687\n", "vhh.yaml", parse);
+    validate_settings(broken, kTable, sizeof kTable / sizeof kTable[0], "plugins[0]", {"name"}, bad, &r);
+    EXPECT_EQ(bad.count(Impact::may_mask), 1u);
 }
 
 TEST(SettingsAbsent, OptionalWithoutDefaultIsAnExplicitOptional) {

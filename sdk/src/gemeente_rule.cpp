@@ -10,6 +10,18 @@ namespace vhh {
 
 namespace {
 
+/// True when `code` is one slip of the keyboard away from `other`: one character wrong, missing or
+/// extra, or two neighbours swapped (GM0678 for GM0687). CBS codes share their "GM0" start, so a
+/// looser distance would offer unrelated gemeenten (GM0664 for GM0363).
+bool one_slip_from(const std::string &code, const std::string &other) {
+    if (edit_distance(code, other) <= 1) return true;
+    if (code.size() != other.size()) return false;
+    std::size_t first = 0;
+    while (first < code.size() && code[first] == other[first]) ++first;
+    return first + 1 < code.size() && code[first] == other[first + 1] && code[first + 1] == other[first] &&
+           code.compare(first + 2, std::string::npos, other, first + 2, std::string::npos) == 0;
+}
+
 std::string join_codes(const std::vector<std::string> &codes) {
     std::string s;
     for (const auto &c : codes) s += (s.empty() ? "" : " + ") + c;
@@ -28,7 +40,7 @@ std::string hint_for(const std::string &code, const Region &region) {
         if (g.naam == code) return "use the CBS code of " + g.naam + ": " + g.code;
     std::vector<std::pair<std::size_t, const Gemeente *>> close;
     for (const auto &g : region.gemeenten)
-        if (std::size_t d = edit_distance(code, g.code); d <= 2) close.emplace_back(d, &g);
+        if (one_slip_from(code, g.code)) close.emplace_back(edit_distance(code, g.code), &g);
     std::stable_sort(close.begin(), close.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     std::string list;
     if (!close.empty()) {

@@ -552,7 +552,7 @@ class BadInputTest(Base):
                 "      - id: om\n        naam: OM\n        werkplekken:\n"
                 "          - {aantal: 1, van: 2013-06-01, tot: 2013-05-31}\n"
                 "          - {aantal: 1, van: 2013-01-01}\n          - {aantal: 1, van: 2014-01-01}\n")
-        expected = [(*self.position(text, "GM0999"), "plugins[1].ontvanger: GM0999 is not a gemeente"),
+        expected = [(*self.position(text, "GM0999"), "plugins[1].ontvanger: gemeente GM0999 is not one of the region"),
                     (*self.position(text, "[{naam: A"), "plugins[1].locaties: the locations' weights are all zero"),
                     (*self.position(text, "[{jaar: 2014"), "plugins[2].tarieven: no tarief for boekjaar 2013"),
                     (*self.position(text, "2013-05-31"), "plugins[2].partners[0].werkplekken[0].tot: werkplek period"),

@@ -364,17 +364,15 @@ void validate_codes(const YamlNode &node, const std::string &path, SettingValue 
 }
 
 /// For a GEMEENTE(N) value: reports each code that is no gemeente of the region (when the region
-/// is known); true when all are.
-bool check_gemeenten(const std::vector<std::pair<std::string, SourceLocation>> &codes,
-                     const std::vector<std::string> &paths, const Region *region, Diagnostics &diag) {
-    if (region == nullptr) return true;
-    bool ok = true;
+/// is known). Such an error is blocking, not masking: the value is kept as written, every plugin
+/// treats a code it cannot find in the region as no gemeente, so its own checks report nothing
+/// that follows from this error and may run in the same run.
+void check_gemeenten(const std::vector<std::pair<std::string, SourceLocation>> &codes,
+                     const std::vector<std::string> &paths, const Region *region, StageLog &log) {
+    if (region == nullptr) return;
     for (std::size_t i = 0; i < codes.size(); ++i)
-        if (auto problem = gemeente_problem(codes[i].first, *region)) {
-            diag.error(ExitCode::config, codes[i].second, paths[i], problem->message, problem->hint);
-            ok = false;
-        }
-    return ok;
+        if (auto problem = gemeente_problem(codes[i].first, *region))
+            log.error(Impact::blocking, ExitCode::config, codes[i].second, paths[i], problem->message, problem->hint);
 }
 
 /// Validates one present, non-null value. Returns true when `out` holds a valid value.
@@ -396,7 +394,7 @@ bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const st
                     codes.emplace_back(node.items[i].text, node.items[i].where);
                     paths.push_back(path + "[" + std::to_string(i) + "]");
                 }
-                check_gemeenten(codes, paths, region, value_log.sdk());
+                check_gemeenten(codes, paths, region, log);  // the list stays valid
             }
         }
         return !value_log.failed();
@@ -429,7 +427,7 @@ bool validate_value(const YamlNode &node, const vhh_setting_spec &spec, const st
                    *choice_hint);
         return false;
     }
-    if (spec.type == VHH_SETTING_GEMEENTE) return check_gemeenten({{node.text, node.where}}, {path}, region, diag);
+    if (spec.type == VHH_SETTING_GEMEENTE) check_gemeenten({{node.text, node.where}}, {path}, region, log);
     return true;
 }
 
