@@ -16,7 +16,7 @@ import unittest
 
 import yaml
 
-from vhhtest import PYTHON, SOURCE_DIR, VHH, read_workbook, run
+from vhhtest import PYTHON, SOURCE_DIR, VHH, read_workbook, run, sanitizer_build
 
 GEN = os.path.join(SOURCE_DIR, "tools", "gen-national", "gen_national.py")
 YEAR = 2024
@@ -32,19 +32,6 @@ GEN_ARGS = ["--regions", "4", "--years", "3", "--last-year", str(YEAR), "--ledge
 # kept, 405 000 lines at 10×) would need about twice the margin and fails; so does one that keeps
 # the CSV text, the parsed records and the ledger lines of several files at once.
 MARGIN_MIB = 96
-
-
-def sanitized():
-    """True under AddressSanitizer (scripts/test's second pass): its shadow memory and quarantine
-    make peak RSS say nothing about vhh's own memory, so the bound is not checked there."""
-    if "ASAN_OPTIONS" in os.environ:
-        return True
-    cache = os.path.join(os.environ.get("VHH_BUILD_DIR", ""), "CMakeCache.txt")
-    try:
-        with open(cache, encoding="utf-8") as f:
-            return any(line.strip() in ("VHH_SANITIZE:BOOL=ON", "VHH_FUZZ:BOOL=ON") for line in f)
-    except OSError:
-        return False
 
 
 def generate(out, *extra):
@@ -267,8 +254,8 @@ class NationalScaleTest(unittest.TestCase):
         self.assertEqual(code, 0, stderr)
         bound = 2 * self.rss + MARGIN_MIB * 1024
         print(f"\npeak RSS: 1x {self.rss / 1024:.1f} MiB, 10x {rss10 / 1024:.1f} MiB, bound {bound / 1024:.1f} MiB"
-              + (" (not checked under sanitizers)" if sanitized() else ""))
-        if not sanitized():
+              + (" (not checked under sanitizers)" if sanitizer_build() else ""))
+        if not sanitizer_build():
             self.assertLess(rss10, bound, f"tenfold ledger: {rss10} KiB, 1x {self.rss} KiB")
         # And still right to the cent at 10×: the largest region, both years.
         largest = max(self.regions(), key=lambda rid: dataset10["files"][f"{rid}/{YEAR}"]["ledger_lines"])

@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 
-from vhhtest import VhhTestCase, run, TEST_PLUGIN_DIR, zeeland_text
+from vhhtest import VhhTestCase, run, sanitizer_build, TEST_PLUGIN_DIR, zeeland_text
 
 BROKEN = {
     "notalib.so": "cannot load shared library",
@@ -99,16 +99,6 @@ class PluginsTest(VhhTestCase):
         r = run("plugins", "--plugin-dir", self.path("nope"))
         self.assertExit(r, 0)
         self.assertIn("does not exist", r.stdout)
-
-
-def sanitizer_build():
-    """True for the ASan build, where vhh leaves fatal signals to ASan (no crash handler)."""
-    cache = os.path.join(os.environ.get("VHH_BUILD_DIR", "build"), "CMakeCache.txt")
-    try:
-        with open(cache, encoding="utf-8") as f:
-            return re.search(r"^VHH_SANITIZE:BOOL=(ON|1|TRUE)$", f.read(), re.M | re.I) is not None
-    except OSError:
-        return False
 
 
 class LoadingRulesTest(VhhTestCase):

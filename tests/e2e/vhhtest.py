@@ -15,6 +15,20 @@ READ_WORKBOOK = os.path.join(SOURCE_DIR, "tests", "tools", "read_workbook.py")
 PYTHON = "/usr/bin/python3"
 
 
+def sanitizer_build():
+    """True for the AddressSanitizer + UBSan build (scripts/test's second pass) and the fuzzing
+    build: vhh runs several times slower there, leaves fatal signals to ASan (no crash handler),
+    and its peak RSS is mostly shadow memory."""
+    if "ASAN_OPTIONS" in os.environ:
+        return True
+    cache = os.path.join(os.environ.get("VHH_BUILD_DIR", "build"), "CMakeCache.txt")
+    try:
+        with open(cache, encoding="utf-8") as f:
+            return any(line.strip().upper() in ("VHH_SANITIZE:BOOL=ON", "VHH_FUZZ:BOOL=ON") for line in f)
+    except OSError:
+        return False
+
+
 def run(*args, env=None, cwd=None):
     """Runs vhh; returns CompletedProcess with text stdout/stderr."""
     full_env = dict(os.environ)

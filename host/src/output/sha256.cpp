@@ -7,8 +7,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
+#include <vector>
 
 namespace vhh::host {
 
@@ -41,12 +41,31 @@ std::string read_file_bytes(const std::string &path) {
     if (std::filesystem::is_directory(path, ec)) throw std::runtime_error("cannot read " + path + ": it is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    std::string bytes;
+    std::vector<char> chunk(1 << 16);
+    while (in) {  // appending in chunks: no copy of the whole file as a stream buffer would make
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) throw std::runtime_error("cannot read " + path + ": read error");
-    return ss.str();
+    return bytes;
 }
 
-std::string sha256_hex_file(const std::string &path) { return sha256_hex(read_file_bytes(path)); }
+std::string sha256_hex_file(const std::string &path) {
+    // In chunks: a plugin file with debug information is several MB, and every command hashes
+    // every plugin it loads; reading it whole into a growing string cost more than the digest.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw std::runtime_error("cannot read " + path + ": it is a directory");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
+    Sha256 digest;
+    std::vector<char> chunk(1 << 20);
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        digest.update(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) throw std::runtime_error("cannot read " + path + ": read error");
+    return digest.hex();
+}
 
 }  // namespace vhh::host
