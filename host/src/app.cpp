@@ -27,6 +27,7 @@
 #include "plugins/plugin_loader.h"
 #include "render/text_renderer.h"
 #include "render/xlsx_renderer.h"
+#include "scaffold/new_plugin.h"
 #include "vhh/count_nl.h"
 
 #ifndef VHH_VERSION
@@ -59,6 +60,9 @@ const char *kUsage =
     "  historie   bijdragen per gemeente, and begroting vs realisatie per post, over the years\n"
     "             [--gemeente CODE | --posten] [--format table|csv|json] [--database URL]\n"
     "  log        the store's audit trail                [--format table|json] [--database URL]\n"
+    "  nieuwe-plugin --soort financing|importer|region|registry|report NAAM [--map DIR]\n"
+    "             write a plugin project (CMake, settings table, test with the SDK's test kit, README)\n"
+    "             into DIR (default: ./SOORT.NAAM), to build against the installed SDK\n"
     "\n"
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
@@ -86,6 +90,7 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"log", {"config", "database", "format"}},
     {"vaststellen", {"config", "plugin-dir", "database", "door", "jaar", "besluit", "datum", "allow-outside-inputs"}},
     {"historie", {"config", "database", "gemeente", "posten", "format"}},
+    {"nieuwe-plugin", {"soort", "map"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
@@ -133,7 +138,7 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
                           .required(false)
                           .repeatable(false));
     options.addOption(Option("posten", "", "historie per post").required(false).repeatable(false));
-    for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente"})
+    for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "soort", "map"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
@@ -196,10 +201,12 @@ int VhhApp::main(const std::vector<std::string> &args) {
     const std::string &command = args[0];
     auto allowed = kAllowedOptions.find(command);
     if (allowed == kAllowedOptions.end()) return usage_error("unknown command '" + command + "'");
-    if (args.size() > 1 && !kStoreCommands.count(command)) return usage_error("unexpected argument '" + args[1] + "' after '" + command + "'");
+    if (args.size() > (command == "nieuwe-plugin" ? 2 : 1) && !kStoreCommands.count(command))
+        return usage_error("unexpected argument '" + args[1] + "' after '" + command + "'");
     for (const auto &opt : given_)
         if (!allowed->second.count(opt)) return usage_error("option --" + opt + " does not apply to '" + command + "'");
     try {
+        if (command == "nieuwe-plugin") return cmd_new_plugin(args);
         if (command == "run") return cmd_run(true);
         if (command == "check") return cmd_run(false);
         if (command == "bijdragen") return cmd_bijdragen();
@@ -210,6 +217,15 @@ int VhhApp::main(const std::vector<std::string> &args) {
         std::cerr << "vhh: internal error: " << printable_text(e.what()) << "\n";
         return static_cast<int>(vhh::ExitCode::internal);
     }
+}
+
+int VhhApp::cmd_new_plugin(const std::vector<std::string> &args) {
+    if (!store_values_.count("soort")) return usage_error("nieuwe-plugin needs --soort financing|importer|region|registry|report");
+    if (args.size() < 2) return usage_error("nieuwe-plugin needs the plugin's NAAM");
+    const std::string map = store_values_.count("map") ? store_values_.at("map") : std::string();
+    return new_plugin((fs::path(share_dir_) / "nieuwe-plugin").string(),
+                      fs::path(executable_dir_).parent_path().string(), store_values_.at("soort"), args[1],
+                      map, std::cout, std::cerr);
 }
 
 int VhhApp::cmd_plugins() {

@@ -43,6 +43,8 @@ private:
     int cmd_plugins();
     /// `db`, `log`, `vaststellen`, `historie`: the store's commands (store/store_commands.h).
     int cmd_store(const std::string &command, const std::vector<std::string> &args);
+    /// `vhh nieuwe-plugin --soort SOORT NAAM [--map DIR]` (scaffold/new_plugin.h).
+    int cmd_new_plugin(const std::vector<std::string> &args);
     int usage_error(const std::string &message);
     std::vector<std::string> plugin_dirs() const;
     std::string config_path() const;

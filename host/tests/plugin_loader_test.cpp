@@ -276,3 +276,31 @@ TEST(PluginLoader, RefusalNamesTheReasonAlsoWithoutAManifest) {
     EXPECT_TRUE(reg.has_broken());
     fs::remove_all(dir);
 }
+
+TEST(PluginLoader, LoadsTheFileItCheckedAndHashedEvenWhenThePathIsReplacedBeforeDlopen) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("vhh-plugin-swap-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+    const fs::path file = dir / "plugin.so";
+    fs::copy_file(std::string(VHH_TEST_PLUGIN_DIR) + "/test.good.so", file);
+    fs::copy_file(std::string(VHH_TEST_PLUGIN_DIR) + "/failing.so", dir / "other.so");
+    PluginRegistry reg;
+    // Another process replaces the file between the checks and dlopen (the window of a TOCTOU race).
+    reg.set_before_dlopen([&](const std::string &path) { fs::rename(dir / "other.so", path); });
+    const PluginRecord &r = reg.load_file(file.string(), dir.string());
+    ASSERT_TRUE(r.ok) << r.reason;
+    EXPECT_EQ(r.name, "test.good");  // what was checked and hashed is what runs
+    PluginRegistry plain;
+    const PluginRecord &good = plain.load_file(std::string(VHH_TEST_PLUGIN_DIR) + "/test.good.so");
+    ASSERT_TRUE(good.ok) << good.reason;
+    EXPECT_EQ(r.sha256, good.sha256);
+    // And the replacement, loaded on its own afterwards, is itself (no library found by a reused name).
+    PluginRegistry again;
+    const PluginRecord &other = again.load_file(file.string(), dir.string());
+    ASSERT_TRUE(other.ok) << other.reason;
+    EXPECT_NE(other.name, "test.good");
+    EXPECT_NE(other.sha256, good.sha256);
+    fs::remove_all(dir);
+}

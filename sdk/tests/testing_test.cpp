@@ -118,3 +118,92 @@ TEST(TestKit, ImportTextHandsTheFileOverInPieces) {
 }
 
 }  // namespace
+
+namespace settings_yaml {
+
+/// A plugin's settings struct and table, as a plugin declares them.
+struct Tarieven {
+    Money tarief;
+    std::int64_t werkplekken = 0;
+    std::string ontvanger;
+};
+const SettingsTable<Tarieven> kTable{
+    bind("tarief", &Tarieven::tarief).required().range("0", "1000").doc("per inwoner"),
+    bind("werkplekken", &Tarieven::werkplekken).fallback("4").doc("aantal"),
+    bind("ontvanger", &Tarieven::ontvanger).as(VHH_SETTING_GEMEENTE).fallback("GM0002").doc("gemeente"),
+};
+
+}  // namespace settings_yaml
+
+TEST(TestKitSettings, DefaultsAreFilledInAndBind) {
+    using namespace settings_yaml;
+    const Settings s = vhh::testing::settings_from_yaml(kTable, "tarief: 0.40\n");
+    const Tarieven t = kTable.read(s);
+    EXPECT_EQ(t.tarief.in_cents(), 40);
+    EXPECT_EQ(t.werkplekken, 4);          // the default, written once in the table
+    EXPECT_EQ(t.ontvanger, "GM0002");
+    EXPECT_TRUE(s.at("werkplekken").from_default);
+}
+
+TEST(TestKitSettings, ErrorsAreLocatedInTheSettingsFileWithTheHostsWording) {
+    using namespace settings_yaml;
+    Diagnostics diag;
+    vhh::testing::settings_from_yaml(kTable, "tarief: 0,40\nwerkplekken: 3\ntarif: 1\n", diag);
+    ASSERT_EQ(diag.error_count(), 2u) << diag.format_all();
+    const std::string all = diag.format_all();
+    // The host's own messages: the Dutch decimal comma hint and the did-you-mean of an unknown key.
+    EXPECT_NE(all.find("instellingen.yaml:1:9: error: plugins[0].tarief: "), std::string::npos) << all;
+    EXPECT_NE(all.find("0,40"), std::string::npos) << all;
+    EXPECT_NE(all.find("instellingen.yaml:3:1: error: plugins[0].tarif: "), std::string::npos) << all;
+    EXPECT_NE(all.find("did you mean 'tarief'"), std::string::npos) << all;
+}
+
+TEST(TestKitSettings, AMissingRequiredKeyAndAnEmptyFile) {
+    using namespace settings_yaml;
+    Diagnostics diag;
+    vhh::testing::settings_from_yaml(kTable, "", diag);
+    ASSERT_EQ(diag.error_count(), 1u) << diag.format_all();
+    EXPECT_EQ(diag.all()[0].key_path, "plugins[0]");  // at the section, as for a plugin entry in a config
+    EXPECT_NE(diag.all()[0].message.find("tarief"), std::string::npos) << diag.format_all();
+    EXPECT_EQ(diag.all()[0].where.file, "instellingen.yaml");
+}
+
+TEST(TestKitSettings, GemeenteCodesAreCheckedAgainstTheRegionWithTheHerindelingHint) {
+    using namespace settings_yaml;
+    Diagnostics diag;
+    vhh::testing::settings_from_yaml(kTable, "tarief: 1\nontvanger: GM0846\n", diag);
+    ASSERT_EQ(diag.error_count(), 1u) << diag.format_all();
+    const Diagnostic &d = diag.all()[0];
+    EXPECT_EQ(d.key_path, "plugins[0].ontvanger");
+    EXPECT_EQ(d.where.line, 2);
+    // Sint-Oedenrode went into Meierijstad (GM1948) in the sample region's herindeling.
+    EXPECT_NE((d.message + d.hint).find("GM1948"), std::string::npos) << d.format();
+}
+
+TEST(TestKitSettings, TheThrowingFormNamesEveryError) {
+    using namespace settings_yaml;
+    try {
+        vhh::testing::settings_from_yaml(kTable, "tarief: -1\nwerkplekken: veel\n");
+        FAIL() << "no exception";
+    } catch (const std::invalid_argument &e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("instellingen.yaml:1:9: error: plugins[0].tarief:"), std::string::npos) << what;
+        EXPECT_NE(what.find("instellingen.yaml:2:14: error: plugins[0].werkplekken:"), std::string::npos) << what;
+    }
+}
+
+TEST(TestKitSettings, ABrokenTableIsRefusedAsTheHostWouldRefuseThePlugin) {
+    const vhh_setting_spec broken[] = {
+        setting("bestand", VHH_SETTING_TEXT).doc("reserved"),
+        setting("n", VHH_SETTING_INTEGER).fallback("veel").doc("default not a number"),
+    };
+    try {
+        Diagnostics diag;
+        vhh::testing::settings_from_yaml(broken, "n: 1\n", diag);
+        FAIL() << "no exception";
+    } catch (const std::logic_error &e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("bestand"), std::string::npos) << what;
+        EXPECT_NE(what.find("veel"), std::string::npos) << what;
+    }
+}

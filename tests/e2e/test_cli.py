@@ -6,7 +6,7 @@ class CliTest(VhhTestCase):
     def test_help_and_version(self):
         r = run("--help")
         self.assertExit(r, 0)
-        for cmd in ("run", "check", "bijdragen", "plugins"):
+        for cmd in ("run", "check", "bijdragen", "plugins", "nieuwe-plugin --soort financing|importer|region|registry|report NAAM"):
             self.assertIn(cmd, r.stdout)
         r = run("--version")
         self.assertExit(r, 0)
@@ -36,3 +36,25 @@ class CliTest(VhhTestCase):
 
     def test_extra_argument(self):
         self.assertExit(run("run", "extra"), 64)
+
+    def test_nieuwe_plugin_usage_and_refusals(self):
+        import os
+        self.assertExit(run("nieuwe-plugin", "staffel", "--map", self.path("a")), 64)   # no --soort
+        self.assertExit(run("nieuwe-plugin", "--soort", "financing", "--map", self.path("a")), 64)  # no NAAM
+        self.assertExit(run("nieuwe-plugin", "--soort", "financing", "a", "b"), 64)
+        self.assertExit(run("nieuwe-plugin", "--soort", "financing", "x", "--config", "c.yaml"), 64)
+        r = run("nieuwe-plugin", "--soort", "financing", "financing.staffel", "--map", self.path("a"))
+        self.assertExit(r, 64)
+        self.assertIn("bad plugin name 'financing.staffel'", r.stderr)
+        self.assertFalse(os.path.exists(self.path("a")))
+        with open(self.path("notes.txt"), "w") as f:
+            f.write("mine")
+        r = run("nieuwe-plugin", "--soort", "financing", "staffel", "--map", self.tmp)
+        self.assertExit(r, 73)
+        self.assertIn("exists and is not an empty folder", r.stderr)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["notes.txt"])
+        # The default folder is ./SOORT.NAAM in the working directory.
+        os.remove(self.path("notes.txt"))
+        r = run("nieuwe-plugin", "--soort", "registry", "regio-partners", cwd=self.tmp)
+        self.assertExit(r, 0)
+        self.assertTrue(os.path.isfile(self.path("registry.regio-partners", "regio_partners.cpp")))

@@ -5,19 +5,12 @@
 // text of every scalar, together with its position.
 #include "config/yaml_document.h"
 
-#include "output/sha256.h"
-
-#include "config/input_file.h"
-
 #include <cstdio>
 
 #include "vhh/text.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string_view>
@@ -397,19 +390,6 @@ YamlNode read_yaml_text(const std::string &text, const std::string &path, Diagno
         return partial;
     }
     return builder.finish();
-}
-
-YamlNode read_yaml_file(const std::string &path, Diagnostics &diag, const std::string &key_prefix,
-                        std::string *sha256) {
-    InputRead file = read_input_file(path, InputKind::config);
-    if (sha256) *sha256 = file.ok() ? sha256_hex(file.value) : std::string();
-    if (!file.ok()) {
-        diag.error(file.error.code, SourceLocation{path, 0, 0}, "", "cannot read config file: " + file.error.reason);
-        YamlNode none;
-        none.where = SourceLocation{path, 0, 0};
-        return none;
-    }
-    return read_yaml_text(file.value, path, diag, key_prefix);
 }
 
 }  // namespace vhh::host

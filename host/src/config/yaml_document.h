@@ -43,7 +43,8 @@ public:
 /// `key_prefix` (e.g. "plugins[3]") is put before the key paths of its errors, for a file that
 /// holds one section of a bigger configuration. When `sha256` is given, it receives the SHA-256
 /// (hex) of the bytes parsed (empty when the file could not be read), so that a manifest records
-/// the file that was read, not whatever is at the path later.
+/// the file that was read, not whatever is at the path later. (Defined in yaml_file.cpp, in the host
+/// library: the settings validator library holds the parser only.)
 YamlNode read_yaml_file(const std::string &path, Diagnostics &diag, const std::string &key_prefix = "",
                         std::string *sha256 = nullptr);
 

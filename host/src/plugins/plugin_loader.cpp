@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/dll/shared_library.hpp>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +31,28 @@ std::vector<boost::dll::shared_library> &loaded_libraries() {
     return *libs;
 }
 
+/// Descriptors of the plugin files loaded, kept open for as long as their libraries (see load_file).
+std::vector<int> &loaded_descriptors() {
+    static auto *fds = new std::vector<int>();
+    return *fds;
+}
+
+/// SHA-256 of everything `fd` holds, read from its start into `hex`; the reason when it cannot be read.
+std::string hash_descriptor(int fd, const std::string &path, std::string &hex) {
+    Sha256 sha;
+    char buf[65536];
+    for (off_t at = 0;;) {
+        const ssize_t n = ::pread(fd, buf, sizeof buf, at);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return "cannot read " + path + ": " + std::strerror(errno);
+        if (n == 0) break;
+        sha.update(buf, static_cast<std::size_t>(n));
+        at += n;
+    }
+    hex = sha.hex();
+    return "";
+}
+
 bool valid_plugin_name(const std::string &name) {
     if (name.empty() || name.front() == '.' || name.back() == '.') return false;
     bool has_dot = false;
@@ -50,10 +73,7 @@ std::string in_quotes(const std::string &s) { return "'" + s + "'"; }
 /// Why `p` (the plugin file, or one of the directories above it) makes the plugin unsafe to
 /// load, or "" when it is safe: writable by group or others, or owned by someone other than
 /// root or the running user.
-std::string unsafe_reason(const fs::path &p, bool is_file) {
-    const std::string what = (is_file ? "the plugin file " : "the directory ") + p.string();
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0) return "cannot inspect " + p.string() + ": " + std::strerror(errno);
+std::string unsafe_stat_reason(const struct stat &st, const std::string &what) {
     char mode[8];
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
     if (st.st_mode & S_IWOTH)
@@ -65,6 +85,12 @@ std::string unsafe_reason(const fs::path &p, bool is_file) {
         return "refusing to load: " + what + " is owned by uid " + std::to_string(st.st_uid) +
                ", neither root nor the user running vhh (uid " + std::to_string(me) + "); run chown on it";
     return "";
+}
+
+std::string unsafe_reason(const fs::path &p, bool is_file) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return "cannot inspect " + p.string() + ": " + std::strerror(errno);
+    return unsafe_stat_reason(st, (is_file ? "the plugin file " : "the directory ") + p.string());
 }
 
 /// `p` without "." and ".." parts or a trailing separator ("dir/" → "dir").
@@ -175,15 +201,31 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path, const std
     // A plugin runs with the user's rights: refuse code that other users could have replaced.
     if (std::string why = unsafe_path_reason(fs::path(path), root); !why.empty()) return fail(why);
 
-    // The hash manifest.json and `sha256:` pins use: of the bytes about to be loaded, read once.
-    try {
-        rec.sha256 = sha256_hex_file(path);
-    } catch (const std::runtime_error &e) {
-        return fail(e.what());
+    // The file is opened once: its own permission check, the hash manifest.json and `sha256:` pins
+    // use, and dlopen all see that one file (dlopen through /proc/self/fd), never whatever another
+    // process puts at the path in between. The descriptor stays open, as the library stays loaded:
+    // glibc knows a library by the name it was opened with, and a reused /proc/self/fd/N would name
+    // another plugin's library.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail("cannot open " + path + ": " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return fail("cannot inspect " + path + ": not a regular file");
     }
+    if (std::string why = unsafe_stat_reason(st, "the plugin file " + path); !why.empty()) {
+        ::close(fd);
+        return fail(why);
+    }
+    if (std::string why = hash_descriptor(fd, path, rec.sha256); !why.empty()) {
+        ::close(fd);
+        return fail(why);
+    }
+    if (before_dlopen_) before_dlopen_(path);
     boost::dll::shared_library lib;
     try {
-        lib.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+        lib.load("/proc/self/fd/" + std::to_string(fd),
+                 boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     } catch (const std::exception &e) {
         // Boost wraps dlerror() as "...load() failed (dlerror system message: TEXT): errno text";
         // the dlerror text is what tells the user what is wrong.
@@ -193,8 +235,10 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path, const std
         auto to = detail.rfind("): ");
         if (from != std::string::npos && to != std::string::npos && to > from)
             detail = detail.substr(from + marker.size(), to - from - marker.size());
+        ::close(fd);
         return fail("cannot load shared library: " + detail);
     }
+    loaded_descriptors().push_back(fd);
     if (!lib.has(VHH_PLUGIN_ENTRY_SYMBOL))
         return fail(std::string("not a vhh plugin: no entry point '") + VHH_PLUGIN_ENTRY_SYMBOL + "'");
     loaded_libraries().push_back(lib);  // never unloaded, whatever happens next

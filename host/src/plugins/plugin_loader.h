@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ public:
     /// directory from it up to `root` (its own directory when empty) must be writable by their
     /// owner only and owned by root or the running user. `level` is its precedence.
     const PluginRecord &load_file(const std::string &path, const std::string &root = "", std::size_t level = 0);
+    /// For tests: called with the path after a plugin file was opened, checked and hashed and before
+    /// it is loaded (where another process could replace the file).
+    void set_before_dlopen(std::function<void(const std::string &)> hook) { before_dlopen_ = std::move(hook); }
     /// Every file found, in discovery order.
     const std::vector<PluginRecord> &records() const { return records_; }
     /// The working plugin with this name, or nullptr.
@@ -66,6 +70,7 @@ public:
 private:
     std::vector<PluginRecord> records_;
     std::vector<std::string> missing_dirs_;
+    std::function<void(const std::string &)> before_dlopen_;
 };
 
 /// A new instance of a loaded plugin (each run gets its own, so no state is shared between

@@ -1,6 +1,11 @@
 #include "vhh/testing.h"
 
 #include <filesystem>
+#include <stdexcept>
+
+// The host's own settings validator and YAML reader (the library vhh_settings_validator).
+#include "config/settings_validator.h"
+#include "config/yaml_document.h"
 
 namespace vhh::testing {
 
@@ -18,6 +23,38 @@ Region sample_region() {
     r.herindelingen = {{{2017, 1, 1}, "GM1948", "Meierijstad", {"GM0846", "GM0860"}, {"/cfg/vhh.yaml", 20, 5}}};
     return r;
 }
+
+namespace detail {
+
+Settings settings_from_yaml(const vhh_setting_spec *specs, std::uint32_t count, const std::string &yaml,
+                            Diagnostics &diag, const Region &region, const SettingsSource &source) {
+    const std::vector<std::string> problems = host::check_settings_table(specs, count);
+    if (!problems.empty()) {
+        std::string message = "the settings table of " + source.plugin + " would be refused:";
+        for (const auto &p : problems) message += "\n  " + p;
+        throw std::logic_error(message);
+    }
+    // As the host reads a plugin's `bestand:` file and validates the entry it joins.
+    host::YamlNode section = host::read_yaml_text(yaml, source.path, diag, source.key_path);
+    if (section.truncated) return Settings();  // a syntax error: the settings cannot be checked
+    if (section.is_null()) {
+        section.kind = host::YamlNode::Kind::map;
+        section.where = SourceLocation{source.path, 1, 1};
+    }
+    Settings settings = host::validate_settings(section, specs, count, source.key_path, {"name", "bestand", "sha256"},
+                                                diag, &region);
+    settings.set_owner(source.plugin);
+    return settings;
+}
+
+void throw_settings_errors(const Diagnostics &diag) {
+    std::string message;
+    for (const auto &d : diag.all())
+        if (d.severity == Severity::error) message += d.format() + "\n";
+    throw std::invalid_argument(message);
+}
+
+}  // namespace detail
 
 std::optional<InputFile> MemoryInputFiles::read(const std::string &path, const SourceLocation &where,
                                                 const std::string &key_path) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "vhh/testing.h"
+
 #include <cstdint>
 #include <random>
 #include <string>
@@ -427,17 +429,6 @@ TEST(WerkplekhuurSheet, NoPartners) {
 
 // ---------------------------------------------------------------- the plugin in a context
 
-class FakeContext : public vhh::ComputeContext {
-public:
-    FakeContext(const vhh::Region &r, const std::vector<Partner> &p, const Settings &s, Diagnostics &d)
-        : ComputeContext(r, p, s, d) {}
-    void add_line(ContributionLine line) override { lines_.push_back(std::move(line)); }
-    void add_sheet(Table sheet) override { sheets.push_back(std::move(sheet)); }
-    const std::vector<ContributionLine> &lines() const override { return lines_; }
-    std::vector<ContributionLine> lines_;
-    std::vector<Table> sheets;
-};
-
 vhh::Region region(int year) {
     vhh::Region r;
     r.id = "zeeland";
@@ -451,13 +442,13 @@ TEST(WerkplekhuurPlugin, RegistryAndOwnPartnersConflict) {
     const vhh::Region r = region(2013);
     const std::vector<Partner> registry = {partner("om", "OM", {periode(1, d(2013, 1, 1))})};
     const Settings s = with_partners(with_tarief(Money::euros(5000)), {{"om", "OM", {{1, d(2013, 1, 1), {}}}}});
-    Diagnostics diag;
-    FakeContext ctx(r, registry, s, diag);
+    vhh::testing::FakeComputeContext ctx(s, r, registry);
+    Diagnostics &diag = ctx.diag();
     ctx.set_partner_registry(true);
     WerkplekhuurPlugin().compute(ctx);
-    EXPECT_TRUE(has_error(diag, ExitCode::config, 39, 15, "partners", "also by the partner registry")) << diag.format_all();
+    EXPECT_TRUE(has_error(diag, ExitCode::config, 39, 15, "plugins[0].partners", "also by the partner registry")) << diag.format_all();
     EXPECT_NE(diag.all()[0].hint.find("remove this 'partners' list"), std::string::npos);
-    EXPECT_TRUE(ctx.lines_.empty());
+    EXPECT_TRUE(ctx.lines().empty());
     EXPECT_TRUE(ctx.sheets.empty());
 }
 
@@ -466,13 +457,13 @@ TEST(WerkplekhuurPlugin, TakesPartnersFromTheRegistry) {
     const std::vector<Partner> registry = {partner("om", "OM", {periode(2, d(2013, 1, 1))}),
                                            partner("gemeente", "Gemeente", {})};
     const Settings s = with_tarief(Money::euros(5000));
-    Diagnostics diag;
-    FakeContext ctx(r, registry, s, diag);
+    vhh::testing::FakeComputeContext ctx(s, r, registry);
+    Diagnostics &diag = ctx.diag();
     ctx.set_partner_registry(true);
     WerkplekhuurPlugin().compute(ctx);
     EXPECT_FALSE(diag.has_errors()) << diag.format_all();
-    ASSERT_EQ(ctx.lines_.size(), 1u);
-    EXPECT_EQ(ctx.lines_[0].amount, Money::euros(10000));
+    ASSERT_EQ(ctx.lines().size(), 1u);
+    EXPECT_EQ(ctx.lines()[0].amount, Money::euros(10000));
     ASSERT_EQ(ctx.sheets.size(), 1u);
 }
 
@@ -480,14 +471,14 @@ TEST(WerkplekhuurPlugin, NoPartnersIsAWarningNotAnError) {
     const vhh::Region r = region(2013);
     const std::vector<Partner> none;
     const Settings s = with_tarief(Money::euros(5000));
-    Diagnostics diag;
-    FakeContext ctx(r, none, s, diag);
+    vhh::testing::FakeComputeContext ctx(s, r, none);
+    Diagnostics &diag = ctx.diag();
     WerkplekhuurPlugin().compute(ctx);
     EXPECT_FALSE(diag.has_errors());
     ASSERT_EQ(diag.all().size(), 1u);
     EXPECT_EQ(diag.all()[0].severity, vhh::Severity::warning);
     EXPECT_NE(diag.all()[0].message.find("geen partners met werkplekken in 2013"), std::string::npos);
-    EXPECT_TRUE(ctx.lines_.empty());
+    EXPECT_TRUE(ctx.lines().empty());
     ASSERT_EQ(ctx.sheets.size(), 1u);
 }
 
@@ -497,12 +488,12 @@ TEST(WerkplekhuurPlugin, AllErrorsInOneRun) {
     const Settings s = with_partners(with_tarieven({{2014, Money::euros(5000)}}),
                                      {{"om", "OM", {{1, d(2013, 6, 1), d(2013, 5, 1)}}},
                                       {"rn", "RN", {{1, d(2013, 1, 1), {}}, {1, d(2013, 3, 1), {}}}}});
-    Diagnostics diag;
-    FakeContext ctx(r, none, s, diag);
+    vhh::testing::FakeComputeContext ctx(s, r, none);
+    Diagnostics &diag = ctx.diag();
     WerkplekhuurPlugin().compute(ctx);
     EXPECT_EQ(diag.error_count(), 3u) << diag.format_all();
     EXPECT_EQ(diag.exit_code(), ExitCode::config);  // the missing tarief outranks the bad periods
-    EXPECT_TRUE(ctx.lines_.empty());
+    EXPECT_TRUE(ctx.lines().empty());
 }
 
 // ---------------------------------------------------------------- properties

@@ -49,12 +49,12 @@ const Diagnostic *error_at(const Diagnostics &d, int line, int column, const std
     return nullptr;
 }
 
-SettingValue text_setting(const std::string &t, int line) {
-    SettingValue v;
-    v.type = VHH_SETTING_TEXT;
-    v.text = t;
-    v.where = {"/cfg/vhh.yaml", line, 20};
-    return v;
+/// The importer's settings from `yaml` as the host validates them (its settings file, plugins[5]).
+Settings settings(const std::string &yaml, Diagnostics &diag) {
+    vhh::testing::SettingsSource source;
+    source.key_path = "plugins[5]";
+    source.plugin = "importer.csv-nl";
+    return vhh::testing::settings_from_yaml(kSettings, yaml, diag, vhh::testing::sample_region(), source);
 }
 
 // ---- good files ---------------------------------------------------------------------------------
@@ -254,38 +254,34 @@ TEST(CsvNl, AnUnusableHeaderStillReportsTheSyntaxErrorsOfTheFile) {
 // ---- settings -----------------------------------------------------------------------------------
 
 TEST(CsvNlSettings, DefaultsAndConfiguredNames) {
-    Settings s;
     Diagnostics d;
-    auto k = read_kolommen(s, "plugins[5]", d);
+    auto k = read_kolommen(settings("", d), "plugins[5]", d);
     ASSERT_TRUE(k);
     EXPECT_EQ(k->datum, "Datum");
     EXPECT_EQ(k->kostenplaats, "Kostenplaats");
     EXPECT_EQ(k->rekening, "Grootboekrekening");
     EXPECT_EQ(k->bedrag, "Bedrag");
     EXPECT_EQ(k->omschrijving, "Omschrijving");
-    s.set("kolom_bedrag", text_setting(" Bedrag EUR ", 7));
-    k = read_kolommen(s, "plugins[5]", d);
+    k = read_kolommen(settings("kolom_bedrag: ' Bedrag EUR '\n", d), "plugins[5]", d);
     ASSERT_TRUE(k);
     EXPECT_EQ(k->bedrag, "Bedrag EUR");
     EXPECT_FALSE(d.has_errors());
 }
 
 TEST(CsvNlSettings, EmptyOrSharedColumnNamesAre78AtTheSetting) {
-    Settings s;
-    s.set("kolom_datum", text_setting("  ", 6));
-    s.set("kolom_bedrag", text_setting("kostenplaats", 7));
     Diagnostics d;
+    const Settings s = settings("kolom_datum: '  '\nkolom_bedrag: kostenplaats\n", d);
+    ASSERT_FALSE(d.has_errors()) << d.format_all();  // the host takes both; the importer refuses them
     EXPECT_FALSE(read_kolommen(s, "plugins[5]", d));
-    error_at(d, 6, 20, "a column name cannot be empty", ExitCode::config, "/cfg/vhh.yaml");
-    error_at(d, 7, 20, "column 'kostenplaats' is already the column of 'kolom_kostenplaats'", ExitCode::config,
-             "/cfg/vhh.yaml");
+    error_at(d, 1, 14, "a column name cannot be empty", ExitCode::config, "instellingen.yaml");
+    error_at(d, 2, 15, "column 'kostenplaats' is already the column of 'kolom_kostenplaats'", ExitCode::config,
+             "instellingen.yaml");
     for (const auto &x : d.all()) EXPECT_EQ(x.key_path.rfind("plugins[5].kolom_", 0), 0u) << x.key_path;
 }
 
 TEST(CsvNlPlugin, ImportsWithItsSettingsAndReportsASettingsErrorOnce) {
-    Settings s;
-    s.set("kolom_bedrag", text_setting("Bedrag EUR", 7));
-    vhh::testing::FakeImportContext ctx(s);
+    Diagnostics sd;
+    vhh::testing::FakeImportContext ctx(settings("kolom_bedrag: Bedrag EUR\n", sd));
     ctx.set_key_path("plugins[5]");
     CsvNlImporter importer;
     auto lines = vhh::testing::import_text(importer, ctx,
@@ -297,9 +293,8 @@ TEST(CsvNlPlugin, ImportsWithItsSettingsAndReportsASettingsErrorOnce) {
     ASSERT_NE(x, nullptr);
     EXPECT_NE(x->hint.find("'plugins[5].kolom_bedrag'"), std::string::npos);
 
-    Settings bad;
-    bad.set("kolom_datum", text_setting("", 6));
-    vhh::testing::FakeImportContext ctx2(bad);
+    vhh::testing::FakeImportContext ctx2(settings("kolom_datum: ''\n", sd));
+    ASSERT_FALSE(sd.has_errors()) << sd.format_all();
     CsvNlImporter importer2;
     EXPECT_TRUE(vhh::testing::import_text(importer2, ctx2, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n", kPath).empty());
     EXPECT_TRUE(vhh::testing::import_text(importer2, ctx2, "Datum;Kostenplaats;Grootboekrekening;Bedrag\n", kPath).empty());

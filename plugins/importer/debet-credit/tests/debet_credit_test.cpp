@@ -48,12 +48,12 @@ const Diagnostic *error_at(const Diagnostics &d, int line, int column, const std
     return nullptr;
 }
 
-SettingValue text_setting(const std::string &t, int line) {
-    SettingValue v;
-    v.type = VHH_SETTING_TEXT;
-    v.text = t;
-    v.where = {"/cfg/vhh.yaml", line, 20};
-    return v;
+/// The importer's settings from `yaml` as the host validates them (its settings file, plugins[3]).
+Settings settings(const std::string &yaml, Diagnostics &diag) {
+    vhh::testing::SettingsSource source;
+    source.key_path = "plugins[3]";
+    source.plugin = "importer.debet-credit";
+    return vhh::testing::settings_from_yaml(kSettings, yaml, diag, vhh::testing::sample_region(), source);
 }
 
 // ---- amounts ------------------------------------------------------------------------------------
@@ -189,23 +189,21 @@ TEST(DebetCredit, AFileOfAnotherFormatIsOneErrorAtTheHeader) {
 // ---- settings and the plugin --------------------------------------------------------------------
 
 TEST(DebetCreditSettings, DefaultsAndErrors) {
-    Settings s;
     Diagnostics d;
-    auto k = read_kolommen(s, "plugins[3]", d);
+    auto k = read_kolommen(settings("", d), "plugins[3]", d);
     ASSERT_TRUE(k);
     EXPECT_EQ(k->debet, "Debet");
     EXPECT_EQ(k->credit, "Credit");
-    s.set("kolom_credit", text_setting("DEBET", 9));
-    s.set("kolom_omschrijving", text_setting("", 10));
+    const Settings s = settings("kolom_credit: DEBET\nkolom_omschrijving: ''\n", d);
+    ASSERT_FALSE(d.has_errors()) << d.format_all();  // the host takes both; the importer refuses them
     EXPECT_FALSE(read_kolommen(s, "plugins[3]", d));
-    error_at(d, 9, 20, "column 'DEBET' is already the column of 'kolom_debet'", ExitCode::config, "/cfg/vhh.yaml");
-    error_at(d, 10, 20, "a column name cannot be empty", ExitCode::config, "/cfg/vhh.yaml");
+    error_at(d, 1, 15, "column 'DEBET' is already the column of 'kolom_debet'", ExitCode::config, "instellingen.yaml");
+    error_at(d, 2, 21, "a column name cannot be empty", ExitCode::config, "instellingen.yaml");
 }
 
 TEST(DebetCreditPlugin, ImportsWithItsSettings) {
-    Settings s;
-    s.set("kolom_datum", text_setting("Boekdatum", 7));
-    vhh::testing::FakeImportContext ctx(s);
+    Diagnostics sd;
+    vhh::testing::FakeImportContext ctx(settings("kolom_datum: Boekdatum\n", sd));
     ctx.set_key_path("plugins[3]");
     DebetCreditImporter importer;
     const auto lines = vhh::testing::import_text(

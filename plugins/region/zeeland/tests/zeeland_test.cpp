@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "vhh/testing.h"
+
 namespace {
 
 using namespace vhh;
@@ -193,27 +195,13 @@ TEST(ZeelandText, WrapsAtSpacesWithinTheWidth) {
 
 // ---- the report ----------------------------------------------------------------------------------
 
-class TestReport : public ReportContext {
-public:
-    TestReport(const Region &r, const Settings &s, Diagnostics &d) : ReportContext(r, partners_, s, d) {}
-    const std::vector<ContributionLine> &lines() const override { return lines_; }
-    void add_workbook(Workbook w) override { workbooks.push_back(std::move(w)); }
-    void add_text(TextDocument t) override { texts.push_back(std::move(t)); }
-    void add_document(doc::Document d) override { documents.push_back(std::move(d)); }
-    std::vector<Workbook> workbooks;
-    std::vector<TextDocument> texts;
-    std::vector<doc::Document> documents;
-
-private:
-    std::vector<Partner> partners_;
-    std::vector<ContributionLine> lines_;
-};
+using TestReport = vhh::testing::FakeReportContext;  // the kit's report context
 
 TEST(ZeelandReport, WritesRegioYWithTheTholenStatement) {
     const Region r = region();
     const Settings s = settings(zeeland_entries());
-    Diagnostics d;
-    TestReport ctx(r, s, d);
+    TestReport ctx(s, r);
+    Diagnostics &d = ctx.diag();
     ctx.set_key_path("plugins[6]");
     ZeelandPlugin plugin;
     plugin.report(ctx);
@@ -267,8 +255,8 @@ TEST(ZeelandReport, NothingIsAddedWhenTheSettingsAreWrong) {
     auto entries = zeeland_entries();
     entries[0] = entry("GM0000", "Zeeland", 4);
     const Settings s = settings(entries);
-    Diagnostics d;
-    TestReport ctx(r, s, d);
+    TestReport ctx(s, r);
+    Diagnostics &d = ctx.diag();
     ZeelandPlugin plugin;
     plugin.report(ctx);
     EXPECT_EQ(d.exit_code(), ExitCode::config);

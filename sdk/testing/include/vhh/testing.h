@@ -1,5 +1,5 @@
 // The plugin test kit: fake contexts for every phase that record what a plugin adds, a sample
-// region, and ledger imports from text, so that a plugin's unit tests need no fixtures of their
+// region, settings read from YAML by the host's own validator, and ledger imports from text, so that a plugin's unit tests need no fixtures of their
 // own. Link `vhh::testing` (in tree and from the installed `vhh-sdk` package); the CMake helper
 // `vhh_add_plugin_test(NAME SOURCES … LIBS …)` builds a gtest executable with it. See
 // docs/plugins.md, "Testing a plugin", for a worked example.
@@ -19,6 +19,46 @@ namespace vhh::testing {
 /// GM1948 Meierijstad 80.000, formed on 1 January 2017 by a herindeling of GM0846 Sint-Oedenrode
 /// and GM0860 Veghel, so that a plugin's handling of merged codes can be tested).
 Region sample_region();
+
+/// Where settings_from_yaml takes its YAML to come from: the plugin's settings file (the `bestand:` of
+/// its entry in a config), so that its errors read exactly as `vhh check` prints them for that file.
+struct SettingsSource {
+    std::string path = "instellingen.yaml";  ///< the file named in the errors' locations
+    std::string key_path = "plugins[0]";     ///< the plugin's entry in the config (prefix of key paths)
+    std::string plugin = "plugin";           ///< the plugin's name (Settings names it in its exceptions)
+};
+
+namespace detail {
+/// settings_from_yaml over a plain C table.
+Settings settings_from_yaml(const vhh_setting_spec *specs, std::uint32_t count, const std::string &yaml,
+                            Diagnostics &diag, const Region &region, const SettingsSource &source);
+/// Every error of `diag`, one per line, as `vhh check` prints them (for an exception's message).
+[[noreturn]] void throw_settings_errors(const Diagnostics &diag);
+}  // namespace detail
+
+/// The plugin's settings from `yaml` (a map of settings, as in its `bestand:` file) checked by the host's
+/// own settings validator, the one `vhh check` and `vhh run` use: defaults filled in, GEMEENTE codes
+/// checked against `region`, and every problem recorded in `diag` as a located error
+/// (`instellingen.yaml:2:9: error: plugins[0].tarief: …`, with its hint). `table` is what the plugin
+/// declares (a SettingsTable<C>, a plain vhh_setting_spec array, or VHH_NO_SETTINGS); a broken table
+/// throws std::logic_error with every problem the host would refuse the plugin for. Returns the
+/// settings (partial when errors were recorded); bind them with `table.read(settings)`.
+template <class Table>
+Settings settings_from_yaml(const Table &table, const std::string &yaml, Diagnostics &diag,
+                            const Region &region = sample_region(), const SettingsSource &source = {}) {
+    return detail::settings_from_yaml(vhh::detail::spec_data(table), vhh::detail::spec_count(table), yaml, diag,
+                                      region, source);
+}
+
+/// Same, for settings that must be valid: throws std::invalid_argument whose message is every error as
+/// `vhh check` prints it.
+template <class Table>
+Settings settings_from_yaml(const Table &table, const std::string &yaml, const Region &region = sample_region()) {
+    Diagnostics diag;
+    Settings settings = settings_from_yaml(table, yaml, diag, region);
+    if (diag.has_errors()) detail::throw_settings_errors(diag);
+    return settings;
+}
 
 /// Input files held in memory, read as the host reads them: a relative path is resolved against the
 /// folder of the file that names it (`where.file`), every file read is recorded, and a file that is
