@@ -15,12 +15,14 @@
 #include "config/province_config.h"
 #include "config/region_config.h"
 #include "consolidation.h"
+#include "cycle/kalender.h"
 #include "diagnostic_output.h"
 #include "run.h"
 #include "formats.h"
 #include "store/administration.h"
 #include "store/prior_year.h"
 #include "store/store_commands.h"
+#include "store/zienswijze.h"
 #include "output/output_set.h"
 #include "output/sha256.h"
 #include "pipeline.h"
@@ -63,6 +65,14 @@ const char *kUsage =
     "  nieuwe-plugin --soort financing|importer|region|registry|report NAAM [--map DIR]\n"
     "             write a plugin project (CMake, settings table, test with the SDK's test kit, README)\n"
     "             into DIR (default: ./SOORT.NAAM), to build against the installed SDK\n"
+    "  wijziging  record a begrotingswijziging (posten and bijdragen from a YAML file)\n"
+    "             --jaar Y --bestand FILE --besluit TEXT --datum YYYY-MM-DD [--config FILE] [--door NAAM] [--database URL]\n"
+    "  zienswijze record a raad's zienswijze on the ontwerpbegroting Y (or on --wijziging N)\n"
+    "             --jaar Y --gemeente CODE --ontvangen YYYY-MM-DD --samenvatting TEXT [--bijlage FILE]\n"
+    "  zienswijze reactie   the dagelijks bestuur's reaction  --jaar Y --gemeente CODE --datum D --reactie TEXT\n"
+    "  zienswijze lijst     the zienswijzen of a year         --jaar Y [--format table|json]\n"
+    "  kalender   the Wgr steps of calendar year Y, their deadlines and the planned dates\n"
+    "             --jaar Y [--config FILE] [--format table|json]\n"
     "\n"
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
@@ -91,10 +101,14 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"vaststellen", {"config", "plugin-dir", "database", "door", "jaar", "besluit", "datum", "allow-outside-inputs"}},
     {"historie", {"config", "database", "gemeente", "posten", "format"}},
     {"nieuwe-plugin", {"soort", "map"}},
+    {"kalender", {"config", "format", "jaar", "allow-outside-inputs"}},
+    {"wijziging", {"config", "database", "door", "jaar", "bestand", "besluit", "datum", "allow-outside-inputs"}},
+    {"zienswijze", {"config", "database", "door", "jaar", "gemeente", "ontvangen", "samenvatting", "bijlage",
+                    "wijziging", "datum", "reactie", "format", "allow-outside-inputs"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
-const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie"};
+const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "wijziging", "zienswijze"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
@@ -138,7 +152,8 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
                           .required(false)
                           .repeatable(false));
     options.addOption(Option("posten", "", "historie per post").required(false).repeatable(false));
-    for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "soort", "map"})
+    for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "bestand", "ontvangen",
+                             "samenvatting", "bijlage", "wijziging", "reactie", "soort", "map"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
@@ -211,6 +226,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
         if (command == "check") return cmd_run(false);
         if (command == "bijdragen") return cmd_bijdragen();
         if (command == "partners") return cmd_partners();
+        if (command == "kalender") return cmd_kalender();
         if (kStoreCommands.count(command)) return cmd_store(command, {args.begin() + 1, args.end()});
         return cmd_plugins();
     } catch (const std::exception &e) {
@@ -277,6 +293,26 @@ int VhhApp::cmd_partners() {
     return 0;
 }
 
+int VhhApp::cmd_kalender() {
+    if (format_ != "table" && format_ != "json")
+        return usage_error("unknown format '" + format_ + "' for kalender (expected table or json)");
+    const std::string jaar = store_values_["jaar"];
+    if (jaar.empty()) return usage_error("'vhh kalender' needs --jaar Y");
+    if (jaar.size() != 4 || jaar.find_first_not_of("0123456789") != std::string::npos || jaar[0] == '0')
+        return usage_error("--jaar '" + jaar + "' is not a year");
+    if (is_province_config(config_path())) return province_not_supported("kalender");
+    Diagnostics diag;
+    RunConfig config = load_run_config(config_path(), diag, {allow_outside_inputs_, {}});
+    print_diagnostics(diag);
+    // A plan that cannot be met is an error of the config (located at the planned date), as in
+    // `vhh check`: like every failing command, nothing on stdout.
+    if (diag.has_errors()) return static_cast<int>(diag.exit_code());
+    const auto steps = cycle::wgr_kalender(cycle::plan_for(config.kalender, std::stoi(jaar)));
+    std::cout << (format_ == "json" ? cycle::kalender_json(std::stoi(jaar), steps)
+                                    : cycle::kalender_table(std::stoi(jaar), steps));
+    return 0;
+}
+
 int VhhApp::cmd_run(bool write) {
     // --out is checked (and other runs into it waited for) before anything is computed.
     std::unique_ptr<OutputSet> out;
@@ -300,14 +336,26 @@ int VhhApp::cmd_run(bool write) {
     // With a store, the report phase sees its vastgestelde figures (the store named once the config is read).
     const AdministrationLookup administration = [&](const RunConfig &config, Diagnostics &d) {
         std::optional<Administration> a;
+        const char *env = std::getenv("VHH_DATABASE");
+        const SourceLocation named = !store_values_["database"].empty() ? SourceLocation{"--database", 0, 0}
+                                     : env && *env                       ? SourceLocation{"VHH_DATABASE", 0, 0}
+                                                                         : config.administratie_where;
         try {
-            if (auto db = store::open_store_for_run(store_values_["database"], config.administratie, cfg_path))
+            if (auto db = store::open_store_for_run(store_values_["database"], config.administratie, cfg_path)) {
                 a = store::read_administration(*db, config.region);
+                // What `vhh vaststellen begroting` would refuse: a zienswijze without a reaction.
+                if (!a->begroting)
+                    if (const auto open = store::unanswered_zienswijzen(*db, config.region.id, config.region.boekjaar);
+                        !open.empty())
+                        d.warning(named, "zienswijzen",
+                                  "the dagelijks bestuur has not reacted to the zienswijze of " +
+                                      store::gemeenten_text(open) + " on the ontwerpbegroting " +
+                                      std::to_string(config.region.boekjaar) +
+                                      ": the begroting cannot be vastgesteld until it has",
+                                  "record each reaction with 'vhh zienswijze reactie'");
+            }
         } catch (const store::StoreError &e) {  // located where the store is named
-            const char *env = std::getenv("VHH_DATABASE");
-            if (!store_values_["database"].empty()) d.error(e.code, {"--database", 0, 0}, "", e.what());
-            else if (env && *env) d.error(e.code, {"VHH_DATABASE", 0, 0}, "", e.what());
-            else d.error(e.code, config.administratie_where, "administratie", e.what());
+            d.error(e.code, named, named.file == config.administratie_where.file ? "administratie" : "", e.what());
         }
         return a;
     };
@@ -475,6 +523,12 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     o.besluit = store_values_["besluit"];
     o.datum = store_values_["datum"];
     o.gemeente = store_values_["gemeente"];
+    o.bestand = store_values_["bestand"];
+    o.ontvangen = store_values_["ontvangen"];
+    o.samenvatting = store_values_["samenvatting"];
+    o.bijlage = store_values_["bijlage"];
+    o.wijziging = store_values_["wijziging"];
+    o.reactie = store_values_["reactie"];
     o.posten = given_.count("posten") != 0;
     o.plugin_dirs = plugin_dirs();
     o.templates_dir = templates_dir();
@@ -482,6 +536,8 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     if (command == "db") return store::cmd_db(o);
     if (command == "log") return store::cmd_log(o);
     if (command == "vaststellen") return store::cmd_vaststellen(o);
+    if (command == "wijziging") return store::cmd_wijziging(o);
+    if (command == "zienswijze") return store::cmd_zienswijze(o);
     return store::cmd_historie(o);
 }
 

@@ -9,6 +9,8 @@
 #include <filesystem>
 
 #include "store/audit_log.h"
+#include "store/seal.h"
+#include "store/zienswijze.h"
 
 namespace vhh::host::store {
 namespace {
@@ -91,6 +93,63 @@ TEST_F(StoreAdministration, ReadsWhatARegionsBoekjaarNeeds) {
     EXPECT_EQ(b.begroting->posten[0].code, "inwonerbijdrage");
     EXPECT_EQ(b.begroting->posten[0].amount, Money::cents(952000));
     EXPECT_FALSE(b.jaarrekening_vorig_jaar);  // no jaarrekening 2019
+}
+
+TEST_F(StoreAdministration, AWijzigingIsSealedAndItsSealNamedInTheAuditLog) {
+    const WijzigingInput w{"fryslan", 2019, "AB 3", "2019-04-01", {{"PERS", "Personeel", Money::euros(500)}},
+                           {}, "meer personeel"};
+    {
+        Transaction tx(*store_, true);
+        const RecordedWijziging r = record_wijziging(*store_, w);
+        EXPECT_EQ(r.nummer, 1);
+        EXPECT_EQ(r.sha256.size(), 64u);
+        tx.commit();
+    }
+    {
+        Transaction tx(*store_, false);
+        const auto bad = verify_wijzigingen(*store_);  // recorded, but not in the log
+        ASSERT_TRUE(bad);
+        EXPECT_EQ(*bad, "begrotingswijziging 1 of 2019 of fryslan (id 1): no audit log entry records it");
+    }
+    {
+        Transaction tx(*store_, true);
+        const RecordedWijziging r = record_wijziging(*store_, w);
+        EXPECT_EQ(r.nummer, 2);
+        append_log(*store_, "test", "wijziging", wijziging_log_text(w, r));
+        store_->session() << "DELETE FROM wijziging_posten WHERE wijziging_id = 1", Poco::Data::Keywords::now;
+        store_->session() << "DELETE FROM wijzigingen WHERE id = 1", Poco::Data::Keywords::now;
+        tx.commit();
+    }
+    {
+        Transaction tx(*store_, false);
+        EXPECT_FALSE(verify_wijzigingen(*store_));
+    }
+    Transaction tx(*store_, true);
+    store_->session() << "UPDATE wijziging_posten SET bedrag_cents = 50001", Poco::Data::Keywords::now;
+    const auto bad = verify_wijzigingen(*store_);
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(*bad, "begrotingswijziging 2 of 2019 of fryslan (id 2): its content does not match its seal");
+}
+
+TEST_F(StoreAdministration, UnansweredZienswijzenUntilTheReaction) {
+    Transaction tx(*store_, true);
+    const std::string seal = record_zienswijze(
+        *store_, {"fryslan", 2019, zienswijze_onderwerp(0), "GM1970", "Noardeast-Fryslân", "2018-06-01", "te duur", "", ""});
+    record_zienswijze(*store_, {"fryslan", 2019, zienswijze_onderwerp(1), "GM1970", "Noardeast-Fryslân", "2019-03-01",
+                                "wijziging", "", ""});
+    EXPECT_THROW(record_zienswijze(*store_, {"fryslan", 2019, "ontwerpbegroting", "GM1970", "N", "2018-06-02", "x", "", ""}),
+                 StoreError);
+    auto open = unanswered_zienswijzen(*store_, "fryslan", 2019);  // the ontwerpbegroting's only
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(gemeenten_text(open), "GM1970 Noardeast-Fryslân (ontvangen 2018-06-01)");
+    EXPECT_TRUE(unanswered_zienswijzen(*store_, "fryslan", 2020).empty());
+    append_log(*store_, "test", "zienswijze", "z" + seal_text(seal));
+    append_log(*store_, "test", "zienswijze reactie", "r" + seal_text(record_reactie(*store_, open[0], "2018-07-01", "nee")));
+    EXPECT_TRUE(unanswered_zienswijzen(*store_, "fryslan", 2019).empty());
+    EXPECT_THROW(record_reactie(*store_, find_zienswijzen(*store_, "fryslan", 2019)[0], "2018-07-02", "ja"), StoreError);
+    const auto bad = verify_zienswijzen(*store_);  // the zienswijze on wijziging 1 is not logged
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(*bad, "zienswijze 2 (GM1970 on the wijziging 1 2019): no audit log entry records it");
 }
 
 }  // namespace

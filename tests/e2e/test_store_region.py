@@ -84,21 +84,24 @@ class StoreRegionTest(StoreTestCase):
         r = self.vhh("check", "--database", url)
         self.assertNotIn("warning", r.stderr)
 
-    def insert_wijziging(self, url, nummer, besluit, datum, posten):
-        """Records a begrotingswijziging of Zeeland 2013 (`vhh wijziging` comes with the begroting cycle)."""
-        wid = 100 + nummer
-        self.sql(url, "INSERT INTO wijzigingen (id, regio, jaar, nummer, besluit, datum) VALUES "
-                      "(%d, 'zeeland', 2013, %d, '%s', '%s')" % (wid, nummer, besluit, datum))
-        for i, (code, change) in enumerate(posten, 1):
-            self.sql(url, "INSERT INTO wijziging_posten (wijziging_id, volgnr, code, naam, bedrag_cents) VALUES "
-                          "(%d, %d, '%s', '%s', %d)" % (wid, i, code, code, change))
+    def record_wijziging(self, url, nummer, besluit, datum, posten):
+        """Records begrotingswijziging `nummer` of Zeeland 2013 with `vhh wijziging`."""
+        lines = ["omschrijving: wijziging %d (test)" % nummer, "posten:"]
+        lines += ["  - {code: %s, bedrag: %d.%02d}" % (code, change // 100, change % 100) if change >= 0 else
+                  "  - {code: %s, bedrag: -%d.%02d}" % (code, -change // 100, -change % 100) for code, change in posten]
+        path = self.written("wijziging-%d.yaml" % nummer, "\n".join(lines) + "\n")
+        r = self.vhh("wijziging", "--jaar", "2013", "--bestand", path, "--besluit", besluit, "--datum", datum,
+                     "--database", url)
+        self.assertIn("begrotingswijziging %d of 2013 recorded" % nummer, r.stdout)
 
     def test_begroting_columns_from_the_vastgestelde_begroting_and_its_wijzigingen(self):
         url = self.initialised()
         self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2012/14", "--datum", "2012-11-20",
                  "--database", url)
-        self.insert_wijziging(url, 1, "AB 2013/3", "2013-04-11", [("PERS-DIR", 250000), ("OV", -250000)])
-        self.insert_wijziging(url, 2, "AB 2013/9", "2013-10-03", [("PERS-DIR", 10000), ("HUIS", 5000)])
+        # Recorded with `vhh wijziging`: the "na wijziging" column is primitief + every recorded wijziging.
+        self.record_wijziging(url, 1, "AB 2013/3", "2013-04-11", [("PERS-DIR", 250000), ("OV", -250000)])
+        self.record_wijziging(url, 2, "AB 2013/9", "2013-10-03", [("PERS-DIR", 10000), ("HUIS", 5000)])
+        self.vhh("db", "verify", "--database", url)
         out = self.path("out")
         r = self.vhh("run", "--out", out, "--database", url)
         got, bl = self.overview(os.path.join(out, "jaarverantwoording-2013.xlsx"))

@@ -71,7 +71,7 @@ const vhh_setting_spec kHerindelingenSpec[] = {
 };
 
 const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "herindelingen", "plugins",
-                                             "templates", "administratie", "formaten"};
+                                             "templates", "administratie", "formaten", "kalender"};
 
 /// Reads `formaten:`: a non-empty list of the formats of kDocumentFormats, none twice.
 void read_formaten(const YamlNode &node, RunConfig &config, Diagnostics &diag) {
@@ -274,8 +274,8 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         if (kTopLevelKeys.count(key.text)) continue;
         log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config, key.where,
                   excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
-                  "allowed top-level keys: administratie, bevolking, formaten, gemeenten, herindelingen, plugins, regio, "
-                  "templates");
+                  "allowed top-level keys: administratie, bevolking, formaten, gemeenten, herindelingen, kalender, plugins, "
+                  "regio, templates");
     }
 
     Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, log);
@@ -376,6 +376,10 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
     }
 
     if (const YamlNode *formaten = root.find("formaten")) read_formaten(*formaten, config, diag);
+    if (const YamlNode *kalender = root.find("kalender")) {
+        cycle::read_kalender(*kalender, config.kalender, diag);
+        cycle::check_kalender(config.kalender, diag);
+    }
 
     const YamlNode *plugins = root.find("plugins");
     if (plugins == nullptr || plugins->is_null()) {

@@ -6,6 +6,7 @@
 
 #include "config/input_file.h"
 #include "config/yaml_document.h"
+#include "cycle/kalender.h"
 #include "vhh/diagnostics.h"
 #include "vhh/region.h"
 
@@ -46,6 +47,8 @@ struct RunConfig {
     /// `formaten:` as written (each a known format, none twice); empty when the key is absent:
     /// then every format this vhh renders.
     std::vector<FormatChoice> formaten;
+    /// `kalender:`: the planned dates of the cycle per calendar year (checked against the Wgr).
+    std::vector<cycle::PlannedYear> kalender;
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
     /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that
     /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).

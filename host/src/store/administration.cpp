@@ -2,8 +2,6 @@
 
 #include <Poco/Data/Statement.h>
 
-#include <algorithm>
-
 #include "store/prior_year.h"
 
 namespace vhh::host::store {
@@ -52,24 +50,6 @@ std::vector<BudgetAmendment> find_wijzigingen(Store &store, const std::string &r
         }
     });
     return out;
-}
-
-int store_wijziging(Store &store, const WijzigingInput &w) {
-    const std::int64_t id = store.next_id("wijzigingen", "id");
-    int nummer = 1;
-    for (const auto &earlier : find_wijzigingen(store, w.regio, w.jaar)) nummer = std::max(nummer, earlier.nummer + 1);
-    auto num = [](std::int64_t n) { return Field{true, n, ""}; };
-    auto txt = [](std::string s) { return Field{false, 0, std::move(s)}; };
-    store.insert(*find_table("wijzigingen"), {num(id), txt(w.regio), num(w.jaar), num(nummer), txt(w.besluit), txt(w.datum)});
-    std::vector<Row> rows;
-    for (const auto &p : w.posten)
-        rows.push_back({num(id), num(rows.size() + 1), txt(p.code), txt(p.naam), num(p.amount.in_cents())});
-    store.insert_many(*find_table("wijziging_posten"), rows);
-    rows.clear();
-    for (const auto &b : w.bijdragen)
-        rows.push_back({num(id), num(rows.size() + 1), txt(b.payer_id), txt(b.payer), num(b.amount.in_cents())});
-    store.insert_many(*find_table("wijziging_bijdragen"), rows);
-    return nummer;
 }
 
 }  // namespace vhh::host::store

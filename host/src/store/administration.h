@@ -8,6 +8,7 @@
 
 #include "store/snapshot.h"
 #include "store/store.h"
+#include "store/wijziging.h"
 #include "vhh/administration.h"
 #include "vhh/region.h"
 
@@ -21,19 +22,5 @@ Administration read_administration(Store &store, const Region &region);
 
 /// The begrotingswijzigingen of `regio` and `jaar`, by nummer.
 std::vector<BudgetAmendment> find_wijzigingen(Store &store, const std::string &regio, int jaar);
-
-/// A begrotingswijziging to record: the change per post and per payer.
-struct WijzigingInput {
-    std::string regio;
-    int jaar = 0;
-    std::string besluit;
-    std::string datum;  ///< YYYY-MM-DD
-    std::vector<PostAmount> posten;             ///< the change per post
-    std::vector<ContributionLine> bijdragen;    ///< the change per payer (payer_id, payer, amount)
-};
-
-/// Records `w` inside the open write transaction as the next wijziging of its regio and jaar and
-/// returns its nummer (1, 2, …). The audit log entry is the caller's.
-int store_wijziging(Store &store, const WijzigingInput &w);
 
 }  // namespace vhh::host::store

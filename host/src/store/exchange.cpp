@@ -11,6 +11,8 @@
 
 #include "store/audit_log.h"
 #include "store/snapshot.h"
+#include "store/wijziging.h"
+#include "store/zienswijze.h"
 
 namespace vhh::host::store {
 
@@ -174,6 +176,8 @@ void import_json(Store &store, const std::string &file) {
     }
     std::optional<std::string> bad = verify_chain(store);
     if (!bad) bad = verify_snapshots(store);
+    if (!bad) bad = verify_wijzigingen(store);
+    if (!bad) bad = verify_zienswijzen(store);
     if (bad) problems.add("tabellen", "the export does not verify: " + *bad);
     problems.raise();
     tx.commit();

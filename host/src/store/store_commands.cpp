@@ -10,6 +10,8 @@
 #include "store/exchange.h"
 #include "store/historie.h"
 #include "store/snapshot.h"
+#include "store/wijziging.h"
+#include "store/zienswijze.h"
 #include "vhh/date.h"
 
 namespace vhh::host::store {
@@ -17,16 +19,6 @@ namespace vhh::host::store {
 namespace {
 
 const char *kNoStore = "no store named: give --database URL, set VHH_DATABASE, or add 'administratie:' to the config";
-
-int usage(const std::string &message) {
-    std::cerr << "vhh: error: " << message << "\nTry 'vhh --help'.\n";
-    return static_cast<int>(vhh::ExitCode::usage);
-}
-
-int refused(const StoreError &e) {
-    std::cerr << "vhh: error: " << e.what() << "\n";
-    return static_cast<int>(e.code);
-}
 
 /// Opens the named store; a command without one is a usage error.
 std::unique_ptr<Store> open_store(const CommandOptions &o, bool must_exist) {
@@ -80,6 +72,7 @@ int db_status(const CommandOptions &o) {
     if (v != 0) {
         std::cout << "vaststellingen: " << store->count("vaststellingen") << "\n";
         std::cout << "wijzigingen:    " << store->count("wijzigingen") << "\n";
+        if (v >= 2) std::cout << "zienswijzen:    " << store->count("zienswijzen") << "\n";
         std::cout << "audit log:      " << store->count("audit_log") << " entries\n";
     }
     return 0;
@@ -91,12 +84,15 @@ int db_verify(const CommandOptions &o) {
     store->require_schema();
     std::optional<std::string> bad = verify_chain(*store);
     if (!bad) bad = verify_snapshots(*store);
+    if (!bad) bad = verify_wijzigingen(*store);
+    if (!bad) bad = verify_zienswijzen(*store);
     if (bad) {
         std::cerr << "vhh: error: " << store->url().display() << ": " << *bad << "\n";
         return static_cast<int>(vhh::ExitCode::data);
     }
     std::cout << "vhh: store " << store->url().display() << " verified: " << store->count("audit_log")
-              << " audit log entries, " << store->count("vaststellingen") << " vaststellingen\n";
+              << " audit log entries, " << store->count("vaststellingen") << " vaststellingen, "
+              << store->count("wijzigingen") << " wijzigingen, " << store->count("zienswijzen") << " zienswijzen\n";
     return 0;
 }
 
@@ -118,6 +114,25 @@ int db_import(const CommandOptions &o) {
 }
 
 }  // namespace
+
+int usage(const std::string &message) {
+    std::cerr << "vhh: error: " << message << "\nTry 'vhh --help'.\n";
+    return static_cast<int>(vhh::ExitCode::usage);
+}
+
+int refused(const StoreError &e) {
+    std::cerr << "vhh: error: " << e.what() << "\n";
+    return static_cast<int>(e.code);
+}
+
+std::string year_and_date_problem(const std::string &jaar, const std::string &date_option, const std::string &date) {
+    if (jaar.size() != 4 || jaar.find_first_not_of("0123456789") != std::string::npos || jaar[0] == '0')
+        return "--jaar '" + jaar + "' is not a year";
+    if (date_option.empty()) return "";
+    const auto d = vhh::Date::parse_iso(date);
+    if (!d || d->iso() != date) return "--" + date_option + " '" + date + "' is not a date YYYY-MM-DD";
+    return "";
+}
 
 std::optional<DatabaseUrl> named_store(const CommandOptions &o) {
     // The config is read only when neither the flag nor the variable names the store.
@@ -169,10 +184,8 @@ int cmd_vaststellen(const CommandOptions &o) {
         return usage("'vhh vaststellen' needs the document: begroting or jaarrekening");
     if (o.jaar.empty() || o.besluit.empty() || o.datum.empty())
         return usage("'vhh vaststellen' needs --jaar Y, --besluit TEXT and --datum YYYY-MM-DD");
-    if (o.jaar.size() != 4 || o.jaar.find_first_not_of("0123456789") != std::string::npos)
-        return usage("--jaar '" + o.jaar + "' is not a year");
-    const auto datum = vhh::Date::parse_iso(o.datum);
-    if (!datum || datum->iso() != o.datum) return usage("--datum '" + o.datum + "' is not a date YYYY-MM-DD");
+    if (const std::string problem = year_and_date_problem(o.jaar, "datum", o.datum); !problem.empty())
+        return usage(problem);
     const int jaar = std::stoi(o.jaar);
     try {
         Diagnostics diag;
@@ -210,6 +223,13 @@ int cmd_vaststellen(const CommandOptions &o) {
         const std::string user = acting_user(o.door);
         std::vector<std::string> done;
         for (const auto &run : runs) {
+            if (o.args[0] == "begroting")
+                if (const auto open = unanswered_zienswijzen(*store, run->config.region.id, jaar); !open.empty())
+                    throw StoreError(vhh::ExitCode::data,
+                                     "the begroting " + o.jaar + " of " + run->config.region.id +
+                                         " cannot be vastgesteld: the dagelijks bestuur has not reacted to the "
+                                         "zienswijze of " + gemeenten_text(open) +
+                                         "; record each reaction with 'vhh zienswijze reactie' first");
             const auto &posten = run->pipeline->posten();
             VaststellingInput v{&run->config.region, o.args[0], jaar, o.besluit, o.datum, &run->pipeline->lines(),
                                 posten ? &*posten : nullptr, run->inputs};

@@ -24,6 +24,7 @@ struct CommandOptions {
     std::string door;               ///< --door NAAM
     std::string format = "table";
     std::string jaar, besluit, datum, gemeente;
+    std::string bestand, ontvangen, samenvatting, bijlage, wijziging, reactie;  ///< wijziging, zienswijze
     bool posten = false;  ///< historie --posten: only the history per post
     std::vector<std::string> plugin_dirs;
     std::string templates_dir;
@@ -34,6 +35,13 @@ struct CommandOptions {
 /// nullopt when none does (nothing is opened). Problems are StoreErrors.
 std::optional<DatabaseUrl> named_store(const CommandOptions &o);
 
+/// Prints a usage error (64) and returns its exit code.
+int usage(const std::string &message);
+/// Prints a refused store command's error and returns its exit code.
+int refused(const StoreError &e);
+/// Checks --jaar (a year) and, when given, a date option (YYYY-MM-DD); the usage error, or "".
+std::string year_and_date_problem(const std::string &jaar, const std::string &date_option, const std::string &date);
+
 /// `vhh db init|migrate|status|verify|export|import`.
 int cmd_db(const CommandOptions &o);
 /// `vhh log`.
@@ -42,5 +50,9 @@ int cmd_log(const CommandOptions &o);
 int cmd_vaststellen(const CommandOptions &o);
 /// `vhh historie`.
 int cmd_historie(const CommandOptions &o);
+/// `vhh wijziging`: records a begrotingswijziging.
+int cmd_wijziging(const CommandOptions &o);
+/// `vhh zienswijze [reactie|lijst]`: records a raad's zienswijze, the dagelijks bestuur's reaction.
+int cmd_zienswijze(const CommandOptions &o);
 
 }  // namespace vhh::host::store

@@ -1,0 +1,199 @@
+// `vhh wijziging` and `vhh zienswijze`: the begroting cycle's records in the store. Each is one write
+// transaction with its audit log entry; inputs are checked before anything is written.
+#include <cstdint>
+#include <filesystem>
+#include <iostream>
+
+#include "config/province_config.h"
+#include "config/region_config.h"
+#include "diagnostic_output.h"
+#include "output/sha256.h"
+#include "store/administration.h"
+#include "store/audit_log.h"
+#include "store/seal.h"
+#include "store/snapshot.h"
+#include "store/store_commands.h"
+#include "store/wijziging.h"
+#include "store/zienswijze.h"
+
+namespace vhh::host::store {
+
+namespace {
+
+constexpr std::uintmax_t kMaxBijlage = 20u * 1024 * 1024;
+
+/// The region config of a cycle command (of boekjaar `jaar`) and its store, or a StoreError; the
+/// config's errors are printed and their exit code thrown.
+struct Opened {
+    RunConfig config;
+    std::unique_ptr<Store> store;
+};
+
+Opened open_region(const CommandOptions &o, const std::string &command, int jaar) {
+    if (is_province_config(o.config_path))
+        throw StoreError(vhh::ExitCode::config, o.config_path + " is a province config; 'vhh " + command +
+                                                    "' works on one region's config");
+    Diagnostics diag;
+    Opened out{load_run_config(o.config_path, diag, {o.allow_outside_inputs, {}}), nullptr};
+    std::cerr << format_capped(diag);
+    if (diag.has_errors()) throw StoreError(diag.exit_code(), "nothing was recorded: the config has errors");
+    if (out.config.region.boekjaar != jaar)
+        throw StoreError(vhh::ExitCode::data, o.config_path + " is about boekjaar " +
+                                                  std::to_string(out.config.region.boekjaar) + ", not " + o.jaar);
+    const auto url = resolve_database_url(o.database, out.config.administratie, o.config_path);
+    if (!url)
+        throw StoreError(vhh::ExitCode::usage,
+                         "no store named: give --database URL, set VHH_DATABASE, or add 'administratie:' to the config");
+    out.store = std::make_unique<Store>(*url, true);
+    return out;
+}
+
+/// --wijziging N as a number (0 when not given); -1 when it is not a number.
+int wijziging_nummer(const std::string &text) {
+    if (text.empty()) return 0;
+    if (text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos || text[0] == '0') return -1;
+    return std::stoi(text);
+}
+
+int zienswijze_record(const CommandOptions &o, int jaar, int nummer) {
+    if (o.gemeente.empty() || o.ontvangen.empty() || o.samenvatting.empty())
+        return usage("'vhh zienswijze' needs --gemeente CODE, --jaar Y, --ontvangen YYYY-MM-DD and --samenvatting TEXT");
+    if (auto p = year_and_date_problem(o.jaar, "ontvangen", o.ontvangen); !p.empty()) return usage(p);
+    if (o.samenvatting.find_first_not_of(" \t\r\n") == std::string::npos)
+        return usage("--samenvatting is empty: summarise the zienswijze");
+    std::string bijlage;
+    if (!o.bijlage.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(o.bijlage, ec))
+            throw StoreError(vhh::ExitCode::no_input, "--bijlage " + o.bijlage + " is not a file that can be read");
+        if (std::filesystem::file_size(o.bijlage, ec) > kMaxBijlage)
+            throw StoreError(vhh::ExitCode::data, "--bijlage " + o.bijlage + " is larger than 20 MB");
+        bijlage = read_file_bytes(o.bijlage);
+    }
+    Opened r = open_region(o, "zienswijze", jaar);
+    const Region &region = r.config.region;
+    const Gemeente *g = nullptr;
+    for (const auto &candidate : region.gemeenten)
+        if (candidate.code == o.gemeente) g = &candidate;
+    if (!g) {
+        std::string codes;
+        for (const auto &candidate : region.gemeenten) codes += (codes.empty() ? "" : ", ") + candidate.code;
+        throw StoreError(vhh::ExitCode::data, "--gemeente " + o.gemeente + " is not a gemeente of " + region.id + " in " +
+                                                  o.jaar + " (its gemeenten: " + codes + ")");
+    }
+    Transaction tx(*r.store, true);
+    r.store->require_schema();
+    if (nummer == 0) {
+        if (auto b = find_vaststelling(*r.store, region.id, "begroting", jaar))
+            throw StoreError(vhh::ExitCode::data, "the begroting " + o.jaar + " of " + region.id +
+                                                      " is already vastgesteld on " + b->datum +
+                                                      ": a zienswijze on its ontwerp comes too late");
+    } else {
+        bool known = false;
+        for (const auto &w : find_wijzigingen(*r.store, region.id, jaar)) known = known || w.nummer == nummer;
+        if (!known)
+            throw StoreError(vhh::ExitCode::data, "the store holds no begrotingswijziging " + o.wijziging + " of " +
+                                                      o.jaar + " of " + region.id);
+    }
+    ZienswijzeInput z{region.id, jaar, zienswijze_onderwerp(nummer), g->code, g->naam, o.ontvangen, o.samenvatting,
+                      o.bijlage.empty() ? "" : std::filesystem::path(o.bijlage).filename().string(), bijlage};
+    const std::string seal = record_zienswijze(*r.store, z);
+    append_log(*r.store, acting_user(o.door), "zienswijze",
+               region.id + " " + o.jaar + " " + z.onderwerp + " " + g->code + " ontvangen " + o.ontvangen + seal_text(seal));
+    tx.commit();
+    std::cout << "vhh: zienswijze of " << g->code << " " << g->naam << " on the " << z.onderwerp << " " << o.jaar
+              << " recorded (ontvangen " << o.ontvangen << ")\n";
+    return 0;
+}
+
+int zienswijze_reactie(const CommandOptions &o, int jaar, int nummer) {
+    if (o.gemeente.empty() || o.datum.empty() || o.reactie.empty())
+        return usage("'vhh zienswijze reactie' needs --gemeente CODE, --jaar Y, --datum YYYY-MM-DD and --reactie TEXT");
+    if (auto p = year_and_date_problem(o.jaar, "datum", o.datum); !p.empty()) return usage(p);
+    if (o.reactie.find_first_not_of(" \t\r\n") == std::string::npos) return usage("--reactie is empty");
+    Opened r = open_region(o, "zienswijze reactie", jaar);
+    Transaction tx(*r.store, true);
+    r.store->require_schema();
+    const std::string onderwerp = zienswijze_onderwerp(nummer);
+    for (const auto &z : find_zienswijzen(*r.store, r.config.region.id, jaar)) {
+        if (z.gemeente != o.gemeente || z.onderwerp != onderwerp) continue;
+        if (o.datum < z.ontvangen)
+            throw StoreError(vhh::ExitCode::data, "--datum " + o.datum + " is before the zienswijze was received (" +
+                                                      z.ontvangen + ")");
+        const std::string seal = record_reactie(*r.store, z, o.datum, o.reactie);
+        append_log(*r.store, acting_user(o.door), "zienswijze reactie",
+                   r.config.region.id + " " + o.jaar + " " + onderwerp + " " + z.gemeente + " datum " + o.datum +
+                       seal_text(seal));
+        tx.commit();
+        std::cout << "vhh: reactie to the zienswijze of " << z.gemeente << " " << z.gemeente_naam << " recorded ("
+                  << o.datum << ")\n";
+        return 0;
+    }
+    throw StoreError(vhh::ExitCode::data, "the store holds no zienswijze of " + o.gemeente + " on the " + onderwerp +
+                                              " " + o.jaar + " of " + r.config.region.id);
+}
+
+}  // namespace
+
+int cmd_wijziging(const CommandOptions &o) {
+    if (!o.args.empty()) return usage("unexpected argument '" + o.args[0] + "' after 'wijziging'");
+    if (o.jaar.empty() || o.bestand.empty() || o.besluit.empty() || o.datum.empty())
+        return usage("'vhh wijziging' needs --jaar Y, --bestand FILE, --besluit TEXT and --datum YYYY-MM-DD");
+    if (auto p = year_and_date_problem(o.jaar, "datum", o.datum); !p.empty()) return usage(p);
+    const int jaar = std::stoi(o.jaar);
+    try {
+        Opened r = open_region(o, "wijziging", jaar);
+        const Region &region = r.config.region;
+        Transaction tx(*r.store, true);
+        r.store->require_schema();
+        const auto begroting = find_vaststelling(*r.store, region.id, "begroting", jaar);
+        if (!begroting)
+            throw StoreError(vhh::ExitCode::data, "the store holds no vastgestelde begroting " + o.jaar + " of " +
+                                                      region.id + " to change ('vhh vaststellen begroting' first)");
+        if (o.datum < begroting->datum)
+            throw StoreError(vhh::ExitCode::data, "--datum " + o.datum + " is before the begroting " + o.jaar +
+                                                      " was vastgesteld (" + begroting->datum + ")");
+        Diagnostics diag;
+        WijzigingInput w = read_wijziging_file(o.bestand, region, begroting->posten, diag);
+        std::cerr << format_capped(diag);
+        if (diag.has_errors()) return static_cast<int>(diag.exit_code());  // nothing recorded
+        w.regio = region.id;
+        w.jaar = jaar;
+        w.besluit = o.besluit;
+        w.datum = o.datum;
+        const RecordedWijziging rec = record_wijziging(*r.store, w);
+        append_log(*r.store, acting_user(o.door), "wijziging", wijziging_log_text(w, rec));
+        tx.commit();
+        std::cout << "vhh: begrotingswijziging " << rec.nummer << " of " << o.jaar << " recorded (" << o.datum << ", "
+                  << o.besluit << "): " << region.id << "; sha256 " << rec.sha256 << "\n";
+        return 0;
+    } catch (const StoreError &e) {
+        return refused(e);
+    }
+}
+
+int cmd_zienswijze(const CommandOptions &o) {
+    const std::string sub = o.args.empty() ? "" : o.args[0];
+    if (o.args.size() > 1 || (!sub.empty() && sub != "reactie" && sub != "lijst"))
+        return usage("'vhh zienswijze' takes no argument, or 'reactie' or 'lijst'");
+    if (o.jaar.empty()) return usage("'vhh zienswijze' needs --jaar Y (the begrotingsjaar)");
+    if (auto p = year_and_date_problem(o.jaar, "", ""); !p.empty()) return usage(p);
+    const int nummer = wijziging_nummer(o.wijziging);
+    if (nummer < 0) return usage("--wijziging '" + o.wijziging + "' is not the number of a begrotingswijziging");
+    if (sub == "lijst" && o.format != "table" && o.format != "json")
+        return usage("unknown format '" + o.format + "' for zienswijze lijst (expected table or json)");
+    const int jaar = std::stoi(o.jaar);
+    try {
+        if (sub == "reactie") return zienswijze_reactie(o, jaar, nummer);
+        if (sub.empty()) return zienswijze_record(o, jaar, nummer);
+        Opened r = open_region(o, "zienswijze lijst", jaar);
+        Transaction tx(*r.store, false);
+        r.store->require_schema();
+        std::cout << zienswijzen_text(find_zienswijzen(*r.store, r.config.region.id, jaar), jaar, o.format);
+        return 0;
+    } catch (const StoreError &e) {
+        return refused(e);
+    }
+}
+
+}  // namespace vhh::host::store
