@@ -16,7 +16,7 @@
 
 #include "render/document_check.h"
 #include "render/formula_expression.h"
-#include "render/value_text.h"
+#include "render/value_format.h"
 #include "render/xlsx_renderer.h"
 #include "vhh/text.h"
 
@@ -140,7 +140,7 @@ Built build(const doc::Document &d) {
             width[c] = std::max<double>(width[c], static_cast<double>(display_width(t.columns[c].header)));
         for (const auto &row : t.rows)
             for (std::size_t c = 0; c < row.cells.size() && c < t.columns.size(); ++c) {
-                width[c] = std::max<double>(width[c], static_cast<double>(display_width(value_text(row.cells[c].value))));
+                width[c] = std::max<double>(width[c], static_cast<double>(display_width(format_value_nl(row.cells[c].value))));
                 if (is_numeric(row.cells[c].value)) numeric[c] = true;
             }
         double total = 0;
