@@ -182,6 +182,7 @@ void stage_described_documents(OutputSet &out, const std::string &prefix, const 
                                const std::vector<const DocumentRenderer *> &renderers, std::time_t created) {
     RenderOptions options;
     options.created = created;
+    if (!documents.empty() && !renderers.empty()) options.scratch_dir = out.scratch_dir();
     for (const auto &document : documents)
         for (const DocumentRenderer *renderer : renderers)
             out.write_file(prefix + document.name + "." + renderer->extension(), renderer->render(document, options));

@@ -206,7 +206,8 @@ class DebetCreditTest(ImporterCase):
         with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
             m = json.load(f)
         self.assertEqual([p["name"] for p in m["plugins"]], ["financing.inwonerbijdrage", "financing.rijksbijdrage",
-                                                             "report.jaarverantwoording", "importer.debet-credit"])
+                                                             "report.jaarverantwoording", "importer.debet-credit",
+                                                             "report.bijdragen"])
         names = [os.path.basename(i["path"]) for i in m["inputs"]]
         self.assertIn("grootboek-2023.csv", names)
         self.assertIn("grootboek-2022.csv", names)
