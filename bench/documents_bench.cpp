@@ -151,7 +151,6 @@ BENCHMARK(BM_RenderAllTexts)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_RenderTemplate, raadsbrief, std::string("raadsbrief.txt.mustache"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_RenderTemplate, jaarverantwoording, std::string("jaarverantwoording.txt.mustache"))
     ->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_RenderTemplate, bijdragen, std::string("bijdragen.txt.mustache"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CompileTemplate, raadsbrief, std::string("raadsbrief.txt.mustache"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CompileTemplate, jaarverantwoording, std::string("jaarverantwoording.txt.mustache"))
     ->Unit(benchmark::kMicrosecond);

@@ -27,6 +27,8 @@
 #include "output/sha256.h"
 #include "pipeline.h"
 #include "plugins/plugin_loader.h"
+#include "render/document_check.h"
+#include "render/renderer_registry.h"
 #include "render/text_renderer.h"
 #include "render/xlsx_renderer.h"
 #include "scaffold/new_plugin.h"
@@ -444,19 +446,13 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
     for (std::size_t i = 0; i < runs.size(); ++i)
         inputs.push_back({&runs[i]->config.region, &runs[i]->pipeline->lines(),
                           prior_years[i].known ? &prior_years[i].lines : nullptr, prior_years[i].snapshot});
-    std::vector<std::pair<std::string, std::string>> texts;
-    std::vector<std::pair<std::string, std::string>> template_inputs;
-    Workbook workbook = consolidation_workbook(province, inputs);
-    TextDocument text = consolidation_text(province, inputs);
-    if (!diag.has_errors()) {
-        const std::string tpath = (fs::path(templates_dir()) / text.template_name).string();
-        if (const TemplateCache::Entry *entry = cached_template(templates, tpath, diag)) {
-            template_inputs.emplace_back("bundled:templates/" + text.template_name, entry->sha256);
-            std::string rendered;
-            if (entry->compiled && render_text(*entry->compiled, text, rendered, diag))
-                texts.emplace_back(text.file_name, std::move(rendered));
-        }
-    }
+    // The consolidation is the host's own document, rendered in every format vhh has.
+    const std::vector<doc::Document> consolidation = {consolidation_document(province, inputs)};
+    for (const auto &problem : document_problems(consolidation.front()))
+        diag.error(vhh::ExitCode::internal, {cfg_path, 0, 0}, "", "consolidatie: " + problem);
+    std::vector<const DocumentRenderer *> renderers;
+    for (const auto &format : RendererRegistry::builtin().formats())
+        renderers.push_back(RendererRegistry::builtin().find(format));
     print_diagnostics(diag);
     if (diag.has_errors() || runs.size() != province.regios.size()) return static_cast<int>(diag.exit_code());
     if (!out) {
@@ -476,14 +472,13 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
                 if (plugin_names.insert(p.record->name).second) info.plugins.push_back(&p);
             info.inputs.insert(info.inputs.end(), run->inputs.begin(), run->inputs.end());
         }
-    info.inputs.insert(info.inputs.end(), template_inputs.begin(), template_inputs.end());
     for (const auto &run : runs) info.regions.push_back(run->config.region.id);
     return write_output(*out, info, [&](OutputSet &set) {
         for (const auto &run : runs) {
             stage_documents(set, run->config.region.id + "/", run->pipeline->workbooks(), run->texts, info.created);
             stage_described_documents(set, run->config.region.id + "/", *run->pipeline, info.created);
         }
-        stage_documents(set, "", {workbook}, texts, info.created);
+        stage_described_documents(set, "", consolidation, renderers, info.created);
     });
 }
 

@@ -1,9 +1,6 @@
 #include "consolidation.h"
 
 #include <algorithm>
-#include <map>
-
-#include "vhh/text.h"
 
 namespace vhh::host {
 
@@ -25,183 +22,155 @@ Money sum(const std::vector<ContributionLine> &lines, const std::string &source,
     return m;
 }
 
-Cell bold(Cell c) {
-    c.bold = true;
-    return c;
+doc::Cell cell(doc::Value value, std::string name = "", std::string formula = "") {
+    return doc::Cell{std::move(value), std::move(name), std::move(formula)};
 }
 
-/// Appends total, prior-year and difference columns to a row whose source amounts are in
-/// columns [first, first + n).
-void add_totals(std::vector<Cell> &row, std::size_t data_row, std::size_t first, std::size_t n, Money total,
-                const Money *prior) {
-    const std::string range = Table::ref(data_row, first) + ":" + Table::ref(data_row, first + n - 1);
-    row.push_back(Cell::formula("SUM(" + range + ")", Cell::money(total)));
-    if (prior) {
-        row.push_back(Cell::money(*prior));
-        row.push_back(Cell::formula(Table::ref(data_row, first + n) + "-" + Table::ref(data_row, first + n + 1),
-                                    Cell::money(total - *prior)));
-    } else {
-        row.push_back(Cell::text("-"));
-        row.push_back(Cell::text("-"));
-    }
-}
+doc::Cell text(std::string s) { return cell(doc::Value::text(std::move(s))); }
 
-/// A total row: SUM over every numeric column from `first`.
-std::vector<Cell> total_row(const Table &t, std::size_t first, const std::vector<Money> &totals,
-                            const std::vector<bool> &summable) {
-    std::vector<Cell> row(first);
-    row[0] = bold(Cell::text("Totaal"));
-    const std::size_t n = t.rows.size();
-    for (std::size_t c = 0; c < totals.size(); ++c) {
-        if (!summable[c] || n == 0) {
-            row.push_back(Cell());
-            continue;
+/// The columns and rows of a table with, after `leading` columns, a column per source, the total
+/// of the boekjaar, and (when any region knows it) the year before and the difference.
+class FigureTable {
+public:
+    FigureTable(doc::Table &table, const std::vector<std::string> &sources, int year, bool prior)
+        : t_(table), prior_(prior) {
+        for (std::size_t i = 0; i < sources.size(); ++i) t_.columns.push_back({"bron_" + std::to_string(i + 1), sources[i]});
+        t_.columns.push_back({"totaal", "Totaal " + std::to_string(year)});
+        if (prior) {
+            t_.columns.push_back({"vorig_jaar", "Totaal " + std::to_string(year - 1)});
+            t_.columns.push_back({"verschil", "Verschil"});
         }
-        row.push_back(bold(Cell::formula(
-            "SUM(" + Table::ref(0, first + c) + ":" + Table::ref(n - 1, first + c) + ")", Cell::money(totals[c]))));
     }
-    return row;
-}
+
+    /// Adds a body row: the leading cells, then per source its amount (named `<prefix>_b<N>`), the
+    /// total as a formula over them (`<prefix>_totaal`), the year before (`<prefix>_vorig`, empty when
+    /// not known) and the difference as a formula.
+    void add(std::vector<doc::Cell> leading, const std::string &prefix, const std::vector<Money> &amounts,
+             const Money *prior) {
+        doc::Row row;
+        row.cells = std::move(leading);
+        Money total;
+        std::string formula;
+        for (std::size_t i = 0; i < amounts.size(); ++i) {
+            const std::string name = prefix + "_b" + std::to_string(i + 1);
+            row.cells.push_back(cell(doc::Value::money(amounts[i]), name));
+            total += amounts[i];
+            formula += (formula.empty() ? "" : " + ") + name;
+        }
+        row.cells.push_back(cell(doc::Value::money(total), prefix + "_totaal", formula));
+        if (prior_) {
+            if (prior) {
+                row.cells.push_back(cell(doc::Value::money(*prior), prefix + "_vorig"));
+                row.cells.push_back(
+                    cell(doc::Value::money(total - *prior), "", prefix + "_totaal - " + prefix + "_vorig"));
+            } else {
+                row.cells.push_back(cell({}));
+                row.cells.push_back(cell({}));
+            }
+        }
+        t_.rows.push_back(std::move(row));
+    }
+
+    /// Adds the total row: "Totaal" in the first column and SUM(kolom(KEY)) under every figure.
+    void finish(std::size_t leading) {
+        doc::Row total;
+        total.role = doc::RowRole::total;
+        total.cells.push_back(text("Totaal"));
+        for (std::size_t c = 1; c < leading; ++c) total.cells.push_back(cell({}));
+        for (std::size_t c = leading; c < t_.columns.size(); ++c) {
+            Money m;
+            for (const auto &r : t_.rows)
+                if (c < r.cells.size() && r.cells[c].value.kind() == doc::Value::Kind::money)
+                    m += r.cells[c].value.money_value();
+            total.cells.push_back(cell(doc::Value::money(m), "", "SUM(kolom(" + t_.columns[c].key + "))"));
+        }
+        t_.rows.push_back(std::move(total));
+    }
+
+private:
+    doc::Table &t_;
+    bool prior_;
+};
 
 }  // namespace
 
-Workbook consolidation_workbook(const ProvinceConfig &province, const std::vector<ConsolidationInput> &regions) {
+doc::Document consolidation_document(const ProvinceConfig &province, const std::vector<ConsolidationInput> &regions) {
     const std::vector<std::string> sources = all_sources(regions);
-    const std::size_t n = sources.size();
     const bool any_prior = std::any_of(regions.begin(), regions.end(), [](const auto &r) { return r.prior_lines; });
-    Workbook wb;
-    wb.file_name = "consolidatie-" + std::to_string(province.boekjaar) + ".xlsx";
-    wb.title = "Consolidatie " + province.naam + " " + std::to_string(province.boekjaar);
+    const std::string year = std::to_string(province.boekjaar), vorig = std::to_string(province.boekjaar - 1);
+    doc::Document d;
+    d.name = "consolidatie-" + year;
+    d.meta.title = "Consolidatie " + year;
+    d.meta.region = province.naam;
+    d.meta.year = province.boekjaar;
+
+    doc::Section intro;
+    intro.title = "Inleiding";
+    intro.blocks.push_back(doc::Paragraph{
+        "De bijdragen van " + std::to_string(regions.size()) + (regions.size() == 1 ? " regio" : " regio's") +
+        " in boekjaar " + year + ", per regio en per gemeente, per bron" +
+        (any_prior ? ", met het jaar ervoor en het verschil." : ".")});
+    d.sections.push_back(std::move(intro));
 
     // Per regio.
-    Table per_regio;
-    per_regio.name = "Per regio";
-    per_regio.columns = {{"Regio", 34}};
-    for (const auto &s : sources) per_regio.columns.push_back({s, 16});
-    per_regio.columns.push_back({"Totaal " + std::to_string(province.boekjaar), 16});
-    per_regio.columns.push_back({"Totaal " + std::to_string(province.boekjaar - 1), 16});
-    per_regio.columns.push_back({"Verschil", 14});
-    std::vector<Money> totals(n + 3);
-    std::vector<bool> summable(n + 3, true);
-    summable[n + 1] = summable[n + 2] = any_prior;
-    for (const auto &r : regions) {
-        std::vector<Cell> row = {Cell::text(r.region->naam)};
-        for (std::size_t i = 0; i < n; ++i) {
-            Money m = sum(*r.lines, sources[i]);
-            row.push_back(Cell::money(m));
-            totals[i] += m;
-        }
-        Money total = sum(*r.lines, "");
-        Money prior = r.prior_lines ? sum(*r.prior_lines, "") : Money();
-        add_totals(row, per_regio.rows.size(), 1, n, total, r.prior_lines ? &prior : nullptr);
-        totals[n] += total;
-        totals[n + 1] += prior;
-        totals[n + 2] += total - prior;
-        per_regio.rows.push_back(std::move(row));
+    doc::Table per_regio;
+    per_regio.id = "per_regio";
+    per_regio.caption = "Per regio";
+    per_regio.columns = {{"regio", "Regio"}};
+    FigureTable regio_figures(per_regio, sources, province.boekjaar, any_prior);
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+        const auto &r = regions[i];
+        std::vector<Money> amounts;
+        for (const auto &s : sources) amounts.push_back(sum(*r.lines, s));
+        const Money prior = r.prior_lines ? sum(*r.prior_lines, "") : Money();
+        regio_figures.add({text(r.region->naam)}, "r" + std::to_string(i + 1), amounts,
+                          r.prior_lines ? &prior : nullptr);
     }
-    per_regio.rows.push_back(total_row(per_regio, 1, totals, summable));
+    regio_figures.finish(1);
+    doc::Section regio_section;
+    regio_section.title = "Per regio";
+    regio_section.blocks.push_back(std::move(per_regio));
+    d.sections.push_back(std::move(regio_section));
 
     // Per gemeente: every gemeente of every region, with what it pays per source.
-    Table per_gemeente;
-    per_gemeente.name = "Per gemeente";
-    per_gemeente.autofilter = true;
-    per_gemeente.columns = {{"Regio", 28}, {"CBS-code", 10}, {"Gemeente", 24}};
-    for (const auto &s : sources) per_gemeente.columns.push_back({s, 16});
-    per_gemeente.columns.push_back({"Totaal " + std::to_string(province.boekjaar), 16});
-    per_gemeente.columns.push_back({"Totaal " + std::to_string(province.boekjaar - 1), 16});
-    per_gemeente.columns.push_back({"Verschil", 14});
-    std::vector<Money> gtotals(n + 3);
-    for (const auto &r : regions) {
+    doc::Table per_gemeente;
+    per_gemeente.id = "per_gemeente";
+    per_gemeente.caption = "Per gemeente";
+    per_gemeente.columns = {{"regio", "Regio"}, {"code", "CBS-code"}, {"gemeente", "Gemeente"}};
+    FigureTable gemeente_figures(per_gemeente, sources, province.boekjaar, any_prior);
+    std::size_t k = 0;
+    for (const auto &r : regions)
         for (const auto &g : r.region->gemeenten) {
-            std::vector<Cell> row = {Cell::text(r.region->naam), Cell::text(g.code), Cell::text(g.naam)};
-            for (std::size_t i = 0; i < n; ++i) {
-                Money m = sum(*r.lines, sources[i], g.code);
-                row.push_back(Cell::money(m));
-                gtotals[i] += m;
-            }
-            Money total = sum(*r.lines, "", g.code);
-            Money prior = r.prior_lines ? sum(*r.prior_lines, "", g.code) : Money();
-            add_totals(row, per_gemeente.rows.size(), 3, n, total, r.prior_lines ? &prior : nullptr);
-            gtotals[n] += total;
-            gtotals[n + 1] += prior;
-            gtotals[n + 2] += total - prior;
-            per_gemeente.rows.push_back(std::move(row));
+            std::vector<Money> amounts;
+            for (const auto &s : sources) amounts.push_back(sum(*r.lines, s, g.code));
+            const Money prior = r.prior_lines ? sum(*r.prior_lines, "", g.code) : Money();
+            gemeente_figures.add({text(r.region->naam), text(g.code), text(g.naam)}, "g" + std::to_string(++k),
+                                 amounts, r.prior_lines ? &prior : nullptr);
         }
-    }
-    per_gemeente.rows.push_back(total_row(per_gemeente, 3, gtotals, summable));
-    wb.sheets = {std::move(per_regio), std::move(per_gemeente)};
-    if (std::any_of(regions.begin(), regions.end(), [](const auto &r) { return !r.prior_snapshot.empty(); })) {
-        Table bronnen;  // which vaststelling of the store gave each region's year before
-        bronnen.name = "Vorig jaar";
-        bronnen.columns = {{"Regio", 34}, {"Totaal " + std::to_string(province.boekjaar - 1) + " uit", 90}};
-        for (const auto &r : regions)
-            bronnen.rows.push_back({Cell::text(r.region->naam),
-                                    Cell::text(!r.prior_snapshot.empty() ? r.prior_snapshot
-                                               : r.prior_lines       ? "de config van het jaar ervoor (vorig_jaar)"
-                                                                     : "-")});
-        wb.sheets.push_back(std::move(bronnen));
-    }
-    return wb;
-}
+    gemeente_figures.finish(3);
+    doc::Section gemeente_section;
+    gemeente_section.title = "Per gemeente";
+    gemeente_section.blocks.push_back(std::move(per_gemeente));
+    d.sections.push_back(std::move(gemeente_section));
 
-TextDocument consolidation_text(const ProvinceConfig &province, const std::vector<ConsolidationInput> &regions) {
-    TextDocument doc;
-    doc.file_name = "consolidatie-" + std::to_string(province.boekjaar) + ".txt";
-    doc.template_name = "consolidatie.txt.mustache";
-    DataNode &d = doc.data;
-    d.set("provincie", province.naam);
-    d.set("boekjaar", std::to_string(province.boekjaar));
-    d.set("vorig_jaar", std::to_string(province.boekjaar - 1));
-    Money overall, overall_prior;
-    bool any_prior = false;
-    std::size_t name_w = 0;
-    for (const auto &r : regions) {
-        name_w = std::max(name_w, display_width(r.region->naam));
-        for (const auto &g : r.region->gemeenten) name_w = std::max(name_w, display_width(g.naam) + 2);
+    if (std::any_of(regions.begin(), regions.end(), [](const auto &r) { return !r.prior_snapshot.empty(); })) {
+        doc::Table bronnen;  // which vaststelling of the store gave each region's year before
+        bronnen.id = "vorig_jaar";
+        bronnen.caption = "Vorig jaar";
+        bronnen.columns = {{"regio", "Regio"}, {"bron", "Totaal " + vorig + " uit"}};
+        for (const auto &r : regions)
+            bronnen.rows.push_back({{text(r.region->naam),
+                                     text(!r.prior_snapshot.empty() ? r.prior_snapshot
+                                          : r.prior_lines       ? "de config van het jaar ervoor (vorig_jaar)"
+                                                                : "niet bekend")},
+                                    doc::RowRole::body});
+        doc::Section s;
+        s.title = "Vorig jaar";
+        s.blocks.push_back(doc::Paragraph{"Waar de totalen van " + vorig + " vandaan komen."});
+        s.blocks.push_back(std::move(bronnen));
+        d.sections.push_back(std::move(s));
     }
-    DataNode &list = d.set("regios", DataNode::list());
-    for (const auto &r : regions) {
-        DataNode &rn = list.push(DataNode::map());
-        Money total = sum(*r.lines, "");
-        overall += total;
-        rn.set("regio", r.region->naam);
-        rn.set("regio_kol", pad(r.region->naam, name_w));
-        rn.set("totaal", pad(total.format_nl(), 16, true));
-        rn.set("heeft_vorig_jaar", DataNode::boolean(r.prior_lines != nullptr));
-        rn.set("vorig_jaar_uit_administratie", DataNode::boolean(!r.prior_snapshot.empty()));
-        rn.set("vorig_jaar_bron", r.prior_snapshot);
-        Money prior = r.prior_lines ? sum(*r.prior_lines, "") : Money();
-        if (r.prior_lines) {
-            any_prior = true;
-            overall_prior += prior;
-        }
-        rn.set("vorig_jaar_totaal", pad(prior.format_nl(), 16, true));
-        rn.set("verschil", (total - prior).format_nl());
-        DataNode bron_shape;  // a region without lines has no sources
-        bron_shape.set("bron", "");
-        bron_shape.set("bedrag", "");
-        DataNode &bronnen = rn.set("bronnen", DataNode::list(bron_shape));
-        for (const auto &s : all_sources({r})) {
-            DataNode &b = bronnen.push(DataNode::map());
-            b.set("bron", s);
-            b.set("bedrag", sum(*r.lines, s).format_nl());
-        }
-        DataNode &gemeenten = rn.set("gemeenten", DataNode::list());
-        for (const auto &g : r.region->gemeenten) {
-            DataNode &gn = gemeenten.push(DataNode::map());
-            Money gt = sum(*r.lines, "", g.code);
-            gn.set("code", g.code);
-            gn.set("gemeente_kol", pad(g.naam, name_w - 2));
-            gn.set("totaal", pad(gt.format_nl(), 16, true));
-            gn.set("vorig_jaar_totaal",
-                   r.prior_lines ? pad(sum(*r.prior_lines, "", g.code).format_nl(), 16, true) : std::string(""));
-        }
-    }
-    d.set("totaal", overall.format_nl());
-    d.set("heeft_vorig_jaar", DataNode::boolean(any_prior));
-    d.set("vorig_jaar_totaal", overall_prior.format_nl());
-    d.set("verschil", (overall - overall_prior).format_nl());
-    return doc;
+    return d;
 }
 
 }  // namespace vhh::host

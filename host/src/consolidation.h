@@ -1,5 +1,6 @@
-// The consolidated documents of a province run: one workbook and one text report with the
-// contributions per region and per gemeente, and the year before where it is known.
+// The consolidated document of a province run, consolidatie-Y: the contributions per region and
+// per gemeente, and the year before where it is known. Described in the document model
+// (vhh/document.h) and rendered like the plugins' documents, in every format.
 #pragma once
 
 #include <string>
@@ -7,8 +8,8 @@
 
 #include "config/province_config.h"
 #include "vhh/contribution.h"
+#include "vhh/document.h"
 #include "vhh/region.h"
-#include "vhh/report.h"
 
 namespace vhh::host {
 
@@ -20,12 +21,12 @@ struct ConsolidationInput {
     std::string prior_snapshot;  ///< when the year before comes from the store: which vaststelling ("" otherwise)
 };
 
-/// consolidatie-Y.xlsx: sheets "Per regio" (a column per source, totals as formulas, the year
-/// before and the difference) and "Per gemeente" (every gemeente of every region: what it pays
-/// per source, its total, the year before and the difference).
-Workbook consolidation_workbook(const ProvinceConfig &province, const std::vector<ConsolidationInput> &regions);
-
-/// consolidatie-Y.txt, rendered from templates/consolidatie.txt.mustache.
-TextDocument consolidation_text(const ProvinceConfig &province, const std::vector<ConsolidationInput> &regions);
+/// consolidatie-Y: sections "Per regio" (a column per source, the total of the boekjaar as a formula
+/// over the region's named amounts, and when any region knows it the year before and the
+/// difference as a formula; a total row of SUM(kolom(…)) formulas), "Per gemeente" (every gemeente
+/// of every region likewise) and, when the store gave a year before, "Vorig jaar" (which
+/// vaststelling). Cells are named r<N>_b<M> / g<N>_b<M> (region or gemeente N, source M),
+/// r<N>_totaal, r<N>_vorig and so on.
+doc::Document consolidation_document(const ProvinceConfig &province, const std::vector<ConsolidationInput> &regions);
 
 }  // namespace vhh::host

@@ -118,8 +118,8 @@ bool no_model_problems(const ActivePlugin &p, const std::vector<std::string> &pr
     return problems.empty();
 }
 
-/// Problems of the lines a compute plugin added (from `first`): texts too long for a cell of
-/// bijdragen-Y.xlsx.
+/// Problems of the lines a compute plugin added (from `first`): texts too long for a workbook cell
+/// (report.bijdragen shows them as cells of bijdragen-Y.xlsx).
 std::vector<std::string> line_problems(const std::vector<ContributionLine> &lines, std::size_t first) {
     std::vector<std::string> out;
     for (std::size_t i = first; i < lines.size(); ++i) {
@@ -131,12 +131,11 @@ std::vector<std::string> line_problems(const std::vector<ContributionLine> &line
     return out;
 }
 
-/// Problems of the bijdragen sheets a compute plugin added (from `first`): sheets Excel refuses or
-/// whose names an earlier sheet or the host's Totaal sheet have.
+/// Problems of the calculation sheets a compute plugin added (from `first`): sheets Excel refuses or
+/// whose names an earlier sheet has.
 std::vector<std::string> bijdragen_sheet_problems(const std::vector<Table> &sheets, std::size_t first) {
     std::vector<std::string> out;
     std::set<std::string> taken;
-    reserve_sheet_name(kHostTotaalSheet, taken);
     for (std::size_t i = 0; i < sheets.size(); ++i) {
         auto problems = sheet_in_workbook_problems(sheets[i], taken);
         if (i >= first) out.insert(out.end(), problems.begin(), problems.end());
@@ -380,7 +379,7 @@ bool Pipeline::report(Diagnostics &parent) {
     StageLog log(parent);
     Diagnostics &diag = log.sdk();
     const Route route(*this, diag);
-    add_bijdragen_documents();
+    add_calculation_workbook();
     std::set<std::string> document_names;  // of every document so far, to catch one produced twice
     for (const auto &wb : workbooks_) document_names.insert(wb.file_name);
     for (const auto &t : texts_) document_names.insert(t.file_name);
@@ -434,90 +433,17 @@ bool Pipeline::report(Diagnostics &parent) {
     return true;  // warnings only
 }
 
-void Pipeline::add_bijdragen_documents() {
+void Pipeline::add_calculation_workbook() {
+    // The financing plugins' own sheets (inputs in cells, amounts as formulas over them) are the
+    // controller's calculation; the document bijdragen-Y itself comes from report.bijdragen.
+    if (bijdragen_sheets_.empty()) return;
     const Region &region = config_.region;
     const std::string year = std::to_string(region.boekjaar);
-
-    // Workbook: every plugin's own sheet, then a Totaal sheet listing every line
-    // with per-source subtotals (SUMIF) and the overall total (SUM) as formulas.
     Workbook wb;
-    wb.file_name = "bijdragen-" + year + ".xlsx";
-    wb.title = "Bijdragen " + region.naam + " " + year;
+    wb.file_name = "bijdragen-berekening-" + year + ".xlsx";
+    wb.title = "Berekening bijdragen " + region.naam + " " + year;
     wb.sheets = bijdragen_sheets_;
-    Table totaal;
-    totaal.name = kHostTotaalSheet;
-    totaal.autofilter = true;
-    totaal.columns = {{"Bron", 18}, {"Code", 10}, {"Betaler", 26}, {"Bedrag", 16}, {"Grondslag", 48}};
-    for (const auto &l : lines_)
-        totaal.rows.push_back({Cell::text(l.source), Cell::text(l.payer_id), Cell::text(l.payer), Cell::money(l.amount),
-                               Cell::text(l.basis)});
-    const std::size_t n = lines_.size();
-    const std::string bron_range = n ? "A2:A" + std::to_string(n + 1) : "A2:A2";
-    const std::string bedrag_range = n ? "D2:D" + std::to_string(n + 1) : "D2:D2";
-    totaal.rows.emplace_back();
-    Money overall;
-    for (const auto &t : totals_by_source(lines_)) {
-        Cell label = Cell::text("Totaal " + t.source);
-        Cell sum = Cell::formula("SUMIF(" + bron_range + ",\"" + t.source + "\"," + bedrag_range + ")", Cell::money(t.amount));
-        label.bold = sum.bold = true;
-        totaal.rows.push_back({label, Cell(), Cell(), sum});
-        overall += t.amount;
-    }
-    Cell label = Cell::text("Totaal");
-    Cell sum = Cell::formula("SUM(" + bedrag_range + ")", Cell::money(overall));
-    label.bold = sum.bold = true;
-    totaal.rows.push_back({label, Cell(), Cell(), sum});
-    wb.sheets.push_back(std::move(totaal));
     workbooks_.push_back(std::move(wb));
-
-    // Text report from templates/bijdragen.txt.mustache.
-    TextDocument doc;
-    doc.file_name = "bijdragen-" + year + ".txt";
-    doc.template_name = "bijdragen.txt.mustache";
-    DataNode &d = doc.data;
-    d.set("regio", region.naam);
-    d.set("boekjaar", year);
-    d.set("peildatum", region.peildatum.nl());
-    d.set("bevolking_bron", region.bevolking_bron);
-    d.set("bevolking_indicatief", DataNode::boolean(region.bevolking_indicatief));
-    // The shape of a source and of its lines, for the template check when there are no lines.
-    DataNode regel_shape, bron_shape;
-    for (const char *field : {"code", "betaler", "betaler_kol", "bedrag", "bedrag_kol", "grondslag"})
-        regel_shape.set(field, "");
-    for (const char *field : {"bron", "kop", "totaal", "totaal_label_kol", "totaal_kol"}) bron_shape.set(field, "");
-    bron_shape.set("regels", DataNode::list(regel_shape));
-    DataNode &bronnen = d.set("bronnen", DataNode::list(bron_shape));
-    for (const auto &t : totals_by_source(lines_)) {
-        // Column widths per source, so the template can print aligned columns.
-        std::size_t name_w = 0, amount_w = display_width(t.amount.format_nl()), code_w = 0;
-        for (const auto &l : lines_) {
-            if (l.source != t.source) continue;
-            name_w = std::max(name_w, display_width(l.payer));
-            code_w = std::max(code_w, display_width(l.payer_id));
-            amount_w = std::max(amount_w, display_width(l.amount.format_nl()));
-        }
-        DataNode &b = bronnen.push(DataNode::map());
-        std::string kop = t.source;
-        if (!kop.empty() && kop[0] >= 'a' && kop[0] <= 'z') kop[0] = static_cast<char>(kop[0] - 'a' + 'A');
-        b.set("bron", t.source);
-        b.set("kop", kop);
-        b.set("totaal", t.amount.format_nl());
-        b.set("totaal_label_kol", pad("Totaal", code_w + 2 + name_w));
-        b.set("totaal_kol", pad(t.amount.format_nl(), amount_w, true));
-        DataNode &regels = b.set("regels", DataNode::list(regel_shape));
-        for (const auto &l : lines_) {
-            if (l.source != t.source) continue;
-            DataNode &r = regels.push(DataNode::map());
-            r.set("code", pad(l.payer_id, code_w));
-            r.set("betaler", l.payer);
-            r.set("betaler_kol", pad(l.payer, name_w));
-            r.set("bedrag", l.amount.format_nl());
-            r.set("bedrag_kol", pad(l.amount.format_nl(), amount_w, true));
-            r.set("grondslag", l.basis);
-        }
-    }
-    d.set("totaal", overall.format_nl());
-    texts_.push_back(std::move(doc));
 }
 
 }  // namespace vhh::host

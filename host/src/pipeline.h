@@ -92,7 +92,7 @@ public:
     bool load(Diagnostics &diag);
     /// Runs the load phase, then the compute phase. Returns false when errors were recorded.
     bool compute(Diagnostics &diag);
-    /// Runs the report phase and adds the host's own documents (bijdragen-Y.xlsx/.txt). After a
+    /// Runs the report phase and adds the compute plugins' sheets as bijdragen-berekening-Y.xlsx. After a
     /// clean run, warns about an importer plugin that no plugin asked for a file: its settings
     /// were checked, but what it would say of an export was not.
     bool report(Diagnostics &diag);
@@ -140,7 +140,8 @@ private:
     };
     /// Gives a context the host's services (input files, importers) and the entry's key path.
     void attach(PhaseContext &ctx, const ActivePlugin &p);
-    void add_bijdragen_documents();
+    /// Adds bijdragen-berekening-Y.xlsx: the compute plugins' sheets (add_sheet), when there are any.
+    void add_calculation_workbook();
     /// Resolves `formaten:` to renderers; a format this vhh has no renderer of is a located error (78).
     void choose_renderers(Diagnostics &diag);
 

@@ -175,10 +175,16 @@ void stage_documents(OutputSet &out, const std::string &prefix, const std::vecto
 
 void stage_described_documents(OutputSet &out, const std::string &prefix, const Pipeline &pipeline,
                                std::time_t created) {
+    stage_described_documents(out, prefix, pipeline.documents(), pipeline.renderers(), created);
+}
+
+void stage_described_documents(OutputSet &out, const std::string &prefix, const std::vector<doc::Document> &documents,
+                               const std::vector<const DocumentRenderer *> &renderers, std::time_t created) {
     RenderOptions options;
     options.created = created;
-    for (const auto &document : pipeline.documents())
-        for (const DocumentRenderer *renderer : pipeline.renderers())
+    if (!documents.empty() && !renderers.empty()) options.scratch_dir = out.scratch_dir();
+    for (const auto &document : documents)
+        for (const DocumentRenderer *renderer : renderers)
             out.write_file(prefix + document.name + "." + renderer->extension(), renderer->render(document, options));
 }
 

@@ -84,6 +84,10 @@ void stage_documents(OutputSet &out, const std::string &prefix, const std::vecto
 /// OutputError.
 void stage_described_documents(OutputSet &out, const std::string &prefix, const Pipeline &pipeline,
                                std::time_t created);
+/// Renders `documents` with every one of `renderers` and writes the files (`<name>.<extension>`,
+/// prefixed with `prefix`) into the output set. Throws RenderError / OutputError.
+void stage_described_documents(OutputSet &out, const std::string &prefix, const std::vector<doc::Document> &documents,
+                               const std::vector<const DocumentRenderer *> &renderers, std::time_t created);
 
 /// What manifest.json says about a run besides the files.
 struct ManifestInfo {

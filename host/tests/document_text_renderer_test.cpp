@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "render/renderer_registry.h"
-#include "render/value_text.h"
+#include "render/value_format.h"
 #include "vhh/text.h"
 
 namespace vhh::host {
@@ -116,19 +116,6 @@ TEST(DocumentTextRenderer, LetterHasDateKenmerkContactAndSignatoryFromTheHouseSt
                              "J. Jansen\nvoorzitter",
                              "Contactpersoon: P. de Vries, controller, 0118 123456, p.devries@example.nl"})
         EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
-}
-
-TEST(DocumentTextRenderer, ValuesReadDutch) {
-    EXPECT_EQ(value_text(Value::integer(1234567)), "1.234.567");
-    EXPECT_EQ(value_text(Value::integer(-1000)), "-1.000");
-    EXPECT_EQ(value_text(Value::integer(INT64_MIN)), "-9.223.372.036.854.775.808");
-    EXPECT_EQ(value_text(Value::fraction(30, 12)), "2,5");
-    EXPECT_EQ(value_text(Value::fraction(1, 3)), "0,3333");
-    EXPECT_EQ(value_text(Value::fraction(-2, 3)), "-0,6667");
-    EXPECT_EQ(value_text(Value::fraction(12000000, 12)), "1.000.000");
-    EXPECT_EQ(value_text(Value::percentage_ppm(25000)), "2,5 %");
-    EXPECT_EQ(value_text(Value::date(Date{2013, 1, 1})), "1-1-2013");
-    EXPECT_EQ(value_text(Value::suppressed("<5")), "<5");
 }
 
 TEST(RendererRegistry, OneRendererPerFormat) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 namespace vhh::host {
 namespace {
 
@@ -47,6 +49,23 @@ TEST(ValueFormat, CleanTextReplacesControlsAndInvalidUtf8) {
     EXPECT_EQ(clean_text(std::string("a\0b", 3)), "a\xEF\xBF\xBD" "b");
     EXPECT_EQ(clean_text("Súdwest-Fryslân € \xF0\x9F\x98\x80"), "Súdwest-Fryslân € \xF0\x9F\x98\x80");
     EXPECT_EQ(clean_text("\xe2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // cut short
+}
+
+TEST(ValueFormat, OneTextOfAValueForEveryRenderer) {
+    // Formerly the text and xlsx renderers had a formatter of their own (value_text); this is the one.
+    EXPECT_EQ(format_value_nl(Value::integer(1234567)), "1.234.567");
+    EXPECT_EQ(format_value_nl(Value::integer(-1000)), "-1.000");
+    EXPECT_EQ(format_value_nl(Value::integer(INT64_MIN)), "-9.223.372.036.854.775.808");
+    EXPECT_EQ(format_value_nl(Value::fraction(30, 12)), "2,5");
+    EXPECT_EQ(format_value_nl(Value::fraction(1, 3)), "0,3333");
+    EXPECT_EQ(format_value_nl(Value::fraction(-2, 3)), "-0,6667");
+    EXPECT_EQ(format_value_nl(Value::fraction(12000000, 12)), "1.000.000");
+    EXPECT_EQ(format_value_nl(Value::percentage_ppm(25000)), "2,5 %");
+    EXPECT_EQ(format_value_nl(Value::date(Date{2013, 1, 1})), "1-1-2013");
+    EXPECT_EQ(format_value_nl(Value::suppressed("<5")), "<5");
+    // Exact for any numerator: the PDF/HTML formatter used to clamp at INT64_MAX ten-thousandths.
+    EXPECT_EQ(format_value_nl(Value::fraction(INT64_MAX, 1)), "9.223.372.036.854.775.807");
+    EXPECT_EQ(format_value_nl(Value::fraction(INT64_MIN, 3)), "-3.074.457.345.618.258.602,6667");
 }
 
 }  // namespace

@@ -156,27 +156,27 @@ class OutputTest(VhhTestCase):
     def test_template_errors_are_located_and_write_nothing(self):
         tdir = self.path("templates")
         os.makedirs(tdir)
-        with open(os.path.join(tdir, "bijdragen.txt.mustache"), "w", encoding="utf-8") as f:
+        with open(os.path.join(tdir, "regio-zeeland.txt.mustache"), "w", encoding="utf-8") as f:
             f.write("Regio {{regio}}\nOnbekend: {{bestaat_niet}}\n")
         cfg = self.write_config(zeeland_text() + "\ntemplates: templates\n")
         out = self.path("out")
         r = run("run", "--config", cfg, "--out", out)
         self.assertExit(r, 78)
-        self.assertRegex(r.stderr, r"bijdragen\.txt\.mustache:2:\d+: error: .*bestaat_niet")
+        self.assertRegex(r.stderr, r"regio-zeeland\.txt\.mustache:2:\d+: error: .*bestaat_niet")
         self.assertFalse(os.path.exists(out))
-        with open(os.path.join(tdir, "bijdragen.txt.mustache"), "w", encoding="utf-8") as f:
+        with open(os.path.join(tdir, "regio-zeeland.txt.mustache"), "w", encoding="utf-8") as f:
             f.write("Regio {{regio}}\n{{#bronnen}}\n")
         r = run("check", "--config", cfg)
         self.assertExit(r, 78)
-        self.assertRegex(r.stderr, r"bijdragen\.txt\.mustache:\d+:\d+: error: template syntax error")
+        self.assertRegex(r.stderr, r"regio-zeeland\.txt\.mustache:\d+:\d+: error: template syntax error")
 
     def test_own_template_is_used(self):
         tdir = self.path("templates")
         os.makedirs(tdir)
-        with open(os.path.join(tdir, "bijdragen.txt.mustache"), "w", encoding="utf-8") as f:
-            f.write("Eigen sjabloon voor {{regio}} & co: {{totaal}}\n")
+        with open(os.path.join(tdir, "regio-zeeland.txt.mustache"), "w", encoding="utf-8") as f:
+            f.write("Eigen sjabloon voor {{regio}} & co: {{boekjaar}}\n")
         cfg = self.write_config(zeeland_text() + "\ntemplates: templates\n")
         out = self.path("out")
         self.assertExit(run("run", "--config", cfg, "--out", out), 0)
-        with open(os.path.join(out, "bijdragen-2013.txt"), encoding="utf-8") as f:
-            self.assertTrue(f.read().startswith("Eigen sjabloon voor Veiligheidshuis Zeeland & co: € "))
+        with open(os.path.join(out, "regio-2013.txt"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), "Eigen sjabloon voor Veiligheidshuis Zeeland & co: 2013\n")

@@ -1,10 +1,15 @@
-"""A province config: every region's documents in its own folder, plus one consolidated
-workbook and text report per region and per gemeente, with the year before where known."""
+"""A province config: every region's documents in its own folder, plus the consolidated document
+consolidatie-Y (described in the document model, written in every format) per region and per
+gemeente, with the year before where known."""
 import json
 import os
+import re
 import shutil
+import subprocess
 
-from vhhtest import SOURCE_DIR, VhhTestCase, read_text, read_workbook, run
+from lxml import html as lxml_html
+
+from vhhtest import SOURCE_DIR, VhhTestCase, read_bytes, read_text, read_workbook, run
 
 ML = os.path.join(SOURCE_DIR, "config", "maas-en-leijgraaf")
 
@@ -38,8 +43,8 @@ class ConsolidationTest(VhhTestCase):
         out = self.path("out")
         r = run("run", "--config", cfg, "--out", out)
         self.assertExit(r, 0)
-        self.assertTrue(os.path.isfile(os.path.join(out, "consolidatie-2015.xlsx")))
-        self.assertTrue(os.path.isfile(os.path.join(out, "consolidatie-2015.txt")))
+        for ext in ("pdf", "xlsx", "html", "txt"):
+            self.assertTrue(os.path.isfile(os.path.join(out, f"consolidatie-2015.{ext}")), ext)
         for region in ("maas-en-leijgraaf", "tweede-regio"):
             self.assertTrue(os.path.isfile(os.path.join(out, region, "bijdragen-2015.xlsx")), region)
             self.assertTrue(os.path.isfile(os.path.join(out, region, "partners-2015.xlsx")), region)
@@ -65,7 +70,7 @@ class ConsolidationTest(VhhTestCase):
         prior = json.loads(run("bijdragen", "--config", self.path("ml-2014", "vhh.yaml"), "--format", "json").stdout)
         self.assertEqual(prior["year"], 2014)
         self.assertEqual(round(regio[f"{prior_col}2"]["value"] * 100), prior["totals"]["total"])
-        self.assertEqual(regio[f"{prior_col}3"]["value"], "-")
+        self.assertIsNone(regio.get(f"{prior_col}3", {}).get("value"))  # the second region has no year before
         self.assertEqual(regio["A4"]["value"], "Totaal")
         self.assertEqual(round(regio[f"{total_col}4"]["value"] * 100), 2 * total)
         self.assertTrue(regio[f"{total_col}4"]["formula"].startswith("SUM("))
@@ -81,6 +86,22 @@ class ConsolidationTest(VhhTestCase):
         self.assertIn("Veiligheidshuizen Oost-Brabant", text)
         self.assertIn("€ 465.000,00", text)
         self.assertIn("€ 930.000,00", text)
+        self.assertNotIn("_kol", text)
+
+        # The totals are formulas over the named amounts, with the figures cached.
+        self.assertRegex(regio[f"{total_col}2"]["formula"], r"^\$B\$2(\+\$[A-Z]\$2)+$")
+        self.assertEqual(round(regio[f"{chr(ord(prior_col) + 1)}2"]["value"] * 100), total - prior["totals"]["total"])
+        # PDF (pdftotext) and HTML (lxml), read independently.
+        pdf = subprocess.run(["pdftotext", "-layout", os.path.join(out, "consolidatie-2015.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        pdf = re.sub(r"€\s+", "€ ", pdf.replace("\u00a0", " "))
+        for amount in ("€ 465.000,00", "€ 930.000,00", "€ 3.213,00"):
+            self.assertIn(amount, pdf)
+        page = lxml_html.fromstring(read_bytes(os.path.join(out, "consolidatie-2015.html")))
+        self.assertEqual([t.find("caption").text_content().strip() for t in page.findall(".//table")],
+                         ["Per regio", "Per gemeente"])
+        for th in page.iter("th"):
+            self.assertIn(th.get("scope"), ("col", "row"))
 
     def test_check_validates_every_region(self):
         self.region_copy("ml", "maas-en-leijgraaf")

@@ -206,7 +206,8 @@ class DebetCreditTest(ImporterCase):
         with open(os.path.join(out, "manifest.json"), encoding="utf-8") as f:
             m = json.load(f)
         self.assertEqual([p["name"] for p in m["plugins"]], ["financing.inwonerbijdrage", "financing.rijksbijdrage",
-                                                             "report.jaarverantwoording", "importer.debet-credit"])
+                                                             "report.jaarverantwoording", "importer.debet-credit",
+                                                             "report.bijdragen"])
         names = [os.path.basename(i["path"]) for i in m["inputs"]]
         self.assertIn("grootboek-2023.csv", names)
         self.assertIn("grootboek-2022.csv", names)
@@ -302,7 +303,7 @@ class ConfigurationTest(ImporterCase):
             warnings = [m for m in LOCATED.finditer(r.stderr) if m["sev"] == "warning"]
             self.assertEqual([(os.path.basename(m["file"]), int(m["line"]), int(m["col"])) for m in warnings],
                              [("vhh.yaml", line, 11)], r.stderr)
-            self.assertIn("plugins[7].name: importer 'importer.debet-credit' is configured but no plugin reads a file "
+            self.assertIn("plugins[8].name: importer 'importer.debet-credit' is configured but no plugin reads a file "
                           "with it", r.stderr)
         # The importer that is used gets no warning.
         self.assertNotIn("importer 'importer.csv-nl'", r.stderr)

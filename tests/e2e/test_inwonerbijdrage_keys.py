@@ -286,7 +286,7 @@ class KeysTestCase(VhhTestCase):
         r = run("run", "--config", cfg, "--out", out)
         self.assertExit(r, 0)
         data = self.bijdragen(cfg)
-        raw = read_workbook(os.path.join(out, f"bijdragen-{year}.xlsx"))
+        raw = read_workbook(os.path.join(out, f"bijdragen-berekening-{year}.xlsx"))
         book = Book(raw)
         names = [s["name"] for s in raw["sheets"]]
         self.assertIn("Inwonerbijdrage", names)

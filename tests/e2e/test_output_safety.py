@@ -89,7 +89,7 @@ class OutputSafetyTest(VhhTestCase):
         with open(manifest_path, "w", encoding="utf-8") as f:
             json.dump(manifest, f)
         r = run("run", "--out", out)
-        self.assertRefused(r, "bijdragen-2013.txt")  # nothing counts as vhh's now; the first in name order
+        self.assertRefused(r, "bijdragen-2013.html")  # nothing counts as vhh's now; the first in name order
         self.assertIn("seal does not match", r.stderr)
         self.assertEqual(read_text(os.path.join(out, "index.html")), "<html></html>")
 
@@ -173,7 +173,7 @@ class OutputSafetyTest(VhhTestCase):
                            capture_output=True, text=True, timeout=120)
         # Before, libxlsxwriter's writes into /tmp failed unchecked: exit 0 with empty sheets.
         self.assertExit(r, 0)
-        for name in ("bijdragen-2013.xlsx", "partners-2013.xlsx", "jaarverantwoording-2013.xlsx"):
+        for name in ("bijdragen-2013.xlsx", "bijdragen-berekening-2013.xlsx", "partners-2013.xlsx", "jaarverantwoording-2013.xlsx"):
             self.assertTrue(read_workbook(os.path.join(out, name)), name)
         self.assertEqual(sorted(os.listdir(base)), ["out"], "nothing left beside --out")
 
@@ -194,7 +194,7 @@ class OutputSafetyTest(VhhTestCase):
             self.assertExit(r, 73)
             self.assertNotIn("[ERROR]", r.stderr)
             self.assertNotIn(".vhh-staging-", r.stderr, "the message names a staging path")
-            self.assertRegex(r.stderr, r"^vhh: error: cannot write bijdragen-2013\.xlsx into .*/out: "
+            self.assertRegex(r.stderr, r"^vhh: error: cannot write bijdragen-berekening-2013\.xlsx into .*/out: "
                                        r"no space left on device \(libxlsxwriter: .*\)\n$")
             self.assertEqual(listing(out), before, "--out changed")
             self.assertEqual(sorted(os.listdir(mnt)), ["filler", "out"])

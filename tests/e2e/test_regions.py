@@ -20,15 +20,20 @@ def letters(year, slugs):
     return [f"raadsbrief-{year}-{s}.txt" for s in slugs]
 
 
+def bijdragen(year):
+    """report.bijdragen's document in every format, and the financing plugins' calculation sheets."""
+    return [f"bijdragen-{year}.{ext}" for ext in ("pdf", "xlsx", "html", "txt")] + [f"bijdragen-berekening-{year}.xlsx"]
+
+
 # Per bundled region: its boekjaar and the documents `vhh run` writes.
 REGIONS = {
-    "zeeland": (2013, ["bijdragen-2013.xlsx", "bijdragen-2013.txt", "partners-2013.xlsx", "partners-2013.txt",
+    "zeeland": (2013, [*bijdragen(2013), "partners-2013.xlsx", "partners-2013.txt",
                        "jaarverantwoording-2013.xlsx", "jaarverantwoording-2013.txt", "regio-2013.txt"] +
                 letters(2013, ["borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland", "reimerswaal",
                                "schouwen-duiveland", "sluis", "terneuzen", "tholen", "veere", "vlissingen"])),
-    "maas-en-leijgraaf": (2015, ["bijdragen-2015.xlsx", "bijdragen-2015.txt", "partners-2015.xlsx",
+    "maas-en-leijgraaf": (2015, [*bijdragen(2015), "partners-2015.xlsx",
                                  "partners-2015.txt"]),
-    "twente-almelo": (2023, ["bijdragen-2023.xlsx", "bijdragen-2023.txt", "jaarverantwoording-2023.xlsx",
+    "twente-almelo": (2023, [*bijdragen(2023), "jaarverantwoording-2023.xlsx",
                              "jaarverantwoording-2023.txt"] +
                       letters(2023, ["almelo", "borne", "enschede", "hellendoorn", "hengelo", "oldenzaal",
                                      "tubbergen", "twenterand", "wierden"])),

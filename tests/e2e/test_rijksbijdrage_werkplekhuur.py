@@ -29,6 +29,10 @@ def zeeland_base():
     return text[:text.index(marker)]
 
 
+# The document bijdragen-2013 (per source every line and the totals as formulas).
+REPORT = "  - name: report.bijdragen\n"
+
+
 def lines_of(data, source):
     return [l for l in data["lines"] if l["source"] == source]
 
@@ -99,10 +103,13 @@ class Base(VhhTestCase):
         return json.loads(r.stdout), r
 
     def run_book(self, config, *extra):
+        """Runs; returns the calculation sheets (bijdragen-berekening-2013.xlsx) by name and their
+        names, and keeps the document bijdragen-2013.xlsx (report.bijdragen) for assertTotaalSheet."""
         out = self.path("out")
         r = run("run", "--config", config, "--out", out, *extra)
         self.assertExit(r, 0)
-        book = read_workbook(os.path.join(out, "bijdragen-2013.xlsx"))
+        book = read_workbook(os.path.join(out, "bijdragen-berekening-2013.xlsx"))
+        self.document = read_workbook(os.path.join(out, "bijdragen-2013.xlsx"))
         return {s["name"]: s for s in book["sheets"]}, [s["name"] for s in book["sheets"]]
 
     def assertMoneyCell(self, cell, cents, what=""):
@@ -118,21 +125,24 @@ class Base(VhhTestCase):
         self.assertAlmostEqual(got, c["value"], places=6, msg=f"{ref}: {c['formula']} = {got}, cached {c['value']}")
 
     def assertTotaalSheet(self, sheets, data):
-        """The host's Totaal sheet: every line once, a SUMIF per source with the JSON total cached."""
-        totaal = cells_of(sheets["Totaal"])
-        rows = [r for r in range(2, 1000) if f"A{r}" in totaal and totaal[f"A{r}"]["value"] in
-                {l["source"] for l in data["lines"]}]
-        self.assertEqual(len(rows), len(data["lines"]))
-        for row, line in zip(rows, data["lines"]):
-            self.assertEqual(totaal[f"B{row}"]["value"], line["payer_id"])
-            self.assertMoneyCell(totaal[f"D{row}"], line["amount_cents"], f"Totaal D{row}")
+        """The document bijdragen-2013.xlsx: a sheet per source with every line once and its total as
+        a formula with the JSON total cached; the overall total likewise."""
+        del sheets  # the calculation sheets; the totals are in the document
+        book = {s["name"]: cells_of(s) for s in self.document["sheets"]}
         for source, cents in data["totals"].items():
             if source == "total":
                 continue
-            subtotal = [c for c in totaal.values() if c.get("formula", "").startswith("SUMIF(") and
-                        f'"{source}"' in c["formula"]]
-            self.assertEqual(len(subtotal), 1, source)
-            self.assertMoneyCell(subtotal[0], cents, f"Totaal {source}")
+            cells = book[source[0].upper() + source[1:] + " per betaler"]
+            lines = [l for l in data["lines"] if l["source"] == source]
+            for i, line in enumerate(lines):
+                self.assertEqual(cells[f"A{i + 2}"]["value"], line["payer_id"])
+                self.assertMoneyCell(cells[f"C{i + 2}"], line["amount_cents"], f"{source} C{i + 2}")
+            total = cells[f"C{len(lines) + 2}"]
+            self.assertTrue(total.get("formula", "").startswith("SUM("), f"{source}: {total}")
+            self.assertMoneyCell(total, cents, f"total of {source}")
+        summary = book["Totaal per bron"]
+        grand = [c for c in summary.values() if "formula" in c and c["ref"][0] == "B"][-1]
+        self.assertMoneyCell(grand, data["totals"]["total"], "total of all sources")
 
 
 class BundledZeelandTest(Base):
@@ -248,7 +258,7 @@ class WerkplekhuurTest(Base):
     EXPECTED = [("bjz", 9, 375000, 0), ("rn", 7, 291667, 1), ("halt", 5, 208333, 0), ("om", 24, 1000000, 0)]
 
     def config(self, tarief="    tarief: 5000.00\n", partners=PARTNERS):
-        return self.write_config(zeeland_base() + "  - name: financing.werkplekhuur\n" + tarief + partners)
+        return self.write_config(zeeland_base() + "  - name: financing.werkplekhuur\n" + tarief + partners + REPORT)
 
     def test_pro_rata_by_whole_months_exact_to_the_cent(self):
         data, _ = self.json_of(self.config())
@@ -277,7 +287,7 @@ class WerkplekhuurTest(Base):
         cfg = self.config()
         data, _ = self.json_of(cfg)
         sheets, names = self.run_book(cfg)
-        self.assertEqual(names, ["Inwonerbijdrage", "Werkplekhuur", "Totaal"])
+        self.assertEqual(names, ["Inwonerbijdrage", "Werkplekhuur"])
         cells = cells_of(sheets["Werkplekhuur"])
         self.assertEqual([cells[f"{c}1"]["value"] for c in "ABCDEF"],
                          ["Id", "Partner", "Werkplek-maanden 2013", "Tarief per werkplek per jaar", "Restcent",
@@ -340,7 +350,7 @@ class WerkplekhuurTest(Base):
         self.assertTrue(any(int(m["line"]) == entry and "geen partners met werkplekken in 2013" in m["msg"]
                             for m in warnings), r.stderr)
         sheets, names = self.run_book(cfg)
-        self.assertEqual(names, ["Inwonerbijdrage", "Werkplekhuur", "Totaal"])
+        self.assertEqual(names, ["Inwonerbijdrage", "Werkplekhuur"])
         cells = cells_of(sheets["Werkplekhuur"])
         self.assertEqual(cells["A2"]["value"], "Totaal")
         self.assertEqual(cells["F2"]["value"], 0)
@@ -348,7 +358,7 @@ class WerkplekhuurTest(Base):
 
 class RijksbijdrageTest(Base):
     def config(self, settings):
-        return self.write_config(zeeland_base() + "  - name: financing.rijksbijdrage\n" + settings)
+        return self.write_config(zeeland_base() + "  - name: financing.rijksbijdrage\n" + settings + REPORT)
 
     def test_explicit_ontvanger(self):
         data, _ = self.json_of(self.config("    bedrag: 161700.00\n    ontvanger: GM0718\n"))
@@ -374,7 +384,7 @@ class RijksbijdrageTest(Base):
         self.assertIn("restcent", lines[0]["basis"])
 
         sheets, names = self.run_book(cfg)
-        self.assertEqual(names, ["Inwonerbijdrage", "Rijksbijdrage", "Totaal"])
+        self.assertEqual(names, ["Inwonerbijdrage", "Rijksbijdrage"])
         cells = cells_of(sheets["Rijksbijdrage"])
         self.assertEqual([cells[f"{c}1"]["value"] for c in "ABCDEFG"],
                          ["Omschrijving", "CBS-code ontvanger", "Ontvanger", "Gewicht", "Aandeel", "Restcent", "Bedrag"])

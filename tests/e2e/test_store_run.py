@@ -35,16 +35,22 @@ class StoreRunTest(StoreTestCase):
         text = read_text(os.path.join(out, "consolidatie-2015.txt"))
         total = json.loads(run("bijdragen", "--config", prior, "--format", "json").stdout)["totals"]["total"]
         self.assertEqual(total, 36200000)  # 2014 has no werkplekhuur in this config
-        self.assertIn("(2014:     € 362.000,00, verschil € 103.000,00)", text)
-        self.assertIn("2014 uit de administratie: vastgestelde jaarrekening 2014 (besluit AB 2015/12, 2015-06-25, "
-                      "snapshot ", text)
+        self.assertIn("€ 362.000,00", text)
+        self.assertIn("€ 103.000,00", text)  # the difference
         book = read_workbook(os.path.join(out, "consolidatie-2015.xlsx"))
+        regio = {c["ref"]: c for s in book["sheets"] if s["name"] == "Per regio" for c in s["cells"]}
+        cols = {c["value"]: ref[0] for ref, c in regio.items() if ref[1:] == "1"}
+        self.assertEqual(round(regio[cols["Totaal 2014"] + "2"]["value"] * 100), 36200000)
+        self.assertEqual(round(regio[cols["Verschil"] + "2"]["value"] * 100), 10300000)
         sheet = {c["ref"]: c for s in book["sheets"] if s["name"] == "Vorig jaar" for c in s["cells"]}
-        self.assertTrue(sheet["B2"]["value"].startswith("vastgestelde jaarrekening 2014"), sheet)
-        # Without the store the year before is not known.
+        self.assertTrue(sheet["B2"]["value"].startswith("vastgestelde jaarrekening 2014 (besluit AB 2015/12, "
+                                                        "2015-06-25, snapshot "), sheet)
+        # Without the store the year before is not known: no columns for it, no "Vorig jaar".
         r = run("run", "--config", cfg, "--out", self.path("out2"))
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertNotIn("2014:", read_text(self.path("out2", "consolidatie-2015.txt")))
+        book = read_workbook(self.path("out2", "consolidatie-2015.xlsx"))
+        self.assertEqual([s["name"] for s in book["sheets"]], ["Per regio", "Per gemeente"])
+        self.assertNotIn("Totaal 2014", [c["value"] for s in book["sheets"] for c in s["cells"]])
 
     def test_year_before_restated_for_a_herindeling(self):
         url, prior, cfg, out = self.province_run(2017, "b", "2017-06-30")
@@ -75,7 +81,9 @@ class StoreRunTest(StoreTestCase):
         self.vhh("vaststellen", "jaarrekening", "--jaar", "2014", "--besluit", "b", "--datum", "2015-06-01",
                  "--config", prior)
         self.vhh("run", "--config", cfg, "--out", self.path("out"))
-        self.assertIn("2014 uit de administratie", read_text(self.path("out", "consolidatie-2015.txt")))
+        book = read_workbook(self.path("out", "consolidatie-2015.xlsx"))
+        vorig = {c["ref"]: c for s in book["sheets"] if s["name"] == "Vorig jaar" for c in s["cells"]}
+        self.assertTrue(vorig["B2"]["value"].startswith("vastgestelde jaarrekening 2014"), vorig)
         r = self.vhh("run", "--config", cfg, "--out", self.path("out"), "--database", "sqlite:" + self.path("x.db"),
                      expect=66)
         self.assertIn("x.db does not exist", r.stderr)  # the flag wins over the config

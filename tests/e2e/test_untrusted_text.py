@@ -134,6 +134,7 @@ class HostileNamesRunTest(unittest.TestCase):
         partner_names = [p[2] for p in PARTNERS.values()]
         expected = {
             "bijdragen-2013.xlsx": gemeente_names + partner_names,
+            "bijdragen-berekening-2013.xlsx": gemeente_names + partner_names,
             "jaarverantwoording-2013.xlsx": gemeente_names,
             "partners-2013.xlsx": partner_names,
         }
@@ -332,7 +333,7 @@ class TemplateSandboxTest(VhhTestCase):
                      "{{>/etc/passwd}}")
 
     def test_partial_after_a_delimiter_change(self):
-        self.refused("bijdragen.txt.mustache", "{{regio}}\n{{=<% %>=}}\n<%> /etc/passwd %>\n", 3, 1, "{{>/etc/passwd}}")
+        self.refused("regio-zeeland.txt.mustache", "{{regio}}\n{{=<% %>=}}\n<%> /etc/passwd %>\n", 3, 1, "{{>/etc/passwd}}")
 
     def test_partial_in_a_section_the_data_skips(self):
         self.refused("partners.txt.mustache", "{{regio}}\n{{^regio}}  {{> ../vhh.yaml}}{{/regio}}\n", 2, 13,

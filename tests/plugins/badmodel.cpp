@@ -1,5 +1,5 @@
 // test.badmodel: a plugin whose report model vhh run could not render, chosen by its setting
-// `probleem`: "totaal" adds a bijdragen sheet named like the host's own Totaal sheet (compute);
+// `probleem`: "blad" adds a calculation sheet named like financing.inwonerbijdrage's (compute);
 // "documenten" adds a workbook named manifest.json whose sheet is named "a/b" (report);
 // "documentmodel" describes a document (vhh/document.h) whose formulas, names and chart are broken;
 // "geen" describes a good document, "beschreven-2013", that every configured renderer renders.
@@ -10,7 +10,7 @@
 
 namespace {
 const vhh_setting_spec kSettings[1] = {
-    {"probleem", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "totaal, documenten, documentmodel or geen", nullptr,
+    {"probleem", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "blad, documenten, documentmodel or geen", nullptr,
      0},
 };
 
@@ -55,7 +55,7 @@ vhh::doc::Document described(bool good) {
 class BadModel : public vhh::Plugin {
 public:
     void compute(vhh::ComputeContext &ctx) override {
-        if (ctx.settings().text("probleem") == "totaal") ctx.add_sheet(one_sheet("TOTAAL"));
+        if (ctx.settings().text("probleem") == "blad") ctx.add_sheet(one_sheet("INWONERBIJDRAGE"));
     }
     void report(vhh::ReportContext &ctx) override {
         const std::string probleem = ctx.settings().text("probleem");

@@ -482,6 +482,7 @@ class Generator:
             L.append(f"    {k}: {q(v)}")
         L.append("  - name: report.jaarverantwoording")
         L.append("    bestand: jaarverantwoording.yaml")
+        L.append("  - name: report.bijdragen")
         with open(os.path.join(d, "vhh.yaml"), "w", encoding="utf-8") as f:
             f.write("\n".join(L) + "\n")
 

@@ -201,6 +201,11 @@ std::string OutputSet::staging_path(const std::string &file_name) {
     return (fs::path(staging_dir_) / file_name).string();
 }
 
+std::string OutputSet::scratch_dir() {
+    prepare_staging();
+    return staging_dir_;
+}
+
 std::string OutputSet::staging_path_of(const std::string &file_name) const {
     return (fs::path(staging_dir_) / file_name).string();
 }

@@ -51,6 +51,9 @@ public:
     /// first call waits for other runs into the same directory, checks it again and creates the
     /// staging directory (throws OutputError).
     std::string staging_path(const std::string &file_name);
+    /// The staging directory (created, as by the first staging_path), for scratch files a renderer
+    /// needs while it works (removed before commit; a failed run discards them with the directory).
+    std::string scratch_dir();
     /// Path in the staging directory of a file already staged (no checks, no registration).
     std::string staging_path_of(const std::string &file_name) const;
     /// Writes bytes to a staged file (and records their size and SHA-256); throws OutputError.

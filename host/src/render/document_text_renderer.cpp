@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "render/value_text.h"
+#include "render/value_format.h"
 #include "vhh/text.h"
 
 namespace vhh::host {
@@ -156,7 +156,7 @@ void TextWriter::block(const doc::Table &t) {
     for (const auto &row : t.rows)
         for (std::size_t c = 0; c < row.cells.size() && c < n; ++c) {
             if (row.cells[c].value.kind() == doc::Value::Kind::empty) continue;
-            natural[c] = std::max(natural[c], display_width(flattened(value_text(row.cells[c].value), false)));
+            natural[c] = std::max(natural[c], display_width(flattened(format_value_nl(row.cells[c].value), false)));
             if (is_numeric(row.cells[c].value)) numeric[c] = true;
         }
     for (std::size_t c = 0; c < n; ++c) {
@@ -193,7 +193,7 @@ void TextWriter::block(const doc::Table &t) {
         std::vector<std::string> texts(n);
         std::vector<bool> right(n, false);
         for (std::size_t c = 0; c < row.cells.size() && c < n; ++c) {
-            texts[c] = flattened(value_text(row.cells[c].value), false);
+            texts[c] = flattened(format_value_nl(row.cells[c].value), false);
             right[c] = is_numeric(row.cells[c].value);
         }
         emit(texts, right);

@@ -16,7 +16,7 @@
 
 #include "render/document_check.h"
 #include "render/formula_expression.h"
-#include "render/value_text.h"
+#include "render/value_format.h"
 #include "render/xlsx_renderer.h"
 #include "vhh/text.h"
 
@@ -140,7 +140,7 @@ Built build(const doc::Document &d) {
             width[c] = std::max<double>(width[c], static_cast<double>(display_width(t.columns[c].header)));
         for (const auto &row : t.rows)
             for (std::size_t c = 0; c < row.cells.size() && c < t.columns.size(); ++c) {
-                width[c] = std::max<double>(width[c], static_cast<double>(display_width(value_text(row.cells[c].value))));
+                width[c] = std::max<double>(width[c], static_cast<double>(display_width(format_value_nl(row.cells[c].value))));
                 if (is_numeric(row.cells[c].value)) numeric[c] = true;
             }
         double total = 0;
@@ -230,9 +230,9 @@ Built build(const doc::Document &d) {
 /// A temporary file removed when this goes.
 class TemporaryFile {
 public:
-    TemporaryFile() {
+    explicit TemporaryFile(const std::string &scratch_dir) {
         const char *dir = std::getenv("TMPDIR");
-        path_ = std::string(dir && *dir ? dir : "/tmp") + "/vhh-xlsx-XXXXXX";
+        path_ = (!scratch_dir.empty() ? scratch_dir : std::string(dir && *dir ? dir : "/tmp")) + "/vhh-xlsx-XXXXXX";
         const int fd = ::mkstemp(path_.data());
         if (fd < 0) throw RenderError("cannot create a temporary file for a workbook in " + path_);
         ::close(fd);
@@ -250,7 +250,7 @@ private:
 
 std::string DocumentXlsxRenderer::render(const doc::Document &document, const RenderOptions &options) const {
     const Built built = build(document);
-    TemporaryFile file;
+    TemporaryFile file(options.scratch_dir);
     render_workbook(built.workbook, file.path(), options.created, &built.print);
     std::ifstream in(file.path(), std::ios::binary);
     std::ostringstream bytes;

@@ -145,14 +145,11 @@ std::vector<std::string> sheet_problems(const Table &sheet) {
     return out;
 }
 
-void reserve_sheet_name(const std::string &name, std::set<std::string> &taken) { taken.insert(folded(name)); }
-
 std::vector<std::string> sheet_in_workbook_problems(const Table &sheet, std::set<std::string> &taken) {
     std::vector<std::string> out;
     for (const auto &p : sheet_problems(sheet)) out.push_back("sheet '" + sheet.name.substr(0, 80) + "': " + p);
     if (!taken.insert(folded(sheet.name)).second)
-        out.push_back("sheet '" + sheet.name.substr(0, 80) + "': the workbook has a sheet of that name already" +
-                      (folded(sheet.name) == folded(kHostTotaalSheet) ? " (the host's own)" : ""));
+        out.push_back("sheet '" + sheet.name.substr(0, 80) + "': the workbook has a sheet of that name already");
     return out;
 }
 

@@ -16,8 +16,6 @@ inline constexpr std::size_t kMaxCellChars = 32767;
 inline constexpr std::size_t kMaxFormulaChars = 8192;
 /// Excel's limit on the characters of a sheet name.
 inline constexpr std::size_t kMaxSheetNameChars = 31;
-/// The sheet the host adds to bijdragen-Y.xlsx after the plugins' sheets.
-inline constexpr const char *kHostTotaalSheet = "Totaal";
 
 /// Problems of one sheet that the workbook renderer or Excel would refuse: its name (1–31
 /// characters, none of []:*?/\, no apostrophe at either end, not History), text of more than
@@ -34,15 +32,11 @@ std::vector<std::string> sheet_problems(const Table &sheet);
 /// case). Adds the name to `taken`.
 std::vector<std::string> sheet_in_workbook_problems(const Table &sheet, std::set<std::string> &taken);
 
-/// Adds `name` to the sheet names `taken` of a workbook (as sheet_in_workbook_problems does), e.g.
-/// the host's own kHostTotaalSheet before the plugins' sheets are checked.
-void reserve_sheet_name(const std::string &name, std::set<std::string> &taken);
-
 /// Problems of a document's file name in --out: not a plain file name, "manifest.json" (vhh's
 /// own), or a name `taken` already holds. Adds the name to `taken`. Empty when fine.
 std::string document_name_problem(const std::string &file_name, std::set<std::string> &taken);
 
-/// Problems of a text that ends up in one cell (a name in the bijdragen workbook): longer than
+/// Problems of a text that ends up in one cell (a payer's name in bijdragen-Y.xlsx): longer than
 /// kMaxCellChars characters. Empty when fine.
 std::string cell_text_problem(const std::string &what, const std::string &text);
 

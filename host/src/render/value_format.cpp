@@ -1,4 +1,4 @@
-// Dutch presentation of typed values and text cleaning for the PDF and HTML renderers.
+// Dutch presentation of typed values (for every renderer) and text cleaning.
 #include "render/value_format.h"
 
 #include <cstdint>
@@ -9,16 +9,45 @@ namespace vhh::host {
 
 namespace {
 
+/// `digits` (only digits) with '.' between groups of three.
+std::string grouped(const std::string &digits) {
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+        out += digits[i];
+    }
+    return out;
+}
+
+/// |v| as digits, also for INT64_MIN.
+std::string magnitude(std::int64_t v) {
+    const unsigned long long m = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    return std::to_string(m);
+}
+
+/// numerator / denominator with at most four decimals, rounded half away from zero, in 128-bit
+/// arithmetic (no overflow, no double), trailing zeros dropped.
 std::string format_fraction(std::int64_t numerator, std::int64_t denominator) {
-    // Four decimals, rounded half away from zero, in the percentage formatter's notation
-    // (which shows ten-thousandths without trailing zeros) minus its " %".
-    const __int128 scaled = static_cast<__int128>(numerator) * 10000;
-    const __int128 half = denominator / 2;
-    __int128 q = scaled >= 0 ? (scaled + half) / denominator : -((-scaled + half) / denominator);
-    if (q > INT64_MAX) q = INT64_MAX;
-    if (q < INT64_MIN) q = INT64_MIN;
-    std::string s = format_percentage_nl(static_cast<std::int64_t>(q));
-    return s.substr(0, s.size() - 2);
+    const bool negative = numerator < 0;
+    const unsigned __int128 n = negative ? 0 - static_cast<unsigned __int128>(static_cast<__int128>(numerator))
+                                         : static_cast<unsigned __int128>(numerator);
+    const unsigned __int128 d = static_cast<unsigned __int128>(denominator);
+    const unsigned __int128 scaled = (n * 10000 * 2 + d) / (2 * d);
+    unsigned __int128 whole = scaled / 10000;
+    const unsigned long long frac = static_cast<unsigned long long>(scaled % 10000);
+    std::string whole_digits;
+    do {
+        whole_digits.insert(whole_digits.begin(), static_cast<char>('0' + static_cast<int>(whole % 10)));
+        whole /= 10;
+    } while (whole > 0);
+    std::string out = (negative && scaled != 0 ? "-" : "") + grouped(whole_digits);
+    if (frac != 0) {
+        std::string decimals = std::to_string(frac);
+        decimals.insert(0, 4 - decimals.size(), '0');
+        while (decimals.back() == '0') decimals.pop_back();
+        out += "," + decimals;
+    }
+    return out;
 }
 
 }  // namespace
@@ -28,7 +57,7 @@ std::string format_value_nl(const doc::Value &value) {
     switch (value.kind()) {
     case K::empty: return "";
     case K::text: return value.text_value();
-    case K::integer: return format_integer_nl(value.integer_value());
+    case K::integer: return (value.integer_value() < 0 ? "-" : "") + grouped(magnitude(value.integer_value()));
     case K::money: return value.money_value().format_nl();
     case K::percentage: return format_percentage_nl(value.integer_value());
     case K::fraction: return format_fraction(value.integer_value(), value.denominator());

@@ -1,5 +1,6 @@
-// Dutch presentation of the document model's typed values, shared by the PDF and HTML renderers:
-// the text of a value, where a number aligns (its decimal comma), and text made safe to set.
+// Dutch presentation of the document model's typed values, the one place every renderer (PDF,
+// HTML, text, and the xlsx renderer's column widths) takes a value's text from: the text of a
+// value, where a number aligns (its decimal comma), and text made safe to set.
 #pragma once
 
 #include <cstddef>
@@ -11,8 +12,11 @@
 
 namespace vhh::host {
 
-/// The Dutch text of `value`: "€ 19.207,60", "2,5 %", "37.050", "2,5" (a fraction, at most four
-/// decimals), "1-1-2013", the suppressed mark as given ("<5"), text unchanged; "" for empty.
+/// The Dutch text of `value` as a reader sees it: money as Money::format_nl ("€ 19.207,60"),
+/// percentages as format_percentage_nl ("2,5 %"), integers with '.' between thousands ("37.050",
+/// also INT64_MIN), fractions as a decimal with at most four decimals (rounded half away from zero,
+/// exact for any int64 numerator, trailing zeros dropped: "2,5"), dates as Date::nl ("1-1-2013"),
+/// the suppressed mark as given ("<5"), text unchanged; "" for empty.
 std::string format_value_nl(const doc::Value &value);
 
 /// True for values set as numbers: right-aligned on the decimal comma (integer, money,

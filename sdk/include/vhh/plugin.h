@@ -139,7 +139,7 @@ public:
     using PhaseContext::PhaseContext;
     /// Adds a computed line.
     virtual void add_line(ContributionLine line) = 0;
-    /// Adds a sheet for bijdragen-Y.xlsx describing this plugin's lines (inputs in cells, amounts as formulas).
+    /// Adds a sheet for bijdragen-berekening-Y.xlsx describing this plugin's lines (inputs in cells, amounts as formulas).
     virtual void add_sheet(Table sheet) = 0;
     /// Lines computed so far by this and earlier plugins.
     virtual const std::vector<ContributionLine> &lines() const = 0;
