@@ -20,6 +20,7 @@
 #include "formats.h"
 #include "store/administration.h"
 #include "store/prior_year.h"
+#include "accounts/gebruiker_command.h"
 #include "store/store_commands.h"
 #include "output/output_set.h"
 #include "output/sha256.h"
@@ -59,6 +60,9 @@ const char *kUsage =
     "  historie   bijdragen per gemeente, and begroting vs realisatie per post, over the years\n"
     "             [--gemeente CODE | --posten] [--format table|csv|json] [--database URL]\n"
     "  log        the store's audit trail                [--format table|json] [--database URL]\n"
+    "  gebruiker toevoegen NAAM --rol beheerder|controller|bestuur|raad [--gemeente CODE]\n"
+    "  gebruiker wachtwoord NAAM | rol NAAM --rol R [--gemeente CODE] | lijst [--format table|json]\n"
+    "             accounts of vhh serve; the password is read from stdin   [--database URL]\n"
     "\n"
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
@@ -86,10 +90,11 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"log", {"config", "database", "format"}},
     {"vaststellen", {"config", "plugin-dir", "database", "door", "jaar", "besluit", "datum", "allow-outside-inputs"}},
     {"historie", {"config", "database", "gemeente", "posten", "format"}},
+    {"gebruiker", {"config", "database", "door", "rol", "gemeente", "format", "allow-outside-inputs"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
-const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie"};
+const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "gebruiker"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
@@ -133,7 +138,7 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
                           .required(false)
                           .repeatable(false));
     options.addOption(Option("posten", "", "historie per post").required(false).repeatable(false));
-    for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente"})
+    for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "rol"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
@@ -459,6 +464,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     o.besluit = store_values_["besluit"];
     o.datum = store_values_["datum"];
     o.gemeente = store_values_["gemeente"];
+    o.rol = store_values_["rol"];
     o.posten = given_.count("posten") != 0;
     o.plugin_dirs = plugin_dirs();
     o.templates_dir = templates_dir();
@@ -466,6 +472,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     if (command == "db") return store::cmd_db(o);
     if (command == "log") return store::cmd_log(o);
     if (command == "vaststellen") return store::cmd_vaststellen(o);
+    if (command == "gebruiker") return accounts::cmd_gebruiker(o);
     return store::cmd_historie(o);
 }
 

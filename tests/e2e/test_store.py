@@ -11,6 +11,9 @@ import unittest
 import vhhtest
 from storetest import BACKEND, StoreTestCase, pg_url
 
+# The schema version this vhh writes (the number of migrations).
+SCHEMA = 2
+
 FRYSLAN = """regio:
   id: fryslan-noord
   naam: Veiligheidshuis Fryslân (test)
@@ -43,9 +46,9 @@ class StoreCore(StoreTestCase):
     def test_init_status_migrate(self):
         url = self.new_store()
         r = self.vhh("db", "init", "--database", url)
-        self.assertIn("schema 1", r.stdout)
+        self.assertIn("schema %d" % SCHEMA, r.stdout)
         r = self.vhh("db", "status", "--database", url)
-        self.assertIn("schema version: 1", r.stdout)
+        self.assertIn("schema version: %d" % SCHEMA, r.stdout)
         self.assertIn("pending:        none", r.stdout)
         r = self.vhh("db", "init", "--database", url, expect=65)
         self.assertIn("already initialised", r.stderr)
@@ -354,7 +357,7 @@ class StoreFaults(StoreTestCase):
         before = self.sql(url, "SELECT COUNT(*) FROM audit_log")
         for args in [["db", "status"], ["db", "migrate"], ["log"], ["db", "export"]]:
             r = self.vhh(*args, "--database", url, expect=65)
-            self.assertIn("schema version 99, newer than this vhh knows (1)", r.stderr)
+            self.assertIn("schema version 99, newer than this vhh knows (%d)" % SCHEMA, r.stderr)
         self.assertEqual(vaststellen(url, "begroting", 2013).returncode, 65)
         self.assertEqual(self.sql(url, "SELECT COUNT(*) FROM audit_log"), before)
 

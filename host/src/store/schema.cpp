@@ -39,6 +39,12 @@ const std::vector<Migration> kMigrations = {
          " volgnr INTEGER NOT NULL, betaler_id TEXT NOT NULL, betaler TEXT NOT NULL, bedrag_cents BIGINT NOT NULL,"
          " PRIMARY KEY (wijziging_id, volgnr))",
      }},
+    {2,
+     "gebruikers: the accounts of vhh serve (Argon2id password hashes)",
+     {
+         "CREATE TABLE gebruikers (naam TEXT PRIMARY KEY, rol TEXT NOT NULL, gemeente TEXT NOT NULL,"
+         " wachtwoord_hash TEXT NOT NULL, sinds TEXT NOT NULL)",
+     }},
 };
 
 ColumnDef i(const char *n) { return {n, true}; }
@@ -68,6 +74,7 @@ const std::vector<TableDef> kTables = {
      "wijziging_id, volgnr", "wijziging_id"},
     {"wijziging_bijdragen", {i("wijziging_id"), i("volgnr"), t("betaler_id"), t("betaler"), i("bedrag_cents")},
      "wijziging_id, volgnr", "wijziging_id"},
+    {"gebruikers", {t("naam"), t("rol"), t("gemeente"), t("wachtwoord_hash"), t("sinds")}, "naam", ""},
 };
 
 }  // namespace

@@ -24,6 +24,7 @@ struct CommandOptions {
     std::string door;               ///< --door NAAM
     std::string format = "table";
     std::string jaar, besluit, datum, gemeente;
+    std::string rol;  ///< --rol (vhh gebruiker)
     bool posten = false;  ///< historie --posten: only the history per post
     std::vector<std::string> plugin_dirs;
     std::string templates_dir;
