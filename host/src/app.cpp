@@ -21,6 +21,7 @@
 #include "formats.h"
 #include "store/administration.h"
 #include "store/prior_year.h"
+#include "accounts/gebruiker_command.h"
 #include "store/store_commands.h"
 #include "store/zienswijze.h"
 #include "output/output_set.h"
@@ -75,6 +76,9 @@ const char *kUsage =
     "  zienswijze lijst     the zienswijzen of a year         --jaar Y [--format table|json]\n"
     "  kalender   the Wgr steps of calendar year Y, their deadlines and the planned dates\n"
     "             --jaar Y [--config FILE] [--format table|json]\n"
+    "  gebruiker toevoegen NAAM --rol beheerder|controller|bestuur|raad [--gemeente CODE]\n"
+    "  gebruiker wachtwoord NAAM | rol NAAM --rol R [--gemeente CODE] | lijst [--format table|json]\n"
+    "             accounts of vhh serve; the password is read from stdin   [--database URL]\n"
     "\n"
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
@@ -107,10 +111,11 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"wijziging", {"config", "database", "door", "jaar", "bestand", "besluit", "datum", "allow-outside-inputs"}},
     {"zienswijze", {"config", "database", "door", "jaar", "gemeente", "ontvangen", "samenvatting", "bijlage",
                     "wijziging", "datum", "reactie", "format", "allow-outside-inputs"}},
+    {"gebruiker", {"config", "database", "door", "rol", "gemeente", "format", "allow-outside-inputs"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
-const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "wijziging", "zienswijze"};
+const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "wijziging", "zienswijze", "gebruiker"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
@@ -155,7 +160,7 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
                           .repeatable(false));
     options.addOption(Option("posten", "", "historie per post").required(false).repeatable(false));
     for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "bestand", "ontvangen",
-                             "samenvatting", "bijlage", "wijziging", "reactie", "soort", "map"})
+                             "samenvatting", "bijlage", "wijziging", "reactie", "soort", "map", "rol"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
@@ -524,6 +529,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     o.bijlage = store_values_["bijlage"];
     o.wijziging = store_values_["wijziging"];
     o.reactie = store_values_["reactie"];
+    o.rol = store_values_["rol"];
     o.posten = given_.count("posten") != 0;
     o.plugin_dirs = plugin_dirs();
     o.templates_dir = templates_dir();
@@ -533,6 +539,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     if (command == "vaststellen") return store::cmd_vaststellen(o);
     if (command == "wijziging") return store::cmd_wijziging(o);
     if (command == "zienswijze") return store::cmd_zienswijze(o);
+    if (command == "gebruiker") return accounts::cmd_gebruiker(o);
     return store::cmd_historie(o);
 }
 

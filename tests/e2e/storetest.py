@@ -11,6 +11,16 @@ import vhhtest
 
 BACKEND = os.environ.get("VHH_TEST_BACKEND", "sqlite")
 
+# How each migration after the first is taken back out of a store, to make the store an older vhh
+# left: a new migration adds its entry here (store_at_schema says so when it is missing).
+UNDO_MIGRATION = {
+    2: ["DROP TABLE zienswijze_reacties", "DROP TABLE zienswijzen", "DROP TABLE bijlagen",
+        "ALTER TABLE wijzigingen DROP COLUMN omschrijving", "ALTER TABLE wijzigingen DROP COLUMN sha256"],
+    3: ["DROP TABLE gebruikers"],
+}
+# The schema version this vhh writes.
+SCHEMA = max(UNDO_MIGRATION)
+
 
 def pg_url(database, password=None):
     return "postgresql://%s:%s@%s:%s/%s" % (
@@ -51,6 +61,16 @@ class StoreTestCase(vhhtest.VhhTestCase):
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         return path
+
+    def store_at_schema(self, url, version):
+        """Turns the current store at `url` into one a vhh of schema `version` left."""
+        status = self.vhh("db", "status", "--database", url).stdout
+        self.assertIn("schema version: %d " % SCHEMA, status,
+                      "a migration was added: add how to take it out to UNDO_MIGRATION in storetest.py")
+        for v in range(SCHEMA, version, -1):
+            for statement in UNDO_MIGRATION[v]:
+                self.sql(url, statement)
+            self.sql(url, "DELETE FROM schema_migrations WHERE version = %d" % v)
 
     def initialised(self):
         url = self.new_store()

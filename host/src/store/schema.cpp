@@ -54,6 +54,12 @@ const std::vector<Migration> kMigrations = {
          "CREATE TABLE zienswijze_reacties (zienswijze_id BIGINT PRIMARY KEY REFERENCES zienswijzen (id),"
          " datum TEXT NOT NULL, reactie TEXT NOT NULL, sha256 TEXT NOT NULL)",
      }},
+    {3,
+     "gebruikers: the accounts of vhh serve (Argon2id password hashes)",
+     {
+         "CREATE TABLE gebruikers (naam TEXT PRIMARY KEY, rol TEXT NOT NULL, gemeente TEXT NOT NULL,"
+         " wachtwoord_hash TEXT NOT NULL, sinds TEXT NOT NULL)",
+     }},
 };
 
 ColumnDef i(const char *n) { return {n, true}; }
@@ -90,6 +96,7 @@ const std::vector<TableDef> kTables = {
       t("samenvatting"), t("bijlage_naam"), t("bijlage_sha256"), t("sha256")},
      "id", ""},
     {"zienswijze_reacties", {i("zienswijze_id"), t("datum"), t("reactie"), t("sha256")}, "zienswijze_id", "zienswijze_id"},
+    {"gebruikers", {t("naam"), t("rol"), t("gemeente"), t("wachtwoord_hash"), t("sinds")}, "naam", ""},
 };
 
 }  // namespace

@@ -73,6 +73,7 @@ int db_status(const CommandOptions &o) {
         std::cout << "vaststellingen: " << store->count("vaststellingen") << "\n";
         std::cout << "wijzigingen:    " << store->count("wijzigingen") << "\n";
         if (v >= 2) std::cout << "zienswijzen:    " << store->count("zienswijzen") << "\n";
+        if (v >= 3) std::cout << "gebruikers:     " << store->count("gebruikers") << "\n";
         std::cout << "audit log:      " << store->count("audit_log") << " entries\n";
     }
     return 0;

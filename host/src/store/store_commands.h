@@ -25,6 +25,7 @@ struct CommandOptions {
     std::string format = "table";
     std::string jaar, besluit, datum, gemeente;
     std::string bestand, ontvangen, samenvatting, bijlage, wijziging, reactie;  ///< wijziging, zienswijze
+    std::string rol;  ///< --rol (vhh gebruiker)
     bool posten = false;  ///< historie --posten: only the history per post
     std::vector<std::string> plugin_dirs;
     std::string templates_dir;
