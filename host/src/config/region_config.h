@@ -6,6 +6,7 @@
 
 #include "config/input_file.h"
 #include "config/yaml_document.h"
+#include "render/document_renderer.h"
 #include "vhh/diagnostics.h"
 #include "vhh/region.h"
 
@@ -46,6 +47,9 @@ struct RunConfig {
     /// `formaten:` as written (each a known format, none twice); empty when the key is absent:
     /// then every format this vhh renders.
     std::vector<FormatChoice> formaten;
+    /// `huisstijl:`: the letterhead (organisation, address, logo) and the default contact person and
+    /// signatory of letters; empty without the key. The logo has been read and checked (a PNG).
+    HouseStyle house;
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
     /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that
     /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).
