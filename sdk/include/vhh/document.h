@@ -13,7 +13,7 @@
 
 #include "vhh/date.h"
 #include "vhh/money.h"
-#include "vhh/report.h"
+#include "vhh/data_node.h"
 
 namespace vhh::doc {
 
