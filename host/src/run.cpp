@@ -202,6 +202,8 @@ void stage_described_documents(OutputSet &out, const std::string &prefix, const 
     RenderOptions options;
     options.created = created;
     options.house = pipeline.house_style();
+    // Temporary files (a workbook before it is read back) beside --out, like the staged files.
+    options.scratch_dir = std::filesystem::path(out.staging_path_of(".vhh-scratch")).parent_path().string();
     for (const auto &document : pipeline.documents())
         for (const DocumentRenderer *renderer : pipeline.renderers())
             out.write_file(prefix + document.name + "." + renderer->extension(), renderer->render(document, options));

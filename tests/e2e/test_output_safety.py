@@ -178,7 +178,8 @@ class OutputSafetyTest(VhhTestCase):
         self.assertEqual(sorted(os.listdir(base)), ["out"], "nothing left beside --out")
 
     def test_a_full_disk_gives_73_with_vhhs_own_message(self):
-        with self.tmpfs("mnt", "1m") as mnt:
+        # Room for one Zeeland run (about 1,1 MB with the jaarverantwoording and its letters in four formats).
+        with self.tmpfs("mnt", "4m") as mnt:
             out = os.path.join(mnt, "out")
             self.assertExit(run("run", "--out", out, env={"SOURCE_DATE_EPOCH": "1388534400"}), 0)
             before = listing(out)

@@ -26,6 +26,9 @@ struct HouseStyle {
 struct RenderOptions {
     HouseStyle house;          ///< letterhead and defaults
     std::time_t created = 0;   ///< creation time stored in the file (SOURCE_DATE_EPOCH or the run's fixed time)
+    /// A folder for a renderer's temporary files (the run's staging folder beside --out, so that a
+    /// full /tmp cannot fail a run); empty: $TMPDIR, else /tmp.
+    std::string scratch_dir;
 };
 
 /// Renders documents of the model into one format.

@@ -230,9 +230,9 @@ Built build(const doc::Document &d) {
 /// A temporary file removed when this goes.
 class TemporaryFile {
 public:
-    TemporaryFile() {
+    explicit TemporaryFile(const std::string &scratch_dir) {
         const char *dir = std::getenv("TMPDIR");
-        path_ = std::string(dir && *dir ? dir : "/tmp") + "/vhh-xlsx-XXXXXX";
+        path_ = (!scratch_dir.empty() ? scratch_dir : std::string(dir && *dir ? dir : "/tmp")) + "/vhh-xlsx-XXXXXX";
         const int fd = ::mkstemp(path_.data());
         if (fd < 0) throw RenderError("cannot create a temporary file for a workbook in " + path_);
         ::close(fd);
@@ -250,7 +250,7 @@ private:
 
 std::string DocumentXlsxRenderer::render(const doc::Document &document, const RenderOptions &options) const {
     const Built built = build(document);
-    TemporaryFile file;
+    TemporaryFile file(options.scratch_dir);
     render_workbook(built.workbook, file.path(), options.created, &built.print);
     std::ifstream in(file.path(), std::ios::binary);
     std::ostringstream bytes;
