@@ -2,6 +2,7 @@
 // Produces report models only; rendering and writing happen in the app.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -118,6 +119,16 @@ public:
     void set_administration(const Administration *administration) { administration_ = administration; }
     /// Documents plugins described (after report), checked (document_check.h).
     const std::vector<doc::Document> &documents() const { return documents_; }
+    /// The letters among documents() still to be worded from their template
+    /// (doc::Letter::body_template); the run fills them before rendering.
+    std::vector<std::reference_wrapper<doc::Document>> letters_to_word() {
+        std::vector<std::reference_wrapper<doc::Document>> out;
+        for (auto &d : documents_)
+            if (d.letter && !d.letter->body_template.empty()) out.emplace_back(d);
+        return out;
+    }
+    /// The letterhead and letter defaults of the config's `huisstijl:` (empty without the key).
+    const HouseStyle &house_style() const { return config_.house; }
     /// The renderers of the formats the config chose (`formaten:`, default every one vhh has), in
     /// its order (after prepare).
     const std::vector<const DocumentRenderer *> &renderers() const { return renderers_; }

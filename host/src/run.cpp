@@ -11,6 +11,7 @@
 #include "config/input_file.h"
 #include "stage_log.h"
 #include "output/sha256.h"
+#include "render/letter_template.h"
 #include "render/xlsx_renderer.h"
 
 #ifndef VHH_VERSION
@@ -126,33 +127,56 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     TemplateCache &cache = templates ? *templates : own;
     StageLog rendering;  // merged below without what another region's documents already reported
     Diagnostics &render_diag = rendering.sdk();
+    std::string last_template_path;  // of the template find_template gave last
     std::set<std::string> used, unreadable;  // template paths of this region (unreadable: reported)
-    for (const auto &doc : pipeline.texts()) {
-        std::string tpath = (fs::path(bundled_templates) / doc.template_name).string();
-        std::string label = "bundled:templates/" + doc.template_name;
+    // The compiled template `name` (the config's own when its folder has one), or nullptr when it
+    // cannot be used (reported once).
+    auto find_template = [&](const std::string &name) -> const CompiledTemplate * {
+        std::string tpath = (fs::path(bundled_templates) / name).string();
+        std::string label = "bundled:templates/" + name;
         if (!run->config.templates_dir.empty()) {
-            fs::path candidate = fs::path(run->config.templates_dir) / doc.template_name;
+            fs::path candidate = fs::path(run->config.templates_dir) / name;
             std::error_code ec;
             if (fs::exists(candidate, ec)) tpath = label = candidate.string();
         }
-        if (unreadable.count(tpath)) continue;
+        if (unreadable.count(tpath)) return nullptr;
         if (tpath == label) {  // an own template: a symlink in the folder must not lead out of the config's
             if (auto outside = outside_scope(tpath, run->config.inputs)) {
                 render_diag.error(ExitCode::config, {tpath, 0, 0}, "", "cannot read template: " + *outside,
                                   outside_scope_hint());
                 unreadable.insert(tpath);
-                continue;
+                return nullptr;
             }
         }
         const TemplateCache::Entry *entry = cached_template(cache, tpath, render_diag);
         if (entry == nullptr) {
             unreadable.insert(tpath);
-            continue;
+            return nullptr;
         }
         if (used.insert(tpath).second) run->inputs.emplace_back(label, entry->sha256);
-        if (!entry->compiled) continue;
+        if (!entry->compiled) return nullptr;
+        last_template_path = tpath;
+        return &*entry->compiled;
+    };
+    for (const auto &doc : pipeline.texts()) {
+        const CompiledTemplate *compiled = find_template(doc.template_name);
+        if (compiled == nullptr) continue;
         std::string text;
-        if (render_text(*entry->compiled, doc, text, render_diag)) run->texts.emplace_back(doc.file_name, std::move(text));
+        if (render_text(*compiled, doc, text, render_diag)) run->texts.emplace_back(doc.file_name, std::move(text));
+    }
+    // Letters worded by a template: the rendered text becomes the letter's parts (letter_template.h).
+    std::set<std::string> letter_problems;
+    for (doc::Document &document : pipeline.letters_to_word()) {
+        doc::Letter &letter = *document.letter;
+        const CompiledTemplate *compiled = find_template(letter.body_template);
+        if (compiled == nullptr) continue;
+        TextDocument as_text{document.name, letter.body_template, letter.template_data};
+        std::string text;
+        if (!render_text(*compiled, as_text, text, render_diag)) continue;
+        for (const auto &problem : apply_letter_template(letter, text))  // once per template, not per letter
+            if (letter_problems.insert(last_template_path + "\n" + problem).second)
+                render_diag.error(ExitCode::config, {last_template_path, 0, 0}, "", problem,
+                                  "a line [tabel ID] places one of the letter's tables (docs/rendering.md)");
     }
     const bool rendering_failed = rendering.failed();
     rendering.merge_new_into(diag);
@@ -175,13 +199,15 @@ void stage_documents(OutputSet &out, const std::string &prefix, const std::vecto
 
 void stage_described_documents(OutputSet &out, const std::string &prefix, const Pipeline &pipeline,
                                std::time_t created) {
-    stage_described_documents(out, prefix, pipeline.documents(), pipeline.renderers(), created);
+    stage_described_documents(out, prefix, pipeline.documents(), pipeline.renderers(), created, pipeline.house_style());
 }
 
 void stage_described_documents(OutputSet &out, const std::string &prefix, const std::vector<doc::Document> &documents,
-                               const std::vector<const DocumentRenderer *> &renderers, std::time_t created) {
+                               const std::vector<const DocumentRenderer *> &renderers, std::time_t created,
+                               const HouseStyle &house) {
     RenderOptions options;
     options.created = created;
+    options.house = house;
     if (!documents.empty() && !renderers.empty()) options.scratch_dir = out.scratch_dir();
     for (const auto &document : documents)
         for (const DocumentRenderer *renderer : renderers)

@@ -84,10 +84,12 @@ void stage_documents(OutputSet &out, const std::string &prefix, const std::vecto
 /// OutputError.
 void stage_described_documents(OutputSet &out, const std::string &prefix, const Pipeline &pipeline,
                                std::time_t created);
-/// Renders `documents` with every one of `renderers` and writes the files (`<name>.<extension>`,
-/// prefixed with `prefix`) into the output set. Throws RenderError / OutputError.
+/// Renders `documents` with every one of `renderers` (letters with `house`'s letterhead) and writes
+/// the files (`<name>.<extension>`, prefixed with `prefix`) into the output set. Throws RenderError /
+/// OutputError.
 void stage_described_documents(OutputSet &out, const std::string &prefix, const std::vector<doc::Document> &documents,
-                               const std::vector<const DocumentRenderer *> &renderers, std::time_t created);
+                               const std::vector<const DocumentRenderer *> &renderers, std::time_t created,
+                               const HouseStyle &house = {});
 
 /// What manifest.json says about a run besides the files.
 struct ManifestInfo {

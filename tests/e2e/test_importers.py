@@ -21,8 +21,8 @@ LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<s
 ZEELAND_POSTS = {"110": "PERS-DIR", "120": "PERS-COORD", "130": "PERS-ADM", "200": "HUIS", "300": "ICT",
                  "400": "PROJ", "900": "OV"}
 # Documents of report.jaarverantwoording for Zeeland 2013 (the workbook, the text, a letter per gemeente).
-JV_DOCUMENTS = ("jaarverantwoording-2013.xlsx", "jaarverantwoording-2013.txt", "raadsbrief-2013-middelburg.txt",
-                "raadsbrief-2013-tholen.txt")
+JV_DOCUMENTS = ("jaarverantwoording-2013.xlsx", "jaarverantwoording-2013.pdf", "raadsbrief-2013-middelburg.txt",
+                "raadsbrief-2013-tholen.pdf")
 
 
 def zeeland_post(kostenplaats, rekening):
@@ -119,12 +119,11 @@ class ImporterCase(VhhTestCase):
     def realisatie_per_post(self, out):
         """{post code: realisatie in cents} of the lasten in jaarverantwoording-2013.xlsx."""
         book = read_workbook(os.path.join(out, "jaarverantwoording-2013.xlsx"))
-        sheet = next(s for s in book["sheets"] if s["name"] == "Baten en lasten")
+        sheet = next(s for s in book["sheets"] if s["name"] == "Lasten")
         cells = {c["ref"]: c for c in sheet["cells"]}
         real = next(ref[:-1] for ref, c in cells.items()
                     if re.fullmatch(r"[A-Z]+1", ref) and c["value"] == "Realisatie")
-        rows = sorted(int(ref[1:]) for ref, c in cells.items() if re.fullmatch(r"A\d+", ref))
-        start = next(r for r in rows if cells[f"A{r}"]["value"] == "Lasten")
+        start = 1  # the header row
         end = next(r for r in sorted({int(re.sub(r"[A-Z]+", "", ref)) for ref in cells})
                    if r > start and cells.get(f"B{r}", {}).get("value") == "Totaal lasten")
         return {cells[f"A{r}"]["value"]: workbook_cents(cells[f"{real}{r}"]["value"])

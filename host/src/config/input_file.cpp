@@ -56,6 +56,7 @@ std::uint64_t input_size_limit(InputKind kind) {
         case InputKind::ledger: return 256 * kMiB;
         case InputKind::plugin_input: return 64 * kMiB;
         case InputKind::template_file: return 1 * kMiB;
+        case InputKind::image: return 4 * kMiB;
     }
     return 16 * kMiB;
 }
@@ -67,6 +68,7 @@ const char *input_kind_name(InputKind kind) {
         case InputKind::ledger: return "ledger export";
         case InputKind::plugin_input: return "input file";
         case InputKind::template_file: return "template";
+        case InputKind::image: return "image";
     }
     return "input file";
 }

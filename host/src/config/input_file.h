@@ -19,11 +19,12 @@ enum class InputKind {
     settings_file,  ///< a plugin's `bestand:` settings file
     ledger,         ///< a ledger export read through an importer (grootboek)
     plugin_input,   ///< another file a plugin reads (indicatoren)
-    template_file   ///< a Mustache template
+    template_file,  ///< a Mustache template
+    image           ///< the letterhead logo (huisstijl.logo), a PNG file
 };
 
 /// The largest file vhh reads of `kind`, in bytes (README, "Limits"): config and settings files
-/// 16 MiB, a ledger export 256 MiB, other plugin inputs (indicatoren) 64 MiB, a template 1 MiB.
+/// 16 MiB, a ledger export 256 MiB, other plugin inputs (indicatoren) 64 MiB, a template 1 MiB, a logo 4 MiB.
 std::uint64_t input_size_limit(InputKind kind);
 
 /// How messages name a kind: "config file", "ledger export", ...

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "config/centrumgemeente_rule.h"
 #include "config/peildatum_rule.h"
@@ -71,7 +72,7 @@ const vhh_setting_spec kHerindelingenSpec[] = {
 };
 
 const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "herindelingen", "plugins",
-                                             "templates", "administratie", "formaten", "kalender"};
+                                             "templates", "administratie", "formaten", "kalender", "huisstijl"};
 
 /// Reads `formaten:`: a non-empty list of the formats of kDocumentFormats, none twice.
 void read_formaten(const YamlNode &node, RunConfig &config, Diagnostics &diag) {
@@ -102,6 +103,108 @@ void read_formaten(const YamlNode &node, RunConfig &config, Diagnostics &diag) {
             continue;
         }
         config.formaten.push_back({item.text, item.where, key_path});
+    }
+}
+
+const vhh_setting_spec kHuisstijlSpec[] = {
+    {"organisatie", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
+     "the sender of letters, e.g. Veiligheidshuis Zeeland", nullptr, 0},
+    {"adres", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "postal address, one line each (a YAML block with |)",
+     nullptr, 0},
+    {"logo", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "PNG file of the logo, relative to the config", nullptr, 0},
+};
+
+const vhh_setting_spec kPersoonSpec[] = {
+    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "name", nullptr, 0},
+    {"functie", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "function, e.g. controller", nullptr, 0},
+    {"telefoon", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "telephone number", nullptr, 0},
+    {"email", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "e-mail address", nullptr, 0},
+};
+
+/// One line of text: no control characters, at most `max` bytes.
+std::string line_problem(const std::string &text, std::size_t max) {
+    if (text.size() > max) return "longer than " + std::to_string(max) + " characters";
+    for (unsigned char c : text)
+        if (c < 0x20 || c == 0x7f) return "holds a control character";
+    return "";
+}
+
+/// Reads `huisstijl:` into config.house: organisatie, adres, logo (a PNG under the config's
+/// folder, read through the input rules and recorded in the manifest), contactpersoon and
+/// ondertekenaar ({naam, functie, telefoon, email}).
+void read_huisstijl(const YamlNode &node, const std::string &config_path, RunConfig &config, StageLog &log) {
+    Diagnostics &diag = log.sdk();
+    if (!node.is_map()) {
+        diag.error(ExitCode::config, node.where, "huisstijl", "expected a map, got " + node.describe(),
+                   "e.g. huisstijl: {organisatie: Veiligheidshuis Zeeland, adres: ..., logo: logo.png}");
+        return;
+    }
+    const Settings h = validate_settings(node, kHuisstijlSpec, sizeof kHuisstijlSpec / sizeof kHuisstijlSpec[0],
+                                         "huisstijl", {"contactpersoon", "ondertekenaar"}, log);
+    HouseStyle &house = config.house;
+    auto checked = [&](const Settings &s, const std::string &key, const std::string &key_path, std::size_t max) {
+        if (!s.has(key)) return std::string();
+        const std::string text = s.text(key);
+        if (std::string problem = line_problem(text, max); !problem.empty()) {
+            diag.error(ExitCode::config, s.where(key), key_path, "expected one line of text, but it " + problem);
+            return std::string();
+        }
+        return text;
+    };
+    house.organisation = checked(h, "organisatie", "huisstijl.organisatie", 200);
+    if (h.has("adres")) {
+        std::string line;
+        std::size_t n = 0;
+        std::istringstream in(h.text("adres"));
+        while (std::getline(in, line)) {
+            if (line.empty()) continue;
+            if (++n > 6 || line_problem(line, 200).size()) {
+                diag.error(ExitCode::config, h.where("adres"), "huisstijl.adres",
+                           n > 6 ? "expected at most 6 lines of address"
+                                 : "address line " + std::to_string(n) + " " + line_problem(line, 200));
+                break;
+            }
+            house.address_lines.push_back(line);
+        }
+    }
+    if (h.has("logo") && !h.text("logo").empty()) {
+        std::filesystem::path logo(h.text("logo"));
+        if (logo.is_relative()) logo = std::filesystem::path(config_path).parent_path() / logo;
+        if (auto outside = outside_scope(logo.string(), config.inputs)) {
+            diag.error(ExitCode::config, h.where("logo"), "huisstijl.logo",
+                       "cannot use logo " + logo.string() + ": " + *outside, outside_scope_hint());
+        } else {
+            InputRead read = read_input_file(logo.string(), InputKind::image);
+            if (!read.ok()) {
+                diag.error(read.error.code, h.where("logo"), "huisstijl.logo", "cannot read image: " + read.error.reason);
+            } else if (read.value.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) {
+                diag.error(ExitCode::data, h.where("logo"), "huisstijl.logo",
+                           "expected a PNG image, but " + logo.filename().string() + " is not one",
+                           "save the logo as PNG");
+            } else {
+                house.logo_path = logo.string();
+                config.included_files.push_back({logo.string(), sha256_hex(read.value)});
+            }
+        }
+    }
+    for (const auto &[key, person] : {std::pair<const char *, doc::Person *>{"contactpersoon", &house.contact},
+                                      std::pair<const char *, doc::Person *>{"ondertekenaar", &house.signatory}}) {
+        const YamlNode *p = node.find(key);
+        if (p == nullptr) continue;
+        const std::string kp = std::string("huisstijl.") + key;
+        if (!p->is_map()) {
+            diag.error(ExitCode::config, p->where, kp, "expected a map {naam, functie, telefoon, email}, got " +
+                                                           p->describe());
+            continue;
+        }
+        const Settings s = validate_settings(*p, kPersoonSpec, sizeof kPersoonSpec / sizeof kPersoonSpec[0], kp, {}, log);
+        person->name = checked(s, "naam", kp + ".naam", 200);
+        person->function = checked(s, "functie", kp + ".functie", 200);
+        person->phone = checked(s, "telefoon", kp + ".telefoon", 60);
+        person->email = checked(s, "email", kp + ".email", 200);
+        if (!person->email.empty() && person->email.find('@') == std::string::npos)
+            diag.error(ExitCode::config, s.where("email"), kp + ".email",
+                       "expected an e-mail address, got '" + excerpt(person->email) + "'");
     }
 }
 
@@ -274,7 +377,7 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         if (kTopLevelKeys.count(key.text)) continue;
         log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config, key.where,
                   excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
-                  "allowed top-level keys: administratie, bevolking, formaten, gemeenten, herindelingen, kalender, plugins, "
+                  "allowed top-level keys: administratie, bevolking, formaten, gemeenten, herindelingen, huisstijl, kalender, plugins, "
                   "regio, templates");
     }
 
@@ -380,6 +483,7 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         cycle::read_kalender(*kalender, config.kalender, diag);
         cycle::check_kalender(config.kalender, diag);
     }
+    if (const YamlNode *huisstijl = root.find("huisstijl")) read_huisstijl(*huisstijl, path, config, log);
 
     const YamlNode *plugins = root.find("plugins");
     if (plugins == nullptr || plugins->is_null()) {

@@ -7,6 +7,7 @@
 #include "config/input_file.h"
 #include "config/yaml_document.h"
 #include "cycle/kalender.h"
+#include "render/document_renderer.h"
 #include "vhh/diagnostics.h"
 #include "vhh/region.h"
 
@@ -49,6 +50,9 @@ struct RunConfig {
     std::vector<FormatChoice> formaten;
     /// `kalender:`: the planned dates of the cycle per calendar year (checked against the Wgr).
     std::vector<cycle::PlannedYear> kalender;
+    /// `huisstijl:`: the letterhead (organisation, address, logo) and the default contact person and
+    /// signatory of letters; empty without the key. The logo has been read and checked (a PNG).
+    HouseStyle house;
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
     /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that
     /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).

@@ -28,7 +28,10 @@ std::string svg_chart(const doc::Document &document, const doc::Chart &chart, co
     const double W = 640, x0 = 110, x1 = 620;
     const bool bar = chart.type == doc::Chart::Type::bar, pie = chart.type == doc::Chart::Type::pie;
     const std::size_t n = d.categories.size();
-    const double H = bar ? 40 + 18.0 * static_cast<double>(n) : 300;
+    // Several series: a legend under the chart names each colour (a pie names its slices itself).
+    const double legend = !pie && d.series.size() > 1 ? 22 : 0;
+    const double plot_height = bar ? 40 + 18.0 * static_cast<double>(n) : 300;
+    const double H = plot_height + legend;
     std::ostringstream s;
     s << "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " << W << " " << H
       << "\" aria-labelledby=\"" << id << "-titel " << id << "-beschrijving\">\n<title id=\"" << id << "-titel\">"
@@ -40,6 +43,16 @@ std::string svg_chart(const doc::Document &document, const doc::Chart &chart, co
     auto label = [&](const std::string &t, double x, double y, const char *anchor, const std::string &extra = "") {
         s << "<text x=\"" << num(x) << "\" y=\"" << num(y) << "\" text-anchor=\"" << anchor << "\"" << extra << ">"
           << html_escape(pdf::cap_text(t, 40)) << "</text>\n";
+    };
+    auto legend_items = [&] {
+        if (legend == 0) return;
+        double x = x0;
+        for (std::size_t k = 0; k < d.series.size(); ++k) {
+            s << "<rect x=\"" << num(x) << "\" y=\"" << num(plot_height + 4) << "\" width=\"10\" height=\"10\" fill=\""
+              << colour(k) << "\"/>\n";
+            label(d.series[k].name, x + 14, plot_height + 13, "start");
+            x += 24 + 7.0 * static_cast<double>(pdf::cap_text(d.series[k].name, 40).size());
+        }
     };
     if (pie) {
         double sum = 0;
@@ -84,6 +97,7 @@ std::string svg_chart(const doc::Document &document, const doc::Chart &chart, co
                   << "\"><title>" << html_escape(d.categories[i] + ": " + d.series[k].shown[i]) << "</title></rect>\n";
             }
         }
+        legend_items();
         s << "</svg>";
         return s.str();
     }
@@ -118,6 +132,7 @@ std::string svg_chart(const doc::Document &document, const doc::Chart &chart, co
         label(d.categories[i], cx, y1 + 14, "end",
               " transform=\"rotate(-40 " + num(cx) + " " + num(y1 + 14) + ")\"");
     }
+    legend_items();
     s << "</svg>";
     return s.str();
 }

@@ -3,6 +3,7 @@
 #include "render/pdf_table.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "render/value_format.h"
@@ -14,7 +15,6 @@ namespace {
 constexpr double kPad = 4;        // left and right inside a cell
 constexpr double kVPad = 2.5;     // above and below
 constexpr double kMinText = 48;   // narrowest a text column gets
-constexpr std::size_t kCellChars = 400;  // longer cell text is cut (a row must fit on a page)
 const Font kBody{8.5, false, false};
 const Font kBold{8.5, true, false};
 
@@ -56,7 +56,9 @@ public:
     void set() {
         prepare();
         const double caption_h = caption_height();
-        const double first = rows_h_.empty() ? 0 : rows_h_[0] + (rows_h_.size() > 1 ? rows_h_[1] : 0);
+        // The first rows, or the first lines of a row taller than a page (it continues on the next).
+        const double first = std::min(rows_h_.empty() ? 0 : rows_h_[0] + (rows_h_.size() > 1 ? rows_h_[1] : 0),
+                                      2 * kVPad + 3 * line_h_);
         ts_.keep(caption_h + header_h_ + first);  // caption and header never stand alone
         ts_.tag_begin("Table");
         if (caption_h > 0) {
@@ -85,7 +87,7 @@ public:
 private:
     std::string cell_text(const doc::Row &row, std::size_t c) const {
         if (c >= row.cells.size()) return "";
-        return cap_text(clean_text(format_value_nl(row.cells[c].value)), kCellChars);
+        return clean_text(format_value_nl(row.cells[c].value));
     }
 
     double caption_height() const {
@@ -134,7 +136,10 @@ private:
             x += col.width;
         }
         x_.push_back(x);
-        header_h_ = row_height(nullptr);
+        line_h_ = Typesetter::height_of(ts_.layout(" ", kBold, -1).get());
+        // A header taller than a third of the page (a pathological header text) is clipped, so that
+        // every page keeps room for the body.
+        header_h_ = std::min(row_height(nullptr), (ts_.bottom() - kMarginTop) / 3);
         for (const auto &row : table_.rows) rows_h_.push_back(row_height(&row));
     }
 
@@ -179,7 +184,7 @@ private:
             h = std::max(h, Typesetter::height_of(ts_.layout(text, f, cols_[c].width - 2 * kPad).get()));
         }
         if (h == 0) h = Typesetter::height_of(ts_.layout(" ", kBody, -1).get());
-        return std::min(h + 2 * kVPad, ts_.bottom() - kMarginTop - header_h_);
+        return h + 2 * kVPad;  // a row taller than a page continues on the next (row())
     }
 
     void header() {
@@ -188,6 +193,11 @@ private:
             cairo_set_source_rgb(cr, 0.90, 0.92, 0.95);
             cairo_rectangle(cr, x_.front(), y, x_.back() - x_.front(), header_h_);
             cairo_fill(cr);
+        }
+        if (cairo_t *cr = ts_.cr()) {
+            cairo_save(cr);
+            cairo_rectangle(cr, x_.front(), y, x_.back() - x_.front(), header_h_);
+            cairo_clip(cr);
         }
         ts_.tag_begin("TR");
         for (std::size_t c = 0; c < cols_.size(); ++c) {
@@ -198,36 +208,58 @@ private:
             ts_.tag_end("TH");
         }
         ts_.tag_end("TR");
+        if (cairo_t *cr = ts_.cr()) cairo_restore(cr);
         rule(y + header_h_, 0.8, 0.0);
         ts_.set_y(y + header_h_);
         top_of_body_ = ts_.y();
     }
 
+    /// Draws a row. A row taller than the room left is split between whole lines: its first lines
+    /// here, the rest on the next page(s) under the repeated header, so no text is cut off.
     void row(const doc::Row &row, double h) {
-        const double y = ts_.y();
+        double offset = 0;  // how much of the row the pages before showed
+        for (;;) {
+            const double y = ts_.y();
+            double part = h - offset;
+            if (part > ts_.room() + 0.01) {
+                const double lines = std::floor((ts_.room() - kVPad - (offset == 0 ? kVPad : 0)) / line_h_);
+                part = std::max(1.0, lines) * line_h_ + (offset == 0 ? kVPad : 0);
+            }
+            const bool last = offset + part >= h - 0.01;
+            row_part(row, y, offset, last ? h - offset : part, offset == 0, last);
+            ts_.set_y(y + (last ? h - offset : part));
+            if (last) return;
+            offset += part;
+            ts_.break_page();
+            header();
+        }
+    }
+
+    /// The part of a row from `offset` (its first `height` points from there) at `y`.
+    void row_part(const doc::Row &row, double y, double offset, double height, bool first, bool last) {
         const bool total = row.role != doc::RowRole::body;
         if (cairo_t *cr = ts_.cr(); cr && row.role == doc::RowRole::total) {
             cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
-            cairo_rectangle(cr, x_.front(), y, x_.back() - x_.front(), h);
+            cairo_rectangle(cr, x_.front(), y, x_.back() - x_.front(), height);
             cairo_fill(cr);
         }
-        if (total) rule(y, row.role == doc::RowRole::total ? 1.2 : 0.6, 0.0);
+        if (total && first) rule(y, row.role == doc::RowRole::total ? 1.2 : 0.6, 0.0);
         if (cairo_t *cr = ts_.cr()) {
             cairo_save(cr);
-            cairo_rectangle(cr, x_.front(), y, x_.back() - x_.front(), h);
+            cairo_rectangle(cr, x_.front(), y, x_.back() - x_.front(), height);
             cairo_clip(cr);
         }
         ts_.tag_begin("TR");
         for (std::size_t c = 0; c < cols_.size(); ++c) {
             ts_.tag_begin("TD");
             const std::string text = cell_text(row, c);
-            if (!text.empty()) cell(text, c, y, total ? kBold : kBody);
+            if (!text.empty()) cell(text, c, y - offset, total ? kBold : kBody);
             ts_.tag_end("TD");
         }
         ts_.tag_end("TR");
         if (cairo_t *cr = ts_.cr()) cairo_restore(cr);
-        rule(y + h, row.role == doc::RowRole::total ? 1.2 : 0.3, row.role == doc::RowRole::total ? 0.0 : 0.75);
-        ts_.set_y(y + h);
+        if (last)
+            rule(y + height, row.role == doc::RowRole::total ? 1.2 : 0.3, row.role == doc::RowRole::total ? 0.0 : 0.75);
     }
 
     void cell(const std::string &text, std::size_t c, double y, Font font) {
@@ -269,6 +301,7 @@ private:
     std::vector<double> rows_h_;
     double header_h_ = 0;
     double top_of_body_ = 0;
+    double line_h_ = 0;  // one line of body text
 };
 
 }  // namespace

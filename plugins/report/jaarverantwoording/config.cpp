@@ -103,12 +103,16 @@ std::string allowed_categorieen(Soort soort) {
 
 const vhh_setting_spec kSettings[kSettingCount] = {
     {"vergadering_algemeen_bestuur", VHH_SETTING_DATE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
-     "date of the meeting of the algemeen bestuur that decides on the jaarstukken; sets the Wgr zienswijze term "
-     "(6 weeks up to 2014, 8 weeks from 2015, 12 weeks from 1 July 2022)",
+     "date of the meeting of the algemeen bestuur that adopts the jaarrekening (Wgr art. 34: in the year after "
+     "the boekjaar, to gedeputeerde staten before 15 July)",
      nullptr, 0},
     {"illustratief", VHH_SETTING_BOOLEAN, 0, "false", nullptr, nullptr,
      "true when the figures are illustrative (the documents then say so)", nullptr, 0},
     {"opmerking", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "a note shown at the top of the documents", nullptr, 0},
+    {"datum_brieven", VHH_SETTING_DATE, 0, nullptr, nullptr, nullptr,
+     "date of the raadsbrieven (default 1 January after the boekjaar, the date the documents carry)", nullptr, 0},
+    {"kenmerk", VHH_SETTING_TEXT, 0, "", nullptr, nullptr,
+     "kenmerk of the raadsbrieven, followed by /<CBS code> (default JV<boekjaar>)", nullptr, 0},
     {"programmas", VHH_SETTING_LIST, VHH_SETTING_REQUIRED, nullptr, "1", nullptr,
      "the programma's: {code, naam, bereiken, gedaan}", FIELDS(kProgrammaFields)},
     {"posten", VHH_SETTING_LIST, VHH_SETTING_REQUIRED, nullptr, "1", nullptr,
@@ -207,6 +211,8 @@ std::optional<Config> read_config(const Settings &s, const Region &, Diagnostics
     if (s.has("vergadering_algemeen_bestuur")) c.vergadering = s.date("vergadering_algemeen_bestuur");
     c.illustratief = s.has("illustratief") && s.boolean("illustratief");
     c.opmerking = text_or("opmerking", "");
+    if (s.has("datum_brieven")) c.datum_brieven = s.date("datum_brieven");
+    c.kenmerk = text_or("kenmerk", "");
 
     // Programma's.
     std::set<std::string> programma_codes;

@@ -12,7 +12,7 @@
 namespace vhh::jaarverantwoording {
 
 /// Number of top-level settings.
-inline constexpr std::size_t kSettingCount = 27;
+inline constexpr std::size_t kSettingCount = 29;
 /// The plugin's settings table (declared once: validates and documents).
 extern const vhh_setting_spec kSettings[kSettingCount];
 
@@ -106,6 +106,8 @@ struct Config {
     Date vergadering;        ///< meeting of the algemeen bestuur that decides
     bool illustratief = false;
     std::string opmerking;   ///< a note shown at the top of the documents
+    std::optional<Date> datum_brieven;  ///< date of the raadsbrieven (default 1 January after the boekjaar)
+    std::string kenmerk;     ///< kenmerk of the raadsbrieven before "/<CBS code>" (default "JV<boekjaar>")
     std::vector<Programma> programmas;
     std::vector<Post> posten;
     std::optional<InvoerBestand> grootboek;

@@ -212,7 +212,6 @@ Jaarrekening bereken(Config config, const Region &region, const std::vector<Cont
                          "a higher minimum_celwaarde protects more (minimum 2 can never be strict: '<2' means 1)");
         j.indicatoren = std::move(indicatoren);
     }
-    j.termijn = zienswijze_termijn(c.vergadering);
     std::vector<std::pair<std::string, std::string>> names;
     for (const auto &g : region.gemeenten) names.emplace_back(g.naam, g.code);
     j.slugs = unique_slugs(names);

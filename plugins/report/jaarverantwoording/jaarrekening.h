@@ -73,7 +73,6 @@ struct Jaarrekening {
     bool afrekening_verdeeld = true;    ///< false when the resultaat could not be divided (no key)
     std::optional<Indicatoren> indicatoren;
     Suppression onderdrukking;
-    WgrTermijn termijn;
     std::vector<std::string> slugs;     ///< per gemeente, region order
 
     Bedragen bedragen(const Post &p) const;

@@ -31,9 +31,8 @@ void run_report(ReportContext &ctx, const std::string &key_prefix) {
     Jaarrekening j = bereken(std::move(*config), region, ctx.lines(), grootboek, vorig, std::move(indicatoren),
                              posten_where, diag);
     ctx.add_posten(post_figures(j.config));
-    ctx.add_workbook(build_workbook(j, region));
-    ctx.add_text(build_text(j, region));
-    for (std::size_t i = 0; i < region.gemeenten.size(); ++i) ctx.add_text(build_raadsbrief(j, region, i));
+    ctx.add_document(build_jaarverantwoording(j, region));
+    for (std::size_t i = 0; i < region.gemeenten.size(); ++i) ctx.add_document(build_raadsbrief(j, region, i));
 }
 
 }  // namespace vhh::jaarverantwoording

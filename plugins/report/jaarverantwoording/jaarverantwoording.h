@@ -7,7 +7,7 @@
 // contribution lines of the financing plugins, of lasten from ledger exports that an importer plugin
 // reads (`grootboek_importer`, default importer.csv-nl, through ctx.import_ledger); counts from an
 // indicator CSV. Inputs are read in the report phase through the host (recorded in manifest.json).
-// Outputs: jaarverantwoording-Y.xlsx, jaarverantwoording-Y.txt, raadsbrief-Y-<gemeente>.txt.
+// Outputs: the described documents jaarverantwoording-Y and raadsbrief-Y-<gemeente> (documents.h).
 #pragma once
 
 #include <string>

@@ -38,23 +38,6 @@ std::string date_long_nl(const Date &d) {
     return std::to_string(d.day) + " " + maanden[d.month - 1] + " " + std::to_string(d.year);
 }
 
-WgrTermijn zienswijze_termijn(const Date &vergadering) {
-    WgrTermijn t;
-    // The regime in force on the day of the meeting of the algemeen bestuur.
-    if (vergadering < Date{2015, 1, 1}) {
-        t.weken = 6;  // up to and including 31-12-2014
-        t.regime = "Wgr tot 1 januari 2015: 6 weken";
-    } else if (vergadering < Date{2022, 7, 1}) {
-        t.weken = 8;  // 1-1-2015 up to and including 30-6-2022
-        t.regime = "Wgr vanaf 1 januari 2015: 8 weken";
-    } else {
-        t.weken = 12;  // from 1-7-2022 (Wet versterking gemeentelijke regelingen)
-        t.regime = "Wgr vanaf 1 juli 2022: 12 weken";
-    }
-    t.uiterlijk = add_days(vergadering, -7 * static_cast<std::int64_t>(t.weken));
-    return t;
-}
-
 namespace {
 
 /// ASCII base letter of a two-byte UTF-8 Latin-1 letter (second byte after 0xC3), or 0.

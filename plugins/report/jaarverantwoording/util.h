@@ -1,5 +1,5 @@
-// report.jaarverantwoording — small rules the documents rely on: the Wgr zienswijze term, file-name
-// slugs, V/N marking, the variance threshold, the weerstandsvermogen grade, Dutch figures.
+// report.jaarverantwoording — small rules the documents rely on: file-name slugs, V/N marking, the
+// variance threshold, the weerstandsvermogen grade, Dutch figures.
 #pragma once
 
 #include <cstdint>
@@ -20,25 +20,6 @@ Date civil_from_days(std::int64_t days);
 Date add_days(const Date &d, std::int64_t days);
 /// Dutch long date: "26 juni 2014".
 std::string date_long_nl(const Date &d);
-
-/// The Wgr term for the zienswijze of the raden, as it applies on the date of the meeting of the
-/// algemeen bestuur (see zienswijze_termijn).
-struct WgrTermijn {
-    int weken = 0;        ///< 6, 8 or 12
-    Date uiterlijk;       ///< the latest day the stukken must be with the raden: vergadering − weken
-    std::string regime;   ///< e.g. "Wgr vanaf 1 juli 2022: 12 weken"
-};
-
-/// The zienswijze term under the Wet gemeenschappelijke regelingen (art. 35) for a meeting of the
-/// algemeen bestuur on `vergadering`. The regime is the one in force on the meeting date:
-///   - meeting on or before 31-12-2014:                 6 weeks (Wgr before the 2015 amendment);
-///   - meeting from 1-1-2015 up to and including 30-6-2022: 8 weeks (amendment in force 1-1-2015);
-///   - meeting on or after 1-7-2022:                    12 weeks (Wet versterking gemeentelijke
-///     regelingen, in force 1-7-2022).
-/// Boundaries: 31-12-2014 → 6, 1-1-2015 → 8, 30-6-2022 → 8, 1-7-2022 → 12.
-/// `uiterlijk` = vergadering − weken × 7 days: the day by which the ontwerp must have been sent to
-/// the raden; their zienswijze period runs from then until the meeting.
-WgrTermijn zienswijze_termijn(const Date &vergadering);
 
 /// A safe file-name part: ASCII lower case letters and digits; common accented Latin letters lose
 /// their accent ("é" → "e"); anything else becomes '-'; runs of '-' collapse, no '-' at either end.

@@ -13,6 +13,7 @@
 
 #include "vhh/date.h"
 #include "vhh/money.h"
+#include "vhh/data_node.h"
 
 namespace vhh::doc {
 
@@ -152,6 +153,15 @@ struct Letter {
     Person contact;                      ///< contact person for questions
     Person signatory;                    ///< who signs
     std::vector<std::string> bijlagen;   ///< enclosures
+    /// Optional: the letter's wording from a Mustache template the user may reword (the config's
+    /// `templates:` folder, else the bundled one), e.g. "raadsbrief.txt.mustache". The host renders
+    /// it with `template_data` and turns the text into the letter's parts (docs/rendering.md,
+    /// "Letters from templates"): leading `Onderwerp:`, `Aanhef:`, `Slot:` and `Bijlage:` lines set
+    /// those fields; the rest becomes `body`: paragraphs at blank lines (lines joined), a
+    /// paragraph of `- ` lines a list, and a line `[tabel ID]` the table of `body` with that id.
+    /// Blocks of `body` that the text does not place are dropped.
+    std::string body_template;
+    DataNode template_data;              ///< values for `body_template`
 };
 
 /// Document metadata (PDF info and language, HTML head, workbook properties).

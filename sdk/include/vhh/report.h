@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "vhh/data_node.h"
 #include "vhh/money.h"
 
 namespace vhh {
@@ -105,49 +106,6 @@ struct Workbook {
     std::string file_name;       ///< e.g. "bijdragen-2013.xlsx"; a plain file name, no directories
     std::string title;           ///< document title property
     std::vector<Table> sheets;   ///< sheets in order
-};
-
-/// A tree of values for text templates: text, a list of trees, or a map of named trees.
-class DataNode {
-public:
-    enum class Kind { text, boolean, list, map };
-    DataNode() : kind_(Kind::map) {}
-    /// A text value.
-    DataNode(std::string text) : kind_(Kind::text), text_(std::move(text)) {}
-    DataNode(const char *text) : kind_(Kind::text), text_(text) {}
-    /// A boolean (for {{#flag}} sections).
-    static DataNode boolean(bool value);
-    /// An empty list whose items have no declared shape: in a template, a section over it while it
-    /// is empty can only be checked loosely (any name may be a field of its items).
-    static DataNode list();
-    /// An empty list whose items look like `item_shape` (a map with every field an item has; the
-    /// values do not matter). The host checks a template section over the list against this shape,
-    /// also when the list is empty in this run, so a misspelt tag in it is found now. Give it for
-    /// every list that may be empty.
-    static DataNode list(DataNode item_shape);
-    /// An empty map.
-    static DataNode map() { return DataNode(); }
-
-    Kind kind() const { return kind_; }
-    const std::string &text() const { return text_; }
-    bool boolean_value() const { return boolean_; }
-    const std::vector<DataNode> &items() const { return items_; }
-    const std::map<std::string, DataNode> &fields() const { return fields_; }
-    /// For a list made with list(item_shape): the shape of its items; nullptr otherwise.
-    const DataNode *item_shape() const { return item_shape_.get(); }
-
-    /// Sets a field of a map node and returns it.
-    DataNode &set(const std::string &key, DataNode value);
-    /// Appends to a list node and returns the new element.
-    DataNode &push(DataNode value);
-
-private:
-    Kind kind_;
-    std::string text_;
-    bool boolean_ = false;
-    std::vector<DataNode> items_;
-    std::map<std::string, DataNode> fields_;
-    std::shared_ptr<const DataNode> item_shape_;  ///< lists: what an item holds (list(item_shape))
 };
 
 /// A text document rendered by the host from a Mustache template in templates/.

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <random>
 #include <set>
@@ -213,6 +214,7 @@ struct ReportRun {
     Diagnostics diag;
     std::vector<Workbook> workbooks;
     std::vector<TextDocument> texts;
+    std::vector<doc::Document> documents;
     std::vector<std::string> importer_calls;  ///< "importer path" per import_ledger call
 };
 
@@ -227,6 +229,7 @@ ReportRun run(const Settings &s, std::map<std::string, std::string> files, std::
     run_report(ctx, "plugins[3]");
     out.workbooks = std::move(ctx.workbooks);
     out.texts = std::move(ctx.texts);
+    out.documents = std::move(ctx.documents);
     out.importer_calls = importers.calls;
     return out;
 }
@@ -727,59 +730,131 @@ TEST(Administratie, SnapshotWithoutThesePostenIgnoredWithAWarning) {
 
 // ---- documents and the report phase --------------------------------------------------------------
 
-const Table &sheet(const Workbook &w, const std::string &name) {
-    for (const auto &t : w.sheets)
-        if (t.name == name) return t;
-    throw std::runtime_error("no sheet " + name);
+/// Every table of a document (sections, subsections, a letter's body), in order.
+std::vector<const doc::Table *> tables(const doc::Document &d) {
+    std::vector<const doc::Table *> out;
+    std::function<void(const std::vector<doc::Block> &)> blocks = [&](const std::vector<doc::Block> &bs) {
+        for (const auto &b : bs)
+            if (const auto *t = std::get_if<doc::Table>(&b)) out.push_back(t);
+    };
+    std::function<void(const std::vector<doc::Section> &)> sections = [&](const std::vector<doc::Section> &ss) {
+        for (const auto &s : ss) {
+            blocks(s.blocks);
+            sections(s.sections);
+        }
+    };
+    sections(d.sections);
+    if (d.letter) blocks(d.letter->body);
+    return out;
 }
 
-TEST(Report, ProducesWorkbookTextAndOneLetterPerGemeente) {
+const doc::Table &table(const doc::Document &d, const std::string &id) {
+    for (const doc::Table *t : tables(d))
+        if (t->id == id) return *t;
+    throw std::runtime_error("no table " + id);
+}
+
+/// The cell named `name` anywhere in the document.
+const doc::Cell &named(const doc::Document &d, const std::string &name) {
+    for (const doc::Table *t : tables(d))
+        for (const auto &r : t->rows)
+            for (const auto &c : r.cells)
+                if (c.name == name) return c;
+    throw std::runtime_error("no cell " + name);
+}
+
+std::size_t charts(const doc::Document &d) {
+    std::size_t n = 0;
+    std::function<void(const std::vector<doc::Section> &)> sections = [&](const std::vector<doc::Section> &ss) {
+        for (const auto &s : ss) {
+            for (const auto &b : s.blocks) n += std::holds_alternative<doc::Chart>(b) ? 1 : 0;
+            sections(s.sections);
+        }
+    };
+    sections(d.sections);
+    return n;
+}
+
+TEST(Report, DescribesTheJaarverantwoordingAndOneLetterPerGemeente) {
     Settings s = base_settings();
     s.set("indicatoren", text("ind.csv", 20));
     ReportRun r = run(s, {{"grootboek.csv", kLedger}, {"ind.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;30\nCOM;GM0654;3\n"
                                                              "advies;GM0687;12\nadvies;GM0654;9\n"}});
     ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
-    ASSERT_EQ(r.workbooks.size(), 1u);
-    const Workbook &w = r.workbooks[0];
-    EXPECT_EQ(w.file_name, "jaarverantwoording-2013.xlsx");
-    std::vector<std::string> names;
-    for (const auto &t : w.sheets) names.push_back(t.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"Samenvatting", "Baten en lasten", "Bijdragen per gemeente",
-                                               "Indicatoren", "Reserves"}));
-    EXPECT_EQ(sheet(w, "Samenvatting").charts.size(), 1u);
-    EXPECT_EQ(sheet(w, "Baten en lasten").charts.size(), 2u);
-    ASSERT_EQ(r.texts.size(), 4u);
-    EXPECT_EQ(r.texts[0].file_name, "jaarverantwoording-2013.txt");
-    EXPECT_EQ(r.texts[0].template_name, "jaarverantwoording.txt.mustache");
-    std::set<std::string> files;
-    for (std::size_t i = 1; i < r.texts.size(); ++i) {
-        EXPECT_EQ(r.texts[i].template_name, "raadsbrief.txt.mustache");
-        files.insert(r.texts[i].file_name);
+    // No workbook or text built by the plugin: the host renders the documents.
+    EXPECT_TRUE(r.workbooks.empty());
+    EXPECT_TRUE(r.texts.empty());
+    ASSERT_EQ(r.documents.size(), 4u);
+    const doc::Document &d = r.documents[0];
+    EXPECT_EQ(d.name, "jaarverantwoording-2013");
+    EXPECT_EQ(d.kind, doc::Document::Kind::report);
+    std::vector<std::string> ids;
+    for (const doc::Table *t : tables(d)) ids.push_back(t->id);
+    // No reserves and no risks in these settings: no tables for them, the weerstandsvermogen says n.v.t.
+    EXPECT_EQ(ids, (std::vector<std::string>{"resultaat", "kosten0", "baten", "lasten", "weerstandsvermogen",
+                                             "afrekening", "casussen_thema"}));
+    EXPECT_EQ(charts(d), 3u);  // baten pie, baten and lasten columns
+    std::set<std::string> letters;
+    for (std::size_t i = 1; i < r.documents.size(); ++i) {
+        ASSERT_EQ(r.documents[i].kind, doc::Document::Kind::letter);
+        ASSERT_TRUE(r.documents[i].letter);
+        EXPECT_EQ(r.documents[i].letter->body_template, "raadsbrief.txt.mustache");
+        letters.insert(r.documents[i].name);
     }
-    EXPECT_EQ(files, (std::set<std::string>{"raadsbrief-2013-middelburg.txt", "raadsbrief-2013-borsele.txt",
-                                            "raadsbrief-2013-noord-beveland.txt"}));
-    // Suppressed counts in the public sheet: 3 is "<5", its partners "x".
-    const Table &ind = sheet(w, "Indicatoren");
-    EXPECT_EQ(ind.rows[0][2].text_value(), "<5");
-    EXPECT_EQ(ind.rows[0][1].kind(), Cell::Kind::text);  // 30 hidden as a partner ("x")
+    EXPECT_EQ(letters, (std::set<std::string>{"raadsbrief-2013-middelburg", "raadsbrief-2013-borsele",
+                                              "raadsbrief-2013-noord-beveland"}));
+    // Suppressed counts: Borsele's 3 is "<5", Middelburg's 30 a partner "x".
+    const doc::Table &ind = table(d, "casussen_thema");
+    EXPECT_EQ(ind.rows[0].cells[1].value.kind(), doc::Value::Kind::suppressed);  // Middelburg COM
+    EXPECT_EQ(ind.rows[1].cells[1].value.text_value(), "<5");                    // Borsele COM
 }
 
-TEST(Report, FormulasCarryTheirValues) {
+TEST(Report, FormulasAreExpressionsOverNamedCellsWithTheirValues) {
     ReportRun r = run(base_settings(), {{"grootboek.csv", kLedger}});
     ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
-    const Table &bl = sheet(r.workbooks[0], "Baten en lasten");
-    // Find "Totaal baten": its realisatie is a SUM over the baten rows, with the value.
-    bool seen = false;
-    for (const auto &row : bl.rows)
-        if (row.size() > 1 && row[1].text_value() == "Totaal baten") {
-            const Cell &real = row[7];
-            ASSERT_EQ(real.kind(), Cell::Kind::formula);
-            EXPECT_EQ(real.text_value(), "SUM(H3:H4)");
-            EXPECT_EQ(real.cached()->money_value().in_cents(), 15000000);
-            EXPECT_EQ(row[8].text_value(), "H5-G5");
-            seen = true;
-        }
-    EXPECT_TRUE(seen);
+    const doc::Document &d = r.documents[0];
+    const doc::Cell &baten = named(d, "baten.real");
+    EXPECT_EQ(baten.formula, "SUM(kolom(realisatie))");
+    EXPECT_EQ(baten.value.money_value().in_cents(), 15000000);
+    EXPECT_EQ(named(d, "baten.verschil").formula, "baten.real - baten.wijz");
+    EXPECT_EQ(named(d, "saldo.real").formula, "res.baten.real - res.lasten.real");
+    EXPECT_EQ(named(d, "resultaat.real").formula, "saldo.real - toev.real + ontt.real");
+    // The resultaat cell holds the computed resultaat; every gemeente's definitieve bijdrage is a
+    // formula over its voorlopige bijdrage and afrekening.
+    const doc::Table &afr = table(d, "afrekening");
+    for (std::size_t i = 0; i + 1 < afr.rows.size(); ++i)
+        EXPECT_EQ(afr.rows[i].cells[6].formula,
+                  "gemeente" + std::to_string(i) + ".voorlopig + gemeente" + std::to_string(i) + ".afrekening");
+    EXPECT_EQ(afr.rows.back().role, doc::RowRole::total);
+}
+
+TEST(Report, TheLetterHasItsBijdrageAndNoJargon) {
+    ReportRun r = run(base_settings(), {{"grootboek.csv", kLedger}});
+    ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
+    const doc::Document &brief = r.documents[1];
+    const doc::Letter &l = *brief.letter;
+    EXPECT_EQ(l.addressee.at(0), "De gemeenteraad van Middelburg");
+    EXPECT_EQ(l.kenmerk, "JV2013/GM0687");
+    EXPECT_EQ(l.date, (Date{2014, 1, 1}));  // no datum_brieven: 1 January after the boekjaar
+    const doc::Table &b = table(brief, "bijdrage");
+    EXPECT_EQ(b.rows.at(0).cells.at(1).value.money_value(), Money::euros(60000));
+    EXPECT_EQ(b.rows.back().cells.at(1).formula, "voorlopig + afrekening");
+    // The basis of the settlement (key, remainder cents) is not in the letter.
+    for (const doc::Table *t : tables(brief))
+        for (const auto &row : t->rows)
+            for (const auto &c : row.cells) EXPECT_EQ(c.value.text_value().find("rest"), std::string::npos);
+    const DataNode &data = l.template_data;
+    EXPECT_EQ(data.fields().at("gemeente").text(), "Middelburg");
+    EXPECT_EQ(data.fields().at("vergadering").text(), "26 juni 2014");
+    EXPECT_EQ(data.fields().count("uiterlijk"), 0u);  // no zienswijze term on the jaarstukken
+
+    Settings s = base_settings();
+    s.set("kenmerk", text("VHZ/2014/17", 21));
+    s.set("datum_brieven", date(Date{2014, 4, 10}, 21));
+    ReportRun own = run(s, {{"grootboek.csv", kLedger}});
+    ASSERT_FALSE(own.diag.has_errors()) << own.diag.format_all();
+    EXPECT_EQ(own.documents[1].letter->kenmerk, "VHZ/2014/17/GM0687");
+    EXPECT_EQ(own.documents[1].letter->date, (Date{2014, 4, 10}));
 }
 
 TEST(Report, MissingInputFileIs66AndNothingIsAdded) {
@@ -787,8 +862,7 @@ TEST(Report, MissingInputFileIs66AndNothingIsAdded) {
     s.set("indicatoren", text("nope.csv", 20));
     ReportRun r = run(s, {{"grootboek.csv", kLedger}});
     expect_error(r.diag, ExitCode::no_input, kFile, 20, "nope.csv");
-    EXPECT_TRUE(r.workbooks.empty());
-    EXPECT_TRUE(r.texts.empty());
+    EXPECT_TRUE(r.documents.empty());
 }
 
 TEST(Report, LedgersGoThroughTheConfiguredImporter) {
@@ -807,8 +881,7 @@ TEST(Report, LedgersGoThroughTheConfiguredImporter) {
     // A missing importer is the host's 78, at each ledger setting; nothing is added.
     expect_error(other.diag, ExitCode::config, kFile, 12, "importer.debet-credit");
     expect_error(other.diag, ExitCode::config, kFile, 19, "importer.debet-credit");
-    EXPECT_TRUE(other.workbooks.empty());
-    EXPECT_TRUE(other.texts.empty());
+    EXPECT_TRUE(other.documents.empty());
 }
 
 TEST(Report, PriorYearLedgerIsCheckedAgainstItsOwnYear) {
@@ -831,19 +904,6 @@ TEST(Report, AllErrorsOfBothFilesInOneRun) {
     expect_error(r.diag, ExitCode::data, "/cfg/grootboek.csv", 2, "amount");
     expect_error(r.diag, ExitCode::data, "/cfg/grootboek.csv", 3, "amount");
     expect_error(r.diag, ExitCode::data, "/cfg/ind.csv", 2, "negative count");
-}
-
-TEST(Report, TemplateDataHasEveryTagAsText) {
-    ReportRun r = run(base_settings(), {{"grootboek.csv", kLedger}});
-    ASSERT_FALSE(r.diag.has_errors());
-    const DataNode &d = r.texts[0].data;
-    for (const char *key : {"regio", "boekjaar", "vergadering", "uiterlijk", "weken", "resultaat", "drempel"})
-        EXPECT_EQ(d.fields().at(key).kind(), DataNode::Kind::text) << key;
-    EXPECT_EQ(d.fields().at("uiterlijk").text(), "15 mei 2014");
-    EXPECT_EQ(d.fields().at("weken").text(), "6");
-    const DataNode &brief = r.texts[1].data;
-    EXPECT_EQ(brief.fields().at("gemeente").text(), "Middelburg");
-    EXPECT_EQ(brief.fields().at("voorlopig").text(), "€ 60.000,00");
 }
 
 TEST(Report, WarnsWhenStrictProtectionIsNotReached) {

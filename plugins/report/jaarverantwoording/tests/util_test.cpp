@@ -29,30 +29,6 @@ TEST(Dates, RoundTripAndArithmetic) {
     EXPECT_EQ(date_long_nl(Date{2014, 6, 26}), "26 juni 2014");
 }
 
-// The Wgr regime is the one in force on the day of the meeting of the algemeen bestuur.
-TEST(Zienswijze, RegimeBoundaries) {
-    EXPECT_EQ(zienswijze_termijn(Date{2014, 12, 31}).weken, 6);
-    EXPECT_EQ(zienswijze_termijn(Date{2015, 1, 1}).weken, 8);
-    EXPECT_EQ(zienswijze_termijn(Date{2022, 6, 30}).weken, 8);
-    EXPECT_EQ(zienswijze_termijn(Date{2022, 7, 1}).weken, 12);
-    EXPECT_EQ(zienswijze_termijn(Date{2009, 5, 1}).weken, 6);
-    EXPECT_EQ(zienswijze_termijn(Date{2030, 1, 1}).weken, 12);
-}
-
-TEST(Zienswijze, DeadlineIsWeeksBeforeTheMeeting) {
-    WgrTermijn t = zienswijze_termijn(Date{2014, 6, 26});
-    EXPECT_EQ(t.uiterlijk, (Date{2014, 5, 15}));  // 6 weeks
-    t = zienswijze_termijn(Date{2015, 1, 1});
-    EXPECT_EQ(t.uiterlijk, (Date{2014, 11, 6}));  // 8 weeks, across the year boundary
-    t = zienswijze_termijn(Date{2022, 6, 30});
-    EXPECT_EQ(t.uiterlijk, (Date{2022, 5, 5}));  // 8 weeks
-    t = zienswijze_termijn(Date{2022, 7, 1});
-    EXPECT_EQ(t.uiterlijk, (Date{2022, 4, 8}));  // 12 weeks
-    t = zienswijze_termijn(Date{2024, 7, 4});
-    EXPECT_EQ(t.uiterlijk, (Date{2024, 4, 11}));  // 12 weeks, leap year
-    EXPECT_NE(t.regime.find("12 weken"), std::string::npos);
-}
-
 TEST(Slug, SafeLowerCaseAscii) {
     EXPECT_EQ(slug("Middelburg"), "middelburg");
     EXPECT_EQ(slug("Schouwen-Duiveland"), "schouwen-duiveland");
