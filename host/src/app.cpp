@@ -65,7 +65,7 @@ const char *kUsage =
     "  historie   bijdragen per gemeente, and begroting vs realisatie per post, over the years\n"
     "             [--gemeente CODE | --posten] [--format table|csv|json] [--database URL]\n"
     "  log        the store's audit trail                [--format table|json] [--database URL]\n"
-    "  nieuwe-plugin --soort financing|importer|region|registry|report NAAM [--map DIR]\n"
+    "  nieuwe-plugin financing|importer|region|registry|report NAAM [--map DIR]   (or --soort KIND NAAM)\n"
     "             write a plugin project (CMake, settings table, test with the SDK's test kit, README)\n"
     "             into DIR (default: ./SOORT.NAAM), to build against the installed SDK\n"
     "  wijziging  record a begrotingswijziging (posten and bijdragen from a YAML file)\n"
@@ -243,12 +243,19 @@ int VhhApp::main(const std::vector<std::string> &args) {
 }
 
 int VhhApp::cmd_new_plugin(const std::vector<std::string> &args) {
-    if (!store_values_.count("soort")) return usage_error("nieuwe-plugin needs --soort financing|importer|region|registry|report");
-    if (args.size() < 2) return usage_error("nieuwe-plugin needs the plugin's NAAM");
+    // DESIGN.md's form `vhh nieuwe-plugin KIND NAAM`, or the kind named with --soort.
+    const bool soort_given = store_values_.count("soort") != 0;
+    const std::size_t expected = soort_given ? 2 : 3;
+    if (args.size() < expected)
+        return usage_error(soort_given || args.size() == 2
+                               ? "nieuwe-plugin needs the plugin's NAAM"
+                               : "nieuwe-plugin needs the kind (financing|importer|region|registry|report) and NAAM");
+    if (args.size() > expected) return usage_error("unexpected argument '" + args[expected] + "' after nieuwe-plugin");
+    const std::string soort = soort_given ? store_values_.at("soort") : args[1];
     const std::string map = store_values_.count("map") ? store_values_.at("map") : std::string();
     return new_plugin((fs::path(share_dir_) / "nieuwe-plugin").string(),
-                      fs::path(executable_dir_).parent_path().string(), store_values_.at("soort"), args[1],
-                      map, std::cout, std::cerr);
+                      fs::path(executable_dir_).parent_path().string(), soort, args[expected - 1], map, std::cout,
+                      std::cerr);
 }
 
 int VhhApp::cmd_plugins() {

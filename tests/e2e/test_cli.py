@@ -6,7 +6,7 @@ class CliTest(VhhTestCase):
     def test_help_and_version(self):
         r = run("--help")
         self.assertExit(r, 0)
-        for cmd in ("run", "check", "bijdragen", "plugins", "nieuwe-plugin --soort financing|importer|region|registry|report NAAM"):
+        for cmd in ("run", "check", "bijdragen", "plugins", "nieuwe-plugin financing|importer|region|registry|report NAAM"):
             self.assertIn(cmd, r.stdout)
         r = run("--version")
         self.assertExit(r, 0)
@@ -39,7 +39,10 @@ class CliTest(VhhTestCase):
 
     def test_nieuwe_plugin_usage_and_refusals(self):
         import os
-        self.assertExit(run("nieuwe-plugin", "staffel", "--map", self.path("a")), 64)   # no --soort
+        r = run("nieuwe-plugin", "staffel", "--map", self.path("a"))  # no kind
+        self.assertExit(r, 64)
+        self.assertIn("needs the kind (financing|importer|region|registry|report) and NAAM", r.stderr)
+        self.assertExit(run("nieuwe-plugin", "financing", "a", "b"), 64)
         self.assertExit(run("nieuwe-plugin", "--soort", "financing", "--map", self.path("a")), 64)  # no NAAM
         self.assertExit(run("nieuwe-plugin", "--soort", "financing", "a", "b"), 64)
         self.assertExit(run("nieuwe-plugin", "--soort", "financing", "x", "--config", "c.yaml"), 64)
@@ -53,6 +56,10 @@ class CliTest(VhhTestCase):
         self.assertExit(r, 73)
         self.assertIn("exists and is not an empty folder", r.stderr)
         self.assertEqual(sorted(os.listdir(self.tmp)), ["notes.txt"])
+        # DESIGN.md's form: the kind as the first argument.
+        r = run("nieuwe-plugin", "report", "kwartaal", "--map", self.path("k"))
+        self.assertExit(r, 0)
+        self.assertTrue(os.path.isfile(self.path("k", "CMakeLists.txt")))
         # The default folder is ./SOORT.NAAM in the working directory.
         os.remove(self.path("notes.txt"))
         r = run("nieuwe-plugin", "--soort", "registry", "regio-partners", cwd=self.tmp)

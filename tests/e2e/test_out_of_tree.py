@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 import unittest
 
-from vhhtest import VhhTestCase, zeeland_text
+from vhhtest import VhhTestCase, sanitizer_build, zeeland_text
 
 BUILD_DIR = os.environ.get("VHH_BUILD_DIR")
 CMAKE = os.environ.get("VHH_CMAKE", "cmake")
@@ -90,12 +90,14 @@ class OutOfTreeTest(VhhTestCase):
         r = subprocess.run([self.vhh, "run", "--config", cfg, "--out", self.path("out")], capture_output=True, text=True)
         self.assertEqual(r.returncode, 0, r.stderr)
 
+    @unittest.skipIf(sanitizer_build(), "five project builds against an SDK installed with -fsanitize take many minutes; "
+                     "the normal pass builds every kind, this pass the installed example")
     def test_a_scaffolded_plugin_of_every_kind_builds_passes_its_tests_loads_and_runs(self):
         plugin_dirs = []
         for kind in KINDS:
             with self.subTest(kind=kind):
                 project = self.path(kind)
-                r = sh(self.vhh, "nieuwe-plugin", "--soort", kind, "proef-" + kind, "--map", project)
+                r = sh(self.vhh, "nieuwe-plugin", kind, "proef-" + kind, "--map", project)
                 self.assertEqual(r.returncode, 0, r.stderr)
                 self.assertIn(f"{kind}.proef-{kind}", r.stdout)
                 for f in ("CMakeLists.txt", "README.md", "plugin.cpp", f"proef_{kind}.h", f"proef_{kind}.cpp",
@@ -132,7 +134,8 @@ class OutOfTreeTest(VhhTestCase):
         bad = self.write_config(zeeland_text() + "  - name: financing.proef-financing\n    tarief: -1\n", "bad.yaml")
         r = sh(self.vhh, "check", "--config", bad, *dirs)
         self.assertEqual(r.returncode, 65, r.stderr)
-        self.assertIn("plugins[7].tarief", r.stderr)
+        index = zeeland_text().count("\n  - name: ")  # the appended plugin follows Zeeland's own
+        self.assertIn("plugins[%d].tarief" % index, r.stderr)
 
 
 if __name__ == "__main__":
