@@ -223,7 +223,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
     const std::string &command = args[0];
     auto allowed = kAllowedOptions.find(command);
     if (allowed == kAllowedOptions.end()) return usage_error("unknown command '" + command + "'");
-    if (args.size() > (command == "nieuwe-plugin" ? 2 : 1) && !kStoreCommands.count(command))
+    if (args.size() > 1 && command != "nieuwe-plugin" && !kStoreCommands.count(command))  // it checks its own
         return usage_error("unexpected argument '" + args[1] + "' after '" + command + "'");
     for (const auto &opt : given_)
         if (!allowed->second.count(opt)) return usage_error("option --" + opt + " does not apply to '" + command + "'");
@@ -247,7 +247,7 @@ int VhhApp::cmd_new_plugin(const std::vector<std::string> &args) {
     const bool soort_given = store_values_.count("soort") != 0;
     const std::size_t expected = soort_given ? 2 : 3;
     if (args.size() < expected)
-        return usage_error(soort_given || args.size() == 2
+        return usage_error(soort_given
                                ? "nieuwe-plugin needs the plugin's NAAM"
                                : "nieuwe-plugin needs the kind (financing|importer|region|registry|report) and NAAM");
     if (args.size() > expected) return usage_error("unexpected argument '" + args[expected] + "' after nieuwe-plugin");

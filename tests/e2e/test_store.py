@@ -193,6 +193,16 @@ class StoreVerify(StoreTestCase):
         self.tampered("UPDATE vaststellingen SET besluit = 'ander besluit' WHERE id = 1",
                       "vaststelling 1 (begroting 2013 of zeeland)")
 
+    def test_snapshot_replaced_and_rehashed_found(self):
+        # A snapshot consistent in itself (content and hash match) that no audit entry recorded:
+        # the same vaststelling with another besluit, made in a second store and copied over.
+        other = self.initialised()
+        self.assertEqual(vaststellen(other, "begroting", 2013, besluit="ander besluit").returncode, 0)
+        foreign = json.loads(self.vhh("db", "export", "--database", other).stdout)["tabellen"]["vaststellingen"][0]
+        self.tampered("UPDATE vaststellingen SET besluit = 'ander besluit', snapshot_sha256 = '%s' WHERE id = 1"
+                      % foreign["snapshot_sha256"],
+                      "vaststelling 1 (begroting 2013 of zeeland): no audit log entry records its snapshot")
+
     def test_tampered_log_entry_found(self):
         self.tampered("UPDATE audit_log SET gebruiker = 'iemand anders' WHERE volgnr = 2", "audit log entry 2")
 

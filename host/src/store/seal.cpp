@@ -18,7 +18,7 @@ std::string seal_of(const std::string &label, const TableDef &head, const Row &r
 
 std::string seal_text(const std::string &sha256) { return " sha256 " + sha256; }
 
-std::set<std::string> logged_seals(Store &store, const std::string &command) {
+std::set<std::string> logged_seals(Store &store, const std::string &command, const std::string &marker) {
     std::set<std::string> out;
     store.guarded([&] {
         Poco::Data::Statement st(store.session());
@@ -28,8 +28,8 @@ std::set<std::string> logged_seals(Store &store, const std::string &command) {
             Poco::Data::Keywords::into(changes);
         st.execute();
         for (const auto &text : changes)
-            for (auto p = text.find(" sha256 "); p != std::string::npos; p = text.find(" sha256 ", p + 1))
-                out.insert(text.substr(p + 8, 64));
+            for (auto p = text.find(marker); p != std::string::npos; p = text.find(marker, p + 1))
+                out.insert(text.substr(p + marker.size(), 64));
     });
     return out;
 }

@@ -17,8 +17,9 @@ namespace vhh::host::store {
 std::string seal_of(const std::string &label, const TableDef &head, const Row &row, const std::vector<std::string> &skip,
                     const std::vector<std::pair<const TableDef *, const std::vector<Row> *>> &children = {});
 
-/// The seals ("sha256 <hex>") the audit log entries of `command` name.
-std::set<std::string> logged_seals(Store &store, const std::string &command);
+/// The seals the audit log entries of `command` name after `marker` (" sha256 <hex>"; a
+/// vaststelling's entry names its snapshot as " snapshot <hex>").
+std::set<std::string> logged_seals(Store &store, const std::string &command, const std::string &marker = " sha256 ");
 
 /// " sha256 <hex>": how an audit log entry names a seal.
 std::string seal_text(const std::string &sha256);

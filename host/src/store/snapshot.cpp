@@ -4,8 +4,10 @@
 
 #include <iterator>
 #include <map>
+#include <set>
 
 #include "output/sha256.h"
+#include "store/seal.h"
 
 namespace vhh::host::store {
 
@@ -109,6 +111,10 @@ std::optional<std::string> verify_snapshots(Store &store) {
     std::vector<std::map<std::int64_t, std::vector<Row>>> grouped(std::size(kChildren));
     for (std::size_t i = 0; i < std::size(kChildren); ++i)
         for (Row &r : store.rows(*find_table(kChildren[i]))) grouped[i][r[0].number].push_back(std::move(r));
+    // A snapshot must also be the one its vaststelling's audit entry named: content changed behind
+    // vhh's back and re-hashed is consistent in itself, but no entry of the chain records it.
+    std::set<std::string> logged = logged_seals(store, "vaststellen begroting", " snapshot ");
+    logged.merge(logged_seals(store, "vaststellen jaarrekening", " snapshot "));
     const std::vector<Row> none;
     for (const Row &r : store.rows(*find_table("vaststellingen"))) {
         std::vector<const std::vector<Row> *> children;
@@ -120,6 +126,10 @@ std::optional<std::string> verify_snapshots(Store &store) {
             return "vaststelling " + std::to_string(r[v_id].number) + " (" + r[v_document].text + " " +
                    std::to_string(r[v_jaar].number) + " of " + r[v_regio].text +
                    "): its content does not match its snapshot hash";
+        if (!logged.count(r[v_sha256].text))
+            return "vaststelling " + std::to_string(r[v_id].number) + " (" + r[v_document].text + " " +
+                   std::to_string(r[v_jaar].number) + " of " + r[v_regio].text +
+                   "): no audit log entry records its snapshot";
     }
     return std::nullopt;
 }
