@@ -148,8 +148,8 @@ void BM_RunRegion(benchmark::State &state) {
 }
 
 BENCHMARK(BM_RenderAllTexts)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_RenderTemplate, raadsbrief, std::string("raadsbrief.txt.mustache"))->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_CompileTemplate, raadsbrief, std::string("raadsbrief.txt.mustache"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_RenderTemplate, partners, std::string("partners.txt.mustache"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_CompileTemplate, partners, std::string("partners.txt.mustache"))->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RenderRegionWorkbooks)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RunRegion)->Unit(benchmark::kMillisecond);
 
