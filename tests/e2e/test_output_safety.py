@@ -159,6 +159,8 @@ class OutputSafetyTest(VhhTestCase):
 
     @unittest.skipUnless(shutil.which("unshare") and os.geteuid() == 0,
                          "needs root and unshare(1) to mount a full /tmp in a private mount namespace")
+    @unittest.skipIf(os.path.realpath(VHH).startswith("/tmp/"),
+                     "vhh is built under /tmp, which this test replaces by a full tmpfs")
     def test_a_full_tmp_does_not_fail_a_run(self):
         # libxlsxwriter's temporary files go to --out's staging folder: only --out's file system
         # matters. /tmp is replaced, in a private mount namespace, by a 64 KiB tmpfs filled to the
