@@ -18,11 +18,7 @@ namespace vhh::host::accounts {
 namespace {
 
 using store::StoreError;
-
-int usage(const std::string &message) {
-    std::cerr << "vhh: error: " << message << "\nTry 'vhh --help'.\n";
-    return static_cast<int>(vhh::ExitCode::usage);
-}
+using store::usage;
 
 /// One line from the terminal without echo.
 std::string read_hidden(const char *prompt) {
@@ -129,10 +125,8 @@ int cmd_gebruiker(const store::CommandOptions &o) {
         std::string hash;
         if (sub == "toevoegen" || sub == "wachtwoord") hash = checked_wachtwoord_hash();
 
-        auto url = store::named_store(o);
-        if (!url) throw StoreError(vhh::ExitCode::usage, "no store named: give --database URL, set VHH_DATABASE, or add "
-                                                          "'administratie:' to the config");
-        store::Store s(*url, true);
+        auto opened = store::open_store(o, true);
+        store::Store &s = *opened;
         store::Transaction tx(s, !lijst);
         s.require_schema();
         const std::string door = store::acting_user(o.door);
@@ -155,8 +149,7 @@ int cmd_gebruiker(const store::CommandOptions &o) {
         tx.commit();
         return 0;
     } catch (const StoreError &e) {
-        std::cerr << "vhh: error: " << e.what() << "\n";
-        return static_cast<int>(e.code);
+        return store::refused(e);
     }
 }
 

@@ -44,11 +44,16 @@ std::string rol_label(Rol rol, const std::string &gemeente) {
     return rol_naam(rol) + (gemeente.empty() ? "" : " " + gemeente);
 }
 
-/// Runs an UPDATE of one account's column; the account must exist.
+/// The account called `naam`; none is a refused change (65).
+Gebruiker existing(store::Store &store, const std::string &naam) {
+    auto g = find_gebruiker(store, naam);
+    if (!g) throw store::StoreError(vhh::ExitCode::data, "no gebruiker '" + naam + "' in " + store.url().display());
+    return *g;
+}
+
+/// Runs an UPDATE of one (existing) account's columns.
 void update(store::Store &store, const std::string &naam, const std::string &set_sql,
             const std::vector<std::string> &values) {
-    if (!find_gebruiker(store, naam))
-        throw store::StoreError(vhh::ExitCode::data, "no gebruiker '" + naam + "' in " + store.url().display());
     store.guarded([&] {
         Poco::Data::Statement st(store.session());
         st << store.sql("UPDATE gebruikers SET " + set_sql + " WHERE naam = ?");
@@ -124,16 +129,17 @@ void voeg_toe(store::Store &store, const Gebruiker &g, const std::string &door) 
 }
 
 void zet_wachtwoord(store::Store &store, const std::string &naam, const std::string &hash, const std::string &door) {
+    existing(store, naam);
     update(store, naam, "wachtwoord_hash = ?", {hash});
     store::append_log(store, door, "gebruiker wachtwoord", "wachtwoord van gebruiker " + naam + " gewijzigd");
 }
 
 void zet_rol(store::Store &store, const std::string &naam, Rol rol, const std::string &gemeente,
              const std::string &door) {
-    const auto oud = find_gebruiker(store, naam);
+    const Gebruiker oud = existing(store, naam);
     update(store, naam, "rol = ?, gemeente = ?", {rol_naam(rol), gemeente});
     store::append_log(store, door, "gebruiker rol",
-                      "rol van gebruiker " + naam + " gewijzigd van " + rol_label(oud->rol, oud->gemeente) + " in " +
+                      "rol van gebruiker " + naam + " gewijzigd van " + rol_label(oud.rol, oud.gemeente) + " in " +
                           rol_label(rol, gemeente));
 }
 

@@ -3,6 +3,9 @@
 #include <Poco/Crypto/DigestEngine.h>
 #include <Poco/Crypto/OpenSSLInitializer.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -51,21 +54,35 @@ std::string read_file_bytes(const std::string &path) {
     return bytes;
 }
 
-std::string sha256_hex_file(const std::string &path) {
+std::string sha256_hex_descriptor(int fd, const std::string &path) {
     // In chunks: a plugin file with debug information is several MB, and every command hashes
     // every plugin it loads; reading it whole into a growing string cost more than the digest.
+    Sha256 sha;
+    std::vector<char> chunk(1 << 20);
+    for (off_t at = 0;;) {
+        const ssize_t n = ::pread(fd, chunk.data(), chunk.size(), at);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
+        if (n == 0) break;
+        sha.update(chunk.data(), static_cast<std::size_t>(n));
+        at += n;
+    }
+    return sha.hex();
+}
+
+std::string sha256_hex_file(const std::string &path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) throw std::runtime_error("cannot read " + path + ": it is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
-    Sha256 digest;
-    std::vector<char> chunk(1 << 20);
-    while (in) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        digest.update(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
+    try {
+        std::string hex = sha256_hex_descriptor(fd, path);
+        ::close(fd);
+        return hex;
+    } catch (...) {
+        ::close(fd);
+        throw;
     }
-    if (in.bad()) throw std::runtime_error("cannot read " + path + ": read error");
-    return digest.hex();
 }
 
 }  // namespace vhh::host

@@ -25,6 +25,9 @@ private:
 
 /// SHA-256 of `bytes` as 64 lowercase hex digits.
 std::string sha256_hex(const std::string &bytes);
+/// SHA-256 of everything the open file `fd` holds, read from its start (the file's offset is left
+/// alone); throws std::runtime_error naming `path` when it cannot be read.
+std::string sha256_hex_descriptor(int fd, const std::string &path);
 /// SHA-256 of a file's contents; throws std::runtime_error when it cannot be read.
 std::string sha256_hex_file(const std::string &path);
 /// Reads a whole file; throws std::runtime_error naming the file and reason.

@@ -37,22 +37,6 @@ std::vector<int> &loaded_descriptors() {
     return *fds;
 }
 
-/// SHA-256 of everything `fd` holds, read from its start into `hex`; the reason when it cannot be read.
-std::string hash_descriptor(int fd, const std::string &path, std::string &hex) {
-    Sha256 sha;
-    char buf[65536];
-    for (off_t at = 0;;) {
-        const ssize_t n = ::pread(fd, buf, sizeof buf, at);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return "cannot read " + path + ": " + std::strerror(errno);
-        if (n == 0) break;
-        sha.update(buf, static_cast<std::size_t>(n));
-        at += n;
-    }
-    hex = sha.hex();
-    return "";
-}
-
 bool valid_plugin_name(const std::string &name) {
     if (name.empty() || name.front() == '.' || name.back() == '.') return false;
     bool has_dot = false;
@@ -217,9 +201,11 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path, const std
         ::close(fd);
         return fail(why);
     }
-    if (std::string why = hash_descriptor(fd, path, rec.sha256); !why.empty()) {
+    try {
+        rec.sha256 = sha256_hex_descriptor(fd, path);
+    } catch (const std::runtime_error &e) {
         ::close(fd);
-        return fail(why);
+        return fail(e.what());
     }
     if (before_dlopen_) before_dlopen_(path);
     boost::dll::shared_library lib;

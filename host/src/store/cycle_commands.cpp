@@ -42,8 +42,7 @@ Opened open_region(const CommandOptions &o, const std::string &command, int jaar
                                                   std::to_string(out.config.region.boekjaar) + ", not " + o.jaar);
     const auto url = resolve_database_url(o.database, out.config.administratie, o.config_path);
     if (!url)
-        throw StoreError(vhh::ExitCode::usage,
-                         "no store named: give --database URL, set VHH_DATABASE, or add 'administratie:' to the config");
+        throw StoreError(vhh::ExitCode::usage, kNoStore);
     out.store = std::make_unique<Store>(*url, true);
     return out;
 }

@@ -18,15 +18,6 @@ namespace vhh::host::store {
 
 namespace {
 
-const char *kNoStore = "no store named: give --database URL, set VHH_DATABASE, or add 'administratie:' to the config";
-
-/// Opens the named store; a command without one is a usage error.
-std::unique_ptr<Store> open_store(const CommandOptions &o, bool must_exist) {
-    auto url = named_store(o);
-    if (!url) throw StoreError(vhh::ExitCode::usage, kNoStore);
-    return std::make_unique<Store>(*url, must_exist);
-}
-
 int db_init(const CommandOptions &o) {
     auto store = open_store(o, false);
     Transaction tx(*store, true);
@@ -115,6 +106,15 @@ int db_import(const CommandOptions &o) {
 }
 
 }  // namespace
+
+const char *const kNoStore =
+    "no store named: give --database URL, set VHH_DATABASE, or add 'administratie:' to the config";
+
+std::unique_ptr<Store> open_store(const CommandOptions &o, bool must_exist) {
+    auto url = named_store(o);
+    if (!url) throw StoreError(vhh::ExitCode::usage, kNoStore);
+    return std::make_unique<Store>(*url, must_exist);
+}
 
 int usage(const std::string &message) {
     std::cerr << "vhh: error: " << message << "\nTry 'vhh --help'.\n";

@@ -36,6 +36,11 @@ struct CommandOptions {
 /// nullopt when none does (nothing is opened). Problems are StoreErrors.
 std::optional<DatabaseUrl> named_store(const CommandOptions &o);
 
+/// The usage error of a command when no store is named.
+extern const char *const kNoStore;
+/// Opens the store `o` names (named_store); none named is a usage error (64). `must_exist`: see Store.
+std::unique_ptr<Store> open_store(const CommandOptions &o, bool must_exist);
+
 /// Prints a usage error (64) and returns its exit code.
 int usage(const std::string &message);
 /// Prints a refused store command's error and returns its exit code.
