@@ -106,17 +106,19 @@ public:
     void startElement(const Poco::XML::XMLString &uri, const Poco::XML::XMLString &local,
                       const Poco::XML::XMLString &, const Poco::XML::Attributes &attrs) override {
         const SourceLocation here = location();
-        if (names_.empty()) start_document(uri, local, here);
-        if (names_.size() == kMaxDepth && !refused_) {
+        if (lengths_.empty()) start_document(uri, local, here);
+        if (lengths_.size() == kMaxDepth && !refused_) {
             error(here, "", "elements nested more than " + std::to_string(kMaxDepth) +
                                 " deep; a bank statement nests about 12");
             refused_ = true;
         }
-        names_.push_back(local);
+        lengths_.push_back(path_.size());
+        if (!path_.empty()) path_ += '/';
+        path_ += local;
         starts_.push_back(here);
         text_.clear();
         if (refused_) return;
-        const std::string p = joined();
+        const std::string &p = path_;
         if (p == "Document/BkToCstmrStmt/Stmt") {
             statement_ = BankStatement{};
             statement_.version = version_;
@@ -146,8 +148,9 @@ public:
     void characters(const Poco::XML::XMLChar ch[], int start, int length) override { text_.append(ch + start, length); }
 
     void endElement(const Poco::XML::XMLString &, const Poco::XML::XMLString &, const Poco::XML::XMLString &) override {
-        if (!refused_) end(joined(), starts_.back());
-        names_.pop_back();
+        if (!refused_) end(path_, starts_.back());
+        path_.resize(lengths_.back());
+        lengths_.pop_back();
         starts_.pop_back();
         text_.clear();
     }
@@ -172,15 +175,6 @@ private:
         if (!locator_) return {file_, 0, 0};
         // expat counts columns from 0; vhh's locations from 1.
         return {file_, locator_->getLineNumber(), locator_->getColumnNumber() + 1};
-    }
-
-    std::string joined() const {
-        std::string p;
-        for (const auto &n : names_) {
-            if (!p.empty()) p += '/';
-            p += n;
-        }
-        return p;
     }
 
     /// The key path of an element for messages: "Stmt[2].Ntry[14].Amt".
@@ -439,7 +433,8 @@ private:
     std::optional<std::string> expected_iban_;
     Camt053Reading &out_;
     const Poco::XML::Locator *locator_ = nullptr;
-    std::vector<std::string> names_;
+    std::string path_;                  ///< the open elements' local names, joined by '/'
+    std::vector<std::size_t> lengths_;  ///< the length of path_ before each open element
     std::vector<SourceLocation> starts_;
     std::string text_, currency_, version_, message_id_;
     bool refused_ = false, saw_root_ = false;
