@@ -9,6 +9,7 @@
 
 #include "config/centrumgemeente_rule.h"
 #include "config/peildatum_rule.h"
+#include "render/png_image.h"
 #include "config/region_id.h"
 #include "config/input_file.h"
 #include "config/settings_validator.h"
@@ -177,9 +178,10 @@ void read_huisstijl(const YamlNode &node, const std::string &config_path, RunCon
             InputRead read = read_input_file(logo.string(), InputKind::image);
             if (!read.ok()) {
                 diag.error(read.error.code, h.where("logo"), "huisstijl.logo", "cannot read image: " + read.error.reason);
-            } else if (read.value.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) {
+            } else if (const std::string problem = png_problem(read.value); !problem.empty()) {
                 diag.error(ExitCode::data, h.where("logo"), "huisstijl.logo",
-                           "expected a PNG image, but " + logo.filename().string() + " is not one",
+                           "expected a PNG image, but " + logo.filename().string() + " is " +
+                               (problem == "not a PNG image" ? std::string("not one") : problem),
                            "save the logo as PNG");
             } else {
                 house.logo_path = logo.string();
