@@ -44,6 +44,7 @@ def main():
         with open(bare, "rb") as a, open(model, "rb") as b:
             if a.read() != b.read():
                 failures.append("vhh_bench_xlsx_model and vhh_bench_xlsx_bare wrote different files")
+        run([os.path.join(bin_dir, "vhh_bench_camt053"), "2000", os.path.join(tmp, "camt053.xml")], env)
     for fmt in ("pdf", "html"):  # exits non-zero when two renders differ
         run([os.path.join(bin_dir, "vhh_bench_render"), fmt, "40", "1"], env)
     if failures:

@@ -11,7 +11,7 @@
 # memory or failed a regression input; the inputs are kept in BUILD_DIR/fuzz-artifacts/<target>/.
 #
 # Environment:
-#   FUZZ_TARGETS      targets to run (default: all four), e.g. "fuzz_config fuzz_template"
+#   FUZZ_TARGETS      targets to run (default: all five), e.g. "fuzz_config fuzz_template"
 #   FUZZ_PARALLEL     targets fuzzed at a time (default 2)
 #   FUZZ_JOBS         build parallelism (default: nproc)
 #   FUZZ_KEEP_CORPUS  a folder: the grown corpora are copied to FOLDER/<target>/ (for a campaign)
@@ -27,7 +27,7 @@ root=$(pwd)
 seconds=${1:-60}
 build=${2:-build-fuzz}
 case $build in /*) ;; *) build=$root/$build ;; esac
-read -r -a targets <<<"${FUZZ_TARGETS:-fuzz_config fuzz_ledger_csv fuzz_indicator_csv fuzz_template}"
+read -r -a targets <<<"${FUZZ_TARGETS:-fuzz_config fuzz_ledger_csv fuzz_indicator_csv fuzz_template fuzz_camt053}"
 parallel=${FUZZ_PARALLEL:-2}
 jobs=${FUZZ_JOBS:-$(nproc)}
 if ! [[ $seconds =~ ^[0-9]+$ ]]; then

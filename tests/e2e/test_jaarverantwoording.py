@@ -258,9 +258,26 @@ class AfrekeningLinesTest(JaarverantwoordingCase):
         self.assertEqual(cents(g[(total_row, column_of(bl, "Realisatie"))]["value"]),
                          totals["totals"]["total"] - totals["totals"]["afrekening"])
 
-    def test_mismatch_is_a_warning(self):
-        r, _ = self.run_with("1000.00")
+    def test_mismatch_is_a_warning_and_both_figures_are_shown(self):
+        r, out = self.run_with("1000.00")
         self.assertTrue([e for e in self.errors(r) if e[3] == "warning" and "afrekening lines" in e[4]], r.stderr)
+        # The lines settle € 1.000,00 (an overschot back to the gemeenten), the resultaat is € 2.401,25:
+        # the document and every letter say both and the difference.
+        text = " ".join(read_text(os.path.join(out, "jaarverantwoording-2015.txt")).split())
+        self.assertIn("met de gemeenten wordt samen € 1.000,00 verrekend, het resultaat is € 2.401,25. "
+                      "Het verschil van € 1.401,25 wordt niet met de gemeenten verrekend", text)
+        letters = [f for f in os.listdir(out) if f.startswith("raadsbrief-") and f.endswith(".txt")]
+        self.assertTrue(letters)
+        for name in letters:
+            letter = " ".join(read_text(os.path.join(out, name)).split())
+            self.assertIn("Met de gemeenten samen wordt € 1.000,00 verrekend. Dat wijkt € 1.401,25 af van het "
+                          "resultaat", letter, name)
+
+    def test_no_difference_no_such_paragraph(self):
+        _, out = self.run_with("2401.25")
+        for name in os.listdir(out):
+            if name.endswith(".txt"):
+                self.assertNotIn("verrekend. Dat wijkt", read_text(os.path.join(out, name)), name)
 
 
 class ZeelandTest(JaarverantwoordingCase):

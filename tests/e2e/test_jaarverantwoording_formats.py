@@ -197,6 +197,20 @@ class HuisstijlRefusedTest(Golden):
             self.assertEqual(r.returncode, 65, r.stderr)
             self.assertIn("huisstijl.logo: expected a PNG image", r.stderr)
 
+    def test_damaged_png_refused_by_check_before_run(self):
+        # A logo that is PNG in its signature only: check decodes it whole, so run never fails on it.
+        self.config()
+        with open(self.path("beeldmerk.png"), "rb") as f:
+            good = f.read()
+        with open(self.path("beeldmerk.png"), "wb") as f:
+            f.write(good[:8] + b"\x00" * 40)
+        for args in (("check", "--config", self.path("vhh.yaml")),
+                     ("run", "--config", self.path("vhh.yaml"), "--out", self.path("out"))):
+            r = run(*args)
+            self.assertEqual(r.returncode, 65, r.stderr)
+            self.assertIn("huisstijl.logo: expected a PNG image, but beeldmerk.png is a damaged PNG image", r.stderr)
+        self.assertFalse(os.path.exists(self.path("out")))
+
     def test_missing_logo_and_bad_person_in_one_run(self):
         self.refused(HUISSTIJL.replace("beeldmerk.png", "ontbreekt.png")
                      .replace("email: p.pieters@example.nl", "email: geen-adres")

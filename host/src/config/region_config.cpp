@@ -9,6 +9,7 @@
 
 #include "config/centrumgemeente_rule.h"
 #include "config/peildatum_rule.h"
+#include "render/png_image.h"
 #include "config/region_id.h"
 #include "config/input_file.h"
 #include "config/settings_validator.h"
@@ -177,9 +178,10 @@ void read_huisstijl(const YamlNode &node, const std::string &config_path, RunCon
             InputRead read = read_input_file(logo.string(), InputKind::image);
             if (!read.ok()) {
                 diag.error(read.error.code, h.where("logo"), "huisstijl.logo", "cannot read image: " + read.error.reason);
-            } else if (read.value.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) {
+            } else if (const std::string problem = png_problem(read.value); !problem.empty()) {
                 diag.error(ExitCode::data, h.where("logo"), "huisstijl.logo",
-                           "expected a PNG image, but " + logo.filename().string() + " is not one",
+                           "expected a PNG image, but " + logo.filename().string() + " is " +
+                               (problem == "not a PNG image" ? std::string("not one") : problem),
                            "save the logo as PNG");
             } else {
                 house.logo_path = logo.string();
@@ -400,7 +402,17 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
                            (region.id.size() > 80 ? "…" : "") + "'",
                        problem);
     }
-    if (regio.has("naam")) region.naam = regio.text("naam");
+    // Names end up in letters, addresses and headings: one line each, so a name cannot add a
+    // paragraph of its own to a letter.
+    auto one_line = [&](const Settings &s, const char *key, const std::string &key_path) {
+        const std::string text = s.text(key);
+        if (std::string problem = line_problem(text, 200); !problem.empty())
+            diag.error(ExitCode::config, s.where(key), key_path, "expected a name on one line, but it " + problem);
+    };
+    if (regio.has("naam")) {
+        region.naam = regio.text("naam");
+        one_line(regio, "naam", "regio.naam");
+    }
     if (regio.has("boekjaar")) region.boekjaar = static_cast<int>(regio.integer("boekjaar"));
     if (regio.has("centrumgemeente")) region.centrumgemeente = regio.text("centrumgemeente");
     if (bevolking.has("peildatum")) region.peildatum = bevolking.date("peildatum");
@@ -416,6 +428,7 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
             const Settings &g = list[i];
             if (!g.has("code") || !g.has("naam")) continue;
             std::string kp = "gemeenten[" + std::to_string(i) + "]";
+            one_line(g, "naam", kp + ".naam");
             Gemeente gem{g.text("code"), g.text("naam"), g.has("inwoners") ? g.integer("inwoners") : 0,
                          g.has("bron") ? g.text("bron") : "", g.where("code")};
             if (!is_cbs_code(gem.code))
@@ -435,6 +448,7 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Settings &h = list[i];
             if (!h.has("per") || !h.has("naar") || !h.has("naam") || !h.has("van")) continue;
+            one_line(h, "naam", "herindelingen[" + std::to_string(i) + "].naam");
             region.herindelingen.push_back({h.date("per"), h.text("naar"), h.text("naam"), h.codes("van"), h.where("naar")});
             index.push_back(i);
         }

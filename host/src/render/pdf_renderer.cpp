@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "render/pdf_table.h"
+#include "render/png_image.h"
 #include "render/pdf_typesetter.h"
 #include "render/value_format.h"
 #include "render/xlsx_renderer.h"
@@ -49,23 +50,8 @@ void flatten(const std::vector<doc::Section> &sections, int level,
 cairo_surface_t *read_png(const std::string &path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RenderError("logo " + path + ": cannot be read");
-    struct Source {
-        std::string bytes;
-        std::size_t at = 0;
-    } source{std::string(std::istreambuf_iterator<char>(in), {}), 0};
-    cairo_surface_t *png = cairo_image_surface_create_from_png_stream(
-        [](void *closure, unsigned char *data, unsigned int length) {
-            auto *s = static_cast<Source *>(closure);
-            if (s->bytes.size() - s->at < length) return CAIRO_STATUS_READ_ERROR;
-            std::copy_n(s->bytes.data() + s->at, length, data);
-            s->at += length;
-            return CAIRO_STATUS_SUCCESS;
-        },
-        &source);
-    if (cairo_surface_status(png) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(png);
-        throw RenderError("logo " + path + ": not a PNG image");
-    }
+    cairo_surface_t *png = decode_png(std::string(std::istreambuf_iterator<char>(in), {}));
+    if (png == nullptr) throw RenderError("logo " + path + ": not a PNG image");
     return png;
 }
 

@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "vergadering_rule.h"
+
 namespace vhh::jaarverantwoording {
 
 namespace {
@@ -197,7 +199,8 @@ bool categorie_allowed(Soort soort, const std::string &categorie) {
     return false;
 }
 
-std::optional<Config> read_config(const Settings &s, const Region &, Diagnostics &diag, const std::string &key_prefix) {
+std::optional<Config> read_config(const Settings &s, const Region &region, Diagnostics &diag,
+                                  const std::string &key_prefix) {
     DiagnosticsScope stage(diag);  // the errors recorded from here on
     Config c;
     c.key_prefix = key_prefix;
@@ -208,7 +211,13 @@ std::optional<Config> read_config(const Settings &s, const Region &, Diagnostics
         return s.has(key) ? s.text(key) : fallback;
     };
 
-    if (s.has("vergadering_algemeen_bestuur")) c.vergadering = s.date("vergadering_algemeen_bestuur");
+    if (s.has("vergadering_algemeen_bestuur")) {
+        c.vergadering = s.date("vergadering_algemeen_bestuur");
+        if (std::string problem = vergadering_problem(c.vergadering, region.boekjaar);
+            region.boekjaar > 0 && !problem.empty())
+            diag.error(ExitCode::data, s.where("vergadering_algemeen_bestuur"), c.key("vergadering_algemeen_bestuur"),
+                       problem);
+    }
     c.illustratief = s.has("illustratief") && s.boolean("illustratief");
     c.opmerking = text_or("opmerking", "");
     if (s.has("datum_brieven")) c.datum_brieven = s.date("datum_brieven");

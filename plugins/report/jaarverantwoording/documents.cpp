@@ -127,6 +127,16 @@ doc::Table posten_table(const Jaarrekening &j, int year, Soort soort) {
     return t;
 }
 
+/// When the afrekening lines do not settle the whole resultaat: both figures and the difference,
+/// in words (empty when they do).
+std::string afrekening_verschil_text(const Jaarrekening &j) {
+    if (j.afrekening_verschil.in_cents() == 0) return "";
+    const Money verrekend = j.resultaat.realisatie - j.afrekening_verschil;
+    return " Let op: met de gemeenten wordt samen " + m(verrekend) + " verrekend, het resultaat is " +
+           m(j.resultaat.realisatie) + ". Het verschil van " + m(j.afrekening_verschil) +
+           " wordt niet met de gemeenten verrekend; over de bestemming ervan besluit het algemeen bestuur.";
+}
+
 /// Table "resultaat": the totals, the saldo, the reserve mutations and the resultaat.
 doc::Table resultaat_table(const Jaarrekening &j, int year) {
     doc::Table t;
@@ -336,7 +346,8 @@ doc::Section afrekening_section(const Jaarrekening &j) {
     s.blocks.emplace_back(doc::Note{
         j.afrekening_uit_lijnen
             ? "Afrekening uit de bijdragen (bron afrekening); definitieve bijdrage = voorlopige bijdrage + afrekening. "
-              "Resultaat volgens het overzicht van baten en lasten: " + m(j.resultaat.realisatie) + "."
+              "Resultaat volgens het overzicht van baten en lasten: " + m(j.resultaat.realisatie) + "." +
+                  afrekening_verschil_text(j)
             : "Het resultaat (" + m(j.resultaat.realisatie) + ") wordt verdeeld naar de verdeelsleutel van de "
               "voorlopige bijdrage (" + j.config.verdeelsleutel_bron + "), met de methode van de grootste "
               "overschotten: de delen tellen exact op tot het resultaat. Een overschot gaat terug naar de "
@@ -613,6 +624,9 @@ doc::Document build_raadsbrief(const Jaarrekening &j, const Region &region, std:
     data.set("tekort", DataNode::boolean(r.in_cents() < 0));
     data.set("voorlopig", m(a.voorlopig));
     data.set("definitief", m(a.definitief()));
+    data.set("verschil", DataNode::boolean(j.afrekening_verschil.in_cents() != 0));
+    data.set("verrekend_totaal", m(j.resultaat.realisatie - j.afrekening_verschil));
+    data.set("verschil_bedrag", m(j.afrekening_verschil));
     data.set("verrekening", m(a.afrekening < Money() ? -a.afrekening : a.afrekening));
     data.set("terug", DataNode::boolean(a.afrekening.in_cents() < 0));
     data.set("extra", DataNode::boolean(a.afrekening.in_cents() > 0));

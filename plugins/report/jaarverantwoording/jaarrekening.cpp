@@ -109,6 +109,7 @@ void bereken_afrekening(Jaarrekening &j, const Region &region, const std::vector
             a.aandeel = -a.afrekening;
             som += a.aandeel;
         }
+        j.afrekening_verschil = resultaat - som;
         if (som != resultaat)
             diag.warning(where, c.key("posten"),
                          "the afrekening lines in the bijdragen divide " + som.format_nl() +

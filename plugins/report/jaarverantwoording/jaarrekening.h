@@ -70,6 +70,9 @@ struct Jaarrekening {
     Weerstand weerstand;
     std::vector<Afrekening> afrekening; ///< per gemeente, region order
     bool afrekening_uit_lijnen = false; ///< shown from "afrekening" lines
+    /// With afrekening lines: the resultaat minus what the lines settle with the gemeenten (their
+    /// aandelen added up); 0 when they settle the whole resultaat. Shown in the document and letters.
+    Money afrekening_verschil;
     bool afrekening_verdeeld = true;    ///< false when the resultaat could not be divided (no key)
     std::optional<Indicatoren> indicatoren;
     Suppression onderdrukking;
