@@ -153,7 +153,7 @@ std::optional<Invoice> find_invoice(store::Store &store, const std::string &regi
 }
 
 std::int64_t open_cents(const Invoice &inv, const std::vector<Invoice> &all) {
-    if (inv.credit_note()) return inv.crediteert.empty() ? -inv.bedrag_cents : 0;
+    if (inv.credit_note()) return inv.soort == "credit" ? 0 : -(inv.bedrag_cents + inv.btw_cents());
     std::int64_t open = inv.bedrag_cents + inv.btw_cents();
     for (const auto &c : all)
         if (c.credit_note() && c.crediteert == inv.nummer) open -= c.bedrag_cents + c.btw_cents();

@@ -55,8 +55,8 @@ std::vector<Invoice> read_invoices(store::Store &store, const std::string &regio
 std::optional<Invoice> find_invoice(store::Store &store, const std::string &regio, const std::string &nummer);
 
 /// What is still open of `inv` among `all` (the region's invoices): an invoice's amount less the
-/// credit notes crediting it; a credit note that credits no invoice (an afrekening's surplus) is owed
-/// to the debiteur (negative); one that credits an invoice is settled there (0).
+/// credit notes of `vhh crediteren` crediting it (settled there: 0 open themselves); an afrekening's
+/// credit note (a surplus returned) is owed to the debiteur (negative).
 std::int64_t open_cents(const Invoice &inv, const std::vector<Invoice> &all);
 
 /// The first invoice whose content does not match its seal, or whose seal no audit log entry names,

@@ -352,7 +352,7 @@ int cmd_facturen(const CommandOptions &o) {
         for (const auto &i : all)
             if (o.jaar.empty() || i.jaar == std::stoi(o.jaar)) shown.push_back(&i);
         auto status = [&](const Invoice &i, std::int64_t open) -> std::string {
-            if (i.credit_note()) return i.crediteert.empty() ? "terug te betalen" : "verrekend";
+            if (i.credit_note()) return i.soort == "credit" ? "verrekend" : "terug te betalen";
             if (open == 0) return "gecrediteerd";
             return open < i.bedrag_cents + i.btw_cents() ? "deels gecrediteerd" : "open";
         };
