@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "config/settings_validator.h"
 #include "vhh/text.h"
@@ -113,6 +114,18 @@ const InvoiceParty *Facturatie::debiteur(const std::string &id) const {
     for (const auto &d : debiteuren)
         if (d.id == id) return &d;
     return nullptr;
+}
+
+void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, const std::vector<ContributionLine> &lines,
+                                   Diagnostics &diag) {
+    if (!f.configured || f.debiteuren.empty()) return;
+    std::set<std::string> reported;
+    for (const auto &l : lines)
+        if (l.source == "werkplekhuur" && !region.find(l.payer_id) && !f.debiteur(l.payer_id) &&
+            reported.insert(l.payer_id).second)
+            diag.error(ExitCode::config, f.debiteuren_where, "facturatie.debiteuren",
+                       "partner " + l.payer_id + " " + l.payer + " pays werkplekhuur but has no debiteur entry",
+                       "add {id: " + l.payer_id + ", kvk or oin, straat, postcode, plaats}");
 }
 
 bool iban_valid(const std::string &text) {

@@ -9,6 +9,7 @@
 
 #include "config/yaml_document.h"
 #include "stage_log.h"
+#include "vhh/contribution.h"
 #include "vhh/region.h"
 
 namespace vhh::host {
@@ -48,6 +49,12 @@ struct Facturatie {
 /// every gemeente of `region` needs a debiteur with an OIN and a full address (an e-invoice is asked
 /// for each); IBAN, OIN and KvK are checked for their form. Every problem is recorded in `log`.
 Facturatie read_facturatie(const YamlNode &node, const Region &region, StageLog &log);
+
+/// What `vhh factureren --soort werkplekhuur` needs of the computed lines: every payer of the
+/// werkplekhuur source that is not a gemeente has a debiteur entry. Problems go to `diag` (78), at
+/// facturatie.debiteuren. Nothing is checked when the section is absent.
+void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, const std::vector<ContributionLine> &lines,
+                                   Diagnostics &diag);
 
 /// True when `iban` is a well-formed IBAN (ISO 13616 check digits, mod 97).
 bool iban_valid(const std::string &iban);
