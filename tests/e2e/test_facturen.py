@@ -3,6 +3,7 @@ e-invoices checked by an independent reader (tests/tools/check_ubl.py: /usr/bin/
 amounts reconciled with the store and the vastgestelde begroting, PDFs read with pdftotext."""
 import json
 import os
+import shutil
 import subprocess
 import unittest
 
@@ -205,6 +206,24 @@ class FacturenTest(storetest.StoreTestCase):
         self.assertEqual([f["nummer"] for f in facturen], ["2013-%05d" % n for n in range(1, 27)])
         self.assertEqual(len({(f["termijn"], f["debiteur_id"]) for f in facturen}), 26)  # Q1 billed once
         self.assertEqual(sum("13 already billed" in out for out, _, _ in results), 1)
+
+
+    def test_maas_en_leijgraaf_per_halfjaar(self):
+        ml = self.path("ml")
+        shutil.copytree(os.path.join(vhhtest.SOURCE_DIR, "config", "maas-en-leijgraaf"), ml)
+        cfg = os.path.join(ml, "vhh.yaml")
+        self.vhh("vaststellen", "begroting", "--jaar", "2015", "--besluit", "AB 2014/3", "--datum", "2014-07-01",
+                 "--config", cfg, "--database", self.url)
+        out = self.path("out")
+        self.vhh("factureren", "--jaar", "2015", "--soort", "voorschot", "--config", cfg, "--database", self.url,
+                 "--out", out)
+        facturen = json.loads(self.vhh("facturen", "--config", cfg, "--database", self.url, "--format",
+                                       "json").stdout)["facturen"]
+        self.assertEqual(len(facturen), 24)  # 12 gemeenten x H1, H2
+        boekel = [(f["termijn"], f["bedrag_cents"], f["vervaldatum"]) for f in facturen if f["debiteur_id"] == "GM0755"]
+        self.assertEqual(boekel, [("H1", 160650, "2015-01-31"), ("H2", 160650, "2015-07-31")])  # € 3.213 (seed)
+        self.assertEqual(sum(f["bedrag_cents"] for f in facturen), 23700000)  # gemeentelijke bijdrage € 237.000
+        self.check_all(out)
 
 
 class FacturatieConfigTest(vhhtest.VhhTestCase):
