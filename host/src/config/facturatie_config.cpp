@@ -123,9 +123,11 @@ void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, co
     for (const auto &l : lines)
         if (l.source == "werkplekhuur" && !region.find(l.payer_id) && !f.debiteur(l.payer_id) &&
             reported.insert(l.payer_id).second)
-            diag.error(ExitCode::config, f.debiteuren_where, "facturatie.debiteuren",
-                       "partner " + l.payer_id + " " + l.payer + " pays werkplekhuur but has no debiteur entry",
-                       "add {id: " + l.payer_id + ", kvk or oin, straat, postcode, plaats}");
+            diag.warning(f.debiteuren_where, "facturatie.debiteuren",
+                         "partner " + l.payer_id + " " + l.payer +
+                             " pays werkplekhuur but has no debiteur entry: 'vhh factureren --soort werkplekhuur' "
+                             "will refuse until it has one",
+                         "add {id: " + l.payer_id + ", kvk or oin, straat, postcode, plaats}");
 }
 
 bool iban_valid(const std::string &text) {

@@ -51,8 +51,9 @@ struct Facturatie {
 Facturatie read_facturatie(const YamlNode &node, const Region &region, StageLog &log);
 
 /// What `vhh factureren --soort werkplekhuur` needs of the computed lines: every payer of the
-/// werkplekhuur source that is not a gemeente has a debiteur entry. Problems go to `diag` (78), at
-/// facturatie.debiteuren. Nothing is checked when the section is absent.
+/// werkplekhuur source that is not a gemeente has a debiteur entry. A partner without one is a
+/// warning at facturatie.debiteuren (`vhh run`'s documents do not need it; `factureren` refuses, 65).
+/// Nothing is checked when the section is absent.
 void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, const std::vector<ContributionLine> &lines,
                                    Diagnostics &diag);
 

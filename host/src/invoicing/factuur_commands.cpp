@@ -317,9 +317,16 @@ int cmd_crediteren(const CommandOptions &o) {
         cn.reden = o.reden;
         cn.btw = inv->btw;
         cn.partijen = inv->partijen;
-        // The amount credited includes VAT as the invoice did: the net line is what, with VAT, gives it.
-        const std::int64_t net = gross == open && !bedrag ? gross - (inv->btw == "S" ? open - (open * 100 + 60) / 121 : 0)
-                                                          : (inv->btw == "S" ? (gross * 100 + 60) / 121 : gross);
+        // The amount credited includes VAT as the invoice did (21 % of the net line, category S): a
+        // whole credit takes the net amount still open, a partial one the net that gives --bedrag.
+        std::int64_t net = gross;
+        if (inv->btw == "S" && !bedrag) {
+            net = inv->bedrag_cents;
+            for (const auto &earlier : all)
+                if (earlier.credit_note() && earlier.crediteert == inv->nummer) net -= earlier.bedrag_cents;
+        } else if (inv->btw == "S") {
+            net = (gross * 100 + 60) / 121;
+        }
         cn.regels.push_back({"Creditering van factuur " + inv->nummer + ": " + o.reden, net});
         const Invoice issued = issue_invoice(*r.store, cn, store::acting_user(o.door), "crediteren");
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv->jaar), c, inv->jaar,
