@@ -125,6 +125,15 @@ class FacturenTest(storetest.StoreTestCase):
             self.assertEqual(u["tax_cents"], f["btw_cents"])
             self.assertEqual(u["payable_cents"], f["bedrag_cents"])
             self.assertEqual(u["tax_cents"] * 100, 21 * (u["payable_cents"] - u["tax_cents"]))
+        # Credit notes of a taxed invoice carry VAT too; a partial credit, then the rest: nothing open.
+        base = ["--config", self.cfg, "--database", self.url, "--out", out2]
+        self.vhh("crediteren", "2013-00001", "--reden", "een werkplek minder", "--bedrag", "1000", *base)
+        self.vhh("crediteren", "2013-00001", "--reden", "vertrokken", *base)
+        f = {x["nummer"]: x for x in self.facturen()}
+        self.assertEqual(f["2013-00001"]["open_cents"], 0)
+        self.assertEqual(f["2013-00014"]["bedrag_cents"] + f["2013-00015"]["bedrag_cents"], -f["2013-00001"]["bedrag_cents"])
+        ubl = self.check_all(out2)
+        self.assertEqual((ubl["2013-00014"]["category"], ubl["2013-00014"]["payable_cents"]), ("S", 100000))
 
     def test_afrekening_invoices_a_deficit_and_credits_a_surplus(self):
         self.adopt()
