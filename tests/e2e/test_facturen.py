@@ -196,6 +196,19 @@ class FacturenTest(storetest.StoreTestCase):
         self.assertIn("no vastgestelde jaarrekening 2013", r.stderr)
         self.assertEqual(self.facturen(), [])
 
+    def test_export_and_import_keep_the_invoices(self):
+        self.adopt()
+        self.bill("--soort", "voorschot", "--termijn", "Q1")
+        self.vhh("crediteren", "2013-00002", "--reden", "x", "--bedrag", "10", "--datum", "2013-02-01",
+                 "--config", self.cfg, "--database", self.url)
+        exported = self.vhh("db", "export", "--database", self.url).stdout
+        dump = self.written("export.json", exported)
+        other = self.new_store()
+        self.vhh("db", "import", dump, "--database", other)
+        self.vhh("db", "verify", "--database", other)
+        self.assertEqual(self.vhh("db", "export", "--database", other).stdout, exported)
+        self.assertEqual(len(json.loads(exported)["tabellen"]["facturen"]), 14)
+
     def test_store_tampering_is_found(self):
         self.adopt()
         self.bill("--soort", "voorschot", "--termijn", "Q1")
