@@ -22,6 +22,7 @@
 #include "store/administration.h"
 #include "store/prior_year.h"
 #include "accounts/gebruiker_command.h"
+#include "invoicing/factuur_commands.h"
 #include "store/store_commands.h"
 #include "store/zienswijze.h"
 #include "output/output_set.h"
@@ -76,6 +77,10 @@ const char *kUsage =
     "  zienswijze lijst     the zienswijzen of a year         --jaar Y [--format table|json]\n"
     "  kalender   the Wgr steps of calendar year Y, their deadlines and the planned dates\n"
     "             --jaar Y [--config FILE] [--format table|json]\n"
+    "  factureren invoices of year Y in the store, and as e-invoice (SI-UBL 2.0) and PDF into --out DIR\n"
+    "             --jaar Y --soort voorschot|werkplekhuur|afrekening [--termijn T] [--out DIR] [--config FILE]\n"
+    "  crediteren NUMMER --reden TEXT [--bedrag EUR] [--datum D] [--out DIR]   a credit note (whole or partial)\n"
+    "  facturen   the invoices and credit notes, with what is open   [--jaar Y] [--format table|csv|json]\n"
     "  gebruiker toevoegen NAAM --rol beheerder|controller|bestuur|raad [--gemeente CODE]\n"
     "  gebruiker wachtwoord NAAM | rol NAAM --rol R [--gemeente CODE] | lijst [--format table|json]\n"
     "             accounts of vhh serve; the password is read from stdin   [--database URL]\n"
@@ -112,10 +117,14 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"zienswijze", {"config", "database", "door", "jaar", "gemeente", "ontvangen", "samenvatting", "bijlage",
                     "wijziging", "datum", "reactie", "format", "allow-outside-inputs"}},
     {"gebruiker", {"config", "database", "door", "rol", "gemeente", "format", "allow-outside-inputs"}},
+    {"factureren", {"config", "database", "door", "jaar", "soort", "termijn", "out", "allow-outside-inputs"}},
+    {"crediteren", {"config", "database", "door", "reden", "bedrag", "datum", "out", "allow-outside-inputs"}},
+    {"facturen", {"config", "database", "jaar", "format", "allow-outside-inputs"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
-const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "wijziging", "zienswijze", "gebruiker"};
+const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "wijziging", "zienswijze", "gebruiker",
+                                           "factureren", "crediteren", "facturen"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
@@ -160,7 +169,8 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
                           .repeatable(false));
     options.addOption(Option("posten", "", "historie per post").required(false).repeatable(false));
     for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "bestand", "ontvangen",
-                             "samenvatting", "bijlage", "wijziging", "reactie", "soort", "map", "rol"})
+                             "samenvatting", "bijlage", "wijziging", "reactie", "soort", "map", "rol", "termijn", "reden",
+                             "bedrag"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
@@ -538,6 +548,11 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     o.reactie = store_values_["reactie"];
     o.rol = store_values_["rol"];
     o.posten = given_.count("posten") != 0;
+    o.soort = store_values_["soort"];
+    o.termijn = store_values_["termijn"];
+    o.reden = store_values_["reden"];
+    o.bedrag = store_values_["bedrag"];
+    o.out = given_.count("out") ? out_ : "";
     o.plugin_dirs = plugin_dirs();
     o.templates_dir = templates_dir();
     o.allow_outside_inputs = allow_outside_inputs_;
@@ -547,6 +562,9 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     if (command == "wijziging") return store::cmd_wijziging(o);
     if (command == "zienswijze") return store::cmd_zienswijze(o);
     if (command == "gebruiker") return accounts::cmd_gebruiker(o);
+    if (command == "factureren") return invoicing::cmd_factureren(o, document_time(o.jaar.empty() ? 0 : std::atoi(o.jaar.c_str())));
+    if (command == "crediteren") return invoicing::cmd_crediteren(o);
+    if (command == "facturen") return invoicing::cmd_facturen(o);
     return store::cmd_historie(o);
 }
 

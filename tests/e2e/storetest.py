@@ -17,6 +17,7 @@ UNDO_MIGRATION = {
     2: ["DROP TABLE zienswijze_reacties", "DROP TABLE zienswijzen", "DROP TABLE bijlagen",
         "ALTER TABLE wijzigingen DROP COLUMN omschrijving", "ALTER TABLE wijzigingen DROP COLUMN sha256"],
     3: ["DROP TABLE gebruikers"],
+    4: ["DROP TABLE factuurregels", "DROP TABLE facturen", "DROP TABLE factuur_nummers"],
 }
 # The schema version this vhh writes.
 SCHEMA = max(UNDO_MIGRATION)

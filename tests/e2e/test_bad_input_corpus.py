@@ -26,9 +26,11 @@ from vhhtest import SOURCE_DIR, TEST_PLUGIN_DIR, VHH
 CORPUS = os.path.join(SOURCE_DIR, "tests", "bad-inputs")
 CONFIGS = os.path.join(SOURCE_DIR, "config")
 BASES = ("zeeland", "maas-en-leijgraaf", "twente-almelo", "none")
-COMMANDS = ("check", "run", "bijdragen", "partners", "plugins")
+COMMANDS = ("check", "run", "bijdragen", "partners", "plugins", "factureren", "crediteren", "facturen")
+# Commands that work on a store: they get --database sqlite:<case>/administratie.db, made by `setup`.
+STORE_COMMANDS = ("factureren", "crediteren", "facturen")
 CASE_KEYS = {"description", "config", "edits", "files", "remove", "command", "args", "exit", "errors",
-             "stderr", "stdout", "memory_limit_mb", "xfail"}
+             "stderr", "stdout", "memory_limit_mb", "xfail", "setup"}
 EDIT_KEYS = {"file", "old", "new", "all", "append", "encoding"}
 FILE_KEYS = {"text", "encoding", "bom", "newline"}
 DEFAULT_MEMORY_LIMIT_MB = 2048
@@ -156,8 +158,10 @@ class Case:
 
     def argv(self, command, cfg, out):
         args = [command]
-        if command in ("check", "run", "bijdragen", "partners"):
+        if command in ("check", "run", "bijdragen", "partners") + STORE_COMMANDS:
             args += ["--config", os.path.join(cfg, "vhh.yaml")]
+        if command in STORE_COMMANDS:
+            args += ["--database", "sqlite:" + self.store_path(cfg)]
         if command == "run":
             args += ["--out", out]
         subst = {"{config_dir}": cfg, "{out}": out, "{test_plugins}": TEST_PLUGIN_DIR}
@@ -166,6 +170,22 @@ class Case:
                 a = a.replace(k, v)
             args.append(a)
         return args
+
+    @staticmethod
+    def store_path(cfg):
+        return os.path.join(os.path.dirname(cfg), "administratie.db")
+
+    def run_setup(self, cfg, out):
+        """`setup:` a list of vhh commands (argument lists) that prepare the case's store, each
+        with --config and --database added (`db` commands only --database); each must succeed."""
+        for step in self.spec.get("setup") or []:
+            args = [a.replace("{config_dir}", cfg).replace("{out}", out) for a in step]
+            if args[0] != "db":
+                args += ["--config", os.path.join(cfg, "vhh.yaml")]
+            args += ["--database", "sqlite:" + self.store_path(cfg)]
+            r = run_vhh(args, DEFAULT_MEMORY_LIMIT_MB)
+            if r.returncode != 0:
+                raise AssertionError(f"{self.name}: setup vhh {' '.join(args)} failed: {r.stdout}{r.stderr}")
 
     def expected_file(self, pattern, cfg):
         if pattern in ("vhh", "*"):
@@ -204,6 +224,7 @@ class BadInputCorpusTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, tmp, True)
         cfg = case.setup(tmp)
         out = os.path.join(tmp, "out")
+        case.run_setup(cfg, out)
         spec = case.spec
         for command in case.commands():
             before = snapshot(tmp)

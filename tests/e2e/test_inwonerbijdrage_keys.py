@@ -210,6 +210,7 @@ def own_entry(text):
     """The header of a config (everything before `plugins:`) plus only this plugin's entry, so a
     variant does not depend on other plugins' files."""
     head, _, plugins = text.partition("\nplugins:\n")
+    head = re.sub(r"(?m)^facturatie:.*\n?", "", head)  # invoicing data in a file of its own
     entries = re.split(r"(?m)^(?=  - name: )", plugins)
     mine = [e for e in entries if e.startswith(f"  - name: {PLUGIN}\n")]
     assert len(mine) == 1, plugins

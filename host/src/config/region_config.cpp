@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "config/centrumgemeente_rule.h"
+#include "config/facturatie_config.h"
 #include "config/peildatum_rule.h"
 #include "render/png_image.h"
 #include "config/region_id.h"
@@ -73,7 +74,8 @@ const vhh_setting_spec kHerindelingenSpec[] = {
 };
 
 const std::set<std::string> kTopLevelKeys = {"regio", "bevolking", "gemeenten", "herindelingen", "plugins",
-                                             "templates", "administratie", "formaten", "kalender", "huisstijl"};
+                                             "templates", "administratie", "formaten", "kalender", "huisstijl",
+                                             "facturatie"};
 
 /// Reads `formaten:`: a non-empty list of the formats of kDocumentFormats, none twice.
 void read_formaten(const YamlNode &node, RunConfig &config, Diagnostics &diag) {
@@ -379,8 +381,8 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         if (kTopLevelKeys.count(key.text)) continue;
         log.error(may_misspell(key.text, absent) ? Impact::may_mask : Impact::blocking, ExitCode::config, key.where,
                   excerpt(key.text), "unknown key '" + excerpt(key.text) + "'",
-                  "allowed top-level keys: administratie, bevolking, formaten, gemeenten, herindelingen, huisstijl, kalender, plugins, "
-                  "regio, templates");
+                  "allowed top-level keys: administratie, bevolking, facturatie, formaten, gemeenten, herindelingen, huisstijl, "
+                  "kalender, plugins, regio, templates");
     }
 
     Settings regio = validate_section(root, "regio", kRegioSpec, file_loc, log);
@@ -498,6 +500,13 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         cycle::check_kalender(config.kalender, diag);
     }
     if (const YamlNode *huisstijl = root.find("huisstijl")) read_huisstijl(*huisstijl, path, config, log);
+    if (const YamlNode *facturatie = root.find("facturatie")) {
+        YamlNode section = *facturatie;  // with the keys of its `bestand:` file, if any
+        const YamlNode *file = section.is_map() ? facturatie->find("bestand") : nullptr;
+        if (file == nullptr ||
+            include_settings_file(path, config.inputs, *file, "facturatie", section, config.included_files, diag))
+            config.facturatie = read_facturatie(section, region, log);
+    }
 
     const YamlNode *plugins = root.find("plugins");
     if (plugins == nullptr || plugins->is_null()) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "config/facturatie_config.h"
 #include "config/input_file.h"
 #include "config/yaml_document.h"
 #include "cycle/kalender.h"
@@ -53,6 +54,8 @@ struct RunConfig {
     /// `huisstijl:`: the letterhead (organisation, address, logo) and the default contact person and
     /// signatory of letters; empty without the key. The logo has been read and checked (a PNG).
     HouseStyle house;
+    /// `facturatie:`: leverancier, debiteuren, termijnen (vhh factureren); configured = false without the key.
+    Facturatie facturatie;
     /// True when the region (regio, bevolking, gemeenten, herindelingen), the templates directory
     /// and the plugin list were read whole: the errors found in them, if any, are unknown keys that
     /// cannot be misspellings of a key the file lacks (so nothing the user meant was left out).

@@ -22,31 +22,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxBijlage = 20u * 1024 * 1024;
 
-/// The region config of a cycle command (of boekjaar `jaar`) and its store, or a StoreError; the
-/// config's errors are printed and their exit code thrown.
-struct Opened {
-    RunConfig config;
-    std::unique_ptr<Store> store;
-};
-
-Opened open_region(const CommandOptions &o, const std::string &command, int jaar) {
-    if (is_province_config(o.config_path))
-        throw StoreError(vhh::ExitCode::config, o.config_path + " is a province config; 'vhh " + command +
-                                                    "' works on one region's config");
-    Diagnostics diag;
-    Opened out{load_run_config(o.config_path, diag, {o.allow_outside_inputs, {}}), nullptr};
-    std::cerr << format_capped(diag);
-    if (diag.has_errors()) throw StoreError(diag.exit_code(), "nothing was recorded: the config has errors");
-    if (out.config.region.boekjaar != jaar)
-        throw StoreError(vhh::ExitCode::data, o.config_path + " is about boekjaar " +
-                                                  std::to_string(out.config.region.boekjaar) + ", not " + o.jaar);
-    const auto url = resolve_database_url(o.database, out.config.administratie, o.config_path);
-    if (!url)
-        throw StoreError(vhh::ExitCode::usage, kNoStore);
-    out.store = std::make_unique<Store>(*url, true);
-    return out;
-}
-
 /// --wijziging N as a number (0 when not given); -1 when it is not a number.
 int wijziging_nummer(const std::string &text) {
     if (text.empty()) return 0;
@@ -133,6 +108,24 @@ int zienswijze_reactie(const CommandOptions &o, int jaar, int nummer) {
 }
 
 }  // namespace
+
+Opened open_region(const CommandOptions &o, const std::string &command, int jaar) {
+    if (is_province_config(o.config_path))
+        throw StoreError(vhh::ExitCode::config, o.config_path + " is a province config; 'vhh " + command +
+                                                    "' works on one region's config");
+    Diagnostics diag;
+    Opened out{load_run_config(o.config_path, diag, {o.allow_outside_inputs, {}}), nullptr};
+    std::cerr << format_capped(diag);
+    if (diag.has_errors()) throw StoreError(diag.exit_code(), "nothing was recorded: the config has errors");
+    if (jaar && out.config.region.boekjaar != jaar)
+        throw StoreError(vhh::ExitCode::data, o.config_path + " is about boekjaar " +
+                                                  std::to_string(out.config.region.boekjaar) + ", not " + o.jaar);
+    const auto url = resolve_database_url(o.database, out.config.administratie, o.config_path);
+    if (!url)
+        throw StoreError(vhh::ExitCode::usage, kNoStore);
+    out.store = std::make_unique<Store>(*url, true);
+    return out;
+}
 
 int cmd_wijziging(const CommandOptions &o) {
     if (!o.args.empty()) return usage("unexpected argument '" + o.args[0] + "' after 'wijziging'");

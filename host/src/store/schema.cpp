@@ -60,6 +60,26 @@ const std::vector<Migration> kMigrations = {
          "CREATE TABLE gebruikers (naam TEXT PRIMARY KEY, rol TEXT NOT NULL, gemeente TEXT NOT NULL,"
          " wachtwoord_hash TEXT NOT NULL, sinds TEXT NOT NULL)",
      }},
+    {4,
+     "facturen: voorschotnota's, werkplekhuur, afrekeningen en creditnota's, genummerd zonder gaten per jaar",
+     {
+         // The last number issued per region and year: raised in the writing transaction that issues
+         // the invoice, so numbers have no gaps (a rolled-back run gives its numbers back).
+         "CREATE TABLE factuur_nummers (regio TEXT NOT NULL, jaar INTEGER NOT NULL, laatste INTEGER NOT NULL,"
+         " PRIMARY KEY (regio, jaar))",
+         // An issued invoice or credit note, never changed: bedrag_cents is the document's amount
+         // (positive), typecode 380 (invoice) or 381 (credit note); partijen the leverancier and
+         // debiteur as issued (canonical JSON); sha256 its seal, named in its audit log entry.
+         "CREATE TABLE facturen (regio TEXT NOT NULL, nummer TEXT NOT NULL, jaar INTEGER NOT NULL,"
+         " volgnr INTEGER NOT NULL, soort TEXT NOT NULL, typecode TEXT NOT NULL, termijn TEXT NOT NULL,"
+         " debiteur_id TEXT NOT NULL, debiteur TEXT NOT NULL, datum TEXT NOT NULL, vervaldatum TEXT NOT NULL,"
+         " periode_van TEXT NOT NULL, periode_tot TEXT NOT NULL, bedrag_cents BIGINT NOT NULL,"
+         " betalingskenmerk TEXT NOT NULL, crediteert TEXT NOT NULL, reden TEXT NOT NULL, btw TEXT NOT NULL,"
+         " partijen TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (regio, nummer), UNIQUE (regio, jaar, volgnr))",
+         "CREATE TABLE factuurregels (regio TEXT NOT NULL, nummer TEXT NOT NULL, volgnr INTEGER NOT NULL,"
+         " omschrijving TEXT NOT NULL, bedrag_cents BIGINT NOT NULL, PRIMARY KEY (regio, nummer, volgnr),"
+         " FOREIGN KEY (regio, nummer) REFERENCES facturen (regio, nummer))",
+     }},
 };
 
 ColumnDef i(const char *n) { return {n, true}; }
@@ -97,6 +117,14 @@ const std::vector<TableDef> kTables = {
      "id", ""},
     {"zienswijze_reacties", {i("zienswijze_id"), t("datum"), t("reactie"), t("sha256")}, "zienswijze_id", "zienswijze_id"},
     {"gebruikers", {t("naam"), t("rol"), t("gemeente"), t("wachtwoord_hash"), t("sinds")}, "naam", ""},
+    {"factuur_nummers", {t("regio"), i("jaar"), i("laatste")}, "regio, jaar", ""},
+    {"facturen",
+     {t("regio"), t("nummer"), i("jaar"), i("volgnr"), t("soort"), t("typecode"), t("termijn"), t("debiteur_id"),
+      t("debiteur"), t("datum"), t("vervaldatum"), t("periode_van"), t("periode_tot"), i("bedrag_cents"),
+      t("betalingskenmerk"), t("crediteert"), t("reden"), t("btw"), t("partijen"), t("sha256")},
+     "regio, nummer", ""},
+    {"factuurregels", {t("regio"), t("nummer"), i("volgnr"), t("omschrijving"), i("bedrag_cents")},
+     "regio, nummer, volgnr", ""},
 };
 
 }  // namespace

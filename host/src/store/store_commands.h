@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/region_config.h"
 #include "store/store.h"
 
 namespace vhh::host {
@@ -26,6 +27,7 @@ struct CommandOptions {
     std::string jaar, besluit, datum, gemeente;
     std::string bestand, ontvangen, samenvatting, bijlage, wijziging, reactie;  ///< wijziging, zienswijze
     std::string rol;  ///< --rol (vhh gebruiker)
+    std::string soort, termijn, reden, bedrag, out;  ///< vhh factureren, crediteren
     bool posten = false;  ///< historie --posten: only the history per post
     std::vector<std::string> plugin_dirs;
     std::string templates_dir;
@@ -47,6 +49,15 @@ int usage(const std::string &message);
 int refused(const StoreError &e);
 /// Checks --jaar (a year) and, when given, a date option (YYYY-MM-DD); the usage error, or "".
 std::string year_and_date_problem(const std::string &jaar, const std::string &date_option, const std::string &date);
+
+/// A region's config (of boekjaar `jaar`; any when 0) and its store, opened for a command.
+struct Opened {
+    RunConfig config;
+    std::unique_ptr<Store> store;
+};
+/// Loads the region config `o` names (its errors printed; their exit code thrown as a StoreError),
+/// refuses a province config and a config of another boekjaar, and opens the store it names.
+Opened open_region(const CommandOptions &o, const std::string &command, int jaar);
 
 /// `vhh db init|migrate|status|verify|export|import`.
 int cmd_db(const CommandOptions &o);

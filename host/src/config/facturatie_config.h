@@ -1,0 +1,63 @@
+// The config's `facturatie:` section: who bills (the leverancier: the Veiligheidshuis or its
+// centrumgemeente), who is billed (a debiteur per gemeente and per partner), the termijnen of the
+// voorschotnota's and the VAT treatment of werkplekhuur. Read with the region; `vhh check` refuses
+// what `vhh factureren` would.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/yaml_document.h"
+#include "stage_log.h"
+#include "vhh/contribution.h"
+#include "vhh/region.h"
+
+namespace vhh::host {
+
+/// A party of an invoice: the leverancier or a debiteur.
+struct InvoiceParty {
+    std::string id;          ///< debiteur: CBS code of the gemeente or partner id ("" for the leverancier)
+    std::string naam;        ///< legal name ("" for a debiteur: the gemeente's or partner's name is used)
+    std::string oin;         ///< Organisatie-identificatienummer (20 digits; Peppol scheme 0190)
+    std::string kvk;         ///< KvK number (8 digits; scheme 0106)
+    std::string btw;         ///< leverancier: VAT identifier (werkplekhuur invoices)
+    std::string straat, postcode, plaats;  ///< postal address (country NL)
+    std::string email;
+    std::string contact;     ///< leverancier: contact person
+    std::string referentie;  ///< debiteur: BuyerReference (their order or budget reference), optional
+    SourceLocation where;    ///< where it is configured
+};
+
+/// The config's `facturatie:` section.
+struct Facturatie {
+    bool configured = false;    ///< the section is present
+    InvoiceParty leverancier;
+    std::string iban, bic;      ///< the account the debiteuren pay to
+    std::string termijnen = "kwartaal";  ///< jaar | halfjaar | kwartaal | maand
+    int betaaltermijn_dagen = 30;        ///< vervaldatum = factuurdatum + this
+    std::string werkplekhuur_btw = "vrijgesteld";  ///< vrijgesteld (E, art. 11 lid 1 onder b Wet OB) | belast (S, 21 %)
+    bool illustratief = false;  ///< the data are examples: every invoice says so
+    std::vector<InvoiceParty> debiteuren;
+    SourceLocation where;       ///< the section
+    SourceLocation debiteuren_where;
+
+    /// The debiteur with `id`, or nullptr.
+    const InvoiceParty *debiteur(const std::string &id) const;
+};
+
+/// Reads `facturatie:` (its keys may come from a `bestand:` file, merged into `node` by the caller):
+/// every gemeente of `region` needs a debiteur with an OIN and a full address (an e-invoice is asked
+/// for each); IBAN, OIN and KvK are checked for their form. Every problem is recorded in `log`.
+Facturatie read_facturatie(const YamlNode &node, const Region &region, StageLog &log);
+
+/// What `vhh factureren --soort werkplekhuur` needs of the computed lines: every payer of the
+/// werkplekhuur source that is not a gemeente has a debiteur entry. A partner without one is a
+/// warning at facturatie.debiteuren (`vhh run`'s documents do not need it; `factureren` refuses, 65).
+/// Nothing is checked when the section is absent.
+void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, const std::vector<ContributionLine> &lines,
+                                   Diagnostics &diag);
+
+/// True when `iban` is a well-formed IBAN (ISO 13616 check digits, mod 97).
+bool iban_valid(const std::string &iban);
+
+}  // namespace vhh::host

@@ -1,0 +1,19 @@
+// `vhh factureren`, `vhh crediteren` and `vhh facturen`: invoices of the region in the store, written
+// as e-invoices (SI-UBL 2.0) and documents.
+#pragma once
+
+#include <ctime>
+
+#include "store/store_commands.h"
+
+namespace vhh::host::invoicing {
+
+/// `vhh factureren --jaar Y --soort voorschot|werkplekhuur|afrekening [--termijn T] [--out DIR]`;
+/// `created`: the documents' fixed creation time.
+int cmd_factureren(const store::CommandOptions &o, std::time_t created);
+/// `vhh crediteren NUMMER --reden TEXT [--bedrag EUR] [--datum D] [--out DIR]`.
+int cmd_crediteren(const store::CommandOptions &o);
+/// `vhh facturen [--jaar Y] [--format table|csv|json]`.
+int cmd_facturen(const store::CommandOptions &o);
+
+}  // namespace vhh::host::invoicing

@@ -1,0 +1,270 @@
+"""vhh factureren / crediteren / facturen: invoices in the store, gapless numbers, SI-UBL 2.0
+e-invoices checked by an independent reader (tests/tools/check_ubl.py: /usr/bin/python3 + lxml),
+amounts reconciled with the store and the vastgestelde begroting, PDFs read with pdftotext."""
+import json
+import os
+import shutil
+import subprocess
+import unittest
+
+import storetest
+import vhhtest
+
+CHECK_UBL = os.path.join(vhhtest.SOURCE_DIR, "tests", "tools", "check_ubl.py")
+
+
+def read_ubl(paths):
+    out = subprocess.run([vhhtest.PYTHON, CHECK_UBL, *paths], capture_output=True, text=True, check=True, timeout=300)
+    return json.loads(out.stdout)
+
+
+class FacturenTest(storetest.StoreTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.url = self.initialised()
+        self.cfg = self.write_config(vhhtest.zeeland_text())
+
+    def adopt(self, cfg=None, document="begroting"):
+        self.vhh("vaststellen", document, "--jaar", "2013", "--besluit", "AB 2012/14", "--datum", "2012-11-20",
+                 "--config", cfg or self.cfg, "--database", self.url)
+
+    def bill(self, *args, expect=0, cfg=None):
+        return self.vhh("factureren", "--jaar", "2013", "--config", cfg or self.cfg, "--database", self.url, *args,
+                        expect=expect)
+
+    def facturen(self):
+        r = self.vhh("facturen", "--config", self.cfg, "--database", self.url, "--format", "json")
+        return json.loads(r.stdout)["facturen"]
+
+    def inwonerbijdragen(self):
+        r = self.vhh("bijdragen", "--config", self.cfg, "--format", "json")
+        return {l["payer_id"]: l["amount_cents"] for l in json.loads(r.stdout)["lines"] if l["source"] == "inwonerbijdrage"}
+
+    def check_all(self, out):
+        files = sorted(os.path.join(out, f) for f in os.listdir(out) if f.endswith(".xml"))
+        result = read_ubl(files)
+        for f, r in result.items():
+            self.assertEqual(r["errors"], [], f)
+        return {r["nummer"]: r for r in result.values()}
+
+    def test_voorschot_every_termijn_adds_up_and_reconciles(self):
+        self.adopt()
+        out = self.path("out")
+        r = self.bill("--soort", "voorschot", "--out", out)
+        self.assertIn("52 new, 0 already billed", r.stdout)
+        facturen = self.facturen()
+        self.assertEqual([f["nummer"] for f in facturen], ["2013-%05d" % n for n in range(1, 53)])
+        # The four termijnen of every gemeente add up to its vastgestelde bijdrage, to the cent.
+        per = {}
+        for f in facturen:
+            self.assertEqual((f["soort"], f["status"], f["open_cents"]), ("voorschot", "open", f["bedrag_cents"]))
+            per.setdefault(f["debiteur_id"], []).append(f["bedrag_cents"])
+        expected = self.inwonerbijdragen()
+        self.assertEqual({k: sum(v) for k, v in per.items()}, expected)
+        for parts in per.values():
+            self.assertEqual(len(parts), 4)
+            self.assertLessEqual(max(parts) - min(parts), 1)  # largest remainder: at most a cent apart
+        # Every e-invoice passes the independent checks and says what the store says.
+        ubl = self.check_all(out)
+        self.assertEqual(sorted(ubl), [f["nummer"] for f in facturen])
+        for f in facturen:
+            u = ubl[f["nummer"]]
+            self.assertEqual((u["payable_cents"], u["payment_id"], u["category"], u["typecode"]),
+                             (f["bedrag_cents"], f["betalingskenmerk"], "O", "380"))
+        manifest = json.loads(vhhtest.read_text(os.path.join(out, "manifest.json")))
+        self.assertEqual(len(manifest["files"]), 104)
+        # The PDF, read by pdftotext.
+        first = facturen[0]
+        text = subprocess.run(["pdftotext", os.path.join(out, first["nummer"] + ".pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        for fragment in (first["nummer"], first["betalingskenmerk"], "Gemeente Borsele", "€ 2.255,10",
+                         "Niet onderworpen aan btw", "ILLUSTRATIEF"):
+            self.assertIn(fragment, text)
+        # Idempotent: nothing is billed twice; the documents are rewritten byte for byte.
+        before = {f: vhhtest.read_bytes(os.path.join(out, f)) for f in os.listdir(out)}
+        r = self.bill("--soort", "voorschot", "--out", out)
+        self.assertIn("0 new, 52 already billed", r.stdout)
+        self.assertIn("already billed: voorschot Q1 GM0654 Borsele: factuur 2013-00001", r.stdout)
+        self.assertEqual(len(self.facturen()), 52)
+        self.assertEqual({f: vhhtest.read_bytes(os.path.join(out, f)) for f in os.listdir(out)}, before)
+        self.vhh("db", "verify", "--database", self.url)
+
+    def test_one_termijn_then_the_rest(self):
+        self.adopt()
+        self.bill("--soort", "voorschot", "--termijn", "2")
+        self.assertEqual({f["termijn"] for f in self.facturen()}, {"Q2"})
+        r = self.bill("--soort", "voorschot")
+        self.assertIn("39 new, 13 already billed", r.stdout)
+        self.assertEqual([f["nummer"] for f in self.facturen()], ["2013-%05d" % n for n in range(1, 53)])
+
+    def test_werkplekhuur_exempt_and_taxed(self):
+        self.adopt()
+        out = self.path("out")
+        self.bill("--soort", "werkplekhuur", "--out", out)
+        facturen = self.facturen()
+        self.assertEqual(len(facturen), 13)
+        self.assertEqual(sum(f["bedrag_cents"] for f in facturen), 11000000)  # € 110.000 werkplekhuur
+        ubl = self.check_all(out)
+        self.assertEqual({u["category"] for u in ubl.values()}, {"E"})
+        # Opted for taxed rent: category S, 21 %.
+        url = self.new_store()
+        self.vhh("db", "init", "--database", url)
+        with open(self.path("facturatie.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        with open(self.path("facturatie.yaml"), "w", encoding="utf-8") as f:
+            f.write(text.replace("werkplekhuur_btw: vrijgesteld", "werkplekhuur_btw: belast"))
+        self.url = url
+        self.adopt()
+        out2 = self.path("out2")
+        self.bill("--soort", "werkplekhuur", "--out", out2)
+        ubl = self.check_all(out2)
+        for f in self.facturen():
+            u = ubl[f["nummer"]]
+            self.assertEqual(u["category"], "S")
+            self.assertEqual(u["tax_cents"], f["btw_cents"])
+            self.assertEqual(u["payable_cents"], f["bedrag_cents"])
+            self.assertEqual(u["tax_cents"] * 100, 21 * (u["payable_cents"] - u["tax_cents"]))
+        # Credit notes of a taxed invoice carry VAT too; a partial credit, then the rest: nothing open.
+        base = ["--config", self.cfg, "--database", self.url, "--out", out2]
+        self.vhh("crediteren", "2013-00001", "--reden", "een werkplek minder", "--bedrag", "1000", *base)
+        self.vhh("crediteren", "2013-00001", "--reden", "vertrokken", *base)
+        f = {x["nummer"]: x for x in self.facturen()}
+        self.assertEqual(f["2013-00001"]["open_cents"], 0)
+        self.assertEqual(f["2013-00014"]["bedrag_cents"] + f["2013-00015"]["bedrag_cents"], -f["2013-00001"]["bedrag_cents"])
+        ubl = self.check_all(out2)
+        self.assertEqual((ubl["2013-00014"]["category"], ubl["2013-00014"]["payable_cents"]), ("S", 100000))
+
+    def test_afrekening_invoices_a_deficit_and_credits_a_surplus(self):
+        self.adopt()
+        self.bill("--soort", "voorschot")
+        # The realisatie: Borsele 1.000 inwoners more (deficit € 400), Goes 1.000 fewer (surplus € 400).
+        text = vhhtest.zeeland_text().replace("inwoners: 22551", "inwoners: 23551").replace("inwoners: 37050",
+                                                                                             "inwoners: 36050")
+        rekening = self.write_config(text, "jaarrekening.yaml")
+        self.adopt(rekening, "jaarrekening")
+        out = self.path("out")
+        self.bill("--soort", "afrekening", "--out", out)
+        afrekening = [f for f in self.facturen() if f["soort"] == "afrekening"]
+        self.assertEqual([(f["debiteur_id"], f["typecode"], f["bedrag_cents"], f["open_cents"]) for f in afrekening],
+                         [("GM0654", "380", 40000, 40000), ("GM0664", "381", -40000, -40000)])
+        ubl = self.check_all(out)
+        credit = ubl[afrekening[1]["nummer"]]
+        self.assertEqual(credit["root"], "CreditNote")
+        goes_voorschot = [f["nummer"] for f in self.facturen() if f["debiteur_id"] == "GM0664" and f["soort"] == "voorschot"]
+        self.assertEqual(credit["billing_references"], goes_voorschot)
+        r = self.bill("--soort", "afrekening")
+        self.assertIn("0 new, 2 already billed", r.stdout)
+
+    def test_crediteren_whole_partial_and_too_much(self):
+        self.adopt()
+        self.bill("--soort", "voorschot", "--termijn", "Q1")
+        out = self.path("out")
+        base = ["--config", self.cfg, "--database", self.url]
+        self.vhh("crediteren", "2013-00001", "--reden", "bedrag te hoog", "--bedrag", "255.10", "--datum", "2013-02-01",
+                 "--out", out, *base)
+        f = {x["nummer"]: x for x in self.facturen()}
+        self.assertEqual((f["2013-00001"]["open_cents"], f["2013-00001"]["status"]), (200000, "deels gecrediteerd"))
+        self.assertEqual((f["2013-00014"]["bedrag_cents"], f["2013-00014"]["crediteert"]), (-25510, "2013-00001"))
+        before = self.facturen()
+        r = self.vhh("crediteren", "2013-00001", "--reden", "x", "--bedrag", "2000.01", *base, expect=65)
+        self.assertIn("more than what is open of invoice 2013-00001 (€ 2.000,00", r.stderr)
+        self.vhh("crediteren", "2013-09999", "--reden", "x", *base, expect=65)
+        self.vhh("crediteren", "2013-00014", "--reden", "x", *base, expect=65)  # a credit note
+        self.assertEqual(self.facturen(), before)
+        self.vhh("crediteren", "2013-00001", "--reden", "vervalt", "--datum", "2013-02-02", "--out", out, *base)
+        f = {x["nummer"]: x for x in self.facturen()}
+        self.assertEqual((f["2013-00001"]["open_cents"], f["2013-00001"]["status"]), (0, "gecrediteerd"))
+        self.assertEqual(f["2013-00015"]["bedrag_cents"], -200000)
+        self.vhh("crediteren", "2013-00001", "--reden", "nog eens", *base, expect=65)
+        ubl = self.check_all(out)
+        self.assertEqual((ubl["2013-00015"]["root"], ubl["2013-00015"]["billing_references"]), ("CreditNote", ["2013-00001"]))
+        self.vhh("db", "verify", "--database", self.url)
+
+    def test_refusals_change_nothing(self):
+        out = self.path("out")
+        r = self.bill("--soort", "voorschot", "--out", out, expect=65)
+        self.assertIn("no vastgestelde begroting 2013 of zeeland", r.stderr)
+        self.assertFalse(os.path.exists(out))
+        self.adopt()
+        r = self.bill("--soort", "voorschot", "--termijn", "Q5", expect=64)
+        self.assertIn("--termijn 'Q5' is not a termijn of 2013", r.stderr)
+        self.bill("--soort", "voorschot", "--termijn", "13", expect=64)
+        self.bill("--soort", "huur", expect=64)
+        self.bill("--soort", "werkplekhuur", "--termijn", "Q1", expect=64)
+        r = self.bill("--soort", "afrekening", expect=65)
+        self.assertIn("no vastgestelde jaarrekening 2013", r.stderr)
+        self.assertEqual(self.facturen(), [])
+
+    def test_export_and_import_keep_the_invoices(self):
+        self.adopt()
+        self.bill("--soort", "voorschot", "--termijn", "Q1")
+        self.vhh("crediteren", "2013-00002", "--reden", "x", "--bedrag", "10", "--datum", "2013-02-01",
+                 "--config", self.cfg, "--database", self.url)
+        exported = self.vhh("db", "export", "--database", self.url).stdout
+        dump = self.written("export.json", exported)
+        other = self.new_store()
+        self.vhh("db", "import", dump, "--database", other)
+        self.vhh("db", "verify", "--database", other)
+        self.assertEqual(self.vhh("db", "export", "--database", other).stdout, exported)
+        self.assertEqual(len(json.loads(exported)["tabellen"]["facturen"]), 14)
+
+    def test_store_tampering_is_found(self):
+        self.adopt()
+        self.bill("--soort", "voorschot", "--termijn", "Q1")
+        self.sql(self.url, "UPDATE facturen SET bedrag_cents = 1 WHERE nummer = '2013-00003'")
+        r = self.vhh("db", "verify", "--database", self.url, expect=65)
+        self.assertIn("factuur 2013-00003 of zeeland: its content does not match its seal", r.stderr)
+
+    def test_concurrent_runs_number_without_gaps(self):
+        self.adopt()
+        args = ["factureren", "--jaar", "2013", "--config", self.cfg, "--database", self.url, "--soort", "voorschot"]
+        procs = [subprocess.Popen([vhhtest.VHH, *args, "--termijn", t], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for t in ("Q1", "Q2", "Q1")]
+        results = [p.communicate(timeout=300) + (p.returncode,) for p in procs]
+        for out, err, code in results:
+            self.assertEqual(code, 0, out + err)
+        facturen = self.facturen()
+        self.assertEqual([f["nummer"] for f in facturen], ["2013-%05d" % n for n in range(1, 27)])
+        self.assertEqual(len({(f["termijn"], f["debiteur_id"]) for f in facturen}), 26)  # Q1 billed once
+        self.assertEqual(sum("13 already billed" in out for out, _, _ in results), 1)
+
+
+    def test_maas_en_leijgraaf_per_halfjaar(self):
+        ml = self.path("ml")
+        shutil.copytree(os.path.join(vhhtest.SOURCE_DIR, "config", "maas-en-leijgraaf"), ml)
+        cfg = os.path.join(ml, "vhh.yaml")
+        self.vhh("vaststellen", "begroting", "--jaar", "2015", "--besluit", "AB 2014/3", "--datum", "2014-07-01",
+                 "--config", cfg, "--database", self.url)
+        out = self.path("out")
+        self.vhh("factureren", "--jaar", "2015", "--soort", "voorschot", "--config", cfg, "--database", self.url,
+                 "--out", out)
+        facturen = json.loads(self.vhh("facturen", "--config", cfg, "--database", self.url, "--format",
+                                       "json").stdout)["facturen"]
+        self.assertEqual(len(facturen), 24)  # 12 gemeenten x H1, H2
+        boekel = [(f["termijn"], f["bedrag_cents"], f["vervaldatum"]) for f in facturen if f["debiteur_id"] == "GM0755"]
+        self.assertEqual(boekel, [("H1", 160650, "2015-01-31"), ("H2", 160650, "2015-07-31")])  # € 3.213 (seed)
+        self.assertEqual(sum(f["bedrag_cents"] for f in facturen), 23700000)  # gemeentelijke bijdrage € 237.000
+        self.check_all(out)
+
+
+class FacturatieConfigTest(vhhtest.VhhTestCase):
+
+    def test_check_refuses_what_factureren_would(self):
+        cfg = self.write_config(vhhtest.zeeland_text())
+        with open(self.path("facturatie.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace('{id: GM0664, oin: "00000001000000664000", straat: Postbus 101, ', "{id: GM0664, ")
+        text = text.replace("  iban: NL34BNGH0285000001", "  iban: NL35BNGH0285000001")
+        with open(self.path("facturatie.yaml"), "w", encoding="utf-8") as f:
+            f.write(text)
+        r = vhhtest.run("check", "--config", cfg)
+        self.assertExit(r, 78)
+        self.assertIn("facturatie.yaml:18:9: error: facturatie.leverancier.iban: expected an IBAN with valid check digits",
+                      r.stderr)
+        self.assertIn("facturatie.debiteuren[1]: gemeente GM0664 is billed by e-invoice (SI-UBL 2.0), which needs its "
+                      "oin, straat", r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
