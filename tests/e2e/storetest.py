@@ -17,6 +17,9 @@ UNDO_MIGRATION = {
     2: ["DROP TABLE zienswijze_reacties", "DROP TABLE zienswijzen", "DROP TABLE bijlagen",
         "ALTER TABLE wijzigingen DROP COLUMN omschrijving", "ALTER TABLE wijzigingen DROP COLUMN sha256"],
     3: ["DROP TABLE gebruikers"],
+    # Placeholder: migration 4 ('facturen') comes from the invoicing branch and brings its own undo.
+    4: [],
+    5: ["DROP TABLE inlogpogingen", "DROP TABLE sessies"],
 }
 # The schema version this vhh writes.
 SCHEMA = max(UNDO_MIGRATION)
