@@ -41,11 +41,12 @@ std::pair<std::int64_t, std::int64_t> failures(store::Store &store, const std::s
     return {mislukt[0], laatste[0]};
 }
 
-/// Seconds to wait after `n` failures, of which `free` cost nothing, the last at `laatste`.
+/// Seconds still to wait after `f` (failures, time of the last one) of which `free` cost nothing:
+/// 15 s after the first failure beyond them, doubling with each next one, at most 15 minutes.
 std::int64_t wait_after(std::pair<std::int64_t, std::int64_t> f, std::int64_t free, std::int64_t now) {
     if (f.first < free) return 0;
-    const std::int64_t step = std::min<std::int64_t>(f.first - free, 10);  // 2^10 s > 15 min
-    const std::int64_t delay = std::min<std::int64_t>(std::int64_t{1} << step, 15 * 60);
+    const std::int64_t step = std::min<std::int64_t>(f.first - free, 6);  // 15 s × 2^6 > 15 min
+    const std::int64_t delay = std::min<std::int64_t>(std::int64_t{15} << step, 15 * 60);
     return std::max<std::int64_t>(0, f.second + delay - now);
 }
 

@@ -35,8 +35,8 @@ std::optional<Sessie> find_sessie(store::Store &store, const std::string &id, st
 void end_sessie(store::Store &store, const std::string &id, std::int64_t now);
 
 /// The login rate limit: after kFreeFailures failed logins for an account (or 4× as many from
-/// one address) every further attempt waits 2^(n − free) seconds after the last one, at most
-/// 15 minutes. Returns the seconds still to wait before a login of `gebruiker` from `adres` is
+/// one address) the next attempt waits 15 seconds after the last failure, doubling with every
+/// further failure, at most 15 minutes; a refused attempt does not count. Returns the seconds still to wait before a login of `gebruiker` from `adres` is
 /// tried at all; 0 when it may be tried.
 std::int64_t login_wait(store::Store &store, const std::string &gebruiker, const std::string &adres, std::int64_t now);
 /// Failed logins before the limit starts, per account.
