@@ -17,12 +17,14 @@ UNDO_MIGRATION = {
     2: ["DROP TABLE zienswijze_reacties", "DROP TABLE zienswijzen", "DROP TABLE bijlagen",
         "ALTER TABLE wijzigingen DROP COLUMN omschrijving", "ALTER TABLE wijzigingen DROP COLUMN sha256"],
     3: ["DROP TABLE gebruikers"],
-    # Placeholder: migration 4 ('facturen') comes from the invoicing branch and brings its own undo.
-    4: [],
+    # Placeholder (None): migration 4 ('facturen') comes from the invoicing branch with its own undo;
+    # until it is merged this vhh has no migration 4.
+    4: None,
     5: ["DROP TABLE inlogpogingen", "DROP TABLE sessies"],
 }
-# The schema version this vhh writes.
+# The schema version this vhh writes, and the one before it (the newest it knows below SCHEMA).
 SCHEMA = max(UNDO_MIGRATION)
+PREVIOUS_SCHEMA = max(v for v, undo in UNDO_MIGRATION.items() if v < SCHEMA and undo is not None)
 
 
 def pg_url(database, password=None):
@@ -71,7 +73,7 @@ class StoreTestCase(vhhtest.VhhTestCase):
         self.assertIn("schema version: %d " % SCHEMA, status,
                       "a migration was added: add how to take it out to UNDO_MIGRATION in storetest.py")
         for v in range(SCHEMA, version, -1):
-            for statement in UNDO_MIGRATION[v]:
+            for statement in UNDO_MIGRATION[v] or []:
                 self.sql(url, statement)
             self.sql(url, "DELETE FROM schema_migrations WHERE version = %d" % v)
 

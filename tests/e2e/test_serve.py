@@ -14,7 +14,7 @@ from servetest import PASSWORD, Client, Server, ServeTestCase
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
-CONTROLLER_PAGES = [("GET", "/"), ("GET", "/?jaar=2014"), ("POST", "/zienswijze")]
+CONTROLLER_PAGES = [("GET", "/"), ("GET", "/?jaar=2014"), ("POST", "/zienswijze"), ("POST", "/zienswijze/reactie")]
 
 
 class Access(ServeTestCase):
@@ -208,8 +208,8 @@ class ZienswijzeForm(ServeTestCase):
         c = self.logged_in("anna")
         evil = '<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
         r = self.post(c, samenvatting=evil)
-        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=1#zienswijzen"))
-        page = c.get("/?jaar=2013&vastgelegd=1").body
+        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=zienswijze#zienswijzen"))
+        page = c.get("/?jaar=2013&vastgelegd=zienswijze").body
         self.assertIn("De zienswijze is vastgelegd.", page)
         self.assertNotIn("<script>", page)
         self.assertNotIn("<img", page)
@@ -227,6 +227,53 @@ class ZienswijzeForm(ServeTestCase):
         lijst = json.loads(self.vhh("zienswijze", "lijst", "--jaar", "2013", "--format", "json",
                                     "--database", self.url).stdout)["zienswijzen"]
         self.assertEqual([z["samenvatting"] for z in lijst], [evil])
+
+
+class ReactieForm(ServeTestCase):
+    def test_the_reaction_is_recorded_with_the_clis_rules_and_messages(self):
+        c = self.logged_in("anna")
+        r = c.post("/zienswijze", {"csrf": c.get("/").csrf(), "jaar": "2013", "gemeente": "GM0654",
+                                   "ontvangen": "2013-06-20", "samenvatting": "Borsele"})
+        self.assertEqual(r.status, 303)
+        page = c.get("/").body
+        self.assertIn('action="/zienswijze/reactie"', page)
+        nr = re.search(r'id="datum-r(\d+)"', page).group(1)
+
+        def post(**fields):
+            base = {"csrf": c.get("/").csrf(), "jaar": "2013", "gemeente": "GM0654", "onderwerp": "ontwerpbegroting",
+                    "datum": "2013-07-01", "reactie": "De bijdrage blijft <i>gelijk</i>."}
+            base.update(fields)
+            return c.post("/zienswijze/reactie", base)
+
+        r = post(datum="1-7-2013", reactie=" ")
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-datum-r%s">--datum &apos;1-7-2013&apos; is not a date YYYY-MM-DD' % nr, r.body)
+        self.assertIn('id="fout-reactie-r%s">--reactie is empty' % nr, r.body)
+        r = post(datum="2013-06-01")
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-algemeen-r%s">--datum 2013-06-01 is before the zienswijze was received (2013-06-20)'
+                      % nr, r.body)
+        cli = self.vhh("zienswijze", "reactie", "--jaar", "2013", "--gemeente", "GM0654", "--datum", "2013-06-01",
+                       "--reactie", "x", "--database", self.url, expect=65)
+        self.assertIn("--datum 2013-06-01 is before the zienswijze was received (2013-06-20)", cli.stderr)
+        r = post(gemeente="GM0664")
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-reactie">De reactie is niet opgeslagen: the store holds no zienswijze of GM0664 on '
+                      'the ontwerpbegroting 2013 of zeeland', r.body)
+
+        r = post()
+        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=reactie#zienswijzen"))
+        page = c.get("/?jaar=2013&vastgelegd=reactie").body
+        self.assertIn("De reactie is vastgelegd.", page)
+        self.assertIn("2013-07-01: <span class=\"samenvatting\">De bijdrage blijft &lt;i&gt;gelijk&lt;/i&gt;.</span>",
+                      page)
+        self.assertNotIn('action="/zienswijze/reactie"', page)
+        r = post(reactie="nog een")  # a reaction is never replaced
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-reactie"', r.body)
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        self.assertEqual((entries[-1]["gebruiker"], entries[-1]["commando"]), ("anna", "zienswijze reactie"))
+        self.vhh("db", "verify", "--database", self.url)
 
 
 class Protocol(ServeTestCase):

@@ -14,7 +14,7 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import Select, WebDriverWait
     SELENIUM = None
 except ImportError as e:  # pragma: no cover - scripts/setup installs python3-selenium
@@ -72,9 +72,12 @@ class Browser(ServeTestCase):
 
     def submit(self, element):
         """Clicks (or submits the form of) `element` and waits until the next page has replaced this one."""
-        page = self.browser.find_element(By.TAG_NAME, "html")
+        # A new document has a new <html> element (selenium's staleness_of does not know newer
+        # chromium's error for a node of a replaced document, so compare the elements' ids).
+        before = self.browser.find_element(By.TAG_NAME, "html").id
         element.click() if element.tag_name == "button" else element.submit()
-        WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.browser, 60, ignored_exceptions=(WebDriverException,)).until(
+            lambda b: b.find_element(By.TAG_NAME, "html").id != before)
 
     def field(self, name):
         return self.browser.find_element(By.NAME, name)

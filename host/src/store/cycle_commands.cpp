@@ -10,7 +10,6 @@
 #include "output/sha256.h"
 #include "store/administration.h"
 #include "store/audit_log.h"
-#include "store/seal.h"
 #include "store/snapshot.h"
 #include "store/store_commands.h"
 #include "store/wijziging.h"
@@ -89,28 +88,17 @@ int zienswijze_record(const CommandOptions &o, int jaar, int nummer) {
 int zienswijze_reactie(const CommandOptions &o, int jaar, int nummer) {
     if (o.gemeente.empty() || o.datum.empty() || o.reactie.empty())
         return usage("'vhh zienswijze reactie' needs --gemeente CODE, --jaar Y, --datum YYYY-MM-DD and --reactie TEXT");
-    if (auto p = year_and_date_problem(o.jaar, "datum", o.datum); !p.empty()) return usage(p);
-    if (o.reactie.find_first_not_of(" \t\r\n") == std::string::npos) return usage("--reactie is empty");
+    if (auto p = reactie_field_problems(o.jaar, o.datum, o.reactie); !p.empty()) return usage(p.front().melding);
     Opened r = open_region(o, "zienswijze reactie", jaar);
     Transaction tx(*r.store, true);
     r.store->require_schema();
-    const std::string onderwerp = zienswijze_onderwerp(nummer);
-    for (const auto &z : find_zienswijzen(*r.store, r.config.region.id, jaar)) {
-        if (z.gemeente != o.gemeente || z.onderwerp != onderwerp) continue;
-        if (o.datum < z.ontvangen)
-            throw StoreError(vhh::ExitCode::data, "--datum " + o.datum + " is before the zienswijze was received (" +
-                                                      z.ontvangen + ")");
-        const std::string seal = record_reactie(*r.store, z, o.datum, o.reactie);
-        append_log(*r.store, acting_user(o.door), "zienswijze reactie",
-                   r.config.region.id + " " + o.jaar + " " + onderwerp + " " + z.gemeente + " datum " + o.datum +
-                       seal_text(seal));
-        tx.commit();
-        std::cout << "vhh: reactie to the zienswijze of " << z.gemeente << " " << z.gemeente_naam << " recorded ("
-                  << o.datum << ")\n";
-        return 0;
-    }
-    throw StoreError(vhh::ExitCode::data, "the store holds no zienswijze of " + o.gemeente + " on the " + onderwerp +
-                                              " " + o.jaar + " of " + r.config.region.id);
+    const StoredZienswijze z =
+        zienswijze_to_answer(*r.store, r.config.region.id, jaar, zienswijze_onderwerp(nummer), o.gemeente, o.datum);
+    record_reactie_logged(*r.store, r.config.region.id, jaar, z, o.datum, o.reactie, acting_user(o.door));
+    tx.commit();
+    std::cout << "vhh: reactie to the zienswijze of " << z.gemeente << " " << z.gemeente_naam << " recorded (" << o.datum
+              << ")\n";
+    return 0;
 }
 
 }  // namespace

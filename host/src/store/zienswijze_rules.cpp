@@ -51,4 +51,35 @@ void record_zienswijze_logged(Store &store, const ZienswijzeInput &z, const std:
                    z.ontvangen + seal_text(seal));
 }
 
+std::vector<FieldProblem> reactie_field_problems(const std::string &jaar, const std::string &datum,
+                                                 const std::string &reactie) {
+    std::vector<FieldProblem> out;
+    if (auto p = year_and_date_problem(jaar, "", ""); !p.empty()) out.push_back({"jaar", p});
+    if (datum.empty()) out.push_back({"datum", "--datum is missing: the date YYYY-MM-DD of the reaction"});
+    else if (auto p = year_and_date_problem("2000", "datum", datum); !p.empty()) out.push_back({"datum", p});
+    if (reactie.find_first_not_of(" \t\r\n") == std::string::npos) out.push_back({"reactie", "--reactie is empty"});
+    return out;
+}
+
+StoredZienswijze zienswijze_to_answer(Store &store, const std::string &regio, int jaar, const std::string &onderwerp,
+                                      const std::string &gemeente, const std::string &datum) {
+    for (auto &z : find_zienswijzen(store, regio, jaar)) {
+        if (z.gemeente != gemeente || z.onderwerp != onderwerp) continue;
+        if (datum < z.ontvangen)
+            throw StoreError(vhh::ExitCode::data,
+                             "--datum " + datum + " is before the zienswijze was received (" + z.ontvangen + ")");
+        return z;
+    }
+    throw StoreError(vhh::ExitCode::data, "the store holds no zienswijze of " + gemeente + " on the " + onderwerp + " " +
+                                              std::to_string(jaar) + " of " + regio);
+}
+
+void record_reactie_logged(Store &store, const std::string &regio, int jaar, const StoredZienswijze &z,
+                           const std::string &datum, const std::string &reactie, const std::string &door) {
+    const std::string seal = record_reactie(store, z, datum, reactie);
+    append_log(store, door, "zienswijze reactie",
+               regio + " " + std::to_string(jaar) + " " + z.onderwerp + " " + z.gemeente + " datum " + datum +
+                   seal_text(seal));
+}
+
 }  // namespace vhh::host::store

@@ -36,4 +36,18 @@ std::optional<std::string> zienswijze_store_problem(Store &store, const std::str
 /// Records `z` (record_zienswijze) with its audit log entry by `door`, in the open write transaction.
 void record_zienswijze_logged(Store &store, const ZienswijzeInput &z, const std::string &door);
 
+/// The problems of a reaction's text fields (jaar, datum, reactie) as given; empty when they hold.
+std::vector<FieldProblem> reactie_field_problems(const std::string &jaar, const std::string &datum,
+                                                 const std::string &reactie);
+
+/// The zienswijze of `gemeente` on `onderwerp` that a reaction answers, with `datum` not before it
+/// was received (inside the transaction that records it); a StoreError (65) otherwise.
+StoredZienswijze zienswijze_to_answer(Store &store, const std::string &regio, int jaar, const std::string &onderwerp,
+                                      const std::string &gemeente, const std::string &datum);
+
+/// Records the reaction (record_reactie) with its audit log entry by `door`, in the open write
+/// transaction.
+void record_reactie_logged(Store &store, const std::string &regio, int jaar, const StoredZienswijze &z,
+                           const std::string &datum, const std::string &reactie, const std::string &door);
+
 }  // namespace vhh::host::store

@@ -19,11 +19,23 @@ namespace mu = kainjow::mustache;
 
 namespace {
 
-/// What the zienswijze form was given and what is wrong with it.
+/// What a form was given and what is wrong with it.
 struct FormState {
     std::map<std::string, std::string> waarden;   ///< field → value as given
     std::map<std::string, std::string> fouten;    ///< field → message
     std::string algemeen;                         ///< a problem of the whole form
+    /// The reaction form: the zienswijze it answers (gemeente, onderwerp); empty for the zienswijze form.
+    std::string gemeente, onderwerp;
+
+    std::string value(const std::string &k) const {
+        auto it = waarden.find(k);
+        return it == waarden.end() ? std::string() : it->second;
+    }
+    void set_errors(Data &form) const {
+        for (const auto &[veld, melding] : fouten) form.set("fout_" + veld, melding);
+        if (!algemeen.empty()) form.set("fout_algemeen", algemeen);
+        if (!fouten.empty() || !algemeen.empty()) form.set("fouten", true);
+    }
 };
 
 std::string dutch(const std::optional<Date> &d) { return d ? d->nl() : "–"; }
@@ -49,8 +61,9 @@ Data kalender_data(const Context &ctx, int jaar) {
     return list;
 }
 
-/// The store's part of the dashboard: vaststellingen, wijzigingen, zienswijzen.
-void store_data(store::Store &s, const std::string &regio, int jaar, Data &d) {
+/// The store's part of the dashboard: vaststellingen, wijzigingen, zienswijzen (with a reaction
+/// form on those without one when `schrijven`, showing `reactie`'s state on its zienswijze).
+void store_data(store::Store &s, const std::string &regio, int jaar, Data &d, bool schrijven, const FormState &reactie) {
     Data vast{mu::data::type::list};
     for (const char *document : {"begroting", "jaarrekening"}) {
         Data row;
@@ -83,6 +96,17 @@ void store_data(store::Store &s, const std::string &regio, int jaar, Data &d) {
         if (z.reactie) {
             row.set("reactie", *z.reactie);
             row.set("reactie_datum", *z.reactie_datum);
+        } else if (schrijven) {
+            Data form;
+            form.set("nr", std::to_string(z.id));
+            form.set("code", z.gemeente);
+            form.set("onderwerp", z.onderwerp);
+            if (reactie.gemeente == z.gemeente && reactie.onderwerp == z.onderwerp) {
+                form.set("datum", reactie.value("datum"));
+                form.set("tekst", reactie.value("reactie"));
+                reactie.set_errors(form);
+            }
+            row.set("reactie_formulier", form);
         }
         zw.push_back(row);
     }
@@ -92,30 +116,25 @@ void store_data(store::Store &s, const std::string &regio, int jaar, Data &d) {
 
 Data form_data(const Context &ctx, int jaar, const FormState &f) {
     Data form;
-    auto value = [&](const std::string &k) {
-        auto it = f.waarden.find(k);
-        return it == f.waarden.end() ? std::string() : it->second;
-    };
     form.set("jaar", std::to_string(jaar));
-    form.set("ontvangen", value("ontvangen"));
-    form.set("samenvatting", value("samenvatting"));
+    form.set("ontvangen", f.value("ontvangen"));
+    form.set("samenvatting", f.value("samenvatting"));
     Data gemeenten{mu::data::type::list};
     for (const auto &g : ctx.config.region.gemeenten) {
         Data row;
         row.set("code", g.code);
         row.set("naam", g.naam);
-        if (g.code == value("gemeente")) row.set("gekozen", true);
+        if (g.code == f.value("gemeente")) row.set("gekozen", true);
         gemeenten.push_back(row);
     }
     form.set("gemeenten", gemeenten);
-    for (const auto &[veld, melding] : f.fouten) form.set("fout_" + veld, melding);
-    if (!f.algemeen.empty()) form.set("fout_algemeen", f.algemeen);
-    if (!f.fouten.empty() || !f.algemeen.empty()) form.set("fouten", true);
+    f.set_errors(form);
     return form;
 }
 
-/// The dashboard of `jaar` with the form in state `f`.
-void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormState &f, bool vastgelegd) {
+/// The dashboard of `jaar` with the zienswijze form in state `f` (or, when f.gemeente is set, that
+/// zienswijze's reaction form); `vastgelegd`: say that a change was recorded.
+void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormState &f, const std::string &vastgelegd) {
     Data d;
     const int boekjaar = x.ctx.config.region.boekjaar;
     d.set("jaar", std::to_string(jaar));
@@ -123,15 +142,20 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormStat
     d.set("volgend_jaar", std::to_string(jaar + 1));
     d.set("regime", cycle::wgr_regime(jaar).naam);
     d.set("stappen", kalender_data(x.ctx, jaar));
+    // The forms for the config's boekjaar, to a controller (bestuur and beheerder read).
+    const bool schrijven = jaar == boekjaar && x.sessie->gebruiker.rol == accounts::Rol::controller;
     {
         store::Store &s = x.db();
         store::Transaction tx(s, false);
         s.require_schema();
-        store_data(s, x.ctx.config.region.id, jaar, d);
+        store_data(s, x.ctx.config.region.id, jaar, d, schrijven, f);
     }
-    // The zienswijze form for the config's boekjaar, to a controller (bestuur and beheerder read).
-    if (jaar == boekjaar && x.sessie->gebruiker.rol == accounts::Rol::controller) d.set("formulier", form_data(x.ctx, jaar, f));
-    if (vastgelegd) d.set("vastgelegd", true);
+    if (schrijven) d.set("formulier", form_data(x.ctx, jaar, f.gemeente.empty() ? f : FormState{}));
+    // A reaction's problem that is not at one of its fields (no such zienswijze, answered already)
+    // is also shown on top: its zienswijze may have no form to show it at.
+    if (!f.gemeente.empty() && !f.algemeen.empty()) d.set("reactie_fout", f.algemeen);
+    if (vastgelegd == "zienswijze") d.set("vastgelegd", std::string("De zienswijze is vastgelegd."));
+    if (vastgelegd == "reactie") d.set("vastgelegd", std::string("De reactie is vastgelegd."));
     x.page(status, "dashboard", d, "Dashboard " + std::to_string(jaar));
 }
 
@@ -148,7 +172,7 @@ int asked_year(const Exchange &x) {
 void dashboard(Exchange &x) {
     const int jaar = asked_year(x);
     if (jaar == 0) return x.error(HTTPResponse::HTTP_BAD_REQUEST, "Het jaar in de adresregel is geen jaartal.");
-    show(x, HTTPResponse::HTTP_OK, jaar, {}, !x.query("vastgelegd").empty());
+    show(x, HTTPResponse::HTTP_OK, jaar, {}, x.query("vastgelegd"));
 }
 
 void post_zienswijze(Exchange &x) {
@@ -178,14 +202,45 @@ void post_zienswijze(Exchange &x) {
                                                g->naam, f.waarden["ontvangen"], f.waarden["samenvatting"], "", ""};
                 store::record_zienswijze_logged(s, z, x.sessie->gebruiker.naam);
                 tx.commit();
-                return x.redirect("/?jaar=" + jaar_text + "&vastgelegd=1#zienswijzen");
+                return x.redirect("/?jaar=" + jaar_text + "&vastgelegd=zienswijze#zienswijzen");
             }
         } catch (const store::StoreError &e) {
             if (e.code != vhh::ExitCode::data) throw;
             f.algemeen = e.what();  // e.g. a second zienswijze of the same gemeente
         }
     }
-    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, boekjaar, f, false);
+    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, boekjaar, f, "");
+}
+
+void post_reactie(Exchange &x) {
+    FormState f;
+    for (const char *k : {"jaar", "datum", "reactie"}) f.waarden[k] = x.form[k];
+    f.gemeente = x.form["gemeente"];
+    f.onderwerp = x.form["onderwerp"];
+    const int boekjaar = x.ctx.config.region.boekjaar;
+    const std::string &jaar_text = f.waarden["jaar"];
+    for (const auto &p : store::reactie_field_problems(jaar_text, f.waarden["datum"], f.waarden["reactie"]))
+        f.fouten.emplace(p.veld, p.melding);
+    if (!f.fouten.count("jaar") && std::stoi(jaar_text) != boekjaar)
+        f.fouten["jaar"] = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+    if (f.fouten.count("jaar")) f.algemeen = f.fouten["jaar"];  // the form has no jaar field to show it at
+    if (f.fouten.empty()) {
+        store::Store &s = x.db();
+        try {
+            store::Transaction tx(s, true);
+            s.require_schema();
+            const auto z = store::zienswijze_to_answer(s, x.ctx.config.region.id, boekjaar, f.onderwerp, f.gemeente,
+                                                       f.waarden["datum"]);
+            store::record_reactie_logged(s, x.ctx.config.region.id, boekjaar, z, f.waarden["datum"], f.waarden["reactie"],
+                                         x.sessie->gebruiker.naam);
+            tx.commit();
+            return x.redirect("/?jaar=" + jaar_text + "&vastgelegd=reactie#zienswijzen");
+        } catch (const store::StoreError &e) {
+            if (e.code != vhh::ExitCode::data) throw;
+            f.algemeen = e.what();  // before it was received, answered already, no such zienswijze
+        }
+    }
+    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, boekjaar, f, "");
 }
 
 }  // namespace vhh::host::web

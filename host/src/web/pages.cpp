@@ -186,6 +186,7 @@ std::vector<Route> routes_of(const std::string &path) {
     if (path == "/logout") return {{"POST", kIngelogd, post_logout}};
     if (path == "/") return {{"GET", kLezers, dashboard}};
     if (path == "/zienswijze") return {{"POST", {Rol::controller}, post_zienswijze}};
+    if (path == "/zienswijze/reactie") return {{"POST", {Rol::controller}, post_reactie}};
     if (path == "/portaal/" || path.rfind("/portaal/gemeente/", 0) == 0)
         return {{"GET", {Rol::raad, Rol::bestuur, Rol::controller}, portaal}};
     return {};

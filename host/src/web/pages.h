@@ -4,6 +4,7 @@
 //   POST /logout             a logged-in user
 //   GET  /?jaar=Y            the dashboard: beheerder, controller, bestuur
 //   POST /zienswijze         records a zienswijze: controller
+//   POST /zienswijze/reactie records the reaction to one: controller
 //   GET  /portaal/           the raad portal: raad (its own gemeente), bestuur, controller
 //   GET  /portaal/gemeente/CODE  one gemeente's bijdragen: a raad user only for its own gemeente
 #pragma once
@@ -21,6 +22,8 @@ Poco::Net::HTTPRequestHandlerFactory *handler_factory(const Context &ctx);
 void dashboard(Exchange &x);
 /// POST /zienswijze : records a zienswijze, or shows the dashboard with the problems at the fields.
 void post_zienswijze(Exchange &x);
+/// POST /zienswijze/reactie : records the dagelijks bestuur's reaction to a zienswijze.
+void post_reactie(Exchange &x);
 /// GET /portaal/ and /portaal/gemeente/CODE (portaal.cpp).
 void portaal(Exchange &x);
 
