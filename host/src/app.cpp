@@ -23,6 +23,7 @@
 #include "store/prior_year.h"
 #include "accounts/gebruiker_command.h"
 #include "invoicing/factuur_commands.h"
+#include "web/server.h"
 #include "store/store_commands.h"
 #include "store/zienswijze.h"
 #include "output/output_set.h"
@@ -84,6 +85,8 @@ const char *kUsage =
     "  gebruiker toevoegen NAAM --rol beheerder|controller|bestuur|raad [--gemeente CODE]\n"
     "  gebruiker wachtwoord NAAM | rol NAAM --rol R [--gemeente CODE] | lijst [--format table|json]\n"
     "             accounts of vhh serve; the password is read from stdin   [--database URL]\n"
+    "  serve      the controller's dashboard and the raad portal in the browser (HTTP)\n"
+    "             [--config FILE] [--database URL] [--listen ADDR:PORT] [--allow-remote]\n"
     "\n"
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
@@ -95,6 +98,8 @@ const char *kUsage =
     "  --database URL     the store: sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB\n"
     "                     (default: VHH_DATABASE, else the config's administratie: key)\n"
     "  --door NAAM        who makes a change to the store (default: the OS user)\n"
+    "  --listen ADDR:PORT where vhh serve listens (default 127.0.0.1:8080; port 0: any free port)\n"
+    "  --allow-remote     let vhh serve listen on an address other than loopback (behind a TLS proxy)\n"
     "  --help             show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -120,6 +125,7 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"factureren", {"config", "database", "door", "jaar", "soort", "termijn", "out", "allow-outside-inputs"}},
     {"crediteren", {"config", "database", "door", "reden", "bedrag", "datum", "out", "allow-outside-inputs"}},
     {"facturen", {"config", "database", "jaar", "format", "allow-outside-inputs"}},
+    {"serve", {"config", "database", "listen", "allow-remote", "allow-outside-inputs"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
@@ -168,9 +174,10 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
                           .required(false)
                           .repeatable(false));
     options.addOption(Option("posten", "", "historie per post").required(false).repeatable(false));
+    options.addOption(Option("allow-remote", "", "listen beyond loopback").required(false).repeatable(false));
     for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "bestand", "ontvangen",
                              "samenvatting", "bijlage", "wijziging", "reactie", "soort", "map", "rol", "termijn", "reden",
-                             "bedrag"})
+                             "bedrag", "listen"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
@@ -244,6 +251,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
         if (command == "bijdragen") return cmd_bijdragen();
         if (command == "partners") return cmd_partners();
         if (command == "kalender") return cmd_kalender();
+        if (command == "serve") return cmd_serve();
         if (kStoreCommands.count(command)) return cmd_store(command, {args.begin() + 1, args.end()});
         return cmd_plugins();
     } catch (const std::exception &e) {
@@ -574,6 +582,17 @@ int VhhApp::province_not_supported(const std::string &command) {
                  "give a region's vhh.yaml, or use 'vhh run' / 'vhh check' for the whole province"};
     std::cerr << d.format() << "\n";
     return static_cast<int>(vhh::ExitCode::config);
+}
+
+int VhhApp::cmd_serve() {
+    web::ServeOptions o;
+    o.config_path = config_path();
+    o.database = store_values_["database"];
+    if (given_.count("listen")) o.listen = store_values_["listen"];
+    o.allow_remote = given_.count("allow-remote") != 0;
+    o.web_dir = (fs::path(share_dir_) / "web").string();
+    o.allow_outside_inputs = allow_outside_inputs_;
+    return web::cmd_serve(o);
 }
 
 std::string VhhApp::templates_dir() const { return (fs::path(share_dir_) / "templates").string(); }

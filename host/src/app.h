@@ -42,6 +42,8 @@ private:
     int cmd_partners();
     /// `vhh kalender --jaar Y`: the Wgr steps of calendar year Y against the config's plan.
     int cmd_kalender();
+    /// `vhh serve` (web/server.h).
+    int cmd_serve();
     int cmd_plugins();
     /// `db`, `log`, `vaststellen`, `historie`: the store's commands (store/store_commands.h).
     int cmd_store(const std::string &command, const std::vector<std::string> &args);

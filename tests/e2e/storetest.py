@@ -18,9 +18,11 @@ UNDO_MIGRATION = {
         "ALTER TABLE wijzigingen DROP COLUMN omschrijving", "ALTER TABLE wijzigingen DROP COLUMN sha256"],
     3: ["DROP TABLE gebruikers"],
     4: ["DROP TABLE factuurregels", "DROP TABLE facturen", "DROP TABLE factuur_nummers"],
+    5: ["DROP TABLE inlogpogingen", "DROP TABLE sessies"],
 }
-# The schema version this vhh writes.
+# The schema version this vhh writes, and the one before it (the newest it knows below SCHEMA).
 SCHEMA = max(UNDO_MIGRATION)
+PREVIOUS_SCHEMA = max(v for v, undo in UNDO_MIGRATION.items() if v < SCHEMA and undo is not None)
 
 
 def pg_url(database, password=None):
@@ -69,7 +71,7 @@ class StoreTestCase(vhhtest.VhhTestCase):
         self.assertIn("schema version: %d " % SCHEMA, status,
                       "a migration was added: add how to take it out to UNDO_MIGRATION in storetest.py")
         for v in range(SCHEMA, version, -1):
-            for statement in UNDO_MIGRATION[v]:
+            for statement in UNDO_MIGRATION[v] or []:
                 self.sql(url, statement)
             self.sql(url, "DELETE FROM schema_migrations WHERE version = %d" % v)
 

@@ -26,7 +26,7 @@ from vhhtest import SOURCE_DIR, TEST_PLUGIN_DIR, VHH
 CORPUS = os.path.join(SOURCE_DIR, "tests", "bad-inputs")
 CONFIGS = os.path.join(SOURCE_DIR, "config")
 BASES = ("zeeland", "maas-en-leijgraaf", "twente-almelo", "none")
-COMMANDS = ("check", "run", "bijdragen", "partners", "plugins", "factureren", "crediteren", "facturen")
+COMMANDS = ("check", "run", "bijdragen", "partners", "plugins", "factureren", "crediteren", "facturen", "serve")
 # Commands that work on a store: they get --database sqlite:<case>/administratie.db, made by `setup`.
 STORE_COMMANDS = ("factureren", "crediteren", "facturen")
 CASE_KEYS = {"description", "config", "edits", "files", "remove", "command", "args", "exit", "errors",
@@ -158,12 +158,14 @@ class Case:
 
     def argv(self, command, cfg, out):
         args = [command]
-        if command in ("check", "run", "bijdragen", "partners") + STORE_COMMANDS:
+        if command in ("check", "run", "bijdragen", "partners", "serve") + STORE_COMMANDS:
             args += ["--config", os.path.join(cfg, "vhh.yaml")]
         if command in STORE_COMMANDS:
             args += ["--database", "sqlite:" + self.store_path(cfg)]
         if command == "run":
             args += ["--out", out]
+        if command == "serve":  # a free port, should the case wrongly start a server (the timeout ends it)
+            args += ["--listen", "127.0.0.1:0"]
         subst = {"{config_dir}": cfg, "{out}": out, "{test_plugins}": TEST_PLUGIN_DIR}
         for a in self.spec.get("args") or []:
             for k, v in subst.items():

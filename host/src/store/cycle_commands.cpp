@@ -10,11 +10,11 @@
 #include "output/sha256.h"
 #include "store/administration.h"
 #include "store/audit_log.h"
-#include "store/seal.h"
 #include "store/snapshot.h"
 #include "store/store_commands.h"
 #include "store/wijziging.h"
 #include "store/zienswijze.h"
+#include "store/zienswijze_rules.h"
 
 namespace vhh::host::store {
 
@@ -32,9 +32,8 @@ int wijziging_nummer(const std::string &text) {
 int zienswijze_record(const CommandOptions &o, int jaar, int nummer) {
     if (o.gemeente.empty() || o.ontvangen.empty() || o.samenvatting.empty())
         return usage("'vhh zienswijze' needs --gemeente CODE, --jaar Y, --ontvangen YYYY-MM-DD and --samenvatting TEXT");
-    if (auto p = year_and_date_problem(o.jaar, "ontvangen", o.ontvangen); !p.empty()) return usage(p);
-    if (o.samenvatting.find_first_not_of(" \t\r\n") == std::string::npos)
-        return usage("--samenvatting is empty: summarise the zienswijze");
+    if (auto p = zienswijze_field_problems(o.jaar, o.gemeente, o.ontvangen, o.samenvatting); !p.empty())
+        return usage(p.front().melding);
     std::string bijlage;
     if (!o.bijlage.empty()) {
         std::error_code ec;
@@ -46,34 +45,15 @@ int zienswijze_record(const CommandOptions &o, int jaar, int nummer) {
     }
     Opened r = open_region(o, "zienswijze", jaar);
     const Region &region = r.config.region;
-    const Gemeente *g = nullptr;
-    for (const auto &candidate : region.gemeenten)
-        if (candidate.code == o.gemeente) g = &candidate;
-    if (!g) {
-        std::string codes;
-        for (const auto &candidate : region.gemeenten) codes += (codes.empty() ? "" : ", ") + candidate.code;
-        throw StoreError(vhh::ExitCode::data, "--gemeente " + o.gemeente + " is not a gemeente of " + region.id + " in " +
-                                                  o.jaar + " (its gemeenten: " + codes + ")");
-    }
+    std::string problem;
+    const Gemeente *g = zienswijze_gemeente(region, o.gemeente, o.jaar, problem);
+    if (!g) throw StoreError(vhh::ExitCode::data, problem);
     Transaction tx(*r.store, true);
     r.store->require_schema();
-    if (nummer == 0) {
-        if (auto b = find_vaststelling(*r.store, region.id, "begroting", jaar))
-            throw StoreError(vhh::ExitCode::data, "the begroting " + o.jaar + " of " + region.id +
-                                                      " is already vastgesteld on " + b->datum +
-                                                      ": a zienswijze on its ontwerp comes too late");
-    } else {
-        bool known = false;
-        for (const auto &w : find_wijzigingen(*r.store, region.id, jaar)) known = known || w.nummer == nummer;
-        if (!known)
-            throw StoreError(vhh::ExitCode::data, "the store holds no begrotingswijziging " + o.wijziging + " of " +
-                                                      o.jaar + " of " + region.id);
-    }
+    if (auto p = zienswijze_store_problem(*r.store, region.id, jaar, nummer)) throw StoreError(vhh::ExitCode::data, *p);
     ZienswijzeInput z{region.id, jaar, zienswijze_onderwerp(nummer), g->code, g->naam, o.ontvangen, o.samenvatting,
                       o.bijlage.empty() ? "" : std::filesystem::path(o.bijlage).filename().string(), bijlage};
-    const std::string seal = record_zienswijze(*r.store, z);
-    append_log(*r.store, acting_user(o.door), "zienswijze",
-               region.id + " " + o.jaar + " " + z.onderwerp + " " + g->code + " ontvangen " + o.ontvangen + seal_text(seal));
+    record_zienswijze_logged(*r.store, z, acting_user(o.door));
     tx.commit();
     std::cout << "vhh: zienswijze of " << g->code << " " << g->naam << " on the " << z.onderwerp << " " << o.jaar
               << " recorded (ontvangen " << o.ontvangen << ")\n";
@@ -83,28 +63,17 @@ int zienswijze_record(const CommandOptions &o, int jaar, int nummer) {
 int zienswijze_reactie(const CommandOptions &o, int jaar, int nummer) {
     if (o.gemeente.empty() || o.datum.empty() || o.reactie.empty())
         return usage("'vhh zienswijze reactie' needs --gemeente CODE, --jaar Y, --datum YYYY-MM-DD and --reactie TEXT");
-    if (auto p = year_and_date_problem(o.jaar, "datum", o.datum); !p.empty()) return usage(p);
-    if (o.reactie.find_first_not_of(" \t\r\n") == std::string::npos) return usage("--reactie is empty");
+    if (auto p = reactie_field_problems(o.jaar, o.datum, o.reactie); !p.empty()) return usage(p.front().melding);
     Opened r = open_region(o, "zienswijze reactie", jaar);
     Transaction tx(*r.store, true);
     r.store->require_schema();
-    const std::string onderwerp = zienswijze_onderwerp(nummer);
-    for (const auto &z : find_zienswijzen(*r.store, r.config.region.id, jaar)) {
-        if (z.gemeente != o.gemeente || z.onderwerp != onderwerp) continue;
-        if (o.datum < z.ontvangen)
-            throw StoreError(vhh::ExitCode::data, "--datum " + o.datum + " is before the zienswijze was received (" +
-                                                      z.ontvangen + ")");
-        const std::string seal = record_reactie(*r.store, z, o.datum, o.reactie);
-        append_log(*r.store, acting_user(o.door), "zienswijze reactie",
-                   r.config.region.id + " " + o.jaar + " " + onderwerp + " " + z.gemeente + " datum " + o.datum +
-                       seal_text(seal));
-        tx.commit();
-        std::cout << "vhh: reactie to the zienswijze of " << z.gemeente << " " << z.gemeente_naam << " recorded ("
-                  << o.datum << ")\n";
-        return 0;
-    }
-    throw StoreError(vhh::ExitCode::data, "the store holds no zienswijze of " + o.gemeente + " on the " + onderwerp +
-                                              " " + o.jaar + " of " + r.config.region.id);
+    const StoredZienswijze z =
+        zienswijze_to_answer(*r.store, r.config.region.id, jaar, zienswijze_onderwerp(nummer), o.gemeente, o.datum);
+    record_reactie_logged(*r.store, r.config.region.id, jaar, z, o.datum, o.reactie, acting_user(o.door));
+    tx.commit();
+    std::cout << "vhh: reactie to the zienswijze of " << z.gemeente << " " << z.gemeente_naam << " recorded (" << o.datum
+              << ")\n";
+    return 0;
 }
 
 }  // namespace

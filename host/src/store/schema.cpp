@@ -80,6 +80,17 @@ const std::vector<Migration> kMigrations = {
          " omschrijving TEXT NOT NULL, bedrag_cents BIGINT NOT NULL, PRIMARY KEY (regio, nummer, volgnr),"
          " FOREIGN KEY (regio, nummer) REFERENCES facturen (regio, nummer))",
      }},
+    {5,
+     "sessies: the sessions of vhh serve (hashed ids) and failed logins (rate limiting)",
+     {
+         // id_hash: sha256 of the 256-bit session id (the id itself is only in the browser's
+         // cookie); times are seconds since the epoch, UTC. Not part of the administration:
+         // db export leaves both tables out.
+         "CREATE TABLE sessies (id_hash TEXT PRIMARY KEY, gebruiker TEXT NOT NULL, csrf TEXT NOT NULL,"
+         " aangemaakt BIGINT NOT NULL, verloopt BIGINT NOT NULL)",
+         // sleutel: "gebruiker:NAAM" or "adres:IP"; mislukt since the last success.
+         "CREATE TABLE inlogpogingen (sleutel TEXT PRIMARY KEY, mislukt BIGINT NOT NULL, laatste BIGINT NOT NULL)",
+     }},
 };
 
 ColumnDef i(const char *n) { return {n, true}; }

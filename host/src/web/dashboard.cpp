@@ -1,0 +1,246 @@
+// The controller's dashboard: where the cycle of a year stands (the Wgr calendar, what is
+// vastgesteld, the zienswijzen and their reactions) and the form that records a zienswijze with
+// the rules and messages of `vhh zienswijze` (store/zienswijze_rules.h).
+#include <map>
+
+#include "cycle/kalender.h"
+#include "cycle/wgr_kalender.h"
+#include "store/administration.h"
+#include "store/snapshot.h"
+#include "store/store_commands.h"
+#include "store/zienswijze.h"
+#include "store/zienswijze_rules.h"
+#include "web/pages.h"
+
+namespace vhh::host::web {
+
+using Poco::Net::HTTPResponse;
+namespace mu = kainjow::mustache;
+
+namespace {
+
+/// What a form was given and what is wrong with it.
+struct FormState {
+    std::map<std::string, std::string> waarden;   ///< field → value as given
+    std::map<std::string, std::string> fouten;    ///< field → message
+    std::string algemeen;                         ///< a problem of the whole form
+    /// The reaction form: the zienswijze it answers (gemeente, onderwerp); empty for the zienswijze form.
+    std::string gemeente, onderwerp;
+
+    std::string value(const std::string &k) const {
+        auto it = waarden.find(k);
+        return it == waarden.end() ? std::string() : it->second;
+    }
+    void set_errors(Data &form) const {
+        for (const auto &[veld, melding] : fouten) form.set("fout_" + veld, melding);
+        if (!algemeen.empty()) form.set("fout_algemeen", algemeen);
+        if (!fouten.empty() || !algemeen.empty()) form.set("fouten", true);
+    }
+};
+
+std::string dutch(const std::optional<Date> &d) { return d ? d->nl() : "–"; }
+
+Data kalender_data(const Context &ctx, int jaar) {
+    Data list{mu::data::type::list};
+    for (const auto &s : cycle::wgr_kalender(cycle::plan_for(ctx.config.kalender, jaar))) {
+        Data row;
+        row.set("stap", s.stap);
+        row.set("document", s.document);
+        row.set("grondslag", s.grondslag);
+        row.set("termijn", s.termijn);
+        row.set("deadline", dutch(s.deadline));
+        row.set("gepland", dutch(s.gepland));
+        row.set("status", cycle::status_text(s.status));
+        row.set("status_klasse", s.status == cycle::StapStatus::op_tijd ? "goed"
+                                 : s.status == cycle::StapStatus::te_laat || s.status == cycle::StapStatus::fout
+                                     ? "fout"
+                                     : "open");
+        if (!s.probleem.empty()) row.set("probleem", s.probleem);
+        list.push_back(row);
+    }
+    return list;
+}
+
+/// The store's part of the dashboard: vaststellingen, wijzigingen, zienswijzen (with a reaction
+/// form on those without one when `schrijven`, showing `reactie`'s state on its zienswijze).
+void store_data(store::Store &s, const std::string &regio, int jaar, Data &d, bool schrijven, const FormState &reactie) {
+    Data vast{mu::data::type::list};
+    for (const char *document : {"begroting", "jaarrekening"}) {
+        Data row;
+        row.set("document", std::string(document) + " " + std::to_string(jaar));
+        if (auto v = store::find_vaststelling(s, regio, document, jaar)) {
+            row.set("vastgesteld", true);
+            row.set("datum", v->datum);
+            row.set("besluit", v->besluit);
+        }
+        vast.push_back(row);
+    }
+    d.set("vaststellingen", vast);
+    Data wijz{mu::data::type::list};
+    for (const auto &w : store::find_wijzigingen(s, regio, jaar)) {
+        Data row;
+        row.set("nummer", std::to_string(w.nummer));
+        row.set("datum", w.datum);
+        row.set("besluit", w.besluit);
+        wijz.push_back(row);
+    }
+    d.set("heeft_wijzigingen", !wijz.list_value().empty());
+    d.set("wijzigingen", wijz);
+    Data zw{mu::data::type::list};
+    for (const auto &z : store::find_zienswijzen(s, regio, jaar)) {
+        Data row;
+        row.set("onderwerp", z.onderwerp);
+        row.set("gemeente", z.gemeente + " " + z.gemeente_naam);
+        row.set("ontvangen", z.ontvangen);
+        row.set("samenvatting", z.samenvatting);
+        if (z.reactie) {
+            row.set("reactie", *z.reactie);
+            row.set("reactie_datum", *z.reactie_datum);
+        } else if (schrijven) {
+            Data form;
+            form.set("nr", std::to_string(z.id));
+            form.set("code", z.gemeente);
+            form.set("onderwerp", z.onderwerp);
+            if (reactie.gemeente == z.gemeente && reactie.onderwerp == z.onderwerp) {
+                form.set("datum", reactie.value("datum"));
+                form.set("tekst", reactie.value("reactie"));
+                reactie.set_errors(form);
+            }
+            row.set("reactie_formulier", form);
+        }
+        zw.push_back(row);
+    }
+    d.set("heeft_zienswijzen", !zw.list_value().empty());
+    d.set("zienswijzen", zw);
+}
+
+Data form_data(const Context &ctx, int jaar, const FormState &f) {
+    Data form;
+    form.set("jaar", std::to_string(jaar));
+    form.set("ontvangen", f.value("ontvangen"));
+    form.set("samenvatting", f.value("samenvatting"));
+    Data gemeenten{mu::data::type::list};
+    for (const auto &g : ctx.config.region.gemeenten) {
+        Data row;
+        row.set("code", g.code);
+        row.set("naam", g.naam);
+        if (g.code == f.value("gemeente")) row.set("gekozen", true);
+        gemeenten.push_back(row);
+    }
+    form.set("gemeenten", gemeenten);
+    f.set_errors(form);
+    return form;
+}
+
+/// The dashboard of `jaar` with the zienswijze form in state `f` (or, when f.gemeente is set, that
+/// zienswijze's reaction form); `vastgelegd`: say that a change was recorded.
+void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormState &f, const std::string &vastgelegd) {
+    Data d;
+    const int boekjaar = x.ctx.config.region.boekjaar;
+    d.set("jaar", std::to_string(jaar));
+    d.set("vorig_jaar", std::to_string(jaar - 1));
+    d.set("volgend_jaar", std::to_string(jaar + 1));
+    d.set("regime", cycle::wgr_regime(jaar).naam);
+    d.set("stappen", kalender_data(x.ctx, jaar));
+    // The forms for the config's boekjaar, to a controller (bestuur and beheerder read).
+    const bool schrijven = jaar == boekjaar && x.sessie->gebruiker.rol == accounts::Rol::controller;
+    {
+        store::Store &s = x.db();
+        store::Transaction tx(s, false);
+        s.require_schema();
+        store_data(s, x.ctx.config.region.id, jaar, d, schrijven, f);
+    }
+    if (schrijven) d.set("formulier", form_data(x.ctx, jaar, f.gemeente.empty() ? f : FormState{}));
+    // A reaction's problem that is not at one of its fields (no such zienswijze, answered already)
+    // is also shown on top: its zienswijze may have no form to show it at.
+    if (!f.gemeente.empty() && !f.algemeen.empty()) d.set("reactie_fout", f.algemeen);
+    if (vastgelegd == "zienswijze") d.set("vastgelegd", std::string("De zienswijze is vastgelegd."));
+    if (vastgelegd == "reactie") d.set("vastgelegd", std::string("De reactie is vastgelegd."));
+    x.page(status, "dashboard", d, "Dashboard " + std::to_string(jaar));
+}
+
+/// The year asked for (?jaar=Y, default the boekjaar), or 0 when it is no year.
+int asked_year(const Exchange &x) {
+    const std::string jaar = x.query("jaar");
+    if (jaar.empty()) return x.ctx.config.region.boekjaar;
+    if (!store::year_and_date_problem(jaar, "", "").empty()) return 0;
+    return std::stoi(jaar);
+}
+
+}  // namespace
+
+void dashboard(Exchange &x) {
+    const int jaar = asked_year(x);
+    if (jaar == 0) return x.error(HTTPResponse::HTTP_BAD_REQUEST, "Het jaar in de adresregel is geen jaartal.");
+    show(x, HTTPResponse::HTTP_OK, jaar, {}, x.query("vastgelegd"));
+}
+
+void post_zienswijze(Exchange &x) {
+    FormState f;
+    for (const char *k : {"jaar", "gemeente", "ontvangen", "samenvatting"}) f.waarden[k] = x.form[k];
+    const int boekjaar = x.ctx.config.region.boekjaar;
+    const std::string &jaar_text = f.waarden["jaar"];
+    for (const auto &p : store::zienswijze_field_problems(jaar_text, f.waarden["gemeente"], f.waarden["ontvangen"],
+                                                          f.waarden["samenvatting"]))
+        f.fouten.emplace(p.veld, p.melding);
+    if (!f.fouten.count("jaar") && std::stoi(jaar_text) != boekjaar)
+        f.fouten["jaar"] = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+    std::string problem;
+    const Gemeente *g = nullptr;
+    if (!f.fouten.count("gemeente") && !(g = store::zienswijze_gemeente(x.ctx.config.region, f.waarden["gemeente"],
+                                                                        jaar_text, problem)))
+        f.fouten["gemeente"] = problem;
+    if (f.fouten.empty()) {
+        store::Store &s = x.db();
+        try {
+            store::Transaction tx(s, true);
+            s.require_schema();
+            if (auto p = store::zienswijze_store_problem(s, x.ctx.config.region.id, boekjaar, 0)) {
+                f.algemeen = *p;
+            } else {
+                const store::ZienswijzeInput z{x.ctx.config.region.id, boekjaar, store::zienswijze_onderwerp(0), g->code,
+                                               g->naam, f.waarden["ontvangen"], f.waarden["samenvatting"], "", ""};
+                store::record_zienswijze_logged(s, z, x.sessie->gebruiker.naam);
+                tx.commit();
+                return x.redirect("/?jaar=" + jaar_text + "&vastgelegd=zienswijze#zienswijzen");
+            }
+        } catch (const store::StoreError &e) {
+            if (e.code != vhh::ExitCode::data) throw;
+            f.algemeen = e.what();  // e.g. a second zienswijze of the same gemeente
+        }
+    }
+    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, boekjaar, f, "");
+}
+
+void post_reactie(Exchange &x) {
+    FormState f;
+    for (const char *k : {"jaar", "datum", "reactie"}) f.waarden[k] = x.form[k];
+    f.gemeente = x.form["gemeente"];
+    f.onderwerp = x.form["onderwerp"];
+    const int boekjaar = x.ctx.config.region.boekjaar;
+    const std::string &jaar_text = f.waarden["jaar"];
+    for (const auto &p : store::reactie_field_problems(jaar_text, f.waarden["datum"], f.waarden["reactie"]))
+        f.fouten.emplace(p.veld, p.melding);
+    if (!f.fouten.count("jaar") && std::stoi(jaar_text) != boekjaar)
+        f.fouten["jaar"] = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+    if (f.fouten.count("jaar")) f.algemeen = f.fouten["jaar"];  // the form has no jaar field to show it at
+    if (f.fouten.empty()) {
+        store::Store &s = x.db();
+        try {
+            store::Transaction tx(s, true);
+            s.require_schema();
+            const auto z = store::zienswijze_to_answer(s, x.ctx.config.region.id, boekjaar, f.onderwerp, f.gemeente,
+                                                       f.waarden["datum"]);
+            store::record_reactie_logged(s, x.ctx.config.region.id, boekjaar, z, f.waarden["datum"], f.waarden["reactie"],
+                                         x.sessie->gebruiker.naam);
+            tx.commit();
+            return x.redirect("/?jaar=" + jaar_text + "&vastgelegd=reactie#zienswijzen");
+        } catch (const store::StoreError &e) {
+            if (e.code != vhh::ExitCode::data) throw;
+            f.algemeen = e.what();  // before it was received, answered already, no such zienswijze
+        }
+    }
+    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, boekjaar, f, "");
+}
+
+}  // namespace vhh::host::web

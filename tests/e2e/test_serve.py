@@ -1,0 +1,330 @@
+"""`vhh serve` attacked with plain HTTP (http.client): access by role checked on the server, CSRF
+on every POST, no session fixation, the login rate limit shared through the store, user input shown
+as text, the security headers, the body limit, the listen address; and the zienswijze form with the
+rules and messages of `vhh zienswijze`, recorded in the audit log as the logged-in user. The same
+tests run on SQLite (e2e.serve) and on PostgreSQL (e2e.store.postgresql)."""
+import hashlib
+import json
+import re
+import signal
+import unittest
+
+import vhhtest
+from servetest import PASSWORD, Client, Server, ServeTestCase
+
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+CONTROLLER_PAGES = [("GET", "/"), ("GET", "/?jaar=2014"), ("POST", "/zienswijze"), ("POST", "/zienswijze/reactie")]
+
+
+class Access(ServeTestCase):
+    def test_anonymous_is_sent_to_login_and_its_posts_are_refused(self):
+        c = Client(self.serve())
+        for path in ("/", "/?jaar=2013", "/portaal/", "/portaal/gemeente/GM0654"):
+            r = c.get(path)
+            self.assertEqual((r.status, r.header("Location")), (303, "/login"), path)
+        for path in ("/zienswijze", "/logout"):
+            r = c.post(path, {"csrf": "0" * 64})
+            self.assertEqual(r.status, 401, path)
+            self.assertIn("Niet ingelogd", r.body)
+
+    def test_every_controller_page_is_403_for_a_raad_user(self):
+        c = self.logged_in("rita")
+        token = c.get("/portaal/").csrf()
+        for method, path in CONTROLLER_PAGES:
+            r = c.request(method, path, fields={"csrf": token} if method == "POST" else None)
+            self.assertEqual(r.status, 403, (method, path))
+            self.assertIn("Geen toegang", r.body)
+            self.assertNotIn("Kalender", r.body)
+
+    def test_a_raad_user_sees_only_its_own_gemeente_whatever_the_url(self):
+        c = self.logged_in("rita")
+        own = c.get("/portaal/")
+        self.assertEqual(own.status, 200)
+        self.assertIn("Gemeente Borsele", own.body)
+        self.assertEqual(c.get("/portaal/gemeente/GM0654").status, 200)
+        for code in ("GM0664", "GM0687", "gm0654", "GM9999", "GM0654/../GM0664", "GM0654%2F..%2FGM0664"):
+            r = c.get("/portaal/gemeente/" + code)
+            self.assertEqual(r.status, 403, code)
+            self.assertNotIn("Goes", r.body)
+            self.assertNotIn("Middelburg", r.body)
+
+    def test_bestuur_reads_the_dashboard_without_the_form_and_cannot_post_it(self):
+        c = self.logged_in("bert")
+        r = c.get("/")
+        self.assertEqual(r.status, 200)
+        self.assertIn("Kalender 2013", r.body)
+        self.assertNotIn('action="/zienswijze"', r.body)
+        r = c.post("/zienswijze", {"csrf": r.csrf(), "jaar": "2013", "gemeente": "GM0654",
+                                   "ontvangen": "2013-06-20", "samenvatting": "bestuur"})
+        self.assertEqual(r.status, 403)
+        self.assertEqual(c.get("/portaal/gemeente/GM0664").status, 200)  # bestuur reads every gemeente
+
+    def test_unknown_pages_and_methods_have_dutch_error_pages(self):
+        c = self.logged_in("anna")
+        r = c.get("/bestaat-niet")
+        self.assertEqual(r.status, 404)
+        self.assertIn("Niet gevonden", r.body)
+        r = c.request("PUT", "/")
+        self.assertEqual((r.status, r.header("Allow")), (405, "GET"))
+        self.assertIn("Methode niet toegestaan", r.body)
+        r = c.request("DELETE", "/login")
+        self.assertEqual((r.status, r.header("Allow")), (405, "GET, POST"))
+        self.assertEqual(c.get("/?jaar=20x3").status, 400)
+
+
+class Csrf(ServeTestCase):
+    def test_a_post_without_or_with_a_wrong_token_changes_nothing(self):
+        c = self.logged_in("anna")
+        token = c.get("/").csrf()
+        fields = {"jaar": "2013", "gemeente": "GM0654", "ontvangen": "2013-06-20", "samenvatting": "ok"}
+        for bad in ({}, {"csrf": ""}, {"csrf": "0" * 64}, {"csrf": token[:-1] + ("0" if token[-1] != "0" else "1")},
+                    {"csrf": token + "00"}):
+            r = c.post("/zienswijze", dict(fields, **bad))
+            self.assertEqual(r.status, 403, bad)
+        r = c.post("/logout", {"csrf": "0" * 64})
+        self.assertEqual(r.status, 403)
+        self.assertEqual(c.get("/").status, 200)  # still logged in
+        lijst = self.vhh("zienswijze", "lijst", "--jaar", "2013", "--format", "json", "--database", self.url).stdout
+        self.assertEqual(json.loads(lijst)["zienswijzen"], [])
+        # With the token it is recorded.
+        self.assertEqual(c.post("/zienswijze", dict(fields, csrf=token)).status, 303)
+
+    def test_the_login_form_needs_its_token(self):
+        server = self.serve()
+        c = Client(server)
+        r = c.post("/login", {"gebruiker": "anna", "wachtwoord": PASSWORD})
+        self.assertEqual(r.status, 403)
+        token = c.get("/login").csrf()
+        other = Client(server)  # another browser's token does not fit this one's cookie
+        other.get("/login")
+        r = other.post("/login", {"gebruiker": "anna", "wachtwoord": PASSWORD, "csrf": token})
+        self.assertEqual(r.status, 403)
+        self.assertNotIn("vhh_sessie", other.cookies)
+
+
+class Sessions(ServeTestCase):
+    def test_a_cookie_set_before_login_is_not_accepted_after_it(self):
+        server = self.serve()
+        # An attacker plants a session id; and another user's real session id.
+        planted = "ab" * 32
+        c = Client(server)
+        c.cookies["vhh_sessie"] = planted
+        self.assertEqual(c.login("anna").status, 303)
+        self.assertNotEqual(c.cookies["vhh_sessie"], planted)
+        victim = Client(server)
+        victim.cookies["vhh_sessie"] = planted
+        self.assertEqual(victim.get("/").status, 303)
+
+        bert = self.logged_in("bert", server)
+        old = bert.cookies["vhh_sessie"]
+        self.assertEqual(bert.login("anna").status, 303)  # a new login replaces the session
+        self.assertNotEqual(bert.cookies["vhh_sessie"], old)
+        replay = Client(server)
+        replay.cookies["vhh_sessie"] = old
+        self.assertEqual(replay.get("/").status, 303)
+
+    def test_the_store_keeps_only_the_hash_of_a_session_id_and_logout_ends_it(self):
+        c = self.logged_in("anna")
+        sid = c.cookies["vhh_sessie"]
+        self.assertRegex(sid, r"^[0-9a-f]{64}$")  # 256 bits
+        stored = self.sql(self.url, "SELECT id_hash FROM sessies")
+        self.assertNotIn(sid, stored)
+        self.assertIn(hashlib.sha256(sid.encode()).hexdigest(), stored)
+        r = c.post("/logout", {"csrf": c.get("/").csrf()})
+        self.assertEqual((r.status, r.header("Location")), (303, "/login"))
+        replay = Client(self.servers[0])
+        replay.cookies["vhh_sessie"] = sid
+        self.assertEqual(replay.get("/").status, 303)
+        self.assertNotIn(hashlib.sha256(sid.encode()).hexdigest(), self.sql(self.url, "SELECT id_hash FROM sessies"))
+
+    def test_a_session_of_one_server_works_on_another_on_the_same_store(self):
+        one, two = self.serve(), self.serve()
+        c = self.logged_in("anna", one)
+        other = Client(two)
+        other.cookies = dict(c.cookies)
+        r = other.get("/")
+        self.assertEqual(r.status, 200)
+        self.assertIn("Ingelogd als anna", r.body)
+        # A form shown by one server is accepted by the other (one CSRF token per session).
+        r = other.post("/zienswijze", {"csrf": c.get("/").csrf(), "jaar": "2013", "gemeente": "GM0664",
+                                       "ontvangen": "2013-06-21", "samenvatting": "via twee"})
+        self.assertEqual(r.status, 303, r.body)
+        self.assertIn("via twee", c.get("/").body)
+
+
+class RateLimit(ServeTestCase):
+    def test_ten_wrong_passwords_lock_the_account_for_both_servers(self):
+        one, two = self.serve(), self.serve()
+        c = Client(one)
+        statuses = [c.login("anna", "fout wachtwoord %d" % i).status for i in range(10)]
+        self.assertEqual(statuses[:5], [401] * 5, statuses)
+        self.assertEqual(statuses[5:], [429] * 5, statuses)
+        # The right password is refused now, by this server and by the other on the same store.
+        for server in (one, two):
+            r = Client(server).login("anna")
+            self.assertEqual(r.status, 429, r.body)
+            self.assertIn("Te veel mislukte inlogpogingen", r.body)
+            self.assertGreater(int(r.header("Retry-After")), 0)
+        # Another account from the same address still logs in.
+        self.assertEqual(Client(one).login("bert").status, 303)
+
+    def test_a_wrong_password_and_an_unknown_name_get_the_same_answer(self):
+        c = Client(self.serve())
+        a, b = c.login("anna", "fout wachtwoord"), c.login("niemand", "fout wachtwoord")
+        self.assertEqual((a.status, b.status), (401, 401))
+        self.assertIn("Onbekende gebruiker of onjuist wachtwoord", a.body)
+        self.assertEqual(a.body.replace("anna", "X").replace(a.csrf(), ""),
+                         b.body.replace("niemand", "X").replace(b.csrf(), ""))
+
+
+class ZienswijzeForm(ServeTestCase):
+    def post(self, c, **fields):
+        base = {"csrf": c.get("/").csrf(), "jaar": "2013", "gemeente": "GM0654", "ontvangen": "2013-06-20",
+                "samenvatting": "Borsele vraagt om een lagere bijdrage."}
+        base.update(fields)
+        return c.post("/zienswijze", base)
+
+    def test_field_problems_are_shown_at_the_field_with_the_clis_messages(self):
+        c = self.logged_in("anna")
+        r = self.post(c, ontvangen="2013-13-45", samenvatting="  ")
+        self.assertEqual(r.status, 422)
+        cli = self.vhh("zienswijze", "--jaar", "2013", "--gemeente", "GM0654", "--ontvangen", "2013-13-45",
+                       "--samenvatting", "x", "--database", self.url, expect=64)
+        message = "--ontvangen &apos;2013-13-45&apos; is not a date YYYY-MM-DD"
+        self.assertIn("--ontvangen '2013-13-45' is not a date YYYY-MM-DD", cli.stderr)
+        self.assertRegex(r.body, 'id="fout-ontvangen">' + re.escape(message))
+        self.assertRegex(r.body, 'id="fout-samenvatting">--samenvatting is empty: summarise the zienswijze')
+        self.assertIn('value="2013-13-45"', r.body)  # what was typed stays in the form
+        r = self.post(c, gemeente="GM0000")
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-gemeente">--gemeente GM0000 is not a gemeente of zeeland in 2013', r.body)
+        self.assertEqual(self.post(c).status, 303)
+        r = self.post(c)  # a second of the same gemeente: the store refuses, as for the CLI
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-algemeen"', r.body)
+
+    def test_html_in_a_samenvatting_is_shown_as_text_and_the_change_is_logged_as_the_user(self):
+        c = self.logged_in("anna")
+        evil = '<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes"'
+        r = self.post(c, samenvatting=evil)
+        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=zienswijze#zienswijzen"))
+        page = c.get("/?jaar=2013&vastgelegd=zienswijze").body
+        self.assertIn("De zienswijze is vastgelegd.", page)
+        self.assertNotIn("<script>", page)
+        self.assertNotIn("<img", page)
+        self.assertIn("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; "
+                      "&amp; &quot;quotes&quot;", page)
+        self.assertIn("nog geen reactie", page)
+        # A field error echoes the input escaped too.
+        r = self.post(c, gemeente="", samenvatting=evil)
+        self.assertEqual(r.status, 422)
+        self.assertNotIn("<script>", r.body)
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        self.assertEqual((entries[-1]["gebruiker"], entries[-1]["commando"]), ("anna", "zienswijze"))
+        self.assertIn("zeeland 2013 ontwerpbegroting GM0654 ontvangen 2013-06-20", entries[-1]["wijziging"])
+        self.vhh("db", "verify", "--database", self.url)
+        lijst = json.loads(self.vhh("zienswijze", "lijst", "--jaar", "2013", "--format", "json",
+                                    "--database", self.url).stdout)["zienswijzen"]
+        self.assertEqual([z["samenvatting"] for z in lijst], [evil])
+
+
+class ReactieForm(ServeTestCase):
+    def test_the_reaction_is_recorded_with_the_clis_rules_and_messages(self):
+        c = self.logged_in("anna")
+        r = c.post("/zienswijze", {"csrf": c.get("/").csrf(), "jaar": "2013", "gemeente": "GM0654",
+                                   "ontvangen": "2013-06-20", "samenvatting": "Borsele"})
+        self.assertEqual(r.status, 303)
+        page = c.get("/").body
+        self.assertIn('action="/zienswijze/reactie"', page)
+        nr = re.search(r'id="datum-r(\d+)"', page).group(1)
+
+        def post(**fields):
+            base = {"csrf": c.get("/").csrf(), "jaar": "2013", "gemeente": "GM0654", "onderwerp": "ontwerpbegroting",
+                    "datum": "2013-07-01", "reactie": "De bijdrage blijft <i>gelijk</i>."}
+            base.update(fields)
+            return c.post("/zienswijze/reactie", base)
+
+        r = post(datum="1-7-2013", reactie=" ")
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-datum-r%s">--datum &apos;1-7-2013&apos; is not a date YYYY-MM-DD' % nr, r.body)
+        self.assertIn('id="fout-reactie-r%s">--reactie is empty' % nr, r.body)
+        r = post(datum="2013-06-01")
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-algemeen-r%s">--datum 2013-06-01 is before the zienswijze was received (2013-06-20)'
+                      % nr, r.body)
+        cli = self.vhh("zienswijze", "reactie", "--jaar", "2013", "--gemeente", "GM0654", "--datum", "2013-06-01",
+                       "--reactie", "x", "--database", self.url, expect=65)
+        self.assertIn("--datum 2013-06-01 is before the zienswijze was received (2013-06-20)", cli.stderr)
+        r = post(gemeente="GM0664")
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-reactie">De reactie is niet opgeslagen: the store holds no zienswijze of GM0664 on '
+                      'the ontwerpbegroting 2013 of zeeland', r.body)
+
+        r = post()
+        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=reactie#zienswijzen"))
+        page = c.get("/?jaar=2013&vastgelegd=reactie").body
+        self.assertIn("De reactie is vastgelegd.", page)
+        self.assertIn("2013-07-01: <span class=\"samenvatting\">De bijdrage blijft &lt;i&gt;gelijk&lt;/i&gt;.</span>",
+                      page)
+        self.assertNotIn('action="/zienswijze/reactie"', page)
+        r = post(reactie="nog een")  # a reaction is never replaced
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-reactie"', r.body)
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        self.assertEqual((entries[-1]["gebruiker"], entries[-1]["commando"]), ("anna", "zienswijze reactie"))
+        self.vhh("db", "verify", "--database", self.url)
+
+
+class Protocol(ServeTestCase):
+    def test_every_response_has_the_security_headers(self):
+        server = self.serve()
+        anon = Client(server)
+        c = self.logged_in("anna", server)
+        for client, method, path in ((anon, "GET", "/login"), (anon, "GET", "/"), (anon, "GET", "/nergens"),
+                                     (anon, "GET", "/static/vhh.css"), (c, "GET", "/"), (c, "GET", "/portaal/"),
+                                     (c, "PUT", "/")):
+            r = client.request(method, path)
+            self.assertEqual(r.header("Content-Security-Policy"), CSP, path)
+            self.assertEqual(r.header("X-Content-Type-Options"), "nosniff", path)
+            self.assertEqual(r.header("Referrer-Policy"), "no-referrer", path)
+            if path != "/static/vhh.css":
+                self.assertEqual(r.header("Cache-Control"), "no-store", path)
+        css = anon.get("/static/vhh.css")
+        self.assertEqual((css.status, css.header("Content-Type")), (200, "text/css; charset=utf-8"))
+        self.assertIn("@media print", css.body)
+        login = Client(server)
+        login.get("/login")
+        r = login.post("/login", {"gebruiker": "anna", "wachtwoord": PASSWORD, "csrf": login.cookies["vhh_login"]})
+        session_cookie = [v for v in r.cookies() if v.startswith("vhh_sessie=")][0]
+        self.assertEqual(session_cookie.split("; ")[1:], ["Path=/", "HttpOnly", "SameSite=Strict"])
+
+    def test_a_body_over_the_limit_is_refused(self):
+        c = self.logged_in("anna")
+        r = c.request("POST", "/zienswijze", body="samenvatting=" + "a" * 70000,
+                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(r.status, 413)
+        self.assertIn("Verzoek te groot", r.body)
+        self.assertEqual(Client(self.servers[0]).request("POST", "/login", body="x" * 70000).status, 413)
+
+    def test_it_stops_cleanly_on_sigterm_and_sigint(self):
+        for sig, name in ((signal.SIGTERM, "SIGTERM"), (signal.SIGINT, "SIGINT")):
+            s = Server(self.url)
+            self.assertEqual(Client(s).get("/login").status, 200)
+            code, out, err = s.stop(sig)
+            self.assertEqual((code, out, err), (0, "vhh serve: gestopt (%s)\n" % name, ""))
+
+    def test_it_listens_on_loopback_unless_told_otherwise(self):
+        r = self.vhh("serve", "--database", self.url, "--listen", "0.0.0.0:0", expect=64)
+        self.assertIn("is not a loopback address", r.stderr)
+        self.assertIn("--allow-remote", r.stderr)
+        r = self.vhh("serve", "--database", self.url, "--listen", "localhost:http-ish", expect=64)
+        self.assertIn("is not ADDR:PORT", r.stderr)
+
+    def test_a_store_that_is_not_initialised_is_refused_at_start(self):
+        r = self.vhh("serve", "--database", self.new_store(), "--listen", "127.0.0.1:0", expect=66)
+        self.assertEqual(r.stdout, "")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,146 @@
+"""`vhh serve` in a real browser: Debian's chromium, headless, driven by chromium-driver through
+python3-selenium. A controller logs in, sees the dashboard, submits the zienswijze form with a field
+error, corrects it, sees it listed, logs out; a raad user reads its gemeente's bijdragen in the
+portal. The pages have no JavaScript (the CSP allows none). Screenshots of the main pages go to
+build/test-output/serve-browser/ (VHH_SCREENSHOT_DIR overrides) for a reviewer to look at."""
+import os
+import shutil
+import unittest
+
+import vhhtest
+from servetest import PASSWORD, ServeTestCase
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+    SELENIUM = None
+except ImportError as e:  # pragma: no cover - scripts/setup installs python3-selenium
+    SELENIUM = "python3-selenium is not installed (%s)" % e
+
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+def missing():
+    if SELENIUM:
+        return SELENIUM
+    if not CHROMIUM or not CHROMEDRIVER:
+        return "chromium and chromium-driver are not installed (scripts/setup installs them)"
+    return None
+
+
+def screenshot_dir():
+    d = os.environ.get("VHH_SCREENSHOT_DIR") or os.path.join(
+        os.path.abspath(os.environ.get("VHH_BUILD_DIR", "build")), "test-output", "serve-browser")
+    os.makedirs(d, exist_ok=True)
+    return d
+
+
+@unittest.skipIf(missing(), missing())
+class Browser(ServeTestCase):
+    def setUp(self):
+        super().setUp()
+        self.server = self.serve()
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--window-size=1280,1400", "--lang=nl-NL", "--disable-extensions",
+                    "--user-data-dir=" + self.path("chromium-profiel")):
+            options.add_argument(arg)
+        self.browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        self.browser.set_page_load_timeout(60)
+        self.shots = screenshot_dir()
+
+    def tearDown(self):
+        self.browser.quit()
+        super().tearDown()
+
+    def open(self, path):
+        self.browser.get(self.server.base + path)
+
+    def shot(self, name):
+        path = os.path.join(self.shots, name + ".png")
+        # The whole page in one picture: the window as tall as the page (no script needed).
+        height = self.browser.find_element(By.TAG_NAME, "body").size["height"]
+        self.browser.set_window_size(1280, max(600, min(height + 140, 4000)))
+        self.assertTrue(self.browser.save_screenshot(path), path)
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+
+    def submit(self, element):
+        """Clicks (or submits the form of) `element` and waits until the next page has replaced this one."""
+        # A new document has a new <html> element (selenium's staleness_of does not know newer
+        # chromium's error for a node of a replaced document, so compare the elements' ids).
+        before = self.browser.find_element(By.TAG_NAME, "html").id
+        element.click() if element.tag_name == "button" else element.submit()
+        WebDriverWait(self.browser, 60, ignored_exceptions=(WebDriverException,)).until(
+            lambda b: b.find_element(By.TAG_NAME, "html").id != before)
+
+    def field(self, name):
+        return self.browser.find_element(By.NAME, name)
+
+    def log_in(self, naam):
+        self.open("/")  # anonymous: sent to the login page
+        self.assertEqual(self.browser.find_element(By.TAG_NAME, "h1").text, "Inloggen")
+        self.field("gebruiker").send_keys(naam)
+        self.field("wachtwoord").send_keys(PASSWORD)
+        self.submit(self.browser.find_element(By.CSS_SELECTOR, "form.formulier button[type=submit]"))
+
+    def test_a_controller_records_a_zienswijze_and_a_raad_user_reads_its_gemeente(self):
+        b = self.browser
+        self.log_in("anna")
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Dashboard 2013")
+        self.assertIn("Ingelogd als anna (controller)", b.find_element(By.CLASS_NAME, "wie").text)
+        self.assertIn("ontwerpbegroting naar de raden", b.find_element(By.ID, "kalender").text)
+        self.shot("dashboard")
+
+        # A date written the Dutch way: the form comes back with the message at the field and what
+        # was typed kept.
+        Select(self.field("gemeente")).select_by_value("GM0654")
+        self.field("ontvangen").send_keys("20-06-2013")
+        summary = "Borsele <b>vraagt</b> om uitstel van de indexering & een lagere bijdrage."
+        self.field("samenvatting").send_keys(summary)
+        self.submit(self.field("samenvatting"))
+        fout = b.find_element(By.ID, "fout-ontvangen")
+        self.assertEqual(fout.text, "--ontvangen '20-06-2013' is not a date YYYY-MM-DD")
+        self.assertTrue(fout.is_displayed())
+        self.assertEqual(self.field("samenvatting").get_attribute("value"), summary)
+        self.assertEqual(Select(self.field("gemeente")).first_selected_option.get_attribute("value"), "GM0654")
+        self.shot("dashboard-veldfout")
+
+        self.field("ontvangen").clear()
+        self.field("ontvangen").send_keys("2013-06-20")
+        self.submit(self.field("samenvatting"))
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, "De zienswijze is vastgelegd.")
+        row = b.find_element(By.CSS_SELECTOR, "#zienswijzen tbody tr")
+        self.assertIn("GM0654 Borsele", row.text)
+        self.assertIn(summary, row.text)  # the markup is text, not bold
+        self.assertEqual(b.find_elements(By.CSS_SELECTOR, "#zienswijzen tbody b"), [])
+        self.assertIn("nog geen reactie", row.text)
+        self.shot("dashboard-zienswijze")
+
+        self.submit(b.find_element(By.CSS_SELECTOR, "form.uitloggen button"))
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Inloggen")
+        self.open("/")
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Inloggen")
+
+        # The dagelijks bestuur reacts and the begroting is vastgesteld (with the CLI): the portal
+        # shows Borsele's voorlopige bijdrage.
+        self.vhh("zienswijze", "reactie", "--jaar", "2013", "--gemeente", "GM0654", "--datum", "2013-07-01",
+                 "--reactie", "De indexering blijft; de bijdrage is ongewijzigd.", "--database", self.url)
+        self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2013-07", "--datum", "2013-07-04",
+                 "--database", self.url)
+        self.log_in("rita")
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Gemeente Borsele")
+        table = b.find_element(By.TAG_NAME, "table").text
+        self.assertRegex(table, r"2013 € [0-9.]+,[0-9]{2} -")
+        self.shot("portaal")
+        self.open("/portaal/gemeente/GM0664")
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Geen toegang")
+
+
+if __name__ == "__main__":
+    unittest.main()
