@@ -30,8 +30,9 @@ std::string statement(const std::string &version, const std::vector<Tx> &txs, co
     const bool v08 = version == "001.08";
     long long sum = 100000;
     for (const auto &t : txs) {
-        long long c = std::stoll(t.amount.substr(0, t.amount.find('.'))) * 100 +
-                      std::stoll(t.amount.substr(t.amount.find('.') + 1));
+        std::string fraction = t.amount.substr(t.amount.find('.') + 1);  // "5" of "12.5" is 50 cents
+        fraction.resize(2, '0');
+        long long c = std::stoll(t.amount.substr(0, t.amount.find('.'))) * 100 + std::stoll(fraction);
         if (t.status == "BOOK") sum += t.indicator == "CRDT" ? c : -c;
     }
     if (closing.empty()) closing = std::to_string(sum / 100) + "." + (sum % 100 < 10 ? "0" : "") + std::to_string(sum % 100);
