@@ -119,12 +119,14 @@ public:
     void set_administration(const Administration *administration) { administration_ = administration; }
     /// Documents plugins described (after report), checked (document_check.h).
     const std::vector<doc::Document> &documents() const { return documents_; }
-    /// The letters among documents() still to be worded from their template
-    /// (doc::Letter::body_template); the run fills them before rendering.
-    std::vector<std::reference_wrapper<doc::Document>> letters_to_word() {
+    /// The documents among documents() still to be worded from their template (a letter's
+    /// doc::Letter::body_template, a report's doc::Document::body_template); the run fills them
+    /// before rendering.
+    std::vector<std::reference_wrapper<doc::Document>> documents_to_word() {
         std::vector<std::reference_wrapper<doc::Document>> out;
         for (auto &d : documents_)
-            if (d.letter && !d.letter->body_template.empty()) out.emplace_back(d);
+            if ((d.letter && !d.letter->body_template.empty()) || (!d.letter && !d.body_template.empty()))
+                out.emplace_back(d);
         return out;
     }
     /// The letterhead and letter defaults of the config's `huisstijl:` (empty without the key).

@@ -164,19 +164,24 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
         std::string text;
         if (render_text(*compiled, doc, text, render_diag)) run->texts.emplace_back(doc.file_name, std::move(text));
     }
-    // Letters worded by a template: the rendered text becomes the letter's parts (letter_template.h).
-    std::set<std::string> letter_problems;
-    for (doc::Document &document : pipeline.letters_to_word()) {
-        doc::Letter &letter = *document.letter;
-        const CompiledTemplate *compiled = find_template(letter.body_template);
+    // Letters and reports worded by a template: the rendered text becomes the letter's parts or
+    // the report's sections (letter_template.h).
+    std::set<std::string> wording_problems;
+    for (doc::Document &document : pipeline.documents_to_word()) {
+        const bool letter = document.letter.has_value();
+        const std::string &name = letter ? document.letter->body_template : document.body_template;
+        const CompiledTemplate *compiled = find_template(name);
         if (compiled == nullptr) continue;
-        TextDocument as_text{document.name, letter.body_template, letter.template_data};
+        TextDocument as_text{document.name, name, letter ? document.letter->template_data : document.template_data};
         std::string text;
         if (!render_text(*compiled, as_text, text, render_diag)) continue;
-        for (const auto &problem : apply_letter_template(letter, text))  // once per template, not per letter
-            if (letter_problems.insert(last_template_path + "\n" + problem).second)
+        const std::vector<std::string> problems =
+            letter ? apply_letter_template(*document.letter, text) : apply_report_template(document, text);
+        for (const auto &problem : problems)  // once per template, not per letter
+            if (wording_problems.insert(last_template_path + "\n" + problem).second)
                 render_diag.error(ExitCode::config, {last_template_path, 0, 0}, "", problem,
-                                  "a line [tabel ID] places one of the letter's tables (docs/rendering.md)");
+                                  letter ? "a line [tabel ID] places one of the letter's tables (docs/rendering.md)"
+                                         : "a line [tabel ID] places one of the document's tables (docs/rendering.md)");
     }
     const bool rendering_failed = rendering.failed();
     rendering.merge_new_into(diag);
