@@ -158,12 +158,6 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
         last_template_path = tpath;
         return &*entry->compiled;
     };
-    for (const auto &doc : pipeline.texts()) {
-        const CompiledTemplate *compiled = find_template(doc.template_name);
-        if (compiled == nullptr) continue;
-        std::string text;
-        if (render_text(*compiled, doc, text, render_diag)) run->texts.emplace_back(doc.file_name, std::move(text));
-    }
     // Letters and reports worded by a template: the rendered text becomes the letter's parts or
     // the report's sections (letter_template.h).
     std::set<std::string> wording_problems;
@@ -189,8 +183,8 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     return run;
 }
 
-void stage_documents(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
-                     const std::vector<std::pair<std::string, std::string>> &texts, std::time_t created) {
+void stage_workbooks(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
+                     std::time_t created) {
     for (const auto &wb : workbooks) {
         const std::string name = prefix + wb.file_name;
         try {
@@ -199,7 +193,6 @@ void stage_documents(OutputSet &out, const std::string &prefix, const std::vecto
             throw OutputError("cannot write " + name + " into " + out.out_dir() + ": " + e.reason());
         }
     }
-    for (const auto &[name, content] : texts) out.write_file(prefix + name, content);
 }
 
 void stage_described_documents(OutputSet &out, const std::string &prefix, const Pipeline &pipeline,
