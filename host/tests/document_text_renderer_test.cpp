@@ -85,25 +85,6 @@ TEST(DocumentTextRenderer, NumbersAlignRightTextLeftSuppressedWithTheNumbers) {
     EXPECT_EQ(lines[totaal - 1].find_first_not_of('-'), std::string::npos);
 }
 
-TEST(DocumentTextRenderer, WideTablesWrapAtSpacesWithoutBreakingWords) {
-    // Six columns that do not fit in 80 characters (partners-Y): cells wrap at spaces; no word is
-    // cut in two ("Kinderbesche / rming", "Werkplek-maa / nden" before).
-    Document d;
-    d.name = "partners-2013";
-    d.meta.title = "Partners boekjaar 2013";
-    Table t;
-    t.id = "ring";
-    t.columns = {{"partner", "Partner"},   {"domein", "Domein"},          {"gehuisvest", "Gehuisvest"},
-                 {"maanden", "Werkplek-maanden"}, {"werkplekken", "Werkplekken"}, {"convenant", "Convenant gegevensdeling"}};
-    t.rows.push_back({{cell(Value::text("Raad voor de Kinderbescherming")), cell(Value::text("justitie")),
-                       cell(Value::text("ja")), cell(Value::integer(24)), cell(Value::fraction(24, 12)),
-                       cell(Value::text("1-1-2009 (illustratief)"))}});
-    d.sections = {Section{"Sleutelpartners", {t}, {}}};
-    const std::string text = DocumentTextRenderer().render(d, {});
-    for (const char *word : {"Kinderbescherming", "Werkplek-maanden", "gegevensdeling", "(illustratief)"})
-        EXPECT_NE(text.find(word), std::string::npos) << word << " broken:\n" << text;
-}
-
 TEST(DocumentTextRenderer, WrapsOnSpacesAndCutsOverlongWords) {
     EXPECT_EQ(wrap_text("een twee drie", 8), (std::vector<std::string>{"een twee", "drie"}));
     EXPECT_EQ(wrap_text("abcdefghij", 4), (std::vector<std::string>{"abcd", "efgh", "ij"}));

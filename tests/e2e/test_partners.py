@@ -412,7 +412,7 @@ class ConvenantWarningTest(RegistryTestCase):
         self.assertIn("- Politie Zeeland is gehuisvest in het Veiligheidshuis, maar er is geen convenant "
                       "gegevensdeling vastgelegd.", report.replace("\n  ", " "))  # unwrap the item
         self.assertNotIn("Alle gehuisveste partners hebben een convenant", report)
-        self.assertIn("geen (let op)", report)
+        self.assertIn("geen (let op)", " ".join(report.split()))  # the cell may wrap
         self.assertNotIn("\n\n\n", report)
 
     def test_empty_registry_runs(self):

@@ -126,72 +126,47 @@ private:
     std::string out_;
 };
 
-/// The display width of the longest word (run of characters without a space) of `text`.
-std::size_t longest_word(const std::string &text) {
-    std::size_t longest = 0, start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        longest = std::max(longest, display_width(text.substr(start, end - start)));
-        start = end + 1;
-    }
-    return longest;
-}
-
 /// Column widths for a table of natural widths `natural` within `room` characters (gaps
 /// included): columns that fit keep their width; otherwise the widest wrappable columns give up
-/// room, never below their `minimum` (the longest word of the column: a word is never broken
-/// while a table can be made narrower by wrapping at spaces).
+/// room, never below `minimum` characters.
 std::vector<std::size_t> fit_widths(std::vector<std::size_t> natural, const std::vector<bool> &wrappable,
-                                    std::size_t room, std::size_t gap, const std::vector<std::size_t> &minimum) {
+                                    std::size_t room, std::size_t gap, std::size_t minimum) {
     auto total = [&] { return std::accumulate(natural.begin(), natural.end(), std::size_t{0}) + gap * (natural.size() - 1); };
     while (total() > room) {
         std::size_t widest = natural.size();
         for (std::size_t c = 0; c < natural.size(); ++c)
-            if (wrappable[c] && natural[c] > minimum[c] && (widest == natural.size() || natural[c] > natural[widest]))
+            if (wrappable[c] && natural[c] > minimum && (widest == natural.size() || natural[c] > natural[widest]))
                 widest = c;
-        if (widest == natural.size()) break;  // every column at its longest word: the table stays wider
-        std::size_t next = minimum[widest];    // give up room down to the next widest column, at most
-        for (std::size_t c = 0; c < natural.size(); ++c)
-            if (c != widest && wrappable[c] && natural[c] < natural[widest]) next = std::max(next, natural[c]);
-        if (next == natural[widest]) next = natural[widest] - 1;  // a tie: one character at a time
-        natural[widest] -= std::min(natural[widest] - next, total() - room);
+        if (widest == natural.size()) break;  // numbers are never wrapped: the table stays wider
+        natural[widest] -= std::min(natural[widest] - minimum, total() - room);
     }
     return natural;
 }
 
 void TextWriter::block(const doc::Table &t) {
     constexpr std::size_t kGap = 2, kMinimum = 12;
-    // No column narrower than its longest word (words longer than kLongestWord may break), nor than
-    // kMinimum unless it is all narrower.
-    constexpr std::size_t kLongestWord = 30;
     const std::size_t n = t.columns.size();
     if (!t.caption.empty()) {
         wrapped(t.caption);
         blank();
     }
     if (n == 0) return;
-    std::vector<std::size_t> natural(n, 0), minimum(n, 0);
+    std::vector<std::size_t> natural(n, 0);
     std::vector<bool> numeric(n, false), wrappable(n, true);
     for (const auto &row : t.rows)
         for (std::size_t c = 0; c < row.cells.size() && c < n; ++c) {
             if (row.cells[c].value.kind() == doc::Value::Kind::empty) continue;
-            const std::string shown = flattened(format_value_nl(row.cells[c].value), false);
-            natural[c] = std::max(natural[c], display_width(shown));
-            minimum[c] = std::max(minimum[c], longest_word(shown));
+            natural[c] = std::max(natural[c], display_width(flattened(format_value_nl(row.cells[c].value), false)));
             if (is_numeric(row.cells[c].value)) numeric[c] = true;
         }
     for (std::size_t c = 0; c < n; ++c) {
         wrappable[c] = !numeric[c];
-        const std::string header_text = flattened(t.columns[c].header, false);
-        minimum[c] = std::max(minimum[c], longest_word(header_text));
-        // A header wraps onto two or more lines (at spaces) rather than widening a column of numbers much.
-        std::size_t header = display_width(header_text);
+        // A header wraps onto two or more lines rather than widening a column of numbers much.
+        std::size_t header = display_width(flattened(t.columns[c].header, false));
         natural[c] = std::max(natural[c], numeric[c] ? std::min(header, std::max<std::size_t>(natural[c], kMinimum)) : header);
-        natural[c] = std::max({natural[c], minimum[c], std::size_t{1}});
-        minimum[c] = std::max(std::min(minimum[c], kLongestWord), std::min(natural[c], kMinimum));
+        natural[c] = std::max<std::size_t>(natural[c], 1);
     }
-    const std::vector<std::size_t> width = fit_widths(natural, wrappable, kTextWidth, kGap, minimum);
+    const std::vector<std::size_t> width = fit_widths(natural, wrappable, kTextWidth, kGap, kMinimum);
     auto emit = [&](const std::vector<std::string> &texts, const std::vector<bool> &right) {
         std::vector<std::vector<std::string>> cells(n);
         std::size_t height = 1;
