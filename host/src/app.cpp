@@ -397,7 +397,7 @@ int VhhApp::cmd_run(bool write) {
     if (!run) return static_cast<int>(diag.exit_code());
     const Pipeline &pipeline = *run->pipeline;
     if (!out) {
-        const std::size_t documents = pipeline.workbooks().size() + run->texts.size() +
+        const std::size_t documents = pipeline.workbooks().size() +
                                       pipeline.documents().size() * pipeline.renderers().size();
         std::cout << "vhh: " << cfg_path << ": ok ("
                   << vhh::count_nl(static_cast<std::int64_t>(run->config.region.gemeenten.size()), "gemeente", "gemeenten")
@@ -412,7 +412,7 @@ int VhhApp::cmd_run(bool write) {
     for (const auto &p : pipeline.plugins()) info.plugins.push_back(&p);
     info.inputs = run->inputs;
     return write_output(*out, info, [&](OutputSet &set) {
-        stage_documents(set, "", pipeline.workbooks(), run->texts, info.created);
+        stage_workbooks(set, "", pipeline.workbooks(), info.created);
         stage_described_documents(set, "", pipeline, info.created);
     });
 }
@@ -505,7 +505,7 @@ int VhhApp::cmd_run_province(const std::string &cfg_path, OutputSet *out) {
     for (const auto &run : runs) info.regions.push_back(run->config.region.id);
     return write_output(*out, info, [&](OutputSet &set) {
         for (const auto &run : runs) {
-            stage_documents(set, run->config.region.id + "/", run->pipeline->workbooks(), run->texts, info.created);
+            stage_workbooks(set, run->config.region.id + "/", run->pipeline->workbooks(), info.created);
             stage_described_documents(set, run->config.region.id + "/", *run->pipeline, info.created);
         }
         stage_described_documents(set, "", consolidation, renderers, info.created);

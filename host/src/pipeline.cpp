@@ -67,23 +67,17 @@ private:
 class ReportContextImpl : public ReportContext {
 public:
     ReportContextImpl(const Region &r, const std::vector<Partner> &partners, bool registry, const Settings &s,
-                      Diagnostics &d, const std::vector<ContributionLine> &lines, std::vector<Workbook> &workbooks,
-                      std::vector<TextDocument> &texts, std::optional<std::vector<PostFigures>> &posten,
-                      std::vector<doc::Document> &documents)
-        : ReportContext(r, partners, s, d), lines_(lines), workbooks_(workbooks), texts_(texts), posten_(posten),
-          documents_(documents) {
+                      Diagnostics &d, const std::vector<ContributionLine> &lines,
+                      std::optional<std::vector<PostFigures>> &posten, std::vector<doc::Document> &documents)
+        : ReportContext(r, partners, s, d), lines_(lines), posten_(posten), documents_(documents) {
         set_partner_registry(registry);
     }
     const std::vector<ContributionLine> &lines() const override { return lines_; }
-    void add_workbook(Workbook workbook) override { workbooks_.push_back(std::move(workbook)); }
-    void add_text(TextDocument document) override { texts_.push_back(std::move(document)); }
     void add_document(doc::Document document) override { documents_.push_back(std::move(document)); }
     void add_posten(std::vector<PostFigures> posten) override { posten_ = std::move(posten); }
 
 private:
     const std::vector<ContributionLine> &lines_;
-    std::vector<Workbook> &workbooks_;
-    std::vector<TextDocument> &texts_;
     std::optional<std::vector<PostFigures>> &posten_;
     std::vector<doc::Document> &documents_;
 };
@@ -382,32 +376,15 @@ bool Pipeline::report(Diagnostics &parent) {
     add_calculation_workbook();
     std::set<std::string> document_names;  // of every document so far, to catch one produced twice
     for (const auto &wb : workbooks_) document_names.insert(wb.file_name);
-    for (const auto &t : texts_) document_names.insert(t.file_name);
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
-        ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, workbooks_,
-                              texts_, posten_, documents_);
+        ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, posten_,
+                              documents_);
         attach(ctx, p);
         ctx.set_administration(administration_);
-        const std::size_t first_workbook = workbooks_.size(), first_text = texts_.size(),
-                          first_document = documents_.size();
+        const std::size_t first_document = documents_.size();
         if (!run_phase(p, "report", diag, [&] { p.instance->report(ctx); })) continue;
         std::vector<std::string> problems;
-        for (std::size_t i = first_workbook; i < workbooks_.size(); ++i) {
-            const Workbook &wb = workbooks_[i];
-            if (wb.sheets.empty()) problems.push_back(wb.file_name.substr(0, 80) + " has no sheets");
-            std::set<std::string> sheets;
-            for (const auto &t : wb.sheets)
-                for (auto &problem : sheet_in_workbook_problems(t, sheets))
-                    problems.push_back(wb.file_name.substr(0, 80) + ", " + problem);
-        }
-        for (std::size_t i = first_workbook; i < workbooks_.size(); ++i)
-            if (std::string problem = document_name_problem(workbooks_[i].file_name, document_names);
-                !problem.empty())
-                problems.push_back(problem);
-        for (std::size_t i = first_text; i < texts_.size(); ++i)
-            if (std::string problem = document_name_problem(texts_[i].file_name, document_names); !problem.empty())
-                problems.push_back(problem);
         for (std::size_t i = first_document; i < documents_.size(); ++i) {
             const doc::Document &d = documents_[i];
             for (const auto &problem : document_problems(d))

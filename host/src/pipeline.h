@@ -12,6 +12,7 @@
 #include "config/region_config.h"
 #include "plugins/plugin_loader.h"
 #include "render/document_renderer.h"
+#include "render/xlsx_renderer.h"
 #include "vhh/document.h"
 #include "vhh/diagnostics.h"
 #include "vhh/plugin.h"
@@ -108,10 +109,8 @@ public:
     bool has_partner_registry() const { return partner_registry_; }
     /// All contribution lines (after compute).
     const std::vector<ContributionLine> &lines() const { return lines_; }
-    /// Workbooks to write (after report).
+    /// Workbooks to write (after report): bijdragen-berekening-Y.xlsx, when compute plugins added sheets.
     const std::vector<Workbook> &workbooks() const { return workbooks_; }
-    /// Text documents to write (after report).
-    const std::vector<TextDocument> &texts() const { return texts_; }
     /// The posten a report plugin gave for the administration (ReportContext::add_posten), if any.
     const std::optional<std::vector<PostFigures>> &posten() const { return posten_; }
     /// What the report phase's plugins see of the administration (nullptr: no store); it must
@@ -119,12 +118,14 @@ public:
     void set_administration(const Administration *administration) { administration_ = administration; }
     /// Documents plugins described (after report), checked (document_check.h).
     const std::vector<doc::Document> &documents() const { return documents_; }
-    /// The letters among documents() still to be worded from their template
-    /// (doc::Letter::body_template); the run fills them before rendering.
-    std::vector<std::reference_wrapper<doc::Document>> letters_to_word() {
+    /// The documents among documents() still to be worded from their template (a letter's
+    /// doc::Letter::body_template, a report's doc::Document::body_template); the run fills them
+    /// before rendering.
+    std::vector<std::reference_wrapper<doc::Document>> documents_to_word() {
         std::vector<std::reference_wrapper<doc::Document>> out;
         for (auto &d : documents_)
-            if (d.letter && !d.letter->body_template.empty()) out.emplace_back(d);
+            if ((d.letter && !d.letter->body_template.empty()) || (!d.letter && !d.body_template.empty()))
+                out.emplace_back(d);
         return out;
     }
     /// The letterhead and letter defaults of the config's `huisstijl:` (empty without the key).
@@ -167,7 +168,6 @@ private:
     std::vector<ContributionLine> lines_;
     std::vector<Table> bijdragen_sheets_;
     std::vector<Workbook> workbooks_;
-    std::vector<TextDocument> texts_;
     std::optional<std::vector<PostFigures>> posten_;
     const Administration *administration_ = nullptr;
     std::vector<doc::Document> documents_;

@@ -160,25 +160,24 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
         last_template_path = tpath;
         return &*entry->compiled;
     };
-    for (const auto &doc : pipeline.texts()) {
-        const CompiledTemplate *compiled = find_template(doc.template_name);
+    // Letters and reports worded by a template: the rendered text becomes the letter's parts or
+    // the report's sections (letter_template.h).
+    std::set<std::string> wording_problems;
+    for (doc::Document &document : pipeline.documents_to_word()) {
+        const bool letter = document.letter.has_value();
+        const std::string &name = letter ? document.letter->body_template : document.body_template;
+        const CompiledTemplate *compiled = find_template(name);
         if (compiled == nullptr) continue;
-        std::string text;
-        if (render_text(*compiled, doc, text, render_diag)) run->texts.emplace_back(doc.file_name, std::move(text));
-    }
-    // Letters worded by a template: the rendered text becomes the letter's parts (letter_template.h).
-    std::set<std::string> letter_problems;
-    for (doc::Document &document : pipeline.letters_to_word()) {
-        doc::Letter &letter = *document.letter;
-        const CompiledTemplate *compiled = find_template(letter.body_template);
-        if (compiled == nullptr) continue;
-        TextDocument as_text{document.name, letter.body_template, letter.template_data};
+        TextDocument as_text{document.name, name, letter ? document.letter->template_data : document.template_data};
         std::string text;
         if (!render_text(*compiled, as_text, text, render_diag)) continue;
-        for (const auto &problem : apply_letter_template(letter, text))  // once per template, not per letter
-            if (letter_problems.insert(last_template_path + "\n" + problem).second)
+        const std::vector<std::string> problems =
+            letter ? apply_letter_template(*document.letter, text) : apply_report_template(document, text);
+        for (const auto &problem : problems)  // once per template, not per letter
+            if (wording_problems.insert(last_template_path + "\n" + problem).second)
                 render_diag.error(ExitCode::config, {last_template_path, 0, 0}, "", problem,
-                                  "a line [tabel ID] places one of the letter's tables (docs/rendering.md)");
+                                  letter ? "a line [tabel ID] places one of the letter's tables (docs/rendering.md)"
+                                         : "a line [tabel ID] places one of the document's tables (docs/rendering.md)");
     }
     const bool rendering_failed = rendering.failed();
     rendering.merge_new_into(diag);
@@ -186,8 +185,8 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     return run;
 }
 
-void stage_documents(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
-                     const std::vector<std::pair<std::string, std::string>> &texts, std::time_t created) {
+void stage_workbooks(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
+                     std::time_t created) {
     for (const auto &wb : workbooks) {
         const std::string name = prefix + wb.file_name;
         try {
@@ -196,7 +195,6 @@ void stage_documents(OutputSet &out, const std::string &prefix, const std::vecto
             throw OutputError("cannot write " + name + " into " + out.out_dir() + ": " + e.reason());
         }
     }
-    for (const auto &[name, content] : texts) out.write_file(prefix + name, content);
 }
 
 void stage_described_documents(OutputSet &out, const std::string &prefix, const Pipeline &pipeline,

@@ -19,12 +19,11 @@
 
 namespace vhh::host {
 
-/// A region run: its config, its pipeline (with all report models) and its rendered texts.
+/// A region run: its config, its pipeline (with all report models, the letters and reports worded).
 struct RegionRun {
     std::string config_label;  ///< how manifest.json names the config ("bundled:config/zeeland/vhh.yaml" or the path)
     RunConfig config;
     std::unique_ptr<Pipeline> pipeline;
-    std::vector<std::pair<std::string, std::string>> texts;  ///< file name, rendered text
     std::vector<std::pair<std::string, std::string>> inputs;  ///< everything read: label, sha256
     std::optional<Administration> administration;  ///< what the report phase saw of the store, if any
 };
@@ -74,10 +73,10 @@ const TemplateCache::Entry *cached_template(TemplateCache &cache, const std::str
 /// in `diag` (78), however many documents have them; returns false on error.
 bool render_text(const CompiledTemplate &tmpl, const TextDocument &doc, std::string &out, Diagnostics &diag);
 
-/// Writes workbooks and texts into the output set, names prefixed with `prefix` ("" or "zeeland/").
-/// Throws RenderError / OutputError.
-void stage_documents(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
-                     const std::vector<std::pair<std::string, std::string>> &texts, std::time_t created);
+/// Writes workbooks (bijdragen-berekening-Y.xlsx) into the output set, names prefixed with `prefix`
+/// ("" or "zeeland/"). Throws RenderError / OutputError.
+void stage_workbooks(OutputSet &out, const std::string &prefix, const std::vector<Workbook> &workbooks,
+                     std::time_t created);
 
 /// Renders every document `pipeline`'s plugins described in every format it chose and writes the
 /// files (`<name>.<extension>`, prefixed with `prefix`) into the output set. Throws RenderError /

@@ -93,9 +93,9 @@ TEST(AbiLayout, VirtualTablesV1) {
     EXPECT_EQ(vtable_slot(&vhh::InputFiles::read), 2);
 }
 #elif VHH_SDK_ABI_MAJOR == 2
-// Major 2 is being built in this round (document model, settings bound to structs, toolchain
-// facts in the manifest, store data in contexts, streaming import). Its set below changes with
-// it until the round's release; from then on it is as fixed as major 1's.
+// Major 2 (document model, settings bound to structs, toolchain facts in the manifest, store data in
+// contexts, streaming import, the legacy Workbook/TextDocument API removed) is FROZEN: its set below
+// is as fixed as major 1's. A change to any type or virtual table recorded here is a new major.
 TEST(AbiLayout, CManifestAndSettingsTableV2) {
     EXPECT_EQ(offsetof(vhh_plugin_manifest, magic), 0u);
     EXPECT_EQ(offsetof(vhh_plugin_manifest, abi_major), 4u);
@@ -156,11 +156,13 @@ TEST(AbiLayout, CppTypesV2) {
     EXPECT_EQ(sizeof(vhh::Cell), 72u);
     EXPECT_EQ(sizeof(vhh::Table), 112u);
     EXPECT_EQ(sizeof(vhh::Chart), 80u);
-    EXPECT_EQ(sizeof(vhh::Workbook), 88u);
+    EXPECT_EQ(sizeof(vhh::Column), 40u);
+    EXPECT_EQ(sizeof(vhh::ChartSeries), 96u);
+    // Workbook and TextDocument (ReportContext::add_workbook/add_text) left the SDK: every document
+    // is described (vhh/document.h); the host keeps its own workbook type for bijdragen-berekening-Y.
     // DataNode gained the item shape of a list (list(item_shape), the template check of an empty
-    // list's section): 120 -> 136, and TextDocument with it 184 -> 200.
+    // list's section): 120 -> 136.
     EXPECT_EQ(sizeof(vhh::DataNode), 136u);
-    EXPECT_EQ(sizeof(vhh::TextDocument), 200u);
     // Diagnostics keeps its counts (O(1) error_count/exit_code), a per-file keep limit with the
     // dropped counts, and its open DiagnosticsScopes (issue 19).
     EXPECT_EQ(sizeof(vhh::Diagnostics), 136u);
@@ -179,14 +181,41 @@ TEST(AbiLayout, CppTypesV2) {
     EXPECT_EQ(sizeof(vhh::PhaseContext), 96u);
     EXPECT_EQ(sizeof(vhh::doc::Value), 80u);
     EXPECT_EQ(sizeof(vhh::doc::Cell), 144u);
+    EXPECT_EQ(offsetof(vhh::doc::Cell, name), 80u);
+    EXPECT_EQ(offsetof(vhh::doc::Cell, formula), 112u);
+    EXPECT_EQ(sizeof(vhh::doc::Row), 32u);
+    EXPECT_EQ(sizeof(vhh::doc::Column), 64u);
     EXPECT_EQ(sizeof(vhh::doc::Table), 112u);
+    EXPECT_EQ(offsetof(vhh::doc::Table, columns), 64u);
+    EXPECT_EQ(offsetof(vhh::doc::Table, rows), 88u);
+    EXPECT_EQ(sizeof(vhh::doc::Chart), 160u);
+    EXPECT_EQ(sizeof(vhh::doc::Paragraph), 32u);
+    EXPECT_EQ(sizeof(vhh::doc::List), 32u);
+    EXPECT_EQ(sizeof(vhh::doc::Note), 32u);
+    EXPECT_EQ(sizeof(vhh::doc::Block), 168u);
     EXPECT_EQ(sizeof(vhh::doc::Section), 80u);
-    // A letter worded by a template (Letter::body_template, Letter::template_data): 472 -> 640,
-    // and Document with it 728 -> 896.
+    EXPECT_EQ(sizeof(vhh::doc::Person), 128u);
+    EXPECT_EQ(sizeof(vhh::doc::Meta), 184u);
+    // A letter worded by a template (Letter::body_template, Letter::template_data): 472 -> 640.
     EXPECT_EQ(sizeof(vhh::doc::Letter), 640u);
+    EXPECT_EQ(offsetof(vhh::doc::Letter, addressee), 0u);
+    EXPECT_EQ(offsetof(vhh::doc::Letter, date), 24u);
+    EXPECT_EQ(offsetof(vhh::doc::Letter, kenmerk), 40u);
+    EXPECT_EQ(offsetof(vhh::doc::Letter, body), 136u);
+    EXPECT_EQ(offsetof(vhh::doc::Letter, contact), 192u);
+    EXPECT_EQ(offsetof(vhh::doc::Letter, signatory), 320u);
+    EXPECT_EQ(offsetof(vhh::doc::Letter, bijlagen), 448u);
     EXPECT_EQ(offsetof(vhh::doc::Letter, body_template), 472u);
     EXPECT_EQ(offsetof(vhh::doc::Letter, template_data), 504u);
-    EXPECT_EQ(sizeof(vhh::doc::Document), 896u);
+    // A report worded by a template too (Document::body_template, Document::template_data, issue
+    // 16: partners-Y, regio-Y): 896 -> 1064.
+    EXPECT_EQ(sizeof(vhh::doc::Document), 1064u);
+    EXPECT_EQ(offsetof(vhh::doc::Document, name), 8u);
+    EXPECT_EQ(offsetof(vhh::doc::Document, meta), 40u);
+    EXPECT_EQ(offsetof(vhh::doc::Document, sections), 224u);
+    EXPECT_EQ(offsetof(vhh::doc::Document, letter), 248u);
+    EXPECT_EQ(offsetof(vhh::doc::Document, body_template), 896u);
+    EXPECT_EQ(offsetof(vhh::doc::Document, template_data), 928u);
     // The administration's figures in the report context (vhh/administration.h).
     EXPECT_EQ(sizeof(vhh::PostAmount), 72u);
     EXPECT_EQ(sizeof(vhh::AdoptedDocument), 184u);
@@ -216,10 +245,9 @@ TEST(AbiLayout, VirtualTablesV2) {
     EXPECT_EQ(vtable_slot(&vhh::ComputeContext::add_sheet), 3);
     EXPECT_EQ(vtable_slot(&vhh::ComputeContext::lines), 4);
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::lines), 2);
-    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_workbook), 3);
-    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_text), 4);
-    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_document), 5);
-    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_posten), 6);
+    // add_workbook (3) and add_text (4) removed: add_document and add_posten moved up.
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_document), 3);
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_posten), 4);
     EXPECT_EQ(vtable_slot(&vhh::InputFiles::read), 2);
     EXPECT_EQ(sizeof(vhh::LoadContext), sizeof(vhh::PhaseContext));
     EXPECT_EQ(sizeof(vhh::ComputeContext), sizeof(vhh::PhaseContext));

@@ -38,7 +38,9 @@ public:
         LedgerLines sink;
         ok = ctx.import_ledger("importer.x", "grootboek.csv", {"/cfg/vhh.yaml", 4, 1}, "plugins[0].grootboek", sink);
         imported = sink.lines.size();
-        ctx.add_workbook(Workbook{});
+        doc::Document d;
+        d.name = "x-2017";
+        ctx.add_document(d);
     }
     void import_ledger(ImportContext &, const InputFile &file, LedgerSink &sink) override {
         streamed = file.stream != nullptr;
@@ -93,7 +95,7 @@ TEST(TestKit, ImportsGoThroughTheConfiguredImporterAsAStream) {
     EXPECT_TRUE(importer.streamed);
     EXPECT_EQ(p.imported, 3u);
     EXPECT_EQ(report.importers.calls, std::vector<std::string>{"importer.x grootboek.csv"});
-    EXPECT_EQ(report.workbooks.size(), 1u);
+    EXPECT_EQ(report.documents.size(), 1u);
 
     FakeReportContext missing;  // no importer, then no file: located errors, false
     p.report(missing);

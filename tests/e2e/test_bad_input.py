@@ -178,5 +178,13 @@ class OutputTest(VhhTestCase):
         cfg = self.write_config(zeeland_text() + "\ntemplates: templates\n")
         out = self.path("out")
         self.assertExit(run("run", "--config", cfg, "--out", out), 0)
+        # The template words the described document regio-2013: its text before any heading is the
+        # section "Inleiding"; the table of gemeenten it does not place is left out (in every format).
         with open(os.path.join(out, "regio-2013.txt"), encoding="utf-8") as f:
-            self.assertEqual(f.read(), "Eigen sjabloon voor Veiligheidshuis Zeeland & co: 2013\n")
+            text = f.read()
+        self.assertIn("\nInleiding\n---------\n\nEigen sjabloon voor Veiligheidshuis Zeeland & co: 2013\n", text)
+        self.assertNotIn("Tholen", text)
+        with open(os.path.join(out, "regio-2013.html"), encoding="utf-8") as f:
+            html = f.read()
+        self.assertIn("Eigen sjabloon voor Veiligheidshuis Zeeland &amp; co: 2013", html)
+        self.assertNotIn("Tholen", html)

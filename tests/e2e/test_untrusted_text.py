@@ -137,6 +137,7 @@ class HostileNamesRunTest(unittest.TestCase):
             "bijdragen-berekening-2013.xlsx": gemeente_names + partner_names,
             "jaarverantwoording-2013.xlsx": gemeente_names,
             "partners-2013.xlsx": partner_names,
+            "regio-2013.xlsx": gemeente_names,
         }
         self.assertEqual(sorted(f for f in os.listdir(self.out) if f.endswith(".xlsx") and not f.startswith("raadsbrief-")),
                          sorted(expected))

@@ -1,6 +1,7 @@
 // test.badmodel: a plugin whose report model vhh run could not render, chosen by its setting
 // `probleem`: "blad" adds a calculation sheet named like financing.inwonerbijdrage's (compute);
-// "documenten" adds a workbook named manifest.json whose sheet is named "a/b" (report);
+// "documenten" describes a document named like registry.partners' (partners-2013) and one whose name
+// is not a plain file stem ("a/b") (report);
 // "documentmodel" describes a document (vhh/document.h) whose formulas, names and chart are broken;
 // "geen" describes a good document, "beschreven-2013", that every configured renderer renders.
 // vhh check must refuse the broken ones at the plugin's entry, naming the plugin.
@@ -64,11 +65,11 @@ public:
             return;
         }
         if (probleem != "documenten") return;
-        vhh::Workbook wb;
-        wb.file_name = "manifest.json";
-        wb.title = "test";
-        wb.sheets.push_back(one_sheet("a/b"));
-        ctx.add_workbook(std::move(wb));
+        for (const char *name : {"partners-2013", "a/b"}) {
+            vhh::doc::Document d = described(true);
+            d.name = name;
+            ctx.add_document(std::move(d));
+        }
     }
 };
 }  // namespace

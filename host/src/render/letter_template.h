@@ -23,4 +23,14 @@ namespace vhh::host {
 /// then `letter.body_template` is cleared.
 std::vector<std::string> apply_letter_template(doc::Letter &letter, const std::string &text);
 
+/// Fills a report's sections from the rendered template text `text` (doc::Document::body_template):
+/// a line underlined by a line of three or more '-' or '=' (with a blank line or the start above
+/// it) starts a section with that heading; text before the first heading is a section
+/// "Inleiding"; within a section paragraphs, lists and `[tabel ID]` as in letters, where ID is a
+/// table of the document's sections as described (the sections become exactly what the text
+/// says). Returns the problems (a `[tabel ID]` naming no table; the worded document failing
+/// document_problems, e.g. a formula over a cell of a table the text leaves out); empty on
+/// success, and then `document.body_template` is cleared.
+std::vector<std::string> apply_report_template(doc::Document &document, const std::string &text);
+
 }  // namespace vhh::host

@@ -9,7 +9,19 @@
 #include <vector>
 
 #include "vhh/diagnostics.h"
+#include "vhh/data_node.h"
 #include "vhh/report.h"
+
+namespace vhh {
+
+/// A text rendered by the host from a Mustache template (a letter's or report's wording).
+struct TextDocument {
+    std::string file_name;      ///< e.g. "bijdragen-2013.txt"; a plain file name
+    std::string template_name;  ///< e.g. "bijdragen.txt.mustache"
+    DataNode data;              ///< values for the template
+};
+
+}  // namespace vhh
 
 namespace vhh::host {
 

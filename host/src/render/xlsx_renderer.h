@@ -9,6 +9,17 @@
 
 #include "vhh/report.h"
 
+namespace vhh {
+
+/// A workbook: one xlsx file (the host's: bijdragen-berekening-Y.xlsx and the described documents' sheets).
+struct Workbook {
+    std::string file_name;       ///< e.g. "bijdragen-2013.xlsx"; a plain file name, no directories
+    std::string title;           ///< document title property
+    std::vector<Table> sheets;   ///< sheets in order
+};
+
+}  // namespace vhh
+
 namespace vhh::host {
 
 /// Rendering or writing a workbook failed; the message names the file and the libxlsxwriter error.

@@ -24,8 +24,6 @@ const vhh_setting_spec kGemeenteFields[] = {
      nullptr, 0},
 };
 
-constexpr std::size_t kWidth = 78;
-
 std::string trim(const std::string &s) {
     const std::size_t a = s.find_first_not_of(" \t\r\n");
     if (a == std::string::npos) return "";
@@ -139,73 +137,54 @@ std::string statement(const Regio &regio, const Afwijking &a) {
     return s;
 }
 
-std::string wrap(const std::string &input, std::size_t width, const std::string &indent) {
-    std::string text = input;
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    std::string out, line;
-    std::size_t start = 0;
-    auto flush = [&] {
-        out += (out.empty() ? "" : "\n" + indent) + line;
-        line.clear();
-    };
-    while (start <= text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        const std::string word = text.substr(start, end - start);
-        if (!word.empty()) {
-            const std::size_t room = width - (out.empty() ? 0 : display_width(indent));
-            if (!line.empty() && display_width(line) + 1 + display_width(word) > room) flush();
-            line += (line.empty() ? "" : " ") + word;
-        }
-        start = end + 1;
-    }
-    if (!line.empty()) flush();
-    return out;
-}
-
-TextDocument build_text(const Regio &regio, const Region &region) {
+doc::Document build_document(const Regio &regio, const Region &region) {
     const std::string year = std::to_string(region.boekjaar);
-    TextDocument doc;
-    doc.file_name = "regio-" + year + ".txt";
-    doc.template_name = "regio-zeeland.txt.mustache";
-    DataNode &d = doc.data;
-    d.set("regio", region.naam);
-    d.set("boekjaar", year);
+    doc::Document d;
+    d.name = "regio-" + year;
+    d.meta.title = "Regionale indeling " + year + ": veiligheidsregio en politie";
+    d.meta.region = region.naam;
+    d.meta.year = region.boekjaar;
+    d.body_template = "regio-zeeland.txt.mustache";
+    DataNode &data = d.template_data;
+    data.set("regio", region.naam);
+    data.set("boekjaar", year);
 
-    // The table, with columns as wide as their widest text. When every gemeente has the same
-    // politie-eenheid, a sentence says so instead of a column that repeats it.
+    // The table. When every gemeente has the same politie-eenheid, a sentence says so instead of
+    // a column that repeats it.
     bool een_eenheid = true;
     for (const auto &g : regio.gemeenten)
         een_eenheid = een_eenheid && g.politie_eenheid == regio.gemeenten[0].politie_eenheid;
     const std::string eenheid = een_eenheid && !regio.gemeenten.empty() ? regio.gemeenten[0].politie_eenheid : "";
-    d.set("heeft_eenheid_zin", DataNode::boolean(!eenheid.empty()));
-    d.set("eenheid_zin", wrap("Alle gemeenten vallen onder politie-eenheid " + eenheid + ".", kWidth));
-    std::vector<std::string> heads = {"Gemeente", "CBS-code", "Veiligheidsregio", "Politie-eenheid", "Politiedistrict"};
-    auto cells = [&](const Indeling &g) {
-        std::vector<std::string> c = {g.naam, g.code, g.veiligheidsregio, g.politie_eenheid, g.politiedistrict};
-        if (een_eenheid) c.erase(c.begin() + 3);
-        return c;
-    };
-    if (een_eenheid) heads.erase(heads.begin() + 3);
-    std::vector<std::size_t> w;
-    for (const auto &h : heads) w.push_back(display_width(h));
+    data.set("heeft_eenheid_zin", DataNode::boolean(!eenheid.empty()));
+    data.set("eenheid_zin", "Alle gemeenten vallen onder politie-eenheid " + eenheid + ".");
+    doc::Table table;
+    table.id = "gemeenten";
+    table.caption = "Veiligheidsregio en politiedistrict per gemeente";
+    table.columns = {{"gemeente", "Gemeente"},
+                     {"code", "CBS-code"},
+                     {"veiligheidsregio", "Veiligheidsregio"},
+                     {"politie_eenheid", "Politie-eenheid"},
+                     {"politiedistrict", "Politiedistrict"}};
+    if (een_eenheid) table.columns.erase(table.columns.begin() + 3);
+    auto text = [](const std::string &t) { return doc::Cell{doc::Value::text(t), "", ""}; };
+    DataNode &rows = data.set("gemeenten", DataNode::list());
     for (const auto &g : regio.gemeenten) {
-        const auto c = cells(g);
-        for (std::size_t i = 0; i < c.size(); ++i) w[i] = std::max(w[i], display_width(c[i]));
-    }
-    auto row = [&](const std::vector<std::string> &c) {
-        std::string s;
-        for (std::size_t i = 0; i < c.size(); ++i) s += i + 1 < c.size() ? pad(c[i], w[i] + 2) : c[i];
-        return s;
-    };
-    d.set("kop_kol", row(heads));
-    DataNode &rows = d.set("gemeenten", DataNode::list());
-    for (const auto &g : regio.gemeenten) {
+        doc::Row row;
+        row.cells = {text(g.naam), text(g.code), text(g.veiligheidsregio), text(g.politie_eenheid),
+                     text(g.politiedistrict)};
+        if (een_eenheid) row.cells.erase(row.cells.begin() + 3);
+        table.rows.push_back(std::move(row));
         DataNode &r = rows.push(DataNode::map());
         r.set("code", g.code);
         r.set("gemeente", g.naam);
-        r.set("regel", row(cells(g)));
+        r.set("veiligheidsregio", g.veiligheidsregio);
+        r.set("politie_eenheid", g.politie_eenheid);
+        r.set("politiedistrict", g.politiedistrict);
     }
+    doc::Section indeling;
+    indeling.title = "Indeling per gemeente";
+    indeling.blocks.push_back(std::move(table));
+    d.sections.push_back(std::move(indeling));
 
     // The shapes of the items of the lists that may be empty (a region without afwijkingen), so
     // that the template's sections over them are checked also then.
@@ -213,26 +192,26 @@ TextDocument build_text(const Regio &regio, const Region &region) {
     for (const char *field : {"gemeente", "tekst", "toelichting"}) afwijking.set(field, "");
     afwijking.set("heeft_toelichting", DataNode::boolean(false));
     toelichting.set("tekst", "");
-    DataNode &afw = d.set("afwijkingen", DataNode::list(afwijking));
+    DataNode &afw = data.set("afwijkingen", DataNode::list(afwijking));
     std::vector<bool> shown(regio.gemeenten.size(), false);
     for (const auto &a : regio.afwijkingen) {
         const Indeling &g = regio.gemeenten[a.index];
         DataNode &x = afw.push(DataNode::map());
         x.set("gemeente", g.naam);
-        x.set("tekst", wrap(statement(regio, a), kWidth));
+        x.set("tekst", statement(regio, a));
         x.set("heeft_toelichting", DataNode::boolean(!g.toelichting.empty()));
-        x.set("toelichting", wrap(g.toelichting, kWidth - 2, "  "));
+        x.set("toelichting", g.toelichting);
         shown[a.index] = true;
     }
-    d.set("heeft_afwijkingen", DataNode::boolean(!regio.afwijkingen.empty()));
+    data.set("heeft_afwijkingen", DataNode::boolean(!regio.afwijkingen.empty()));
 
-    DataNode &notes = d.set("toelichtingen", DataNode::list(toelichting));
+    DataNode &notes = data.set("toelichtingen", DataNode::list(toelichting));
     for (std::size_t i = 0; i < regio.gemeenten.size(); ++i) {
         const Indeling &g = regio.gemeenten[i];
         if (shown[i] || g.toelichting.empty()) continue;
-        notes.push(DataNode::map()).set("tekst", wrap(g.naam + ": " + g.toelichting, kWidth, "  "));
+        notes.push(DataNode::map()).set("tekst", g.naam + ": " + g.toelichting);
     }
-    d.set("heeft_toelichtingen", DataNode::boolean(!notes.items().empty()));
+    data.set("heeft_toelichtingen", DataNode::boolean(!notes.items().empty()));
 
     // Sources, each with the gemeenten it is the source for (in region order).
     std::vector<std::pair<std::string, std::vector<std::string>>> bronnen;
@@ -242,19 +221,19 @@ TextDocument build_text(const Regio &regio, const Region &region) {
         if (it == bronnen.end()) bronnen.push_back({bron, {g.naam}});
         else it->second.push_back(g.naam);
     }
-    DataNode &bl = d.set("bronnen", DataNode::list());
+    DataNode &bl = data.set("bronnen", DataNode::list());
     for (const auto &[bron, namen] : bronnen) {
         std::string wie;
         for (std::size_t i = 0; i < namen.size(); ++i)
             wie += (i == 0 ? "" : i + 1 == namen.size() ? " en " : ", ") + namen[i];
-        bl.push(DataNode::map()).set("tekst", wrap("- " + wie + ": " + bron, kWidth, "  "));
+        bl.push(DataNode::map()).set("tekst", wie + ": " + bron);
     }
-    return doc;
+    return d;
 }
 
 void ZeelandPlugin::report(ReportContext &ctx) {
     if (auto regio = read_regio(ctx.settings(), ctx.region(), ctx.diagnostics(), ctx.key_path()))
-        ctx.add_text(build_text(*regio, ctx.region()));
+        ctx.add_document(build_document(*regio, ctx.region()));
 }
 
 }  // namespace vhh::region_zeeland

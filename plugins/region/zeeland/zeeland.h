@@ -3,7 +3,7 @@
 // Ontwikkelingen 2) notes that Tholen belongs to veiligheidsregio Zeeland but, for the police, to
 // district Markiezaten (of eenheid Zeeland-West-Brabant) — "Dit vergt opvolging". The plugin keeps
 // per gemeente its veiligheidsregio, politie-eenheid and politiedistrict, checks them against the
-// region, and writes the region report regio-Y.txt (templates/regio-zeeland.txt.mustache): every
+// region, and describes the region report regio-Y (worded by templates/regio-zeeland.txt.mustache): every
 // gemeente with its indeling, and each gemeente whose politiedistrict differs from the district of
 // the other gemeenten of its veiligheidsregio, with a statement saying so.
 #pragma once
@@ -62,12 +62,9 @@ std::vector<Afwijking> afwijkingen(const std::vector<Indeling> &gemeenten);
 /// 12 gemeenten van veiligheidsregio Zeeland vallen onder district Zeeland."
 std::string statement(const Regio &regio, const Afwijking &a);
 
-/// `text` broken into lines of at most `width` characters at spaces (a longer word stays whole),
-/// every line after the first starting with `indent`.
-std::string wrap(const std::string &text, std::size_t width, const std::string &indent = "");
-
-/// regio-Y.txt from template regio-zeeland.txt.mustache.
-TextDocument build_text(const Regio &regio, const Region &region);
+/// The document regio-Y: the indeling per gemeente as a table, worded by the template
+/// regio-zeeland.txt.mustache (the afwijkingen, toelichtingen and bronnen are its data).
+doc::Document build_document(const Regio &regio, const Region &region);
 
 /// The plugin object (kind REPORT).
 class ZeelandPlugin : public Plugin {

@@ -285,170 +285,23 @@ std::string werkplekken_text(std::int64_t maanden) {
 
 namespace {
 
-// Columns of the sheet "Partners".
-enum PartnerColumn : std::size_t {
-    kId, kNaam, kDomein, kRing, kGehuisvest, kMaanden, kWerkplekken, kConvenantDatum, kConvenantVersie, kGemeenten,
-    kPartnerColumns
-};
-
-const char *kPartnersSheet = "Partners";
-
-Cell bold(Cell c) {
-    c.bold = true;
-    return c;
+doc::Cell cell(doc::Value value, std::string name = "", std::string formula = "") {
+    return doc::Cell{std::move(value), std::move(name), std::move(formula)};
 }
 
-/// Werkplekken for werkplek-maanden: the formula's cached value.
-Cell werkplekken_value(std::int64_t maanden) { return Cell::fraction(maanden, 12); }
+doc::Cell text(std::string s) { return cell(doc::Value::text(std::move(s))); }
 
-std::string gemeenten_text(const Partner &p) { return p.gemeenten.empty() ? "alle" : join(p.gemeenten, ", "); }
-
-}  // namespace
-
-Table partners_sheet(const std::vector<Partner> &partners, int year) {
-    const std::string y = std::to_string(year);
-    Table t;
-    t.name = kPartnersSheet;
-    t.autofilter = true;
-    t.freeze_header = true;
-    t.columns = {{"Id", 20},
-                 {"Naam", 40},
-                 {"Domein", 12},
-                 {"Ring", 16},
-                 {"Gehuisvest", 11},
-                 {"Werkplek-maanden " + y, 22},
-                 {"Werkplekken " + y, 17},
-                 {"Convenant datum", 16},
-                 {"Convenant versie", 30},
-                 {"Gemeenten", 30}};
-    std::int64_t total_maanden = 0;
-    std::int64_t housed = 0;
-    for (std::size_t i = 0; i < partners.size(); ++i) {
-        const Partner &p = partners[i];
-        const std::int64_t m = werkplek_maanden(p, year);
-        total_maanden += m;
-        housed += p.gehuisvest ? 1 : 0;
-        std::vector<Cell> row(kPartnerColumns);
-        row[kId] = Cell::text(p.id);
-        row[kNaam] = Cell::text(p.naam);
-        row[kDomein] = Cell::text(p.domein);
-        row[kRing] = Cell::text(p.ring);
-        row[kGehuisvest] = Cell::text(p.gehuisvest ? "ja" : "nee");
-        row[kMaanden] = Cell::integer(m);
-        row[kWerkplekken] = Cell::formula(Table::ref(i, kMaanden) + "/12", werkplekken_value(m));
-        row[kConvenantDatum] = Cell::text(p.convenant_datum.valid() ? p.convenant_datum.nl() : "geen");
-        row[kConvenantVersie] = Cell::text(p.convenant_versie);
-        row[kGemeenten] = Cell::text(gemeenten_text(p));
-        t.rows.push_back(std::move(row));
-    }
-    const std::size_t n = partners.size();
-    std::vector<Cell> total(kPartnerColumns);
-    total[kId] = bold(Cell::text("Totaal"));
-    if (n > 0) {
-        auto span = [&](std::size_t col) { return Table::ref(0, col) + ":" + Table::ref(n - 1, col); };
-        total[kNaam] = bold(Cell::formula("COUNTA(" + span(kId) + ")", Cell::integer(static_cast<std::int64_t>(n))));
-        total[kGehuisvest] = bold(Cell::formula("COUNTIF(" + span(kGehuisvest) + ",\"ja\")", Cell::integer(housed)));
-        total[kMaanden] = bold(Cell::formula("SUM(" + span(kMaanden) + ")", Cell::integer(total_maanden)));
-        total[kWerkplekken] = bold(Cell::formula("SUM(" + span(kWerkplekken) + ")", werkplekken_value(total_maanden)));
-    } else {
-        total[kNaam] = bold(Cell::integer(0));
-        total[kGehuisvest] = bold(Cell::integer(0));
-        total[kMaanden] = bold(Cell::integer(0));
-        total[kWerkplekken] = bold(Cell::integer(0));
-    }
-    t.rows.push_back(std::move(total));
-    return t;
+doc::Cell integer(std::int64_t n, std::string name = "", std::string formula = "") {
+    return cell(doc::Value::integer(n), std::move(name), std::move(formula));
 }
 
-Table summary_sheet(const std::vector<Partner> &partners, int year) {
-    const std::string y = std::to_string(year);
-    Table t;
-    t.name = "Samenvatting";
-    t.freeze_header = true;
-    t.columns = {{"Indeling", 12}, {"Categorie", 18}, {"Partners", 10}, {"Gehuisvest", 11}, {"Werkplekken " + y, 17}};
-    const std::size_t n = partners.size();
-    const std::size_t last = n > 0 ? n - 1 : 0;  // an empty registry still gets valid (empty) ranges
-    const std::string ids = Table::range(kPartnersSheet, 0, last, kId);
-    const std::string domeinen = Table::range(kPartnersSheet, 0, last, kDomein);
-    const std::string ringen = Table::range(kPartnersSheet, 0, last, kRing);
-    const std::string gehuisvest = Table::range(kPartnersSheet, 0, last, kGehuisvest);
-    const std::string werkplekken = Table::range(kPartnersSheet, 0, last, kWerkplekken);
+/// Werkplekken for werkplek-maanden: what the formula computes.
+doc::Value werkplekken_value(std::int64_t maanden) { return doc::Value::fraction(maanden, 12); }
 
-    auto add_group = [&](const std::string &label, const std::vector<std::string> &values, const std::string &range,
-                         std::string Partner::*field) {
-        for (const auto &v : values) {
-            std::int64_t count = 0, housed = 0, maanden = 0;
-            for (const auto &p : partners) {
-                if (p.*field != v) continue;
-                ++count;
-                housed += p.gehuisvest ? 1 : 0;
-                maanden += werkplek_maanden(p, year);
-            }
-            const std::string category = Table::ref(t.rows.size(), 1);
-            t.rows.push_back({Cell::text(label), Cell::text(v),
-                              Cell::formula("COUNTIF(" + range + "," + category + ")", Cell::integer(count)),
-                              Cell::formula("COUNTIFS(" + range + "," + category + "," + gehuisvest + ",\"ja\")",
-                                            Cell::integer(housed)),
-                              Cell::formula("SUMIF(" + range + "," + category + "," + werkplekken + ")",
-                                            werkplekken_value(maanden))});
-        }
-    };
-    add_group("Ring", kRingen, ringen, &Partner::ring);
-    t.rows.emplace_back();
-    add_group("Domein", kDomeinen, domeinen, &Partner::domein);
-    t.rows.emplace_back();
-
-    std::int64_t housed = 0, maanden = 0;
-    for (const auto &p : partners) {
-        housed += p.gehuisvest ? 1 : 0;
-        maanden += werkplek_maanden(p, year);
-    }
-    t.rows.push_back({bold(Cell::text("Totaal")), Cell(),
-                      bold(Cell::formula("COUNTA(" + ids + ")", Cell::integer(static_cast<std::int64_t>(n)))),
-                      bold(Cell::formula("COUNTIF(" + gehuisvest + ",\"ja\")", Cell::integer(housed))),
-                      bold(Cell::formula("SUM(" + werkplekken + ")", werkplekken_value(maanden)))});
-    return t;
-}
-
-Workbook partners_workbook(const Region &region, const std::vector<Partner> &partners) {
-    Workbook wb;
-    wb.file_name = "partners-" + std::to_string(region.boekjaar) + ".xlsx";
-    wb.title = "Partners " + region.naam + " " + std::to_string(region.boekjaar);
-    wb.sheets.push_back(partners_sheet(partners, region.boekjaar));
-    wb.sheets.push_back(summary_sheet(partners, region.boekjaar));
-    return wb;
-}
-
-namespace {
-
-/// `text` wrapped at `width` characters: the first line starts with `first`, the others with `next`.
-std::string wrap(const std::string &text, const std::string &first, const std::string &next,
-                 std::size_t width = 78) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) words.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    std::string out = first, line = first;
-    bool line_empty = true;
-    for (const auto &w : words) {
-        if (!line_empty && display_width(line) + 1 + display_width(w) > width) {
-            out += "\n" + next;
-            line = next;
-            line_empty = true;
-        }
-        if (!line_empty) {
-            out += " ";
-            line += " ";
-        }
-        out += w;
-        line += w;
-        line_empty = false;
-    }
-    return out;
+/// A ring or domein as part of a cell name: "flexibele schil" -> "flexibele_schil".
+std::string name_part(std::string s) {
+    std::replace(s.begin(), s.end(), ' ', '_');
+    return s;
 }
 
 /// Which gemeenten a partner serves, for the raad: "alle gemeenten behalve Tholen" when it serves
@@ -492,39 +345,139 @@ std::string werkplekken_zin(std::int64_t maanden) {
 
 }  // namespace
 
-TextDocument partners_text(const Region &region, const std::vector<Partner> &partners, const Provenance &provenance,
-                           const std::map<std::string, std::string> &rollen) {
+std::string maanden_name(std::size_t partner) { return "maanden_" + std::to_string(partner + 1); }
+
+std::string werkplekken_name(std::size_t partner) { return "werkplekken_" + std::to_string(partner + 1); }
+
+std::string ring_table_id(const std::string &ring) { return "ring_" + name_part(ring); }
+
+doc::Table ring_table(const std::vector<Partner> &partners, const std::string &ring, int year) {
+    const std::string y = std::to_string(year);
+    doc::Table t;
+    t.id = ring_table_id(ring);
+    t.caption = std::string(ring_text(ring).kop) + " " + y;
+    t.columns = {{"partner", "Partner"},
+                 {"domein", "Domein"},
+                 {"gehuisvest", "Gehuisvest"},
+                 {"maanden", "Werkplek-maanden"},
+                 {"werkplekken", "Werkplekken"},
+                 {"convenant", "Convenant gegevensdeling"}};
+    std::int64_t n = 0, housed = 0, maanden = 0;
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+        const Partner &p = partners[i];
+        if (p.ring != ring) continue;
+        const std::int64_t m = werkplek_maanden(p, year);
+        ++n;
+        housed += p.gehuisvest ? 1 : 0;
+        maanden += m;
+        doc::Row row;
+        row.cells = {text(p.naam),
+                     text(p.domein),
+                     text(p.gehuisvest ? "ja" : "nee"),
+                     integer(m, maanden_name(i)),
+                     cell(werkplekken_value(m), werkplekken_name(i), maanden_name(i) + " / 12"),
+                     text(convenant_text(p))};
+        t.rows.push_back(std::move(row));
+    }
+    doc::Row total;
+    total.role = doc::RowRole::total;
+    total.cells = {text("Totaal (" + std::to_string(n) + ")"), text(""), integer(housed),
+                   integer(maanden, "", "SUM(kolom(maanden))"),
+                   cell(werkplekken_value(maanden), "", "SUM(kolom(werkplekken))"), text("")};
+    t.rows.push_back(std::move(total));
+    return t;
+}
+
+doc::Table summary_table(const std::vector<Partner> &partners, int year) {
+    doc::Table t;
+    t.id = "samenvatting";
+    t.caption = "Partners en werkplekken " + std::to_string(year) + " per ring en per domein";
+    t.columns = {{"indeling", "Indeling"},
+                 {"categorie", "Categorie"},
+                 {"partners", "Partners"},
+                 {"gehuisvest", "Gehuisvest"},
+                 {"werkplekken", "Werkplekken"}};
+    // A row per ring and per domein: counts as values, werkplekken as the sum of the partners' cells.
+    auto add_group = [&](const std::string &label, const std::vector<std::string> &values,
+                         std::string Partner::*field, bool named) {
+        for (const auto &v : values) {
+            std::int64_t count = 0, housed = 0, maanden = 0;
+            std::string sum;
+            for (std::size_t i = 0; i < partners.size(); ++i) {
+                const Partner &p = partners[i];
+                if (p.*field != v) continue;
+                ++count;
+                housed += p.gehuisvest ? 1 : 0;
+                maanden += werkplek_maanden(p, year);
+                sum += (sum.empty() ? "" : "; ") + werkplekken_name(i);
+            }
+            const std::string suffix = named ? "_" + name_part(v) : "";
+            doc::Row row;
+            row.cells = {text(label), text(v), integer(count, named ? "partners" + suffix : ""),
+                         integer(housed, named ? "gehuisvest" + suffix : ""),
+                         cell(werkplekken_value(maanden), named ? "werkplekken" + suffix : "",
+                              sum.empty() ? "" : "SUM(" + sum + ")")};
+            t.rows.push_back(std::move(row));
+        }
+    };
+    add_group("Ring", kRingen, &Partner::ring, true);
+    add_group("Domein", kDomeinen, &Partner::domein, false);
+
+    // The totals add up the rings.
+    std::int64_t housed = 0, maanden = 0;
+    for (const auto &p : partners) {
+        housed += p.gehuisvest ? 1 : 0;
+        maanden += werkplek_maanden(p, year);
+    }
+    auto over_rings = [](const std::string &column) {
+        std::string f;
+        for (const auto &r : kRingen) f += (f.empty() ? "" : " + ") + column + "_" + name_part(r);
+        return f;
+    };
+    doc::Row total;
+    total.role = doc::RowRole::total;
+    total.cells = {text("Totaal"), text(""),
+                   integer(static_cast<std::int64_t>(partners.size()), "", over_rings("partners")),
+                   integer(housed, "", over_rings("gehuisvest")),
+                   cell(werkplekken_value(maanden), "", over_rings("werkplekken"))};
+    t.rows.push_back(std::move(total));
+    return t;
+}
+
+doc::Document build_document(const Region &region, const std::vector<Partner> &partners,
+                             const Provenance &provenance, const std::map<std::string, std::string> &rollen) {
     const int year = region.boekjaar;
-    TextDocument doc;
-    doc.file_name = "partners-" + std::to_string(year) + ".txt";
-    doc.template_name = "partners.txt.mustache";
-    DataNode &d = doc.data;
+    const std::string y = std::to_string(year);
+    doc::Document doc;
+    doc.name = "partners-" + y;
+    doc.meta.title = "Partners boekjaar " + y;
+    doc.meta.region = region.naam;
+    doc.meta.year = year;
+    doc.body_template = "partners.txt.mustache";
+
+    // The tables the template places: one per ring with partners, and the summary.
+    doc::Section tabellen;
+    tabellen.title = "Partners";
+    for (const auto &ring : kRingen)
+        if (std::any_of(partners.begin(), partners.end(), [&](const Partner &p) { return p.ring == ring; }))
+            tabellen.blocks.push_back(ring_table(partners, ring, year));
+    tabellen.blocks.push_back(summary_table(partners, year));
+    doc.sections.push_back(std::move(tabellen));
+
+    DataNode &d = doc.template_data;
     d.set("regio", region.naam);
-    d.set("boekjaar", std::to_string(year));
+    d.set("boekjaar", y);
     d.set("bron", provenance.bron);
     d.set("bron_tekst", provenance.bron.empty() ? "" : " (" + provenance.bron + ")");
-    d.set("let_op", wrap("LET OP: de aantallen werkplekken zijn illustratief" +
-                             (provenance.bron.empty() ? "" : " (" + provenance.bron + ")") +
-                             ". Vervang ze door de afspraken met de partners voordat dit stuk wordt verzonden.",
-                         "", ""));
+    d.set("let_op", "LET OP: de aantallen werkplekken zijn illustratief" +
+                        (provenance.bron.empty() ? "" : " (" + provenance.bron + ")") +
+                        ". Vervang ze door de afspraken met de partners voordat dit stuk wordt verzonden.");
     d.set("illustratief", DataNode::boolean(provenance.illustratief));
-
-    // Column widths over all partners, so that every ring's table lines up.
-    const std::string h_naam = "Partner", h_domein = "Domein", h_huis = "Gehuisvest", h_wp = "Werkplekken",
-                      h_conv = "Convenant gegevensdeling";
-    std::size_t w_naam = display_width(h_naam), w_domein = display_width(h_domein), w_huis = display_width(h_huis),
-                w_wp = display_width(h_wp);
     std::int64_t total_maanden = 0, housed = 0;
     for (const auto &p : partners) {
-        const std::int64_t m = werkplek_maanden(p, year);
-        total_maanden += m;
+        total_maanden += werkplek_maanden(p, year);
         housed += p.gehuisvest ? 1 : 0;
-        w_naam = std::max(w_naam, display_width(p.naam));
-        w_domein = std::max(w_domein, display_width(p.domein));
-        w_wp = std::max(w_wp, display_width(werkplekken_text(m)));
     }
-    d.set("kop_kol", pad(h_naam, w_naam) + "  " + pad(h_domein, w_domein) + "  " + pad(h_huis, w_huis) + "  " +
-                         pad(h_wp, w_wp, true) + "  " + h_conv);
     d.set("aantal", std::to_string(partners.size()));
     d.set("partners_zin", count_nl(static_cast<std::int64_t>(partners.size()), "partner", "partners"));
     d.set("gehuisvest", std::to_string(housed));
@@ -533,8 +486,8 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
     d.set("werkplek_maanden", format_integer_nl(total_maanden));
     d.set("werkplek_maanden_zin", count_nl(total_maanden, "werkplek-maand", "werkplek-maanden"));
 
-    // One partner's line of a ring; also, from an empty Partner, the shape of the list's items (a
-    // ring may have no partners this year, and its section is still checked against the template).
+    // One partner of a ring; also, from an empty Partner, the shape of the list's items (a ring may
+    // have no partners this year, and its section is still checked against the template).
     auto partner_item = [&](const Partner &p, std::int64_t m) {
         DataNode e = DataNode::map();
         e.set("id", p.id);
@@ -543,17 +496,13 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
         e.set("gehuisvest", p.gehuisvest ? "ja" : "nee");
         e.set("werkplekken", werkplekken_text(m));
         e.set("convenant", convenant_text(p));
-        e.set("regel", pad(p.naam, w_naam) + "  " + pad(p.domein, w_domein) + "  " +
-                           pad(p.gehuisvest ? "ja" : "nee", w_huis) + "  " +
-                           pad(p.gehuisvest || m ? werkplekken_text(m) : "-", w_wp, true) + "  " +
-                           convenant_text(p));
         std::vector<std::string> namen;
         for (const auto &code : p.gemeenten) {
             const Gemeente *g = region.find(code);
             namen.push_back(g ? g->naam : code);
         }
         e.set("gemeenten", namen.empty() ? "alle gemeenten" : join(namen, ", "));
-        e.set("gemeenten_regels", wrap(gemeenten_zin(p, region), "    ", "      "));
+        e.set("gemeenten_zin", gemeenten_zin(p, region));
         e.set("alle_gemeenten", DataNode::boolean(namen.empty()));
         const auto rol = rollen.find(p.id);
         e.set("rol", rol == rollen.end() ? "" : rol->second);
@@ -566,7 +515,8 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
         DataNode &r = ringen.push(DataNode::map());
         r.set("ring", ring);
         r.set("kop", rt.kop);
-        r.set("omschrijving", wrap(rt.omschrijving, "", ""));
+        r.set("omschrijving", rt.omschrijving);
+        r.set("tabel", ring_table_id(ring));
         DataNode &list = r.set("partners", DataNode::list(partner_item(Partner{}, 0)));
         std::int64_t n = 0, ring_housed = 0, ring_maanden = 0;
         for (const auto &p : partners) {
@@ -581,16 +531,13 @@ TextDocument partners_text(const Region &region, const std::vector<Partner> &par
         r.set("aantal", std::to_string(n));
         r.set("gehuisvest", std::to_string(ring_housed));
         r.set("werkplekken", werkplekken_text(ring_maanden));
-        r.set("totaal_regel", pad("Totaal (" + std::to_string(n) + ")", w_naam) + "  " + pad("", w_domein) + "  " +
-                                  pad(std::to_string(ring_housed), w_huis) + "  " +
-                                  pad(werkplekken_text(ring_maanden), w_wp, true));
     }
 
     const std::vector<Warning> ws = warnings(partners);
     DataNode waarschuwing = DataNode::map();  // the shape of an item: the list is often empty
     waarschuwing.set("tekst", "");
     DataNode &waarschuwingen = d.set("waarschuwingen", DataNode::list(waarschuwing));
-    for (const auto &w : ws) waarschuwingen.push(DataNode::map()).set("tekst", wrap(w.text, "- ", "  "));
+    for (const auto &w : ws) waarschuwingen.push(DataNode::map()).set("tekst", w.text);
     d.set("heeft_waarschuwingen", DataNode::boolean(!ws.empty()));
     d.set("aantal_waarschuwingen", std::to_string(ws.size()));
     return doc;
@@ -614,8 +561,7 @@ void PartnersPlugin::report(ReportContext &ctx) {
     Provenance provenance;
     provenance.bron = s.has("bron") ? s.text("bron") : "";
     provenance.illustratief = s.has("illustratief") && s.boolean("illustratief");
-    ctx.add_workbook(partners_workbook(ctx.region(), ctx.partners()));
-    ctx.add_text(partners_text(ctx.region(), ctx.partners(), provenance, rollen_));
+    ctx.add_document(build_document(ctx.region(), ctx.partners(), provenance, rollen_));
 }
 
 }  // namespace vhh::partners

@@ -1,7 +1,7 @@
 // registry.partners: the partner registry of a Veiligheidshuis. It reads the partners from its
 // settings (usually `bestand: partners.yaml`), checks them against the region and the boekjaar,
 // registers them for other plugins (financing.werkplekhuur bills their werkplekken) and
-// describes them in partners-Y.xlsx and partners-Y.txt. Partners are organisations: roles,
+// describes them in the document partners-Y (every configured format). Partners are organisations: roles,
 // never persons.
 #pragma once
 
@@ -55,29 +55,33 @@ std::vector<Warning> warnings(const std::vector<Partner> &partners);
 /// Werkplekken in a year as a Dutch number: 30 werkplek-maanden -> "2,5", 24 -> "2", 1 -> "0,08".
 std::string werkplekken_text(std::int64_t werkplek_maanden);
 
-/// The sheet "Partners": a row per partner (id, naam, domein, ring, gehuisvest, werkplek-maanden,
-/// werkplekken as a formula, convenant, gemeenten), autofilter, frozen header and a total row.
-Table partners_sheet(const std::vector<Partner> &partners, int year);
-
-/// The sheet "Samenvatting": partners and werkplekken per ring and per domein as COUNTIF/SUMIF
-/// formulas over the sheet "Partners" (with their values), and the totals.
-Table summary_sheet(const std::vector<Partner> &partners, int year);
-
-/// The workbook partners-Y.xlsx.
-Workbook partners_workbook(const Region &region, const std::vector<Partner> &partners);
-
 /// Presentation of the documents: where the figures come from.
 struct Provenance {
     std::string bron;          ///< source of the registry
     bool illustratief = false; ///< true when figures (werkplekken) are illustrative
 };
 
-/// The text document partners-Y.txt (templates/partners.txt.mustache): per ring the partners,
-/// their werkplekken and convenant status, and the warnings. `rollen`: each partner's role by id.
-TextDocument partners_text(const Region &region, const std::vector<Partner> &partners, const Provenance &provenance,
-                           const std::map<std::string, std::string> &rollen = {});
+/// Name of partner `partner`'s (0-based, in `partners` order) werkplek-maanden cell: "maanden_1".
+std::string maanden_name(std::size_t partner);
+/// Name of partner `partner`'s werkplekken cell (werkplek-maanden / 12): "werkplekken_1".
+std::string werkplekken_name(std::size_t partner);
+/// Id of a ring's table: "ring_kern", "ring_flexibele_schil".
+std::string ring_table_id(const std::string &ring);
 
-/// The plugin object: load (read, check, register, warn) and report (workbook and text).
+/// The table of one ring: a row per partner of the ring (naam, domein, gehuisvest, werkplek-maanden,
+/// werkplekken as a formula over them, convenant) and a total row.
+doc::Table ring_table(const std::vector<Partner> &partners, const std::string &ring, int year);
+
+/// The table "samenvatting": partners, gehuisvest and werkplekken per ring and per domein (werkplekken
+/// as sums of the partners' cells) and a total row adding up the rings.
+doc::Table summary_table(const std::vector<Partner> &partners, int year);
+
+/// The document partners-Y, worded by the template partners.txt.mustache: per ring the partners, their
+/// werkplekken and convenant status, the warnings and the summary. `rollen`: each partner's role by id.
+doc::Document build_document(const Region &region, const std::vector<Partner> &partners,
+                             const Provenance &provenance, const std::map<std::string, std::string> &rollen = {});
+
+/// The plugin object: load (read, check, register, warn) and report (the document).
 class PartnersPlugin : public Plugin {
 public:
     void load(LoadContext &ctx) override;

@@ -186,6 +186,14 @@ struct Document {
     Meta meta;                       ///< metadata
     std::vector<Section> sections;   ///< the report's content (a letter's appendix)
     std::optional<Letter> letter;    ///< present for Kind::letter
+    /// Optional, for Kind::report: the report's text from a Mustache template the user may reword
+    /// (as Letter::body_template), e.g. "partners.txt.mustache". The host renders it with
+    /// `template_data` and turns the text into `sections` (docs/rendering.md, "Reports from
+    /// templates"): a line underlined with `---` or `===` starts a section with that heading (text
+    /// before the first heading is a section "Inleiding"); paragraphs, lists and `[tabel ID]` as
+    /// in letters, where ID is a table of `sections` as the plugin described them.
+    std::string body_template;
+    DataNode template_data;          ///< values for `body_template`
 };
 
 }  // namespace vhh::doc

@@ -151,10 +151,6 @@ public:
     using PhaseContext::PhaseContext;
     /// All contribution lines of the run.
     virtual const std::vector<ContributionLine> &lines() const = 0;
-    /// Adds a workbook to write.
-    virtual void add_workbook(Workbook workbook) = 0;
-    /// Adds a text document to render from a template and write.
-    virtual void add_text(TextDocument document) = 0;
     /// Adds a document (see vhh/document.h); the host renders it in every configured format.
     virtual void add_document(doc::Document document) = 0;
     /// Says what this report's posten amount to, so that `vhh vaststellen` records them per post

@@ -1,4 +1,5 @@
-// The report model: what plugins produce and the host renders (xlsx, text). Plugins never write files.
+// Calculation sheets: what financing plugins add (ComputeContext::add_sheet) and the host writes to
+// bijdragen-berekening-Y.xlsx. Documents are described in vhh/document.h. Plugins never write files.
 #pragma once
 
 #include <cstdint>
@@ -99,20 +100,6 @@ struct Table {
                              std::size_t column);
     /// Column letters of a 0-based column index: 0 -> "A", 26 -> "AA".
     static std::string column_letters(std::size_t column);
-};
-
-/// A workbook document: one xlsx file.
-struct Workbook {
-    std::string file_name;       ///< e.g. "bijdragen-2013.xlsx"; a plain file name, no directories
-    std::string title;           ///< document title property
-    std::vector<Table> sheets;   ///< sheets in order
-};
-
-/// A text document rendered by the host from a Mustache template in templates/.
-struct TextDocument {
-    std::string file_name;      ///< e.g. "bijdragen-2013.txt"; a plain file name
-    std::string template_name;  ///< e.g. "bijdragen.txt.mustache"
-    DataNode data;              ///< values for the template
 };
 
 }  // namespace vhh

@@ -1,6 +1,6 @@
 // Tests for region.zeeland: the settings checked against the region (every problem a located 78),
 // the afwijkingen (Tholen: veiligheidsregio Zeeland, politiedistrict Markiezaten), the statement and
-// the template data, and the report phase through a hand-made context.
+// the described document and its template data, and the report phase through the kit's context.
 #include "zeeland.h"
 
 #include <gtest/gtest.h>
@@ -174,30 +174,18 @@ TEST(ZeelandAfwijkingen, PerVeiligheidsregioTheMostCommonDistrictFirstOnATie) {
               "De andere gemeente van veiligheidsregio B valt onder district P.");
 }
 
-TEST(ZeelandText, WrapsAtSpacesWithinTheWidth) {
-    EXPECT_EQ(wrap("een twee drie vier", 9), "een twee\ndrie vier");
-    EXPECT_EQ(wrap("een twee drie vier", 9, "  "), "een twee\n  drie\n  vier");
-    EXPECT_EQ(wrap("onbreekbaarwoord kort", 5), "onbreekbaarwoord\nkort");
-    EXPECT_EQ(wrap("één\ntwee", 20), "één twee");
-    EXPECT_EQ(wrap("", 10), "");
-    for (const std::string &line : {wrap("Tholen (GM0716) valt voor de veiligheidsregio onder Zeeland, maar voor de "
-                                         "politie onder district Markiezaten (eenheid Zeeland-West-Brabant).",
-                                         78)}) {
-        std::size_t start = 0;
-        while (start < line.size()) {
-            std::size_t end = line.find('\n', start);
-            if (end == std::string::npos) end = line.size();
-            EXPECT_LE(end - start, 78u);
-            start = end + 1;
-        }
-    }
-}
-
 // ---- the report ----------------------------------------------------------------------------------
 
 using TestReport = vhh::testing::FakeReportContext;  // the kit's report context
 
-TEST(ZeelandReport, WritesRegioYWithTheTholenStatement) {
+/// The cells of row `row` of `table` as text.
+std::vector<std::string> row_texts(const doc::Table &table, std::size_t row) {
+    std::vector<std::string> out;
+    for (const auto &c : table.rows.at(row).cells) out.push_back(c.value.text_value());
+    return out;
+}
+
+TEST(ZeelandReport, DescribesRegioYWithTheTholenStatement) {
     const Region r = region();
     const Settings s = settings(zeeland_entries());
     TestReport ctx(s, r);
@@ -206,34 +194,40 @@ TEST(ZeelandReport, WritesRegioYWithTheTholenStatement) {
     ZeelandPlugin plugin;
     plugin.report(ctx);
     ASSERT_FALSE(d.has_errors()) << d.format_all();
-    ASSERT_EQ(ctx.texts.size(), 1u);
-    EXPECT_TRUE(ctx.workbooks.empty());
-    const TextDocument &doc = ctx.texts[0];
-    EXPECT_EQ(doc.file_name, "regio-2013.txt");
-    EXPECT_EQ(doc.template_name, "regio-zeeland.txt.mustache");
-    const auto &f = doc.data.fields();
+    ASSERT_EQ(ctx.documents.size(), 1u);
+    const doc::Document &doc = ctx.documents[0];
+    EXPECT_EQ(doc.name, "regio-2013");
+    EXPECT_EQ(doc.kind, doc::Document::Kind::report);
+    EXPECT_EQ(doc.meta.title, "Regionale indeling 2013: veiligheidsregio en politie");
+    EXPECT_EQ(doc.body_template, "regio-zeeland.txt.mustache");
+    // The table the template places: one politie-eenheid for all is a sentence, not a column.
+    ASSERT_EQ(doc.sections.size(), 1u);
+    const auto &table = std::get<doc::Table>(doc.sections[0].blocks.at(0));
+    EXPECT_EQ(table.id, "gemeenten");
+    std::vector<std::string> headers;
+    for (const auto &c : table.columns) headers.push_back(c.header);
+    EXPECT_EQ(headers, (std::vector<std::string>{"Gemeente", "CBS-code", "Veiligheidsregio", "Politiedistrict"}));
+    ASSERT_EQ(table.rows.size(), 4u);
+    EXPECT_EQ(row_texts(table, 2), (std::vector<std::string>{"Tholen", "GM0716", "Zeeland", "Markiezaten"}));
+    const auto &f = doc.template_data.fields();
     EXPECT_EQ(f.at("regio").text(), "Veiligheidshuis Zeeland");
-    // One politie-eenheid for all: a sentence, not a column.
     EXPECT_TRUE(f.at("heeft_eenheid_zin").boolean_value());
     EXPECT_EQ(f.at("eenheid_zin").text(), "Alle gemeenten vallen onder politie-eenheid Zeeland-West-Brabant.");
-    EXPECT_EQ(f.at("kop_kol").text(), "Gemeente    CBS-code  Veiligheidsregio  Politiedistrict");
     ASSERT_EQ(f.at("gemeenten").items().size(), 4u);
-    EXPECT_EQ(f.at("gemeenten").items()[2].fields().at("regel").text(),
-              "Tholen      GM0716    Zeeland           Markiezaten");
+    EXPECT_EQ(f.at("gemeenten").items()[2].fields().at("politiedistrict").text(), "Markiezaten");
     ASSERT_EQ(f.at("afwijkingen").items().size(), 1u);
     const auto &a = f.at("afwijkingen").items()[0].fields();
     EXPECT_EQ(a.at("tekst").text(),
-              "Tholen (GM0716) valt voor de veiligheidsregio onder Zeeland, maar voor de\n"
-              "politie onder district Markiezaten (eenheid Zeeland-West-Brabant). De andere 3\n"
+              "Tholen (GM0716) valt voor de veiligheidsregio onder Zeeland, maar voor de "
+              "politie onder district Markiezaten (eenheid Zeeland-West-Brabant). De andere 3 "
               "gemeenten van veiligheidsregio Zeeland vallen onder district Zeeland.");
     EXPECT_TRUE(a.at("heeft_toelichting").boolean_value());
     EXPECT_EQ(a.at("toelichting").text(), "Dit vergt opvolging.");
     EXPECT_TRUE(f.at("heeft_afwijkingen").boolean_value());
     EXPECT_FALSE(f.at("heeft_toelichtingen").boolean_value());
     ASSERT_EQ(f.at("bronnen").items().size(), 2u);
-    EXPECT_EQ(f.at("bronnen").items()[0].fields().at("tekst").text(),
-              "- Borsele, Middelburg en Vlissingen: illustratief");
-    EXPECT_EQ(f.at("bronnen").items()[1].fields().at("tekst").text(), "- Tholen: regeling");
+    EXPECT_EQ(f.at("bronnen").items()[0].fields().at("tekst").text(), "Borsele, Middelburg en Vlissingen: illustratief");
+    EXPECT_EQ(f.at("bronnen").items()[1].fields().at("tekst").text(), "Tholen: regeling");
 }
 
 TEST(ZeelandReport, DifferentEenhedenGetAColumn) {
@@ -242,12 +236,13 @@ TEST(ZeelandReport, DifferentEenhedenGetAColumn) {
     Diagnostics d;
     auto regio = read_regio(settings(entries), region(), d, "plugins[6]");
     ASSERT_TRUE(regio) << d.format_all();
-    const TextDocument doc = build_text(*regio, region());
-    const auto &f = doc.data.fields();
-    EXPECT_FALSE(f.at("heeft_eenheid_zin").boolean_value());
-    EXPECT_EQ(f.at("kop_kol").text(), "Gemeente    CBS-code  Veiligheidsregio  Politie-eenheid       Politiedistrict");
-    EXPECT_EQ(f.at("gemeenten").items()[2].fields().at("regel").text(),
-              "Tholen      GM0716    Zeeland           Oost-Brabant          Markiezaten");
+    const doc::Document doc = build_document(*regio, region());
+    EXPECT_FALSE(doc.template_data.fields().at("heeft_eenheid_zin").boolean_value());
+    const auto &table = std::get<doc::Table>(doc.sections[0].blocks.at(0));
+    ASSERT_EQ(table.columns.size(), 5u);
+    EXPECT_EQ(table.columns[3].header, "Politie-eenheid");
+    EXPECT_EQ(row_texts(table, 2),
+              (std::vector<std::string>{"Tholen", "GM0716", "Zeeland", "Oost-Brabant", "Markiezaten"}));
 }
 
 TEST(ZeelandReport, NothingIsAddedWhenTheSettingsAreWrong) {
@@ -260,7 +255,7 @@ TEST(ZeelandReport, NothingIsAddedWhenTheSettingsAreWrong) {
     ZeelandPlugin plugin;
     plugin.report(ctx);
     EXPECT_EQ(d.exit_code(), ExitCode::config);
-    EXPECT_TRUE(ctx.texts.empty());
+    EXPECT_TRUE(ctx.documents.empty());
 }
 
 }  // namespace

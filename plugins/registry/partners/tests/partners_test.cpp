@@ -551,97 +551,69 @@ std::vector<Partner> sample() {
     return ps;
 }
 
-TEST(PartnersSheet, ARowPerPartnerWithFormulasAndTotals) {
-    const Table t = vp::partners_sheet(sample(), 2013);
-    EXPECT_EQ(t.name, "Partners");
-    EXPECT_TRUE(t.autofilter);
-    EXPECT_TRUE(t.freeze_header);
-    ASSERT_EQ(t.columns.size(), 10u);
-    EXPECT_EQ(t.columns[5].header, "Werkplek-maanden 2013");
-    EXPECT_EQ(t.columns[6].header, "Werkplekken 2013");
-    ASSERT_EQ(t.rows.size(), 5u);
-    const auto &om = t.rows[0];
-    EXPECT_EQ(om[0].text_value(), "om");
-    EXPECT_EQ(om[4].text_value(), "ja");
-    EXPECT_EQ(om[5].integer_value(), 36);
-    ASSERT_EQ(om[6].kind(), Cell::Kind::formula);
-    EXPECT_EQ(om[6].text_value(), "F2/12");
-    EXPECT_EQ(om[6].cached()->kind(), Cell::Kind::fraction);
-    EXPECT_EQ(om[6].cached()->integer_value(), 36);
-    EXPECT_EQ(om[6].cached()->denominator(), 12);
-    EXPECT_EQ(om[7].text_value(), "1-1-2009");
-    EXPECT_EQ(om[8].text_value(), "2009");
-    EXPECT_EQ(om[9].text_value(), "alle");
-    const auto &uwv = t.rows[2];
-    EXPECT_EQ(uwv[4].text_value(), "nee");
-    EXPECT_EQ(uwv[5].integer_value(), 0);
-    EXPECT_EQ(uwv[7].text_value(), "geen");
-    EXPECT_EQ(uwv[9].text_value(), "GM0687");
-    const auto &halt = t.rows[3];
-    EXPECT_EQ(halt[5].integer_value(), 6);
-    EXPECT_EQ(halt[6].text_value(), "F5/12");
-    // 6 werkplek-maanden are half a werkplek: without fractional numbers in the SDK the cached
-    // value is the Dutch text (readers that recalculate show the number).
-    ASSERT_NE(halt[6].cached(), nullptr);
-    if (halt[6].cached()->kind() == Cell::Kind::text) {
-        EXPECT_EQ(halt[6].cached()->text_value(), "0,5");
-    }
-    const auto &total = t.rows[4];
-    EXPECT_EQ(total[0].text_value(), "Totaal");
-    EXPECT_TRUE(total[0].bold);
-    EXPECT_EQ(total[1].text_value(), "COUNTA(A2:A5)");
-    EXPECT_EQ(total[1].cached()->integer_value(), 4);
-    EXPECT_EQ(total[4].text_value(), "COUNTIF(E2:E5,\"ja\")");
-    EXPECT_EQ(total[4].cached()->integer_value(), 3);
-    EXPECT_EQ(total[5].text_value(), "SUM(F2:F5)");
-    EXPECT_EQ(total[5].cached()->integer_value(), 36 + 48 + 6);
-    EXPECT_EQ(total[6].text_value(), "SUM(G2:G5)");
+/// The value of a cell as text (text cells) or its number (integer, fraction numerator).
+const vhh::doc::Cell &at(const vhh::doc::Table &t, std::size_t row, std::size_t column) {
+    return t.rows.at(row).cells.at(column);
 }
 
-TEST(PartnersSheet, SummaryCountsWithCountifOverThePartnersSheet) {
-    const Table t = vp::summary_sheet(sample(), 2013);
-    EXPECT_EQ(t.name, "Samenvatting");
-    ASSERT_EQ(t.columns.size(), 5u);
-    // 3 rings, blank, 7 domeinen, blank, total.
-    ASSERT_EQ(t.rows.size(), 3u + 1 + 7 + 1 + 1);
-    const auto &kern = t.rows[0];
-    EXPECT_EQ(kern[0].text_value(), "Ring");
-    EXPECT_EQ(kern[1].text_value(), "kern");
-    EXPECT_EQ(kern[2].text_value(), "COUNTIF('Partners'!$D$2:$D$5,B2)");
-    EXPECT_EQ(kern[2].cached()->integer_value(), 0);
-    const auto &sleutel = t.rows[1];
-    EXPECT_EQ(sleutel[2].cached()->integer_value(), 3);
-    EXPECT_EQ(sleutel[3].text_value(), "COUNTIFS('Partners'!$D$2:$D$5,B3,'Partners'!$E$2:$E$5,\"ja\")");
-    EXPECT_EQ(sleutel[3].cached()->integer_value(), 3);
-    EXPECT_EQ(sleutel[4].text_value(), "SUMIF('Partners'!$D$2:$D$5,B3,'Partners'!$G$2:$G$5)");
-    // 36 + 48 + 6 = 90 werkplek-maanden = 7,5 werkplekken.
-    ASSERT_NE(sleutel[4].cached(), nullptr);
-    const auto &justitie = t.rows[4];
-    EXPECT_EQ(justitie[0].text_value(), "Domein");
-    EXPECT_EQ(justitie[1].text_value(), "justitie");
-    EXPECT_EQ(justitie[2].text_value(), "COUNTIF('Partners'!$C$2:$C$5,B6)");
-    EXPECT_EQ(justitie[2].cached()->integer_value(), 2);
+TEST(PartnersTables, ARingTableRowPerPartnerWithFormulasAndTotals) {
+    const auto ps = sample();
+    const vhh::doc::Table t = vp::ring_table(ps, "sleutelpartner", 2013);
+    EXPECT_EQ(t.id, "ring_sleutelpartner");
+    EXPECT_EQ(t.caption, "Sleutelpartners 2013");
+    ASSERT_EQ(t.columns.size(), 6u);
+    EXPECT_EQ(t.columns[3].header, "Werkplek-maanden");
+    ASSERT_EQ(t.rows.size(), 4u);  // om, politie, halt, total
+    EXPECT_EQ(at(t, 0, 0).value.text_value(), ps[0].naam);
+    EXPECT_EQ(at(t, 0, 2).value.text_value(), "ja");
+    EXPECT_EQ(at(t, 0, 3).value.integer_value(), 36);
+    EXPECT_EQ(at(t, 0, 3).name, "maanden_1");
+    EXPECT_EQ(at(t, 0, 4).name, "werkplekken_1");
+    EXPECT_EQ(at(t, 0, 4).formula, "maanden_1 / 12");
+    EXPECT_EQ(at(t, 0, 4).value.kind(), vhh::doc::Value::Kind::fraction);
+    EXPECT_EQ(at(t, 0, 4).value.integer_value(), 36);
+    EXPECT_EQ(at(t, 0, 4).value.denominator(), 12);
+    EXPECT_EQ(at(t, 0, 5).value.text_value(), "1-1-2009 (2009)");
+    // halt is the fourth partner of the registry (uwv, third, is in the flexibele schil).
+    EXPECT_EQ(at(t, 2, 3).name, "maanden_4");
+    EXPECT_EQ(at(t, 2, 3).value.integer_value(), 6);
+    EXPECT_EQ(at(t, 2, 5).value.text_value(), "geen (let op)");
     const auto &total = t.rows.back();
-    EXPECT_EQ(total[0].text_value(), "Totaal");
-    EXPECT_EQ(total[2].text_value(), "COUNTA('Partners'!$A$2:$A$5)");
-    EXPECT_EQ(total[2].cached()->integer_value(), 4);
-    EXPECT_EQ(total[3].cached()->integer_value(), 3);
-    EXPECT_EQ(total[4].text_value(), "SUM('Partners'!$G$2:$G$5)");
+    EXPECT_EQ(total.role, vhh::doc::RowRole::total);
+    EXPECT_EQ(total.cells[0].value.text_value(), "Totaal (3)");
+    EXPECT_EQ(total.cells[2].value.integer_value(), 3);
+    EXPECT_EQ(total.cells[3].formula, "SUM(kolom(maanden))");
+    EXPECT_EQ(total.cells[3].value.integer_value(), 36 + 48 + 6);
+    EXPECT_EQ(total.cells[4].formula, "SUM(kolom(werkplekken))");
 }
 
-TEST(PartnersSheet, EmptyRegistryGivesValidSheets) {
-    const Table p = vp::partners_sheet({}, 2013);
-    ASSERT_EQ(p.rows.size(), 1u);
-    EXPECT_EQ(p.rows[0][0].text_value(), "Totaal");
-    EXPECT_EQ(p.rows[0][5].integer_value(), 0);
-    const Table s = vp::summary_sheet({}, 2013);
-    EXPECT_EQ(s.rows[0][2].text_value(), "COUNTIF('Partners'!$D$2:$D$2,B2)");
-    EXPECT_EQ(s.rows[0][2].cached()->integer_value(), 0);
+TEST(PartnersTables, SummarySumsThePartnersCells) {
+    const vhh::doc::Table t = vp::summary_table(sample(), 2013);
+    EXPECT_EQ(t.id, "samenvatting");
+    ASSERT_EQ(t.columns.size(), 5u);
+    ASSERT_EQ(t.rows.size(), 3u + 7 + 1);  // 3 rings, 7 domeinen, total
+    EXPECT_EQ(at(t, 0, 1).value.text_value(), "kern");
+    EXPECT_EQ(at(t, 0, 2).value.integer_value(), 0);
+    EXPECT_EQ(at(t, 0, 4).formula, "");  // no partners: no sum
+    EXPECT_EQ(at(t, 1, 2).name, "partners_sleutelpartner");
+    EXPECT_EQ(at(t, 1, 2).value.integer_value(), 3);
+    EXPECT_EQ(at(t, 1, 3).value.integer_value(), 3);
+    EXPECT_EQ(at(t, 1, 4).formula, "SUM(werkplekken_1; werkplekken_2; werkplekken_4)");
+    EXPECT_EQ(at(t, 1, 4).value.integer_value(), 90);  // 90 werkplek-maanden = 7,5 werkplekken
+    EXPECT_EQ(at(t, 2, 4).name, "werkplekken_flexibele_schil");
+    EXPECT_EQ(at(t, 3, 0).value.text_value(), "Domein");
+    EXPECT_EQ(at(t, 3, 1).value.text_value(), "justitie");
+    EXPECT_EQ(at(t, 3, 2).value.integer_value(), 2);
+    const auto &total = t.rows.back();
+    EXPECT_EQ(total.cells[0].value.text_value(), "Totaal");
+    EXPECT_EQ(total.cells[2].formula, "partners_kern + partners_sleutelpartner + partners_flexibele_schil");
+    EXPECT_EQ(total.cells[2].value.integer_value(), 4);
+    EXPECT_EQ(total.cells[3].value.integer_value(), 3);
 }
 
 /// Property: for random registries the summary's counts per ring and per domein add up to the
 /// number of partners (and housed ones), and its werkplekken to the total werkplek-maanden / 12.
-TEST(PartnersSheet, SummaryCountsAddUpForRandomRegistries) {
+TEST(PartnersTables, SummaryCountsAddUpForRandomRegistries) {
     std::mt19937 rng(20130606);
     for (int round = 0; round < 200; ++round) {
         std::vector<Partner> ps;
@@ -662,34 +634,25 @@ TEST(PartnersSheet, SummaryCountsAddUpForRandomRegistries) {
             housed += p.gehuisvest ? 1 : 0;
             ps.push_back(p);
         }
-        const Table t = vp::summary_sheet(ps, 2013);
-        std::int64_t ring_count = 0, ring_housed = 0, domein_count = 0, domein_housed = 0;
+        const vhh::doc::Table t = vp::summary_table(ps, 2013);
+        std::int64_t ring_count = 0, ring_housed = 0, ring_maanden = 0, domein_count = 0, domein_housed = 0;
         for (std::size_t r = 0; r < 3; ++r) {
-            ring_count += t.rows[r][2].cached()->integer_value();
-            ring_housed += t.rows[r][3].cached()->integer_value();
+            ring_count += at(t, r, 2).value.integer_value();
+            ring_housed += at(t, r, 3).value.integer_value();
+            ring_maanden += at(t, r, 4).value.integer_value();
         }
-        for (std::size_t r = 4; r < 11; ++r) {
-            domein_count += t.rows[r][2].cached()->integer_value();
-            domein_housed += t.rows[r][3].cached()->integer_value();
+        for (std::size_t r = 3; r < 10; ++r) {
+            domein_count += at(t, r, 2).value.integer_value();
+            domein_housed += at(t, r, 3).value.integer_value();
         }
         EXPECT_EQ(ring_count, n);
         EXPECT_EQ(domein_count, n);
         EXPECT_EQ(ring_housed, housed);
         EXPECT_EQ(domein_housed, housed);
-        EXPECT_EQ(t.rows.back()[2].cached()->integer_value(), n);
-        const Table p = vp::partners_sheet(ps, 2013);
-        const Cell &sum = p.rows.back()[5];
-        EXPECT_EQ((sum.cached() ? *sum.cached() : sum).integer_value(), maanden);
+        EXPECT_EQ(ring_maanden, maanden);
+        EXPECT_EQ(t.rows.back().cells[2].value.integer_value(), n);
+        EXPECT_EQ(t.rows.back().cells[4].value.integer_value(), maanden);
     }
-}
-
-TEST(PartnersWorkbook, NameTitleAndSheets) {
-    const auto wb = vp::partners_workbook(zeeland(), sample());
-    EXPECT_EQ(wb.file_name, "partners-2013.xlsx");
-    EXPECT_EQ(wb.title, "Partners Veiligheidshuis Zeeland 2013");
-    ASSERT_EQ(wb.sheets.size(), 2u);
-    EXPECT_EQ(wb.sheets[0].name, "Partners");
-    EXPECT_EQ(wb.sheets[1].name, "Samenvatting");
 }
 
 const vhh::DataNode &field(const vhh::DataNode &node, const std::string &key) {
@@ -699,21 +662,28 @@ const vhh::DataNode &field(const vhh::DataNode &node, const std::string &key) {
     return it == node.fields().end() ? missing : it->second;
 }
 
-TEST(PartnersText, CountsOfOneAreSingular) {
+TEST(PartnersDocument, CountsOfOneAreSingular) {
     // "1 partner", "1 werkplek-maand" (issue 19: never "1 regels"-style plurals).
     Record r;
     r.werkplekken = {{1, {2013, 12, 1}, std::nullopt}};
     Diagnostics diag;
-    const auto doc = vp::partners_text(zeeland(), read({r}, diag), {"", false});
-    EXPECT_EQ(field(doc.data, "partners_zin").text(), "1 partner");
-    EXPECT_EQ(field(doc.data, "werkplek_maanden_zin").text(), "1 werkplek-maand");
+    const auto doc = vp::build_document(zeeland(), read({r}, diag), {"", false});
+    EXPECT_EQ(field(doc.template_data, "partners_zin").text(), "1 partner");
+    EXPECT_EQ(field(doc.template_data, "werkplek_maanden_zin").text(), "1 werkplek-maand");
 }
 
-TEST(PartnersText, DataPerRingWithWarnings) {
-    const auto doc = vp::partners_text(zeeland(), sample(), {"illustratief", true}, {{"om", "vervolging"}});
-    EXPECT_EQ(doc.file_name, "partners-2013.txt");
-    EXPECT_EQ(doc.template_name, "partners.txt.mustache");
-    const auto &d = doc.data;
+TEST(PartnersDocument, TablesOfTheRingsWithPartnersAndTemplateDataPerRing) {
+    const auto doc = vp::build_document(zeeland(), sample(), {"illustratief", true}, {{"om", "vervolging"}});
+    EXPECT_EQ(doc.name, "partners-2013");
+    EXPECT_EQ(doc.meta.title, "Partners boekjaar 2013");
+    EXPECT_EQ(doc.meta.region, "Veiligheidshuis Zeeland");
+    EXPECT_EQ(doc.body_template, "partners.txt.mustache");
+    // The kern has no partners: no table of it.
+    ASSERT_EQ(doc.sections.size(), 1u);
+    std::vector<std::string> ids;
+    for (const auto &b : doc.sections[0].blocks) ids.push_back(std::get<vhh::doc::Table>(b).id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"ring_sleutelpartner", "ring_flexibele_schil", "samenvatting"}));
+    const auto &d = doc.template_data;
     EXPECT_EQ(field(d, "regio").text(), "Veiligheidshuis Zeeland");
     EXPECT_EQ(field(d, "partners_zin").text(), "4 partners");
     EXPECT_EQ(field(d, "gehuisvest").text(), "3");
@@ -728,6 +698,7 @@ TEST(PartnersText, DataPerRingWithWarnings) {
     EXPECT_EQ(field(ringen[0], "kop").text(), "Kern");
     EXPECT_FALSE(field(ringen[0], "heeft_partners").boolean_value());
     EXPECT_EQ(field(ringen[1], "kop").text(), "Sleutelpartners");
+    EXPECT_EQ(field(ringen[1], "tabel").text(), "ring_sleutelpartner");
     EXPECT_EQ(field(ringen[1], "aantal").text(), "3");
     EXPECT_EQ(field(ringen[1], "werkplekken").text(), "7,5");
     const auto &sleutel = field(ringen[1], "partners").items();
@@ -735,12 +706,13 @@ TEST(PartnersText, DataPerRingWithWarnings) {
     EXPECT_EQ(field(sleutel[0], "rol").text(), "vervolging");
     EXPECT_TRUE(field(sleutel[0], "heeft_rol").boolean_value());
     EXPECT_FALSE(field(sleutel[1], "heeft_rol").boolean_value());
-    EXPECT_NE(field(sleutel[0], "regel").text().find("1-1-2009 (2009)"), std::string::npos);
-    EXPECT_NE(field(sleutel[2], "regel").text().find("0,5"), std::string::npos);
-    EXPECT_NE(field(sleutel[2], "regel").text().find("geen (let op)"), std::string::npos);
+    EXPECT_EQ(field(sleutel[0], "convenant").text(), "1-1-2009 (2009)");
+    EXPECT_EQ(field(sleutel[2], "werkplekken").text(), "0,5");
+    EXPECT_EQ(field(sleutel[2], "convenant").text(), "geen (let op)");
     const auto &schil = field(ringen[2], "partners").items();
     ASSERT_EQ(schil.size(), 1u);
     EXPECT_EQ(field(schil[0], "gemeenten").text(), "Middelburg");
+    EXPECT_EQ(field(schil[0], "gemeenten_zin").text(), "werkt voor de gemeente Middelburg");
     EXPECT_FALSE(field(schil[0], "alle_gemeenten").boolean_value());
     const auto &ws = field(d, "waarschuwingen").items();
     ASSERT_EQ(ws.size(), 1u);

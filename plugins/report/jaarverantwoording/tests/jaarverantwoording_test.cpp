@@ -199,11 +199,7 @@ public:
     TestReport(const Region &r, const Settings &s, Diagnostics &d, std::vector<ContributionLine> lines)
         : ReportContext(r, partners_, s, d), lines_(std::move(lines)) {}
     const std::vector<ContributionLine> &lines() const override { return lines_; }
-    void add_workbook(Workbook w) override { workbooks.push_back(std::move(w)); }
-    void add_text(TextDocument t) override { texts.push_back(std::move(t)); }
     void add_document(doc::Document d) override { documents.push_back(std::move(d)); }
-    std::vector<Workbook> workbooks;
-    std::vector<TextDocument> texts;
     std::vector<doc::Document> documents;
 
 private:
@@ -213,8 +209,6 @@ private:
 
 struct ReportRun {
     Diagnostics diag;
-    std::vector<Workbook> workbooks;
-    std::vector<TextDocument> texts;
     std::vector<doc::Document> documents;
     std::vector<std::string> importer_calls;  ///< "importer path" per import_ledger call
 };
@@ -228,8 +222,6 @@ ReportRun run(const Settings &s, std::map<std::string, std::string> files, std::
     ctx.set_input_files(&mf);
     ctx.set_importers(&importers);
     run_report(ctx, "plugins[3]");
-    out.workbooks = std::move(ctx.workbooks);
-    out.texts = std::move(ctx.texts);
     out.documents = std::move(ctx.documents);
     out.importer_calls = importers.calls;
     return out;
@@ -783,8 +775,6 @@ TEST(Report, DescribesTheJaarverantwoordingAndOneLetterPerGemeente) {
                                                              "advies;GM0687;12\nadvies;GM0654;9\n"}});
     ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
     // No workbook or text built by the plugin: the host renders the documents.
-    EXPECT_TRUE(r.workbooks.empty());
-    EXPECT_TRUE(r.texts.empty());
     ASSERT_EQ(r.documents.size(), 4u);
     const doc::Document &d = r.documents[0];
     EXPECT_EQ(d.name, "jaarverantwoording-2013");

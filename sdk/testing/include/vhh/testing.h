@@ -170,14 +170,10 @@ class FakeReportContext : public FakeContext<ReportContext> {
 public:
     using FakeContext::FakeContext;
     const std::vector<ContributionLine> &lines() const override { return lines_; }
-    void add_workbook(Workbook workbook) override { workbooks.push_back(std::move(workbook)); }
-    void add_text(TextDocument document) override { texts.push_back(std::move(document)); }
     void add_document(doc::Document document) override { documents.push_back(std::move(document)); }
     void add_posten(std::vector<PostFigures> figures) override { posten = std::move(figures); }
     /// The contribution lines of the run the plugin reports on.
     void set_lines(std::vector<ContributionLine> lines) { lines_ = std::move(lines); }
-    std::vector<Workbook> workbooks;       ///< the workbooks added
-    std::vector<TextDocument> texts;       ///< the text documents added
     std::vector<doc::Document> documents;  ///< the documents described
     std::vector<PostFigures> posten;       ///< the posten given for a vaststelling (last call)
 
