@@ -26,7 +26,7 @@ from vhhtest import SOURCE_DIR, TEST_PLUGIN_DIR, VHH
 CORPUS = os.path.join(SOURCE_DIR, "tests", "bad-inputs")
 CONFIGS = os.path.join(SOURCE_DIR, "config")
 BASES = ("zeeland", "maas-en-leijgraaf", "twente-almelo", "none")
-COMMANDS = ("check", "run", "bijdragen", "partners", "plugins")
+COMMANDS = ("check", "run", "bijdragen", "partners", "begroting", "plugins")
 CASE_KEYS = {"description", "config", "edits", "files", "remove", "command", "args", "exit", "errors",
              "stderr", "stdout", "memory_limit_mb", "xfail"}
 EDIT_KEYS = {"file", "old", "new", "all", "append", "encoding"}
@@ -156,7 +156,7 @@ class Case:
 
     def argv(self, command, cfg, out):
         args = [command]
-        if command in ("check", "run", "bijdragen", "partners"):
+        if command in ("check", "run", "bijdragen", "partners", "begroting"):
             args += ["--config", os.path.join(cfg, "vhh.yaml")]
         if command == "run":
             args += ["--out", out]

@@ -119,6 +119,30 @@ class BegrotingCommand(VhhTestCase):
         self.assertEqual(r.stdout, "")
 
 
+class BegrotingFromTheStore(VhhTestCase):
+    def test_the_vastgestelde_begroting_is_where_the_raming_starts(self):
+        for f in os.listdir(os.path.join(SOURCE_DIR, "config", "zeeland")):
+            shutil.copyfile(os.path.join(SOURCE_DIR, "config", "zeeland", f), self.path(f))
+        cfg, db = self.path("vhh.yaml"), "sqlite:" + self.path("a.db")
+        self.assertEqual(run("db", "init", "--database", db).returncode, 0)
+        r = run("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2012/14", "--datum", "2012-11-20",
+                "--config", cfg, "--database", db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # The config's figure changes after the vaststelling: the store's € 98.000 still counts.
+        path = self.path("begroting.yaml")
+        text = read_text(path)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace("bedrag: 98000.00", "bedrag: 1.00", 1))
+        got = json.loads(run("begroting", "--config", cfg, "--database", db, "--format", "json").stdout)
+        [pers] = [p for p in got["posten"] if p["code"] == "PERS-DIR"]
+        self.assertEqual(pers["bedragen_cents"]["2014"], 10030300)
+        self.assertIn("vastgestelde begroting 2013 (besluit AB 2012/14", pers["basis"])
+        without = json.loads(run("begroting", "--config", cfg, "--format", "json").stdout)
+        [pers] = [p for p in without["posten"] if p["code"] == "PERS-DIR"]
+        self.assertEqual(pers["bedragen_cents"]["2014"], indexed(100, "2.35"))
+        self.assertIn("in de configuratie", pers["basis"])
+
+
 class BegrotingDocuments(VhhTestCase):
     @classmethod
     def setUpClass(cls):
