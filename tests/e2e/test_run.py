@@ -10,7 +10,10 @@ from vhhtest import VhhTestCase, read_workbook, run, ZEELAND
 DESCRIBED = ["bijdragen-2013", "jaarverantwoording-2013"] + [
     f"raadsbrief-2013-{g}" for g in ("borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland",
                                      "reimerswaal", "schouwen-duiveland", "sluis", "terneuzen", "tholen",
-                                     "veere", "vlissingen")]
+                                     "veere", "vlissingen")] + ["begroting-2014", "kaderbrief-2014"] + [
+    f"zienswijzebrief-2014-{g}" for g in ("borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland",
+                                          "reimerswaal", "schouwen-duiveland", "sluis", "terneuzen", "tholen",
+                                          "veere", "vlissingen")]
 EXPECTED_FILES = ["bijdragen-berekening-2013.xlsx", "partners-2013.xlsx", "partners-2013.txt", "manifest.json",
                   "regio-2013.txt"] + [f"{stem}.{ext}" for stem in DESCRIBED for ext in ("pdf", "xlsx", "html", "txt")]
 # Indicative populations of the 13 Zeeland gemeenten in the bundled config.

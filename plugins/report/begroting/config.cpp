@@ -82,8 +82,8 @@ bool taakveld_form(const std::string &t) {
 }  // namespace
 
 const vhh_setting_spec kSettings[kSettingCount] = {
-    {"begrotingsjaar", VHH_SETTING_INTEGER, 0, nullptr, "1900", "2200",
-     "the year of the ontwerpbegroting: the boekjaar + 1 (default), or the boekjaar itself when the begroting of the "
+    {"begrotingsjaar", VHH_SETTING_CODE, 0, "volgend_jaar", nullptr, nullptr,
+     "the year of the ontwerpbegroting: volgend_jaar (the boekjaar + 1), or boekjaar when the begroting of the "
      "boekjaar is the first year of the meerjarenraming",
      nullptr, 0},
     {"illustratief", VHH_SETTING_BOOLEAN, 0, "false", nullptr, nullptr,
@@ -150,13 +150,12 @@ std::optional<Config> read_config(const Settings &s, const Region &region, Diagn
     c.basisjaar = region.boekjaar;
     c.begrotingsjaar = region.boekjaar + 1;
     if (s.has("begrotingsjaar")) {
-        c.begrotingsjaar = static_cast<int>(s.integer("begrotingsjaar"));
-        if (c.begrotingsjaar != region.boekjaar && c.begrotingsjaar != region.boekjaar + 1)
-            err(s.where("begrotingsjaar"), "begrotingsjaar",
-                "begrotingsjaar " + std::to_string(c.begrotingsjaar) + " does not follow from boekjaar " +
-                    std::to_string(region.boekjaar),
-                "expected " + std::to_string(region.boekjaar) + " (the begroting of the boekjaar is the first year) or " +
-                    std::to_string(region.boekjaar + 1) + " (the ontwerpbegroting of the next year)");
+        const std::string jaar = s.text("begrotingsjaar");
+        if (jaar == "boekjaar") c.begrotingsjaar = region.boekjaar;
+        else if (jaar != "volgend_jaar")
+            err(s.where("begrotingsjaar"), "begrotingsjaar", "unknown begrotingsjaar '" + jaar + "'",
+                "allowed: volgend_jaar (the ontwerpbegroting of boekjaar + 1), boekjaar (the begroting of the boekjaar "
+                "is the first year)");
     }
     c.illustratief = s.has("illustratief") && s.boolean("illustratief");
     c.opmerking = text_or(s, "opmerking");
