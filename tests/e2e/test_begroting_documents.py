@@ -282,9 +282,14 @@ class BegrotingBadInputs(VhhTestCase):
         self.refused(cfg, 78, r"begroting\.yaml:\d+:\d+: error: plugins\[8\]\.posten\[6\]: missing required key "
                               r"'taakveld'")
 
-    def test_missing_percentage_for_a_year(self):
+    def test_missing_percentage_for_a_year_is_a_warning_and_not_indexed(self):
         cfg = self.config_with("  - {jaar: 2016, categorie: loon,  percentage: 2.0,  bron: illustratief}\n", "")
-        self.refused(cfg, 78, r"error: plugins\[8\]\.posten\[3\]\.categorie: categorie 'loon' has no percentage for 2016")
+        r = run("begroting", "--config", cfg, "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stderr, r"begroting\.yaml:\d+:\d+: warning: plugins\[8\]\.posten\[3\]\.categorie: categorie "
+                                   r"'loon' has no percentage for 2016")
+        [pers] = [p for p in json.loads(r.stdout)["posten"] if p["code"] == "PERS-DIR"]
+        self.assertEqual(pers["bedragen_cents"]["2016"], pers["bedragen_cents"]["2015"])
 
     def test_ab_meeting_in_the_wrong_year(self):
         cfg = self.config_with("vergadering_algemeen_bestuur: 2013-07-04", "vergadering_algemeen_bestuur: 2014-07-04")

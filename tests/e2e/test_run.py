@@ -63,7 +63,7 @@ class RunTest(VhhTestCase):
         self.assertEqual([p["name"] for p in m["plugins"]], ["financing.inwonerbijdrage", "financing.rijksbijdrage",
                                                              "financing.werkplekhuur", "registry.partners",
                                                              "report.jaarverantwoording", "importer.csv-nl",
-                                                             "region.zeeland", "report.bijdragen"])
+                                                             "region.zeeland", "report.bijdragen", "report.begroting"])
         self.assertTrue(all(len(p["sha256"]) == 64 and p["version"] for p in m["plugins"]))
 
     def test_two_runs_are_byte_identical(self):

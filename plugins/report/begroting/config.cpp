@@ -122,7 +122,7 @@ std::int64_t Config::ppm(const std::string &categorie, int jaar) const {
     if (categorie == kGeen) return 0;
     for (const auto &i : indexatie)
         if (i.jaar == jaar && i.categorie == categorie) return i.ppm;
-    throw std::logic_error("no percentage for categorie '" + categorie + "' in " + std::to_string(jaar));
+    return 0;  // read_config warned: not indexed that year
 }
 
 std::vector<std::string> Config::categorieen() const {
@@ -252,12 +252,12 @@ std::optional<Config> read_config(const Settings &s, const Region &region, Diagn
             for (int j = c.basisjaar + 1; j <= c.begrotingsjaar + 3; ++j)
                 if (!seen.count({j, post.categorie}) &&
                     missing_reported.insert(post.categorie + "/" + std::to_string(j)).second) {
-                    err(p.where("categorie"), kp + ".categorie",
-                        "categorie '" + post.categorie + "' has no percentage for " + std::to_string(j),
-                        "add {jaar: " + std::to_string(j) + ", categorie: " + post.categorie +
-                            ", percentage: …} to indexatie (every year " + std::to_string(c.basisjaar + 1) + "–" +
-                            std::to_string(c.begrotingsjaar + 3) + ")");
-                    ok = false;
+                    diag.warning(p.where("categorie"), key(kp + ".categorie"),
+                                 "categorie '" + post.categorie + "' has no percentage for " + std::to_string(j) +
+                                     ": its posts are not indexed that year (0 %)",
+                                 "add {jaar: " + std::to_string(j) + ", categorie: " + post.categorie +
+                                     ", percentage: …} to indexatie (every year " + std::to_string(c.basisjaar + 1) +
+                                     "–" + std::to_string(c.begrotingsjaar + 3) + ")");
                 }
         }
         if (!taakveld_form(post.taakveld)) {

@@ -84,7 +84,8 @@ struct Config {
 
     /// The years of the meerjarenraming: begrotingsjaar … begrotingsjaar + 3.
     std::vector<int> jaren() const { return {begrotingsjaar, begrotingsjaar + 1, begrotingsjaar + 2, begrotingsjaar + 3}; }
-    /// The percentage of `categorie` in `jaar` (0 for "geen"); the config was checked to have it.
+    /// The percentage of `categorie` in `jaar`: 0 for "geen", and 0 for a year indexatie does not give
+    /// (read_config warned about it).
     std::int64_t ppm(const std::string &categorie, int jaar) const;
     /// The categories of `indexatie:` in first-seen order.
     std::vector<std::string> categorieen() const;
@@ -94,7 +95,8 @@ struct Config {
 
 /// Reads the validated settings and checks what the settings table cannot: soort, categorie (one of
 /// `indexatie:` or geen) and its percentage for every year, taakveld form, programma references,
-/// unique codes, exactly one gemeentelijke-bijdrage post of soort baten, the begrotingsjaar.
+/// unique codes, exactly one gemeentelijke-bijdrage post (a year without a percentage is a warning:
+/// those posts are not indexed that year), of soort baten, the begrotingsjaar.
 /// Structural problems are ExitCode::config (78). Returns nothing when errors were recorded.
 std::optional<Config> read_config(const Settings &settings, const Region &region, Diagnostics &diag,
                                   const std::string &key_prefix);

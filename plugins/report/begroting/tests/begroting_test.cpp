@@ -120,10 +120,15 @@ TEST(Config, UnknownCategorieIsLocated) {
     EXPECT_NE(e.find("allowed: geen, loon, prijs"), std::string::npos) << e;
 }
 
-TEST(Config, MissingPercentageIsLocated) {
-    const std::string e = errors_of(replaced(kYaml, "  - {jaar: 2020, categorie: loon, percentage: 2}\n", ""));
-    EXPECT_NE(e.find("plugins[0].posten[1].categorie: categorie 'loon' has no percentage for 2020"), std::string::npos)
-        << e;
+TEST(Config, MissingPercentageIsAWarningAndZero) {
+    vhh::Diagnostics diag;
+    const auto c = config_of(replaced(kYaml, "  - {jaar: 2020, categorie: loon, percentage: 2}\n", ""), diag);
+    ASSERT_TRUE(c) << diag.format_all();
+    EXPECT_NE(diag.format_all().find("warning: plugins[0].posten[1].categorie: categorie 'loon' has no percentage for "
+                                     "2020: its posts are not indexed that year (0 %)"),
+              std::string::npos)
+        << diag.format_all();
+    EXPECT_EQ(c->ppm("loon", 2020), 0);
 }
 
 TEST(Config, BadPercentageAndTaakveld) {
