@@ -57,6 +57,7 @@ const char *kUsage =
     "  run        compute and write every document     [--config FILE] [--out DIR] [--plugin-dir DIR]\n"
     "  check      validate all inputs; write nothing   [--config FILE] [--plugin-dir DIR]\n"
     "  bijdragen  contributions per payer, to stdout   [--config FILE] [--plugin-dir DIR] [--format table|csv|json]\n"
+    "  begroting  ontwerpbegroting + meerjarenraming, to stdout  [--config FILE] [--database URL] [--format table|csv|json]\n"
     "  partners   the partner registry, to stdout      [--config FILE] [--plugin-dir DIR] [--format table|csv|json]\n"
     "  plugins    discovered plugins and their status  [--plugin-dir DIR] [--format table|json]\n"
     "  db init|migrate|status|verify        create, upgrade, describe, verify the store  [--database URL]\n"
@@ -111,6 +112,7 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"check", {"config", "plugin-dir", "database", "allow-outside-inputs"}},
     {"bijdragen", {"config", "plugin-dir", "format", "allow-outside-inputs"}},
     {"plugins", {"plugin-dir", "format"}},
+    {"begroting", {"config", "plugin-dir", "database", "format", "allow-outside-inputs"}},
     {"partners", {"config", "plugin-dir", "format", "allow-outside-inputs"}},
     {"db", {"config", "database", "door", "format"}},
     {"log", {"config", "database", "format"}},
@@ -249,6 +251,7 @@ int VhhApp::main(const std::vector<std::string> &args) {
         if (command == "run") return cmd_run(true);
         if (command == "check") return cmd_run(false);
         if (command == "bijdragen") return cmd_bijdragen();
+        if (command == "begroting") return cmd_begroting();
         if (command == "partners") return cmd_partners();
         if (command == "kalender") return cmd_kalender();
         if (command == "serve") return cmd_serve();
@@ -304,6 +307,29 @@ int VhhApp::cmd_bijdragen() {
     return 0;
 }
 
+int VhhApp::cmd_begroting() {
+    if (format_ != "table" && format_ != "csv" && format_ != "json")
+        return usage_error("unknown format '" + format_ + "' for begroting (expected table, csv or json)");
+    const std::string cfg_path = config_path();
+    if (is_province_config(cfg_path)) return province_not_supported("begroting");
+    Diagnostics diag;
+    PluginRegistry registry;
+    registry.discover(plugin_dirs());
+    const std::string label = config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path;
+    std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag, nullptr,
+                                                {allow_outside_inputs_, {}}, administration_lookup(cfg_path), false);
+    if (run && !run->pipeline->meerjarenraming())
+        diag.error(vhh::ExitCode::config, {run->config.path, 0, 0}, "plugins", "no begroting is configured",
+                   "add '- name: report.begroting' with its posten (bestand: begroting.yaml) to plugins");
+    print_diagnostics(diag);
+    if (diag.has_errors()) return static_cast<int>(diag.exit_code());
+    const Meerjarenraming &raming = *run->pipeline->meerjarenraming();
+    if (format_ == "json") std::cout << begroting_json(run->config.region, raming);
+    else if (format_ == "csv") std::cout << begroting_csv(raming);
+    else std::cout << begroting_table(run->config.region, raming);
+    return 0;
+}
+
 int VhhApp::cmd_partners() {
     if (format_ != "table" && format_ != "csv" && format_ != "json")
         return usage_error("unknown format '" + format_ + "' for partners (expected table, csv or json)");
@@ -345,28 +371,8 @@ int VhhApp::cmd_kalender() {
     return 0;
 }
 
-int VhhApp::cmd_run(bool write) {
-    // --out is checked (and other runs into it waited for) before anything is computed.
-    std::unique_ptr<OutputSet> out;
-    if (write) {
-        try {
-            out = std::make_unique<OutputSet>(out_, [&] {
-                std::cerr << "vhh: note: another vhh run is writing to " << out_ << "; waiting for it\n";
-            });
-        } catch (const OutputError &e) {
-            std::cerr << "vhh: error: " << e.what() << "\n";
-            return static_cast<int>(vhh::ExitCode::cant_create);
-        }
-        for (const auto &note : out->take_notes()) std::cerr << "vhh: warning: " << note << "\n";
-    }
-    const std::string cfg_path = config_path();
-    if (is_province_config(cfg_path)) return cmd_run_province(cfg_path, out.get());
-    Diagnostics diag;
-    PluginRegistry registry;
-    registry.discover(plugin_dirs());
-    const std::string label = config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path;
-    // With a store, the report phase sees its vastgestelde figures (the store named once the config is read).
-    const AdministrationLookup administration = [&](const RunConfig &config, Diagnostics &d) {
+AdministrationLookup VhhApp::administration_lookup(const std::string &cfg_path) {
+    return [this, cfg_path](const RunConfig &config, Diagnostics &d) {
         std::optional<Administration> a;
         const char *env = std::getenv("VHH_DATABASE");
         const SourceLocation named = !store_values_["database"].empty() ? SourceLocation{"--database", 0, 0}
@@ -391,6 +397,30 @@ int VhhApp::cmd_run(bool write) {
         }
         return a;
     };
+}
+
+int VhhApp::cmd_run(bool write) {
+    // --out is checked (and other runs into it waited for) before anything is computed.
+    std::unique_ptr<OutputSet> out;
+    if (write) {
+        try {
+            out = std::make_unique<OutputSet>(out_, [&] {
+                std::cerr << "vhh: note: another vhh run is writing to " << out_ << "; waiting for it\n";
+            });
+        } catch (const OutputError &e) {
+            std::cerr << "vhh: error: " << e.what() << "\n";
+            return static_cast<int>(vhh::ExitCode::cant_create);
+        }
+        for (const auto &note : out->take_notes()) std::cerr << "vhh: warning: " << note << "\n";
+    }
+    const std::string cfg_path = config_path();
+    if (is_province_config(cfg_path)) return cmd_run_province(cfg_path, out.get());
+    Diagnostics diag;
+    PluginRegistry registry;
+    registry.discover(plugin_dirs());
+    const std::string label = config_.empty() ? std::string("bundled:config/zeeland/vhh.yaml") : cfg_path;
+    // With a store, the report phase sees its vastgestelde figures (the store named once the config is read).
+    const AdministrationLookup administration = administration_lookup(cfg_path);
     std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag, nullptr,
                                                 {allow_outside_inputs_, {}}, administration);
     print_diagnostics(diag);  // warnings, or the errors

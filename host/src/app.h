@@ -39,6 +39,11 @@ private:
     /// 78 with a clear message: `bijdragen` and `partners` work per region.
     int province_not_supported(const std::string &command);
     int cmd_bijdragen();
+    /// `vhh begroting`: the meerjarenraming report.begroting computes, to stdout.
+    int cmd_begroting();
+    /// What a region run's report phase sees of the store named by --database, VHH_DATABASE or the
+    /// config's administratie: (with a warning for a zienswijze without a reaction).
+    AdministrationLookup administration_lookup(const std::string &cfg_path);
     int cmd_partners();
     /// `vhh kalender --jaar Y`: the Wgr steps of calendar year Y against the config's plan.
     int cmd_kalender();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <sstream>
 
 #include "pipeline.h"
@@ -111,6 +112,101 @@ std::string bijdragen_json(const Region &region, const std::vector<ContributionL
     }
     totals->set("total", static_cast<Poco::Int64>(overall.in_cents()));
     root->set("totals", totals);
+    return stringify(root);
+}
+
+namespace {
+Object::Ptr per_jaar(const std::vector<int> &jaren, const std::map<int, Money> &bedragen) {
+    Object::Ptr o = ordered_object();
+    for (int j : jaren) {
+        const auto it = bedragen.find(j);
+        o->set(std::to_string(j), static_cast<Poco::Int64>(it == bedragen.end() ? 0 : it->second.in_cents()));
+    }
+    return o;
+}
+Money in_jaar(const std::map<int, Money> &bedragen, int jaar) {
+    const auto it = bedragen.find(jaar);
+    return it == bedragen.end() ? Money() : it->second;
+}
+}  // namespace
+
+std::string begroting_table(const Region &region, const Meerjarenraming &raming) {
+    std::vector<std::string> header = {"Code", "Post", "Soort"};
+    for (int j : raming.jaren) header.push_back(std::to_string(j));
+    std::vector<std::vector<std::string>> rows = {header};
+    std::vector<bool> right = {false, false, false};
+    right.resize(header.size(), true);
+    for (const auto &p : raming.posten) {
+        std::vector<std::string> r = {p.code, p.naam, p.soort};
+        for (int j : raming.jaren) r.push_back(in_jaar(p.bedragen, j).format_nl());
+        rows.push_back(std::move(r));
+    }
+    std::string out = region.naam + " - ontwerpbegroting " + std::to_string(raming.begrotingsjaar) +
+                      " met meerjarenraming\n\n" + aligned(rows, right);
+    std::vector<std::vector<std::string>> bij = {{"Code", "Gemeente", ""}};
+    for (int j : raming.jaren) bij.front().push_back(std::to_string(j));
+    for (const auto &b : raming.bijdragen) {
+        std::vector<std::string> r = {b.payer_id, b.payer, ""};
+        for (int j : raming.jaren) r.push_back(in_jaar(b.bedragen, j).format_nl());
+        bij.push_back(std::move(r));
+    }
+    return out + "\nBijdrage per gemeente\n\n" + aligned(bij, right);
+}
+
+std::string begroting_csv(const Meerjarenraming &raming) {
+    std::string out = std::string(kCsvBom) + "regel;code;naam;soort;jaar;bedrag_cents;bedrag\n";
+    auto row = [&](const char *regel, const std::string &code, const std::string &naam, const std::string &soort,
+                   int jaar, Money m) {
+        std::string nl = m.format_plain();
+        std::replace(nl.begin(), nl.end(), '.', ',');
+        out += std::string(regel) + ";" + csv_field(code) + ";" + csv_field(naam) + ";" + soort + ";" +
+               std::to_string(jaar) + ";" + std::to_string(m.in_cents()) + ";" + nl + "\n";
+    };
+    for (const auto &p : raming.posten)
+        for (int j : raming.jaren) row("post", p.code, p.naam, p.soort, j, in_jaar(p.bedragen, j));
+    for (const auto &b : raming.bijdragen)
+        for (int j : raming.jaren) row("bijdrage", b.payer_id, b.payer, "", j, in_jaar(b.bedragen, j));
+    return out;
+}
+
+std::string begroting_json(const Region &region, const Meerjarenraming &raming) {
+    Object::Ptr root = ordered_object();
+    root->set("region", region.id);
+    root->set("begrotingsjaar", raming.begrotingsjaar);
+    Array::Ptr jaren = new Array;
+    for (int j : raming.jaren) jaren->add(j);
+    root->set("jaren", jaren);
+    Array::Ptr posten = new Array;
+    std::map<int, Money> baten, lasten, bijdragen;
+    for (const auto &p : raming.posten) {
+        Object::Ptr o = ordered_object();
+        o->set("code", p.code);
+        o->set("naam", p.naam);
+        o->set("soort", p.soort);
+        o->set("categorie", p.categorie);
+        o->set("taakveld", p.taakveld);
+        o->set("incidenteel", p.incidenteel);
+        o->set("bedragen_cents", per_jaar(raming.jaren, p.bedragen));
+        o->set("basis", p.basis);
+        posten->add(o);
+        for (int j : raming.jaren) (p.soort == "baten" ? baten : lasten)[j] += in_jaar(p.bedragen, j);
+    }
+    root->set("posten", posten);
+    Array::Ptr bij = new Array;
+    for (const auto &b : raming.bijdragen) {
+        Object::Ptr o = ordered_object();
+        o->set("payer_id", b.payer_id);
+        o->set("payer", b.payer);
+        o->set("bedragen_cents", per_jaar(raming.jaren, b.bedragen));
+        bij->add(o);
+        for (int j : raming.jaren) bijdragen[j] += in_jaar(b.bedragen, j);
+    }
+    root->set("bijdragen", bij);
+    Object::Ptr totalen = ordered_object();
+    totalen->set("baten", per_jaar(raming.jaren, baten));
+    totalen->set("lasten", per_jaar(raming.jaren, lasten));
+    totalen->set("bijdragen", per_jaar(raming.jaren, bijdragen));
+    root->set("totalen_cents", totalen);
     return stringify(root);
 }
 

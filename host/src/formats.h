@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "plugins/plugin_loader.h"
+#include "vhh/begroting.h"
 #include "vhh/contribution.h"
 #include "vhh/partner.h"
 #include "vhh/region.h"
@@ -32,6 +33,15 @@ std::string bijdragen_json(const Region &region, const std::vector<ContributionL
 
 /// The partner registry as an aligned table, with werkplek-maanden in the boekjaar and totals.
 std::string partners_table(const Region &region, const std::vector<Partner> &partners);
+/// `vhh begroting` as a table: posten × jaren, then the bijdrage per gemeente × jaren.
+std::string begroting_table(const Region &region, const Meerjarenraming &raming);
+/// `vhh begroting --format csv`: BOM, ';', a header row; one row per post and per bijdrage and year.
+std::string begroting_csv(const Meerjarenraming &raming);
+/// `vhh begroting --format json` (DESIGN.md): {"region", "begrotingsjaar", "jaren", "posten": [{"code",
+/// "naam", "soort", "categorie", "taakveld", "incidenteel", "bedragen_cents", "basis"}], "bijdragen":
+/// [{"payer_id", "payer", "bedragen_cents"}], "totalen_cents": {"baten", "lasten", "bijdragen"} per jaar}.
+std::string begroting_json(const Region &region, const Meerjarenraming &raming);
+
 /// The partner registry as CSV, like bijdragen_csv: BOM, ';', header row, formulas neutralised.
 std::string partners_csv(const Region &region, const std::vector<Partner> &partners);
 /// The partner registry as JSON: {"region","year","partners":[...],"totals":{...}}.

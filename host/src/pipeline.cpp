@@ -68,18 +68,29 @@ class ReportContextImpl : public ReportContext {
 public:
     ReportContextImpl(const Region &r, const std::vector<Partner> &partners, bool registry, const Settings &s,
                       Diagnostics &d, const std::vector<ContributionLine> &lines,
-                      std::optional<std::vector<PostFigures>> &posten, std::vector<doc::Document> &documents)
-        : ReportContext(r, partners, s, d), lines_(lines), posten_(posten), documents_(documents) {
+                      std::optional<std::vector<PostFigures>> &posten, std::vector<doc::Document> &documents,
+                      Pipeline &pipeline, std::optional<Meerjarenraming> &raming)
+        : ReportContext(r, partners, s, d), lines_(lines), posten_(posten), documents_(documents), pipeline_(pipeline),
+          raming_(raming) {
         set_partner_registry(registry);
     }
     const std::vector<ContributionLine> &lines() const override { return lines_; }
     void add_document(doc::Document document) override { documents_.push_back(std::move(document)); }
     void add_posten(std::vector<PostFigures> posten) override { posten_ = std::move(posten); }
+    std::optional<std::vector<ContributionLine>> divide_bijdrage(Money totaal, std::string &error) override {
+        return pipeline_.divide_bijdrage(totaal, error);
+    }
+    void add_meerjarenraming(Meerjarenraming raming) override { raming_ = std::move(raming); }
+    Zienswijzetermijn zienswijzetermijn(int begrotingsjaar) const override {
+        return pipeline_.zienswijzetermijn(begrotingsjaar);
+    }
 
 private:
     const std::vector<ContributionLine> &lines_;
     std::optional<std::vector<PostFigures>> &posten_;
     std::vector<doc::Document> &documents_;
+    Pipeline &pipeline_;
+    std::optional<Meerjarenraming> &raming_;
 };
 
 /// Runs one phase of one plugin, turning exceptions into located errors (exit code 70).
@@ -379,7 +390,7 @@ bool Pipeline::report(Diagnostics &parent) {
     for (auto &p : active_) {
         if (!(p.record->kinds & VHH_KIND_REPORT)) continue;
         ReportContextImpl ctx(config_.region, partners_, partner_registry_, p.settings, diag, lines_, posten_,
-                              documents_);
+                              documents_, *this, meerjarenraming_);
         attach(ctx, p);
         ctx.set_administration(administration_);
         const std::size_t first_document = documents_.size();
@@ -408,6 +419,81 @@ bool Pipeline::report(Diagnostics &parent) {
                      "remove it");
     }
     return true;  // warnings only
+}
+
+std::optional<std::vector<ContributionLine>> Pipeline::divide_bijdrage(Money totaal, std::string &error) {
+    // The key is financing.inwonerbijdrage's: run it again with `totaal` as the whole gemeentelijke
+    // bijdrage. A tarief key becomes the same key over a total (per_inwoner is pro_rata of inwoners;
+    // vast_plus_inwoner keeps its vast deel); indexation and the afrekening belong to the boekjaar.
+    static const std::set<std::string> kDropped = {"tarief", "basisjaar", "indexatie", "afrekening_resultaat",
+                                                   "afrekening_bron", "totaal"};
+    const auto key = std::find_if(active_.begin(), active_.end(), [](const ActivePlugin &p) {
+        return p.record->name == "financing.inwonerbijdrage";
+    });
+    if (key == active_.end()) {
+        error = "no financing.inwonerbijdrage is configured: the region has no key to divide the bijdrage by";
+        return std::nullopt;
+    }
+    Settings settings;
+    settings.set_owner(key->record->name);
+    for (std::size_t i = 0; i < key->record->manifest->setting_count; ++i)
+        settings.declare(key->record->manifest->settings[i].key);
+    for (const auto &[name, value] : key->settings.values())
+        if (kDropped.count(name) == 0) settings.set(name, value);
+    if (const SettingValue *sleutel = settings.find("sleutel"); sleutel != nullptr && sleutel->text == "per_inwoner") {
+        SettingValue pro_rata = *sleutel;
+        pro_rata.text = "pro_rata";
+        pro_rata.from_default = false;
+        settings.set("sleutel", pro_rata);
+    }
+    SettingValue total;
+    total.type = VHH_SETTING_MONEY;
+    total.where = key->entry->section.where;
+    total.money = totaal;
+    total.text = totaal.format_plain();
+    settings.set("totaal", total);
+
+    Diagnostics scratch;
+    std::vector<ContributionLine> lines;
+    std::vector<Table> sheets;
+    ComputeContextImpl ctx(config_.region, partners_, partner_registry_, settings, scratch, lines, sheets);
+    attach(ctx, *key);
+    try {
+        PluginCallScope crash_record(key->record->name, "compute");
+        key->instance->compute(ctx);
+    } catch (const std::exception &e) {
+        error = key->record->name + " failed: " + e.what();
+        return std::nullopt;
+    }
+    if (scratch.has_errors()) {
+        for (const auto &d : scratch.all())
+            if (d.severity == Severity::error) {
+                error = key->record->name + ": " + d.message;
+                break;
+            }
+        return std::nullopt;
+    }
+    std::vector<ContributionLine> out;
+    for (auto &l : lines)
+        if (l.source == "inwonerbijdrage") out.push_back(std::move(l));
+    return out;
+}
+
+Zienswijzetermijn Pipeline::zienswijzetermijn(int begrotingsjaar) const {
+    const int jaar = begrotingsjaar - 1;  // the ontwerpbegroting goes to the raden the year before
+    const cycle::WgrRegime &regime = cycle::wgr_regime(jaar);
+    const cycle::KalenderPlan plan = cycle::plan_for(config_.kalender, jaar);
+    Zienswijzetermijn t;
+    t.weken = regime.zienswijze_weken;
+    t.grondslag = regime.art_ontwerp;
+    t.regime = regime.naam;
+    t.vergadering = plan.ab_begroting;
+    for (const auto &stap : cycle::wgr_kalender(plan))
+        if (stap.sleutel == "ontwerpbegroting") {
+            t.uiterlijk_verzonden = stap.deadline;
+            t.verzonden = stap.gepland;
+        }
+    return t;
 }
 
 void Pipeline::add_calculation_workbook() {

@@ -111,6 +111,13 @@ public:
     const std::vector<ContributionLine> &lines() const { return lines_; }
     /// Workbooks to write (after report): bijdragen-berekening-Y.xlsx, when compute plugins added sheets.
     const std::vector<Workbook> &workbooks() const { return workbooks_; }
+    /// The meerjarenraming a report plugin gave (ReportContext::add_meerjarenraming), if any.
+    const std::optional<Meerjarenraming> &meerjarenraming() const { return meerjarenraming_; }
+    /// `totaal` divided over the gemeenten by the configured key (ReportContext::divide_bijdrage):
+    /// financing.inwonerbijdrage run again with `totaal` as its whole gemeentelijke bijdrage.
+    std::optional<std::vector<ContributionLine>> divide_bijdrage(Money totaal, std::string &error);
+    /// The zienswijze term of the ontwerpbegroting of `begrotingsjaar` (ReportContext::zienswijzetermijn).
+    Zienswijzetermijn zienswijzetermijn(int begrotingsjaar) const;
     /// The posten a report plugin gave for the administration (ReportContext::add_posten), if any.
     const std::optional<std::vector<PostFigures>> &posten() const { return posten_; }
     /// What the report phase's plugins see of the administration (nullptr: no store); it must
@@ -169,6 +176,7 @@ private:
     std::vector<Table> bijdragen_sheets_;
     std::vector<Workbook> workbooks_;
     std::optional<std::vector<PostFigures>> posten_;
+    std::optional<Meerjarenraming> meerjarenraming_;
     const Administration *administration_ = nullptr;
     std::vector<doc::Document> documents_;
     std::vector<const DocumentRenderer *> renderers_;

@@ -222,6 +222,11 @@ TEST(AbiLayout, CppTypesV2) {
     EXPECT_EQ(sizeof(vhh::BudgetAmendment), 96u);
     EXPECT_EQ(sizeof(vhh::Administration), 408u);
     EXPECT_EQ(sizeof(vhh::PostFigures), 80u);
+    // The begroting cycle (vhh/begroting.h).
+    EXPECT_EQ(sizeof(vhh::RamingPost), 248u);
+    EXPECT_EQ(sizeof(vhh::RamingBijdrage), 112u);
+    EXPECT_EQ(sizeof(vhh::Meerjarenraming), 80u);
+    EXPECT_EQ(sizeof(vhh::Zienswijzetermijn), 120u);
 }
 
 TEST(AbiLayout, VirtualTablesV2) {
@@ -248,6 +253,11 @@ TEST(AbiLayout, VirtualTablesV2) {
     // add_workbook (3) and add_text (4) removed: add_document and add_posten moved up.
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_document), 3);
     EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_posten), 4);
+    // The begroting cycle (issue 14): the key divides a given total, the meerjarenraming for
+    // `vhh begroting`, the zienswijze term from the Wgr calendar (vhh/begroting.h).
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::divide_bijdrage), 5);
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::add_meerjarenraming), 6);
+    EXPECT_EQ(vtable_slot(&vhh::ReportContext::zienswijzetermijn), 7);
     EXPECT_EQ(vtable_slot(&vhh::InputFiles::read), 2);
     EXPECT_EQ(sizeof(vhh::LoadContext), sizeof(vhh::PhaseContext));
     EXPECT_EQ(sizeof(vhh::ComputeContext), sizeof(vhh::PhaseContext));

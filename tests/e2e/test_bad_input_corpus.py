@@ -26,7 +26,7 @@ from vhhtest import SOURCE_DIR, TEST_PLUGIN_DIR, VHH
 CORPUS = os.path.join(SOURCE_DIR, "tests", "bad-inputs")
 CONFIGS = os.path.join(SOURCE_DIR, "config")
 BASES = ("zeeland", "maas-en-leijgraaf", "twente-almelo", "none")
-COMMANDS = ("check", "run", "bijdragen", "partners", "plugins", "factureren", "crediteren", "facturen", "serve")
+COMMANDS = ("check", "run", "bijdragen", "partners", "begroting", "plugins", "factureren", "crediteren", "facturen", "serve")
 # Commands that work on a store: they get --database sqlite:<case>/administratie.db, made by `setup`.
 STORE_COMMANDS = ("factureren", "crediteren", "facturen")
 CASE_KEYS = {"description", "config", "edits", "files", "remove", "command", "args", "exit", "errors",
@@ -158,7 +158,7 @@ class Case:
 
     def argv(self, command, cfg, out):
         args = [command]
-        if command in ("check", "run", "bijdragen", "partners", "serve") + STORE_COMMANDS:
+        if command in ("check", "run", "bijdragen", "partners", "begroting", "serve") + STORE_COMMANDS:
             args += ["--config", os.path.join(cfg, "vhh.yaml")]
         if command in STORE_COMMANDS:
             args += ["--database", "sqlite:" + self.store_path(cfg)]

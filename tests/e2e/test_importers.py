@@ -302,7 +302,7 @@ class ConfigurationTest(ImporterCase):
             warnings = [m for m in LOCATED.finditer(r.stderr) if m["sev"] == "warning"]
             self.assertEqual([(os.path.basename(m["file"]), int(m["line"]), int(m["col"])) for m in warnings],
                              [("vhh.yaml", line, 11)], r.stderr)
-            self.assertIn("plugins[8].name: importer 'importer.debet-credit' is configured but no plugin reads a file "
+            self.assertIn("plugins[9].name: importer 'importer.debet-credit' is configured but no plugin reads a file "
                           "with it", r.stderr)
         # The importer that is used gets no warning.
         self.assertNotIn("importer 'importer.csv-nl'", r.stderr)

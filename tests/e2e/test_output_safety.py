@@ -89,7 +89,7 @@ class OutputSafetyTest(VhhTestCase):
         with open(manifest_path, "w", encoding="utf-8") as f:
             json.dump(manifest, f)
         r = run("run", "--out", out)
-        self.assertRefused(r, "bijdragen-2013.html")  # nothing counts as vhh's now; the first in name order
+        self.assertRefused(r, "begroting-2014.html")  # nothing counts as vhh's now; the first in name order
         self.assertIn("seal does not match", r.stderr)
         self.assertEqual(read_text(os.path.join(out, "index.html")), "<html></html>")
 
@@ -180,8 +180,9 @@ class OutputSafetyTest(VhhTestCase):
         self.assertEqual(sorted(os.listdir(base)), ["out"], "nothing left beside --out")
 
     def test_a_full_disk_gives_73_with_vhhs_own_message(self):
-        # Room for one Zeeland run (about 1,1 MB with the jaarverantwoording and its letters in four formats).
-        with self.tmpfs("mnt", "4m") as mnt:
+        # Room for one Zeeland run (about 2,3 MB with the jaarverantwoording, the ontwerpbegroting and their
+        # letters in four formats).
+        with self.tmpfs("mnt", "8m") as mnt:
             out = os.path.join(mnt, "out")
             self.assertExit(run("run", "--out", out, env={"SOURCE_DATE_EPOCH": "1388534400"}), 0)
             before = listing(out)

@@ -30,12 +30,22 @@ def bijdragen(year):
     return [f"bijdragen-{year}.{ext}" for ext in ("pdf", "xlsx", "html", "txt")] + [f"bijdragen-berekening-{year}.xlsx"]
 
 
+ZEELAND_SLUGS = ["borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland", "reimerswaal",
+                 "schouwen-duiveland", "sluis", "terneuzen", "tholen", "veere", "vlissingen"]
+MAAS_SLUGS = ["bernheze", "boekel", "boxmeer", "cuijk", "grave", "landerd", "mill-en-sint-hubert", "oss",
+              "sint-anthonis", "sint-oedenrode", "uden", "veghel"]
+
+
+def begroting(year, slugs):
+    """report.begroting's documents: the ontwerpbegroting, the kaderbrief and a zienswijzebrief per gemeente."""
+    return described(f"begroting-{year}", f"kaderbrief-{year}", *(f"zienswijzebrief-{year}-{s}" for s in slugs))
+
+
 # Per bundled region: its boekjaar and the documents `vhh run` writes.
 REGIONS = {
     "zeeland": (2013, [*bijdragen(2013)] + described("partners-2013", "regio-2013", "jaarverantwoording-2013") +
-                letters(2013, ["borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland", "reimerswaal",
-                               "schouwen-duiveland", "sluis", "terneuzen", "tholen", "veere", "vlissingen"])),
-    "maas-en-leijgraaf": (2015, [*bijdragen(2015)] + described("partners-2015")),
+                letters(2013, ZEELAND_SLUGS) + begroting(2014, ZEELAND_SLUGS)),
+    "maas-en-leijgraaf": (2015, [*bijdragen(2015)] + described("partners-2015") + begroting(2015, MAAS_SLUGS)),
     "twente-almelo": (2023, [*bijdragen(2023)] + described("jaarverantwoording-2023") +
                       letters(2023, ["almelo", "borne", "enschede", "hellendoorn", "hengelo", "oldenzaal",
                                      "tubbergen", "twenterand", "wierden"])),

@@ -10,7 +10,10 @@ from vhhtest import VhhTestCase, read_workbook, run, ZEELAND
 DESCRIBED = ["bijdragen-2013", "partners-2013", "regio-2013", "jaarverantwoording-2013"] + [
     f"raadsbrief-2013-{g}" for g in ("borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland",
                                      "reimerswaal", "schouwen-duiveland", "sluis", "terneuzen", "tholen",
-                                     "veere", "vlissingen")]
+                                     "veere", "vlissingen")] + ["begroting-2014", "kaderbrief-2014"] + [
+    f"zienswijzebrief-2014-{g}" for g in ("borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland",
+                                          "reimerswaal", "schouwen-duiveland", "sluis", "terneuzen", "tholen",
+                                          "veere", "vlissingen")]
 EXPECTED_FILES = ["bijdragen-berekening-2013.xlsx", "manifest.json"] + [f"{stem}.{ext}" for stem in DESCRIBED for ext in ("pdf", "xlsx", "html", "txt")]
 # Indicative populations of the 13 Zeeland gemeenten in the bundled config.
 ZEELAND_INWONERS = {"GM0654": 22551, "GM0664": 37050, "GM0677": 27432, "GM0678": 12386, "GM0687": 48019,
@@ -59,7 +62,7 @@ class RunTest(VhhTestCase):
         self.assertEqual([p["name"] for p in m["plugins"]], ["financing.inwonerbijdrage", "financing.rijksbijdrage",
                                                              "financing.werkplekhuur", "registry.partners",
                                                              "report.jaarverantwoording", "importer.csv-nl",
-                                                             "region.zeeland", "report.bijdragen"])
+                                                             "region.zeeland", "report.bijdragen", "report.begroting"])
         self.assertTrue(all(len(p["sha256"]) == 64 and p["version"] for p in m["plugins"]))
 
     def test_two_runs_are_byte_identical(self):

@@ -67,14 +67,6 @@ const vhh_setting_spec kReserveFields[] = {
      "counts as beschikbare weerstandscapaciteit", nullptr, 0},
 };
 
-const vhh_setting_spec kRisicoFields[] = {
-    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the risk", nullptr, 0},
-    {"bedrag", VHH_SETTING_MONEY, VHH_SETTING_REQUIRED, nullptr, "0", "1000000000", "financial impact in euros",
-     nullptr, 0},
-    {"kans", VHH_SETTING_PERCENTAGE, VHH_SETTING_REQUIRED, nullptr, "0", "100", "probability in percent, e.g. 25",
-     nullptr, 0},
-};
-
 #define FIELDS(a) a, static_cast<uint32_t>(sizeof a / sizeof a[0])
 
 struct CategorieInfo {
@@ -102,6 +94,14 @@ std::string allowed_categorieen(Soort soort) {
 }
 
 }  // namespace
+
+const vhh_setting_spec kRisicoFields[kRisicoFieldCount] = {
+    {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the risk", nullptr, 0},
+    {"bedrag", VHH_SETTING_MONEY, VHH_SETTING_REQUIRED, nullptr, "0", "1000000000", "financial impact in euros",
+     nullptr, 0},
+    {"kans", VHH_SETTING_PERCENTAGE, VHH_SETTING_REQUIRED, nullptr, "0", "100", "probability in percent, e.g. 25",
+     nullptr, 0},
+};
 
 const vhh_setting_spec kSettings[kSettingCount] = {
     {"vergadering_algemeen_bestuur", VHH_SETTING_DATE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,

@@ -15,6 +15,10 @@ namespace vhh::jaarverantwoording {
 inline constexpr std::size_t kSettingCount = 29;
 /// The plugin's settings table (declared once: validates and documents).
 extern const vhh_setting_spec kSettings[kSettingCount];
+/// Number of fields of a risico.
+inline constexpr std::size_t kRisicoFieldCount = 3;
+/// The fields of a quantified risk {naam, bedrag, kans} (also report.begroting's risicos).
+extern const vhh_setting_spec kRisicoFields[kRisicoFieldCount];
 
 /// A programma in BBV form: the three W-questions (the third is answered from the posten).
 struct Programma {

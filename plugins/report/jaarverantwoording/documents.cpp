@@ -14,35 +14,6 @@ namespace {
 
 using doc::Value;
 
-/// Text without trailing newlines and spaces (YAML block scalars end in a newline).
-std::string chomp(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
-    return s;
-}
-
-/// The paragraphs of a text from the config: split at blank lines, lines joined with a space.
-std::vector<doc::Block> paragraphs(const std::string &text) {
-    std::vector<doc::Block> out;
-    std::string current, line;
-    auto flush = [&] {
-        if (!current.empty()) out.emplace_back(doc::Paragraph{current});
-        current.clear();
-    };
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (i == text.size() || text[i] == '\n') {
-            std::string t = chomp(line);
-            while (!t.empty() && t.front() == ' ') t.erase(t.begin());
-            if (t.empty()) flush();
-            else current += (current.empty() ? "" : " ") + t;
-            line.clear();
-        } else {
-            line += text[i];
-        }
-    }
-    flush();
-    return out;
-}
-
 doc::Cell text(const std::string &s) { return {Value::text(s), "", ""}; }
 doc::Cell money(Money m, const std::string &name = "") { return {Value::money(m), name, ""}; }
 doc::Cell formula(Value v, const std::string &f, const std::string &name = "") { return {std::move(v), name, f}; }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "vhh/date.h"
+#include "vhh/document.h"
 #include "vhh/money.h"
 
 namespace vhh::jaarverantwoording {
@@ -77,5 +78,11 @@ std::string percentage_nl_2(std::int64_t ppm);
 std::string fte_nl(std::int64_t hundredths);
 /// Parses an fte figure "0.66", "1,5", "2" (at most two decimals, at least 0) into hundredths.
 bool parse_fte(const std::string &text, std::int64_t &hundredths);
+
+/// Text without trailing newlines and spaces (YAML block scalars end in a newline).
+std::string chomp(std::string s);
+/// The paragraphs of a text from the config: split at blank lines, lines joined with a space
+/// (also report.begroting's programma texts).
+std::vector<doc::Block> paragraphs(const std::string &text);
 
 }  // namespace vhh::jaarverantwoording

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vhh/administration.h"
+#include "vhh/begroting.h"
 #include "vhh/contribution.h"
 #include "vhh/diagnostics.h"
 #include "vhh/document.h"
@@ -156,6 +157,24 @@ public:
     /// Says what this report's posten amount to, so that `vhh vaststellen` records them per post
     /// (one call per run; a later call replaces the earlier). The host ignores it in other commands.
     virtual void add_posten(std::vector<PostFigures> posten) { (void)posten; }
+    /// Divides `totaal` over the gemeenten by the region's key: the host runs the configured
+    /// financing.inwonerbijdrage (whatever its `sleutel`) again with `totaal` as the whole
+    /// gemeentelijke bijdrage, so the parts add up to `totaal` exactly (largest remainder). Nothing
+    /// when no key is configured or it cannot divide the amount (then `error` says why).
+    virtual std::optional<std::vector<ContributionLine>> divide_bijdrage(Money totaal, std::string &error) {
+        (void)totaal;
+        error = "no allocation key in this context";
+        return std::nullopt;
+    }
+    /// Says what the meerjarenraming is, for `vhh begroting` (one call per run). The host ignores it
+    /// in other commands.
+    virtual void add_meerjarenraming(Meerjarenraming raming) { (void)raming; }
+    /// The zienswijze term of the ontwerpbegroting of `begrotingsjaar` (sent in the year before),
+    /// from the Wgr calendar and the config's `kalender:`.
+    virtual Zienswijzetermijn zienswijzetermijn(int begrotingsjaar) const {
+        (void)begrotingsjaar;
+        return {};
+    }
     /// The administration's vastgestelde figures for this region and boekjaar, read from the store
     /// the run names; nullptr when the run has no store.
     const Administration *administration() const { return administration_; }
