@@ -404,17 +404,7 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
                            (region.id.size() > 80 ? "…" : "") + "'",
                        problem);
     }
-    // Names end up in letters, addresses and headings: one line each, so a name cannot add a
-    // paragraph of its own to a letter.
-    auto one_line = [&](const Settings &s, const char *key, const std::string &key_path) {
-        const std::string text = s.text(key);
-        if (std::string problem = line_problem(text, 200); !problem.empty())
-            diag.error(ExitCode::config, s.where(key), key_path, "expected a name on one line, but it " + problem);
-    };
-    if (regio.has("naam")) {
-        region.naam = regio.text("naam");
-        one_line(regio, "naam", "regio.naam");
-    }
+    if (regio.has("naam")) region.naam = regio.text("naam");
     if (regio.has("boekjaar")) region.boekjaar = static_cast<int>(regio.integer("boekjaar"));
     if (regio.has("centrumgemeente")) region.centrumgemeente = regio.text("centrumgemeente");
     if (bevolking.has("peildatum")) region.peildatum = bevolking.date("peildatum");
@@ -430,7 +420,6 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
             const Settings &g = list[i];
             if (!g.has("code") || !g.has("naam")) continue;
             std::string kp = "gemeenten[" + std::to_string(i) + "]";
-            one_line(g, "naam", kp + ".naam");
             Gemeente gem{g.text("code"), g.text("naam"), g.has("inwoners") ? g.integer("inwoners") : 0,
                          g.has("bron") ? g.text("bron") : "", g.where("code")};
             if (!is_cbs_code(gem.code))
@@ -450,7 +439,6 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Settings &h = list[i];
             if (!h.has("per") || !h.has("naar") || !h.has("naam") || !h.has("van")) continue;
-            one_line(h, "naam", "herindelingen[" + std::to_string(i) + "].naam");
             region.herindelingen.push_back({h.date("per"), h.text("naar"), h.text("naam"), h.codes("van"), h.where("naar")});
             index.push_back(i);
         }
