@@ -210,8 +210,14 @@ void stage_described_documents(OutputSet &out, const std::string &prefix, const 
     options.house = house;
     if (!documents.empty() && !renderers.empty()) options.scratch_dir = out.scratch_dir();
     for (const auto &document : documents)
-        for (const DocumentRenderer *renderer : renderers)
-            out.write_file(prefix + document.name + "." + renderer->extension(), renderer->render(document, options));
+        for (const DocumentRenderer *renderer : renderers) {
+            const std::string name = prefix + document.name + "." + renderer->extension();
+            try {
+                out.write_file(name, renderer->render(document, options));
+            } catch (const WorkbookWriteError &e) {  // its scratch file in the staging folder: a full disk
+                throw OutputError("cannot write " + name + " into " + out.out_dir() + ": " + e.reason());
+            }
+        }
 }
 
 std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {

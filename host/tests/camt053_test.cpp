@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace vhh;
@@ -86,7 +87,8 @@ TEST_P(Camt053Versions, ReadsEveryBookedTransactionWithItsReferences) {
     c.amount = "12.5";
     c.indicator = "DBIT";
     c.debtor = "";
-    auto r = read_camt053_text("bank.xml", statement(GetParam(), {a, b, c}), std::string("NL91 BNGH 0285 0000 01"));
+    const std::string xml = statement(GetParam(), {a, b, c});
+    auto r = read_camt053_text("bank.xml", xml, std::string("NL91 BNGH 0285 0000 01"));
     ASSERT_TRUE(r.ok()) << messages(r);
     ASSERT_EQ(r.statements.size(), 1u);
     const auto &s = r.statements[0];
@@ -110,7 +112,11 @@ TEST_P(Camt053Versions, ReadsEveryBookedTransactionWithItsReferences) {
     EXPECT_FALSE(s.transactions[2].credit);
     EXPECT_EQ(s.transactions[2].amount, Money::cents(1250));
     EXPECT_EQ(s.transactions[2].entry_ref, "ntry-3");  // no NtryRef: its position
-    EXPECT_EQ(s.transactions[2].where.line, s.transactions[0].where.line + 2 * (s.transactions[1].where.line - s.transactions[0].where.line));
+    // Located at its start tag, the third <TxDtls> of the text.
+    std::size_t at = 0;
+    for (int k = 0; k < 3; ++k) at = xml.find("<TxDtls>", at + 1);
+    EXPECT_EQ(s.transactions[2].where.line, 1 + std::count(xml.begin(), xml.begin() + static_cast<long>(at), '\n'));
+    EXPECT_EQ(s.transactions[2].where.column, static_cast<int>(at - xml.rfind('\n', at)));
 }
 
 TEST_P(Camt053Versions, PendingEntriesAreNotBooked) {

@@ -29,10 +29,15 @@ class StoreRegionTest(StoreTestCase):
             jv = f.read().replace("grootboek: grootboek-2013.csv", "grootboek: grootboek-2012.csv")
         with open(self.path("jaarverantwoording-2012.yaml"), "w", encoding="utf-8") as f:
             f.write(jv.replace("vergadering_algemeen_bestuur: 2014-06-26", "vergadering_algemeen_bestuur: 2013-06-27"))
+        with open(self.path("begroting.yaml"), encoding="utf-8") as f:  # the ontwerpbegroting 2013: AB in 2012
+            begroting = f.read()
+        with open(self.path("begroting-2012.yaml"), "w", encoding="utf-8") as f:
+            f.write(begroting.replace("vergadering_algemeen_bestuur: 2013-07-04", "vergadering_algemeen_bestuur: 2012-07-05"))
         text = (zeeland_text().replace("boekjaar: 2013", "boekjaar: 2012", 1)
                 .replace("peildatum: 2013-01-01", "peildatum: 2012-01-01", 1)
                 .replace("tarief: 0.40", "tarief: 0.38", 1)
-                .replace("bestand: jaarverantwoording.yaml", "bestand: jaarverantwoording-2012.yaml", 1))
+                .replace("bestand: jaarverantwoording.yaml", "bestand: jaarverantwoording-2012.yaml", 1)
+                .replace("bestand: begroting.yaml", "bestand: begroting-2012.yaml", 1))
         return self.write_config(text, "vhh-2012.yaml")
 
     def overview(self, path):
