@@ -205,6 +205,19 @@ TEST(Camt053, ABatchIsSplitIntoItsTransactionsWhichMustAddUp) {
         << messages(bad);
 }
 
+TEST(Camt053, AnElementNamedLikeTxDtlsOpensNoTransaction) {
+    // Found by fuzz_camt053 (UBSan: back() of an empty vector): <TxDtlst> is not <TxDtls>.
+    const std::string xml =
+        "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt><Stmt><Id>S</Id>"
+        "<Acct><Id><IBAN>NL91BNGH0285000001</IBAN></Id></Acct><Ntry><Amt Ccy=\"EUR\">5.00</Amt>"
+        "<CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2014-04-02</Dt></BookgDt>"
+        "<NtryDtls><TxDtlst><RmtInf><Ustrd>x</Ustrd></RmtInf></TxDtlst></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>";
+    auto r = read_camt053_text("bank.xml", xml);
+    ASSERT_TRUE(r.ok()) << messages(r);
+    ASSERT_EQ(r.statements[0].transactions.size(), 1u);
+    EXPECT_EQ(r.statements[0].transactions[0].remittance_text, "");
+}
+
 TEST(Camt053, DeepNestingIsRefused) {
     std::string xml = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">";
     for (int i = 0; i < 10000; ++i) xml += "<a>";

@@ -272,7 +272,8 @@ private:
         } else if (e == "ValDt/Dt" || e == "ValDt/DtTm") {
             entry_.value = parse_date(text_);
             if (!entry_.value) error(where, key(s), "'" + trimmed(text_) + "' is not a date (expected YYYY-MM-DD)");
-        } else if (e.compare(0, 15, "NtryDtls/TxDtls") == 0 && e.size() > 16) {
+        } else if (e.compare(0, 16, "NtryDtls/TxDtls/") == 0 && !entry_.txs.empty()) {
+            // (not "NtryDtls/TxDtlsX/…": an element whose name merely starts with TxDtls opened no transaction)
             tx_field(s, e.substr(16), where);
         }
     }
