@@ -71,7 +71,6 @@ std::string parser_message(std::string m) {
 struct Balance {
     std::string type;
     std::optional<Money> amount;
-    std::string currency;
     std::string indicator;
     SourceLocation where;
 };
@@ -246,7 +245,6 @@ private:
         } else if (s == "Bal/Tp/CdOrPrtry/Cd") balances_.back().type = trimmed(text_);
         else if (s == "Bal/Amt") {
             balances_.back().amount = amount(where, s);
-            balances_.back().currency = currency_;
         } else if (s == "Bal/CdtDbtInd") balances_.back().indicator = trimmed(text_);
         else if (s == "Ntry") end_entry();
         else if (s.compare(0, 5, "Ntry/") == 0) entry_field(s, s.substr(5), where);
