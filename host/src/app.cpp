@@ -408,8 +408,7 @@ int VhhApp::cmd_run(bool write) {
                 std::cerr << "vhh: note: another vhh run is writing to " << out_ << "; waiting for it\n";
             });
         } catch (const OutputError &e) {
-            std::cerr << "vhh: error: " << e.what() << "\n";
-            return static_cast<int>(vhh::ExitCode::cant_create);
+            return output_refused(e);
         }
         for (const auto &note : out->take_notes()) std::cerr << "vhh: warning: " << note << "\n";
     }
@@ -557,8 +556,7 @@ int VhhApp::write_output(OutputSet &out, const ManifestInfo &info, const std::fu
                   << ":\n";
         for (const auto &name : out.files()) std::cout << "  " << (fs::path(out_) / name).string() << "\n";
     } catch (const OutputError &e) {
-        std::cerr << "vhh: error: " << printable_text(e.what()) << "\n";
-        return static_cast<int>(vhh::ExitCode::cant_create);
+        return output_refused(e);
     } catch (const std::invalid_argument &e) {
         std::cerr << "vhh: error: " << printable_text(e.what()) << "\n";
         return static_cast<int>(vhh::ExitCode::internal);

@@ -42,6 +42,21 @@ TEST(TextRenderer, RendersVariables) {
     EXPECT_EQ(render_template("{{{naam}}}/{{&naam}}", kPath, d), "Zeeland/Zeeland");
 }
 
+TEST(TextRenderer, AValueKeepsToItsLine) {
+    DataNode d;
+    d.set("naam", "Schouwen\r\nDuiveland\n\nOnderwerp: x\rA\vB\fC\xC2\x85" "D\xE2\x80\xA8" "E\xE2\x80\xA9" "F\xE2\x80\xA6");
+    auto &l = d.set("namen", DataNode::list());
+    l.push("a\nb");
+    EXPECT_EQ(render_template("Aan {{naam}}.\n{{#namen}}[{{.}}]{{/namen}}", kPath, d),
+              "Aan Schouwen Duiveland  Onderwerp: x A B C D E F\xE2\x80\xA6.\n[a b]");
+    // The triple mustache inserts a value as it is, for a template that wants its lines.
+    EXPECT_EQ(render_template("{{{naam}}}", kPath, d), d.fields().at("naam").text());
+    EXPECT_EQ(one_line_value(""), "");
+    EXPECT_EQ(one_line_value("\r"), " ");
+    EXPECT_EQ(one_line_value("x\xC2"), "x\xC2");
+    EXPECT_EQ(one_line_value("x\xE2\x80"), "x\xE2\x80");
+}
+
 TEST(TextRenderer, SectionOverList) {
     EXPECT_EQ(render_template("{{#gemeenten}}- {{naam}}\n{{/gemeenten}}", kPath, gemeenten()),
               "- Middelburg\n- Vlissingen\n- Goes\n");

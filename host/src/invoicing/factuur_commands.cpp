@@ -256,8 +256,7 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
     } catch (const StoreError &e) {
         return store::refused(e);
     } catch (const OutputError &e) {
-        std::cerr << "vhh: error: " << e.what() << "\n";
-        return static_cast<int>(vhh::ExitCode::cant_create);
+        return output_refused(e);
     }
 }
 
@@ -339,8 +338,7 @@ int cmd_crediteren(const CommandOptions &o) {
     } catch (const StoreError &e) {
         return store::refused(e);
     } catch (const OutputError &e) {
-        std::cerr << "vhh: error: " << e.what() << "\n";
-        return static_cast<int>(vhh::ExitCode::cant_create);
+        return output_refused(e);
     }
 }
 

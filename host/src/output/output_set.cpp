@@ -10,12 +10,20 @@
 #include <filesystem>
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <set>
 
+#include "diagnostic_output.h"
 #include "output/ownership.h"
+#include "vhh/diagnostics.h"
 #include "output/sha256.h"
 
 namespace vhh::host {
+
+int output_refused(const OutputError &e) {
+    std::cerr << "vhh: error: " << printable_text(e.what()) << "\n";
+    return static_cast<int>(vhh::ExitCode::cant_create);
+}
 
 namespace fs = std::filesystem;
 

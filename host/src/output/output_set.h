@@ -31,6 +31,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Prints a refused output's error ("vhh: error: …", made safe for the terminal) and returns 73.
+int output_refused(const OutputError &e);
+
 /// One output run into a directory.
 class OutputSet {
 public:

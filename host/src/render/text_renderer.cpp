@@ -420,10 +420,10 @@ struct CompiledTemplate::Impl {
         if (!tmpl.is_valid()) throw syntax_error(source, path, tmpl.error_message());
     }
 
-    /// kainjow's renderer for `source`, with HTML escaping off (validity is checked by the caller).
+    /// kainjow's renderer for `source`, with HTML escaping replaced by one_line_value (validity is checked by the caller).
     static mu::mustache parse_renderer(const std::string &source) {
         mu::mustache m{source};
-        m.set_custom_escape([](const std::string &text) { return text; });
+        m.set_custom_escape(one_line_value);
         return m;
     }
 };
@@ -436,6 +436,30 @@ CompiledTemplate &CompiledTemplate::operator=(CompiledTemplate &&) noexcept = de
 
 const std::string &CompiledTemplate::source() const { return impl_->source; }
 const std::string &CompiledTemplate::path() const { return impl_->path; }
+
+std::string one_line_value(const std::string &text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            out += ' ';
+            ++i;
+        } else if (c == '\r' || c == '\n' || c == '\v' || c == '\f') {
+            out += ' ';
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x85) {
+            out += ' ';  // NEL
+            ++i;
+        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+            out += ' ';  // LINE SEPARATOR, PARAGRAPH SEPARATOR
+            i += 2;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
 
 std::string CompiledTemplate::render(const DataNode &data) const {
     const Impl &t = *impl_;

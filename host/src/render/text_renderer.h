@@ -25,6 +25,11 @@ struct TextDocument {
 
 namespace vhh::host {
 
+/// A value as `{{name}}` inserts it into a template: every line break (CR, LF, CR LF, VT, FF,
+/// NEL, U+2028, U+2029) becomes one space, so a name from the config cannot start a paragraph, a
+/// list item or a letter part ("Onderwerp:") of its own. `{{{name}}}` inserts the value as it is.
+std::string one_line_value(const std::string &text);
+
 /// Sections nest at most this deep in a template (deeper is a located syntax error).
 inline constexpr std::size_t kMaxTemplateDepth = 100;
 /// The tag check reports at most this many problems of one document (then a count of the rest).
