@@ -28,9 +28,18 @@ int whole_months_in_year(const Date &van, const Date &tot, int year) {
     return months;
 }
 
+int months_in_force_on_the_first(const Date &van, const Date &tot, int year) {
+    int months = 0;
+    for (int m = 1; m <= 12; ++m) {
+        const Date first{year, m, 1};
+        if ((!van.valid() || van <= first) && (!tot.valid() || first <= tot)) ++months;
+    }
+    return months;
+}
+
 std::int64_t werkplek_maanden(const Partner &partner, int year) {
     std::int64_t total = 0;
-    for (const auto &p : partner.werkplekken) total += p.aantal * whole_months_in_year(p.van, p.tot, year);
+    for (const auto &p : partner.werkplekken) total += p.aantal * months_in_force_on_the_first(p.van, p.tot, year);
     return total;
 }
 

@@ -318,6 +318,45 @@ class WerkplekhuurTest(Base):
         self.assertEqual(sheets["Werkplekhuur"]["freeze_panes"], "A2")
         self.assertTotaalSheet(sheets, data)
 
+    # The controller's trial: 4 werkplekken until 14 March, 5 from 15 March, € 4.800 per werkplek per
+    # year. Billing only the months a period covers entirely gave 53 werkplek-maanden (March billed to
+    # nobody, € 1.600 short); every pro_rata rule bills March once.
+    CHANGE_IN_MARCH = """    partners:
+      - id: bjz
+        naam: Bureau Jeugdzorg
+        werkplekken:
+          - {aantal: 4, van: 2013-01-01, tot: 2013-03-14}
+          - {aantal: 5, van: 2013-03-15}
+"""
+
+    def test_pro_rata_rules_bill_a_change_in_march_once(self):
+        for rule, setting, unit, units, per_year, cents in (
+                ("eerste_van_de_maand", "", "werkplek_maanden", 57, 12, 2280000),
+                ("grootste_deel", "    pro_rata: grootste_deel\n", "werkplek_maanden", 58, 12, 2320000),
+                ("dagen", "    pro_rata: dagen\n", "werkplek_dagen", 4 * 73 + 5 * 292, 365, 2304000)):
+            with self.subTest(rule=rule):
+                cfg = self.config(tarief="    tarief: 4800.00\n" + setting, partners=self.CHANGE_IN_MARCH)
+                data, _ = self.json_of(cfg)
+                [line] = lines_of(data, "werkplekhuur")
+                self.assertEqual(line["inputs"][unit], units)
+                self.assertEqual(line["amount_cents"], cents)
+                self.assertEqual(line["amount_cents"], round_half_up(Fraction(480000 * units, per_year)))
+                self.assertIn("pro rata naar ", line["basis"])
+                sheets, _ = self.run_book(cfg)
+                cells = cells_of(sheets["Werkplekhuur"])
+                self.assertEqual(cells["C2"]["value"], units)
+                self.assertEqual(cells["F2"]["formula"], f"(INT(C2*ROUND(D2*100,0)/{per_year})+E2)/100")
+                self.assertMoneyCell(cells["F2"], cents, "F2")
+                self.assertFormulaComputes(cells, "F2")
+
+    def test_an_unknown_pro_rata_rule_is_refused_with_a_suggestion(self):
+        cfg = self.config(tarief="    tarief: 4800.00\n    pro_rata: dag\n", partners=self.CHANGE_IN_MARCH)
+        for command in ("check", "bijdragen"):
+            r = run(command, "--config", cfg)
+            self.assertEqual(r.returncode, 78, r.stderr)
+            self.assertRegex(r.stderr, r"plugins\[\d\]\.pro_rata: .*'dag'")
+            self.assertIn("dagen", r.stderr)
+
     def test_partners_from_a_partner_registry(self):
         text = zeeland_base() + "  - name: test.partnerregister\n" + self.PARTNERS + \
             "  - name: financing.werkplekhuur\n    tarief: 5000.00\n"

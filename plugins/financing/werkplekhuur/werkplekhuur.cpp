@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "vhh/count_nl.h"
+#include "vhh/settings.h"
 
 namespace vhh::werkplekhuur {
 
@@ -35,7 +36,6 @@ const vhh_setting_spec kPartnerFields[3] = {
      "rented werkplekken: records {aantal, van, tot}", kPeriodFields, 3},
 };
 
-constexpr std::int64_t kMonths = 12;
 
 /// `path` under the plugin entry's key path `prefix` (when known).
 std::string join(const std::string &prefix, const std::string &path) {
@@ -53,28 +53,31 @@ std::string period_text(const WerkplekPeriode &p) {
     return p.van.iso() + " t/m " + (p.tot.valid() ? p.tot.iso() : "open");
 }
 
-/// Periods of a partner that count in the year, as "2 × 12 mnd + 1 × 6 mnd".
-std::string months_text(const Partner &p, int year) {
+/// Periods of a partner that count in the year, as "2 × 12 mnd + 1 × 6 mnd" or "1 × 292 dagen".
+std::string units_per_period_text(const Partner &p, int year, ProRata rule) {
     std::string out;
-    for (const auto &w : p.werkplekken) {
-        const int m = whole_months_in_year(w.van, w.tot, year);
-        if (m == 0 || w.aantal == 0) continue;
-        out += (out.empty() ? "" : " + ") + format_integer_nl(w.aantal) + " × " + std::to_string(m) + " mnd";
+    const std::vector<std::int64_t> units = units_per_period(p.werkplekken, year, rule);
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const WerkplekPeriode &w = p.werkplekken[i];
+        const std::int64_t u = units[i];
+        if (u == 0 || w.aantal == 0) continue;
+        out += (out.empty() ? "" : " + ") + format_integer_nl(w.aantal) + " × " +
+               (rule == ProRata::dagen ? count_nl(u, "dag", "dagen") : std::to_string(u) + " mnd");
     }
     return out;
 }
 
 /// The partners that rent werkplekken in the year, in the order given.
-std::vector<const Partner *> billed(const std::vector<Partner> &partners, int year) {
+std::vector<const Partner *> billed(const std::vector<Partner> &partners, int year, ProRata rule) {
     std::vector<const Partner *> out;
     for (const auto &p : partners)
-        if (werkplek_maanden(p, year) > 0) out.push_back(&p);
+        if (werkplek_units(p, year, rule) > 0) out.push_back(&p);
     return out;
 }
 
 }  // namespace
 
-const vhh_setting_spec kSettings[3] = {
+const vhh_setting_spec kSettings[4] = {
     {"tarief", VHH_SETTING_MONEY, 0, nullptr, "0", "1000000",
      "huur per werkplek per jaar in euros, e.g. 5000.00 (or give tarieven per jaar)", nullptr, 0},
     {"tarieven", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
@@ -82,6 +85,10 @@ const vhh_setting_spec kSettings[3] = {
     {"partners", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
      "partners and their werkplekken: records {id, naam, werkplekken}; leave out when a partner registry is configured",
      kPartnerFields, 3},
+    setting("pro_rata", VHH_SETTING_CHOICE).choices(kProRataNames).fallback("eerste_van_de_maand").doc(
+     "how a period that starts or ends within a month counts: eerste_van_de_maand = a month counts for the "
+     "werkplekken in use on its 1st; grootste_deel = a month counts for the period covering more than half of "
+     "it (exactly half: the one holding the 1st); dagen = werkplek-dagen over the days of the boekjaar"),
 };
 
 std::vector<ExactPart> allocate_exact_shares(const std::vector<std::int64_t> &numerators, std::int64_t denominator) {
@@ -250,33 +257,41 @@ bool check_periods(const PartnerSet &set, Diagnostics &diag) {
     return !stage.failed();
 }
 
-std::vector<ContributionLine> compute_lines(const std::vector<Partner> &partners, Money tarief, int boekjaar) {
-    const std::vector<const Partner *> payers = billed(partners, boekjaar);
-    std::vector<std::int64_t> numerators;  // tarief × maanden: twelve times the exact share, in cents
-    for (const Partner *p : payers) numerators.push_back(multiply(tarief, werkplek_maanden(*p, boekjaar)).in_cents());
-    const std::vector<ExactPart> parts = allocate_exact_shares(numerators, kMonths);
+std::vector<ContributionLine> compute_lines(const std::vector<Partner> &partners, Money tarief, int boekjaar,
+                                           ProRata rule) {
+    const std::vector<const Partner *> payers = billed(partners, boekjaar, rule);
+    const std::int64_t per_year = units_per_year(rule, boekjaar);
+    const std::string per_year_text = std::to_string(per_year);
+    std::vector<std::int64_t> numerators;  // tarief × units: per_year times the exact share, in cents
+    for (const Partner *p : payers) numerators.push_back(multiply(tarief, werkplek_units(*p, boekjaar, rule)).in_cents());
+    const std::vector<ExactPart> parts = allocate_exact_shares(numerators, per_year);
     std::vector<ContributionLine> lines;
     for (std::size_t i = 0; i < payers.size(); ++i) {
         const Partner &p = *payers[i];
-        const std::int64_t maanden = werkplek_maanden(p, boekjaar);
+        const std::int64_t units = werkplek_units(p, boekjaar, rule);
         const ExactPart &part = parts[i];
         ContributionLine line;
         line.source = kSource;
         line.payer_id = p.id;
         line.payer = p.naam;
         line.amount = part.amount;
-        line.basis = count_nl(maanden, "werkplek-maand", "werkplek-maanden") + " in " + std::to_string(boekjaar) + " (" +
-                     months_text(p, boekjaar) + ") × " + tarief.format_nl() + " per werkplek per jaar / 12";
-        const Money floor = Money::cents(numerators[i] / kMonths);
+        line.basis = units_text(units, rule) + " in " + std::to_string(boekjaar) + " (" +
+                     units_per_period_text(p, boekjaar, rule) + ") × " + tarief.format_nl() + " per werkplek per jaar / " +
+                     per_year_text;
+        const Money floor = Money::cents(numerators[i] / per_year);
         if (part.remainder == 0) {
             line.basis += " = " + part.amount.format_nl();
         } else {
-            line.basis += " = " + floor.format_nl() + " + " + std::to_string(part.remainder) + "/12 cent, " +
+            line.basis += " = " + floor.format_nl() + " + " + std::to_string(part.remainder) + "/" + per_year_text +
+                          " cent, " +
                           (part.received_remainder ? "afgerond met 1 restcent (grootste rest) tot "
                                                    : "afgerond omlaag tot ") +
                           part.amount.format_nl();
         }
-        line.input("werkplek_maanden", maanden).input("tarief_cents", tarief.in_cents());
+        line.basis += "; pro rata " + pro_rata_text(rule);
+        line.input(rule == ProRata::dagen ? "werkplek_dagen" : "werkplek_maanden", units)
+            .input("tarief_cents", tarief.in_cents());
+        if (rule == ProRata::dagen) line.input("dagen_in_jaar", per_year);
         line.input("restcent", part.received_remainder ? 1 : 0);
         lines.push_back(std::move(line));
     }
@@ -284,25 +299,28 @@ std::vector<ContributionLine> compute_lines(const std::vector<Partner> &partners
 }
 
 Table describe_sheet(const std::vector<Partner> &partners, Money tarief, int boekjaar,
-                     const std::vector<ContributionLine> &lines) {
-    const std::vector<const Partner *> payers = billed(partners, boekjaar);
+                     const std::vector<ContributionLine> &lines, ProRata rule) {
+    const std::vector<const Partner *> payers = billed(partners, boekjaar, rule);
+    const std::int64_t per_year = units_per_year(rule, boekjaar);
+    const std::string per_year_text = std::to_string(per_year);
+    const std::string unit_header = rule == ProRata::dagen ? "Werkplek-dagen " : "Werkplek-maanden ";
     if (payers.size() != lines.size())
         throw std::invalid_argument("describe_sheet: one line per partner with werkplekken expected");
     Table t;
     t.name = "Werkplekhuur";
     t.autofilter = true;
-    // A: Id, B: Partner, C: Werkplek-maanden, D: Tarief (inputs), E: Restcent (from the rule),
-    // F: Bedrag = (tarief in cents × maanden / 12, rounded down, + restcent) / 100, G: the periods.
-    t.columns = {{"Id", 12},      {"Partner", 32}, {"Werkplek-maanden " + std::to_string(boekjaar), 18},
+    // A: Id, B: Partner, C: Werkplek-maanden (or -dagen), D: Tarief (inputs), E: Restcent (from the rule),
+    // F: Bedrag = (tarief in cents × units / units per year, rounded down, + restcent) / 100, G: the periods.
+    t.columns = {{"Id", 12},      {"Partner", 32}, {unit_header + std::to_string(boekjaar), 18},
                  {"Tarief per werkplek per jaar", 26}, {"Restcent", 10}, {"Bedrag", 16},
                  {"Werkplekken", 48}};
     std::int64_t maanden = 0, restcenten = 0;
     Money total;
     for (std::size_t i = 0; i < payers.size(); ++i) {
         const Partner &p = *payers[i];
-        const std::int64_t m = werkplek_maanden(p, boekjaar);
+        const std::int64_t m = werkplek_units(p, boekjaar, rule);
         const std::int64_t rest =
-            lines[i].amount.in_cents() - multiply(tarief, m).in_cents() / kMonths;  // 0 or 1
+            lines[i].amount.in_cents() - multiply(tarief, m).in_cents() / per_year;  // 0 or 1
         maanden += m;
         restcenten += rest;
         total += lines[i].amount;
@@ -312,7 +330,7 @@ Table describe_sheet(const std::vector<Partner> &partners, Money tarief, int boe
         const std::string c = Table::ref(i, 2), d = Table::ref(i, 3), e = Table::ref(i, 4);
         t.rows.push_back({Cell::text(p.id), Cell::text(p.naam), Cell::integer(m), Cell::money(tarief),
                           Cell::integer(rest),
-                          Cell::formula("(INT(" + c + "*ROUND(" + d + "*100,0)/12)+" + e + ")/100",
+                          Cell::formula("(INT(" + c + "*ROUND(" + d + "*100,0)/" + per_year_text + ")+" + e + ")/100",
                                         Cell::money(lines[i].amount)),
                           Cell::text(periods)});
     }
@@ -331,11 +349,14 @@ Table describe_sheet(const std::vector<Partner> &partners, Money tarief, int boe
     t.rows.push_back({label, Cell(), sum(2, Cell::integer(maanden)), Cell(), sum(4, Cell::integer(restcenten)),
                       sum(5, Cell::money(total))});
     if (n > 0) {
-        // Check: the total equals tarief × all werkplek-maanden / 12, rounded half up to the cent.
-        const std::string total_maanden = Table::ref(n, 2);
-        t.rows.push_back({Cell::text("Controle: tarief × werkplek-maanden / 12, afgerond op centen"), Cell(), Cell(),
-                          Cell(), Cell(),
-                          Cell::formula("ROUND(" + total_maanden + "*ROUND(" + Table::ref(0, 3) + "*100,0)/12,0)/100",
+        // Check: the total equals tarief × all werkplek-units / units per year, rounded half up to the cent.
+        const std::string total_units = Table::ref(n, 2);
+        t.rows.push_back({Cell::text("Controle: tarief × " +
+                                     std::string(rule == ProRata::dagen ? "werkplek-dagen" : "werkplek-maanden") + " / " +
+                                     per_year_text + ", afgerond op centen; pro rata " + pro_rata_text(rule)),
+                          Cell(), Cell(), Cell(), Cell(),
+                          Cell::formula("ROUND(" + total_units + "*ROUND(" + Table::ref(0, 3) + "*100,0)/" +
+                                            per_year_text + ",0)/100",
                                         Cell::money(total))});
     }
     return t;
@@ -364,7 +385,8 @@ void WerkplekhuurPlugin::compute(ComputeContext &ctx) {
     check_periods(set, diag);
     if (stage.failed() || !tarief) return;
 
-    std::vector<ContributionLine> lines = compute_lines(set.partners, *tarief, region.boekjaar);
+    const ProRata rule = pro_rata_from_name(s.text("pro_rata"));
+    std::vector<ContributionLine> lines = compute_lines(set.partners, *tarief, region.boekjaar, rule);
     if (lines.empty())
         diag.warning(own.where, own.from_default ? prefix : join(prefix, "partners"),
                      "geen partners met werkplekken in " + std::to_string(region.boekjaar) +
@@ -372,7 +394,7 @@ void WerkplekhuurPlugin::compute(ComputeContext &ctx) {
                      ctx.has_partner_registry() ? "the partner registry holds no werkplekken for this boekjaar"
                                                 : "list the partners and their werkplekken under 'partners', or "
                                                   "configure the partner registry (registry.partners)");
-    Table sheet = describe_sheet(set.partners, *tarief, region.boekjaar, lines);
+    Table sheet = describe_sheet(set.partners, *tarief, region.boekjaar, lines, rule);
     for (auto &l : lines) ctx.add_line(std::move(l));
     ctx.add_sheet(std::move(sheet));
 }

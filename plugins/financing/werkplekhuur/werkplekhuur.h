@@ -1,11 +1,11 @@
 // financing.werkplekhuur: partners housed in the Veiligheidshuis pay per werkplek per year
 // (Zeeland 2013: € 5.000; Maas & Leijgraaf: verhuur werkplekken € 103.000 a year).
 //
-// Pro rata by whole months: a partner's werkplek-maanden in the boekjaar are, for every
-// period it rents, aantal × the calendar months of the boekjaar the period covers entirely
-// (vhh::werkplek_maanden). The exact huur is tarief × werkplek-maanden / 12, which need not
-// be a whole number of cents. The rule, exact to the cent:
-//   - the total is tarief × (all werkplek-maanden) / 12, rounded half up to the cent;
+// Pro rata by the rule the setting `pro_rata` names (pro_rata.h): a partner's werkplek-maanden
+// in the boekjaar (or werkplek-dagen, by rule `dagen`). The exact huur is tarief × werkplek-maanden
+// / 12 (or × werkplek-dagen / the days of the boekjaar), which need not be a whole number of cents.
+// The rule, exact to the cent:
+//   - the total is tarief × (all units) / (units per year), rounded half up to the cent;
 //   - every partner first gets its exact share rounded down to the cent;
 //   - the cents still needed to reach the total go one each to the partners with the
 //     largest remainders (the largest fractions of a cent); ties go to the partner listed first.
@@ -17,12 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "pro_rata.h"
 #include "vhh/plugin.h"
 
 namespace vhh::werkplekhuur {
 
 /// The plugin's settings table (declared once: validates and documents).
-extern const vhh_setting_spec kSettings[3];
+extern const vhh_setting_spec kSettings[4];
 
 /// Source id of the lines this plugin adds.
 inline constexpr const char *kSource = "werkplekhuur";
@@ -73,13 +74,16 @@ PartnerSet partners_from_registry(const std::vector<Partner> &partners);
 /// Returns true when all periods are fine.
 bool check_periods(const PartnerSet &set, Diagnostics &diag);
 
-/// The lines: one per partner with werkplek-maanden in the boekjaar, by the exact rule above.
-std::vector<ContributionLine> compute_lines(const std::vector<Partner> &partners, Money tarief, int boekjaar);
+/// The lines: one per partner with werkplek-units in the boekjaar by `rule`, by the exact rule above;
+/// the basis names the pro-rata rule.
+std::vector<ContributionLine> compute_lines(const std::vector<Partner> &partners, Money tarief, int boekjaar,
+                                           ProRata rule = ProRata::eerste_van_de_maand);
 
-/// The sheet "Werkplekhuur" for bijdragen-Y.xlsx: per partner its werkplek-maanden and the tarief
-/// (inputs), the remainder cent, the bedrag as a formula with its value; a total row and a check row.
+/// The sheet "Werkplekhuur" for bijdragen-Y.xlsx: per partner its werkplek-maanden (or -dagen) and the
+/// tarief (inputs), the remainder cent, the bedrag as a formula with its value; a total row and a check
+/// row naming the pro-rata rule. `lines` are compute_lines' for the same rule.
 Table describe_sheet(const std::vector<Partner> &partners, Money tarief, int boekjaar,
-                     const std::vector<ContributionLine> &lines);
+                     const std::vector<ContributionLine> &lines, ProRata rule = ProRata::eerste_van_de_maand);
 
 /// The plugin object: partners from the partner registry when one is configured, else from its own
 /// `partners` setting (both: a located error, 78).

@@ -223,7 +223,7 @@ std::vector<Partner> read_partners(const Settings &settings, const Region &regio
         const std::int64_t maanden = werkplek_maanden(p, year);
         if (maanden > 0 && !p.active_in(year)) {
             std::size_t k = 0;
-            while (k < p.werkplekken.size() && whole_months_in_year(p.werkplekken[k].van, p.werkplekken[k].tot, year) == 0)
+            while (k < p.werkplekken.size() && months_in_force_on_the_first(p.werkplekken[k].van, p.werkplekken[k].tot, year) == 0)
                 ++k;
             std::string span = p.actief_van.valid() && p.actief_van.year > year ? "actief_van " + p.actief_van.iso()
                                                                                  : "actief_tot " + p.actief_tot.iso();

@@ -40,13 +40,19 @@ struct Partner {
     bool active_in(int year) const;
 };
 
-/// Werkplek-maanden a partner rents in `year`: for every period, its aantal times the
-/// calendar months of the year the period covers entirely (pro rata by whole months).
-/// Twelve werkplek-maanden are one werkplek for a year.
+/// Werkplek-maanden a partner rents in `year`: for every month of the year, the werkplekken of
+/// the period in force on its 1st (pro rata by the bezetting on the 1st of the month, so a change
+/// of werkplekken within a month bills that month once, by the old number). Twelve werkplek-maanden
+/// are one werkplek for a year. (financing.werkplekhuur offers other pro-rata rules.)
 std::int64_t werkplek_maanden(const Partner &partner, int year);
 
+/// Months of `year` on whose 1st the inclusive period [van, tot] is in force (0-12); an invalid
+/// `tot` means open-ended.
+int months_in_force_on_the_first(const Date &van, const Date &tot, int year);
+
 /// Months of `year` that the inclusive period [van, tot] covers entirely (0-12);
-/// an invalid `tot` means open-ended.
+/// an invalid `tot` means open-ended. (Not a billing rule: a period ending within a month and the
+/// next starting the day after would leave that month out.)
 int whole_months_in_year(const Date &van, const Date &tot, int year);
 
 }  // namespace vhh

@@ -85,11 +85,15 @@ SettingValue empty_list(bool from_default = true, int line = 20) {
     return v;
 }
 
-/// Settings as the host hands them over: lists default to empty (from_default) when not given.
+/// Settings as the host hands them over: lists default to empty (from_default) when not given,
+/// pro_rata to eerste_van_de_maand.
 Settings base() {
     Settings s;
     s.set("tarieven", empty_list());
     s.set("partners", empty_list());
+    SettingValue rule = value_text("eerste_van_de_maand", 0, 0);
+    rule.from_default = true;
+    s.set("pro_rata", rule);
     return s;
 }
 
