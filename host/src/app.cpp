@@ -82,6 +82,7 @@ const char *kUsage =
     "  factureren invoices of year Y in the store, and as e-invoice (SI-UBL 2.0) and PDF into --out DIR\n"
     "             --jaar Y --soort voorschot|werkplekhuur|afrekening [--termijn T] [--out DIR] [--config FILE]\n"
     "  crediteren NUMMER --reden TEXT [--bedrag EUR] [--datum D] [--out DIR]   a credit note (whole or partial)\n"
+    "  corrigeren NUMMER --bedrag EUR --reden TEXT [--datum D] [--out DIR]   credit note + corrected invoice (384)\n"
     "  facturen   the invoices and credit notes, with what is open   [--jaar Y] [--format table|csv|json]\n"
     "  gebruiker toevoegen NAAM --rol beheerder|controller|bestuur|raad [--gemeente CODE]\n"
     "  gebruiker wachtwoord NAAM | rol NAAM --rol R [--gemeente CODE] | lijst [--format table|json]\n"
@@ -126,13 +127,14 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"gebruiker", {"config", "database", "door", "rol", "gemeente", "format", "allow-outside-inputs"}},
     {"factureren", {"config", "database", "door", "jaar", "soort", "termijn", "out", "allow-outside-inputs"}},
     {"crediteren", {"config", "database", "door", "reden", "bedrag", "datum", "out", "allow-outside-inputs"}},
+    {"corrigeren", {"config", "database", "door", "reden", "bedrag", "datum", "out", "allow-outside-inputs"}},
     {"facturen", {"config", "database", "jaar", "format", "allow-outside-inputs"}},
     {"serve", {"config", "database", "listen", "allow-remote", "allow-outside-inputs"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
 const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "wijziging", "zienswijze", "gebruiker",
-                                           "factureren", "crediteren", "facturen"};
+                                           "factureren", "crediteren", "corrigeren", "facturen"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
@@ -600,6 +602,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     if (command == "gebruiker") return accounts::cmd_gebruiker(o);
     if (command == "factureren") return invoicing::cmd_factureren(o, document_time(o.jaar.empty() ? 0 : std::atoi(o.jaar.c_str())));
     if (command == "crediteren") return invoicing::cmd_crediteren(o);
+    if (command == "corrigeren") return invoicing::cmd_corrigeren(o);
     if (command == "facturen") return invoicing::cmd_facturen(o);
     return store::cmd_historie(o);
 }

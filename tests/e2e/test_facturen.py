@@ -181,6 +181,49 @@ class FacturenTest(storetest.StoreTestCase):
         self.assertEqual((ubl["2013-00015"]["root"], ubl["2013-00015"]["billing_references"]), ("CreditNote", ["2013-00001"]))
         self.vhh("db", "verify", "--database", self.url)
 
+    def test_corrigeren_credits_and_bills_the_right_amount_as_384(self):
+        self.adopt()
+        self.bill("--soort", "voorschot", "--termijn", "Q1")
+        out = self.path("out")
+        base = ["--config", self.cfg, "--database", self.url]
+        # A partial credit first: the correction takes back what is still open, then bills the new amount.
+        self.vhh("crediteren", "2013-00001", "--reden", "te hoog", "--bedrag", "100.00", "--datum", "2013-02-01", *base)
+        r = self.vhh("corrigeren", "2013-00001", "--bedrag", "2345.67", "--reden", "inwonertal herzien",
+                     "--datum", "2013-03-01", "--out", out, *base)
+        self.assertIn("creditnota 2013-00015 credits € 2.155,10 of invoice 2013-00001; gecorrigeerde factuur "
+                      "2013-00016 bills € 2.345,67", r.stdout)
+        f = {x["nummer"]: x for x in self.facturen()}
+        self.assertEqual((f["2013-00001"]["open_cents"], f["2013-00001"]["status"]), (0, "gecrediteerd"))
+        self.assertEqual((f["2013-00015"]["bedrag_cents"], f["2013-00015"]["crediteert"]), (-215510, "2013-00001"))
+        fixed = f["2013-00016"]
+        self.assertEqual((fixed["typecode"], fixed["bedrag_cents"], fixed["open_cents"], fixed["corrigeert"],
+                          fixed["crediteert"], fixed["soort"], fixed["termijn"], fixed["debiteur_id"]),
+                         ("384", 234567, 234567, "2013-00001", "", "voorschot", "Q1", f["2013-00001"]["debiteur_id"]))
+        self.assertEqual((fixed["datum"], fixed["vervaldatum"]), ("2013-03-01", "2013-03-31"))
+        ubl = self.check_all(out)
+        self.assertEqual((ubl["2013-00016"]["typecode"], ubl["2013-00016"]["billing_references"],
+                          ubl["2013-00016"]["payable_cents"]), ("384", ["2013-00001"], 234567))
+        self.assertEqual((ubl["2013-00015"]["typecode"], ubl["2013-00015"]["billing_references"]), ("381", ["2013-00001"]))
+        text = subprocess.run(["pdftotext", "-layout", os.path.join(out, "2013-00016.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        self.assertIn("Gecorrigeerde factuur 2013-00016", text)
+        self.assertIn("vervangt factuur 2013-00001", text)
+        self.assertIn("2.345,67", text)
+        # Refused, nothing booked: fully credited, the same amount again, a credit note, no --bedrag.
+        before = self.facturen()
+        r = self.vhh("corrigeren", "2013-00001", "--bedrag", "1", "--reden", "x", *base, expect=65)
+        self.assertIn("credited in full already", r.stderr)
+        r = self.vhh("corrigeren", "2013-00016", "--bedrag", "2345.67", "--reden", "x", *base, expect=65)
+        self.assertIn("would change nothing", r.stderr)
+        self.vhh("corrigeren", "2013-00015", "--bedrag", "1", "--reden", "x", *base, expect=65)
+        self.vhh("corrigeren", "2013-00016", "--reden", "x", *base, expect=64)
+        self.vhh("corrigeren", "2013-00016", "--bedrag", "5", *base, expect=64)
+        self.assertEqual(self.facturen(), before)
+        # A corrected invoice can itself be corrected, and billing Q1 again bills nothing twice.
+        self.vhh("corrigeren", "2013-00016", "--bedrag", "2300", "--reden", "nogmaals herzien", *base)
+        self.assertIn("0 new, 13 already billed", self.bill("--soort", "voorschot", "--termijn", "Q1").stdout)
+        self.vhh("db", "verify", "--database", self.url)
+
     def test_refusals_change_nothing(self):
         out = self.path("out")
         r = self.bill("--soort", "voorschot", "--out", out, expect=65)

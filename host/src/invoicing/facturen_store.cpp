@@ -163,7 +163,8 @@ std::int64_t open_cents(const Invoice &inv, const std::vector<Invoice> &all) {
 std::optional<std::string> verify_invoices(store::Store &store) {
     const std::set<std::string> logged = [&] {
         std::set<std::string> s = store::logged_seals(store, "factureren");
-        for (const auto &x : store::logged_seals(store, "crediteren")) s.insert(x);
+        for (const char *command : {"crediteren", "corrigeren"})
+            for (const auto &x : store::logged_seals(store, command)) s.insert(x);
         return s;
     }();
     std::set<std::string> regios;

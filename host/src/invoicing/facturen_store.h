@@ -25,20 +25,23 @@ struct Invoice {
     int jaar = 0;
     std::int64_t volgnr = 0;
     std::string soort;                  ///< voorschot | werkplekhuur | afrekening | credit
-    std::string typecode = "380";       ///< 380 invoice, 381 credit note
+    std::string typecode = "380";       ///< 380 invoice, 381 credit note, 384 corrected invoice
     std::string termijn;                ///< "Q2", "jaar", … ("" for a credit note of `vhh crediteren`)
     std::string debiteur_id, debiteur;  ///< CBS code or partner id, and name
     std::string datum, vervaldatum, periode_van, periode_tot;  ///< YYYY-MM-DD
     std::int64_t bedrag_cents = 0;      ///< the document's amount, positive (sum of the lines)
     std::string betalingskenmerk;       ///< 16-digit structured payment reference
-    std::string crediteert;             ///< credit notes: the invoice numbers they credit, comma-separated
-    std::string reden;                  ///< credit notes: why
+    std::string crediteert;             ///< the invoices it refers to, comma-separated: what a credit note
+                                        ///< credits, what a corrected invoice (384) corrects
+    std::string reden;                  ///< credit notes and corrected invoices: why
     std::string btw;                    ///< VAT category: O (outside scope), E (exempt) or S (21 %)
     std::string partijen;               ///< leverancier and debiteur as issued (JSON)
     std::string sha256;                 ///< the seal
     std::vector<InvoiceLine> regels;
 
     bool credit_note() const { return typecode == "381"; }
+    /// True for a corrected invoice (384): it bills, and names the invoice it corrects.
+    bool corrected() const { return typecode == "384"; }
     /// The VAT amount (category S: 21 % of the amount, rounded half up to the cent; else 0).
     std::int64_t btw_cents() const;
 };

@@ -260,12 +260,78 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
     }
 }
 
+namespace {
+
+/// Today (UTC) as YYYY-MM-DD.
+std::string today_iso() {
+    std::time_t now = std::time(nullptr);
+    char today[16];
+    std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
+    return today;
+}
+
+/// The invoice `nummer` of the region among `all`, to be credited or corrected (not a credit note);
+/// throws StoreError (65) otherwise.
+const Invoice &invoice_to_change(const std::vector<Invoice> &all, const std::string &nummer, const std::string &regio,
+                                 const char *what) {
+    const Invoice *inv = nullptr;
+    for (const auto &i : all)
+        if (i.nummer == nummer) inv = &i;
+    if (!inv)
+        throw StoreError(vhh::ExitCode::data, "the store holds no invoice " + printable_text(nummer) + " of " + regio +
+                                                  " ('vhh facturen' lists them)");
+    if (inv->credit_note())
+        throw StoreError(vhh::ExitCode::data, nummer + " is a credit note; only an invoice can be " + what);
+    return *inv;
+}
+
+/// A credit note (381) for `gross` of `inv` (`whole`: everything still open), dated `datum`.
+Invoice credit_note_for(const Invoice &inv, const std::vector<Invoice> &all, std::int64_t gross, bool whole,
+                        const std::string &datum, const std::string &reden, const std::string &regel) {
+    Invoice cn;
+    cn.regio = inv.regio;
+    cn.jaar = inv.jaar;
+    cn.soort = "credit";
+    cn.typecode = "381";
+    cn.termijn = inv.termijn;
+    cn.debiteur_id = inv.debiteur_id;
+    cn.debiteur = inv.debiteur;
+    cn.datum = datum;
+    cn.vervaldatum = cn.datum;
+    cn.periode_van = inv.periode_van;
+    cn.periode_tot = inv.periode_tot;
+    cn.crediteert = inv.nummer;
+    cn.reden = reden;
+    cn.btw = inv.btw;
+    cn.partijen = inv.partijen;
+    // The amount credited includes VAT as the invoice did (21 % of the net line, category S): a
+    // whole credit takes the net amount still open, a partial one the net that gives `gross`.
+    std::int64_t net = gross;
+    if (inv.btw == "S" && whole) {
+        net = inv.bedrag_cents;
+        for (const auto &earlier : all)
+            if (earlier.credit_note() && earlier.crediteert == inv.nummer) net -= earlier.bedrag_cents;
+    } else if (inv.btw == "S") {
+        net = net_of_gross(gross);
+    }
+    cn.regels.push_back({regel, net});
+    return cn;
+}
+
+/// The optional --datum, checked; "" when absent.
+std::string datum_problem(const CommandOptions &o) {
+    return o.datum.empty() ? "" : store::year_and_date_problem("2000", "datum", o.datum);
+}
+
+}  // namespace
+
+std::int64_t net_of_gross(std::int64_t gross) { return (gross * 100 + 60) / 121; }
+
 int cmd_crediteren(const CommandOptions &o) {
     if (o.args.size() != 1) return usage("'vhh crediteren' needs the invoice's NUMMER and --reden TEXT");
     if (o.reden.find_first_not_of(" \t\r\n") == std::string::npos)
         return usage("'vhh crediteren' needs --reden TEXT: why the invoice is credited");
-    if (!o.datum.empty())
-        if (auto p = store::year_and_date_problem("2000", "datum", o.datum); !p.empty()) return usage(p);
+    if (auto p = datum_problem(o); !p.empty()) return usage(p);
     std::optional<Money> bedrag;
     if (!o.bedrag.empty()) {
         bedrag = parse_money(o.bedrag);
@@ -281,14 +347,7 @@ int cmd_crediteren(const CommandOptions &o) {
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
         const std::vector<Invoice> all = read_invoices(*r.store, c.region.id);
-        const Invoice *inv = nullptr;
-        for (const auto &i : all)
-            if (i.nummer == nummer) inv = &i;
-        if (!inv)
-            throw StoreError(vhh::ExitCode::data, "the store holds no invoice " + printable_text(nummer) + " of " +
-                                                      c.region.id + " ('vhh facturen' lists them)");
-        if (inv->credit_note())
-            throw StoreError(vhh::ExitCode::data, nummer + " is a credit note; only an invoice can be credited");
+        const Invoice *inv = &invoice_to_change(all, nummer, c.region.id, "credited");
         const std::int64_t open = open_cents(*inv, all);
         const std::int64_t gross = bedrag ? bedrag->in_cents() : open;
         if (open <= 0)
@@ -297,36 +356,8 @@ int cmd_crediteren(const CommandOptions &o) {
             throw StoreError(vhh::ExitCode::data, "--bedrag " + euro(gross) + " is more than what is open of invoice " +
                                                       nummer + " (" + euro(open) + " of " +
                                                       euro(inv->bedrag_cents + inv->btw_cents()) + ")");
-        Invoice cn;
-        cn.regio = inv->regio;
-        cn.jaar = inv->jaar;
-        cn.soort = "credit";
-        cn.typecode = "381";
-        cn.termijn = inv->termijn;
-        cn.debiteur_id = inv->debiteur_id;
-        cn.debiteur = inv->debiteur;
-        std::time_t now = std::time(nullptr);
-        char today[16];
-        std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
-        cn.datum = o.datum.empty() ? today : o.datum;
-        cn.vervaldatum = cn.datum;
-        cn.periode_van = inv->periode_van;
-        cn.periode_tot = inv->periode_tot;
-        cn.crediteert = inv->nummer;
-        cn.reden = o.reden;
-        cn.btw = inv->btw;
-        cn.partijen = inv->partijen;
-        // The amount credited includes VAT as the invoice did (21 % of the net line, category S): a
-        // whole credit takes the net amount still open, a partial one the net that gives --bedrag.
-        std::int64_t net = gross;
-        if (inv->btw == "S" && !bedrag) {
-            net = inv->bedrag_cents;
-            for (const auto &earlier : all)
-                if (earlier.credit_note() && earlier.crediteert == inv->nummer) net -= earlier.bedrag_cents;
-        } else if (inv->btw == "S") {
-            net = (gross * 100 + 60) / 121;
-        }
-        cn.regels.push_back({"Creditering van factuur " + inv->nummer + ": " + o.reden, net});
+        const Invoice cn = credit_note_for(*inv, all, gross, !bedrag, o.datum.empty() ? today_iso() : o.datum, o.reden,
+                                           "Creditering van factuur " + inv->nummer + ": " + o.reden);
         const Invoice issued = issue_invoice(*r.store, cn, store::acting_user(o.door), "crediteren");
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv->jaar), c, inv->jaar,
                                       document_time(inv->jaar));
@@ -334,6 +365,72 @@ int cmd_crediteren(const CommandOptions &o) {
         if (out) out->commit();
         std::cout << "vhh: creditnota " << issued.nummer << " credits " << euro(issued.bedrag_cents + issued.btw_cents())
                   << " of invoice " << inv->nummer << " (" << inv->debiteur_id << " " << inv->debiteur << ")\n";
+        return 0;
+    } catch (const StoreError &e) {
+        return store::refused(e);
+    } catch (const OutputError &e) {
+        return output_refused(e);
+    }
+}
+
+int cmd_corrigeren(const CommandOptions &o) {
+    if (o.args.size() != 1) return usage("'vhh corrigeren' needs the invoice's NUMMER, --bedrag EUR and --reden TEXT");
+    if (o.reden.find_first_not_of(" \t\r\n") == std::string::npos)
+        return usage("'vhh corrigeren' needs --reden TEXT: why the invoice is corrected");
+    if (auto p = datum_problem(o); !p.empty()) return usage(p);
+    const std::optional<Money> bedrag = parse_money(o.bedrag);
+    if (o.bedrag.empty() || !bedrag || bedrag->in_cents() <= 0)
+        return usage("'vhh corrigeren' needs --bedrag EUR: the corrected amount to pay in euros above 0, like 9155.71 "
+                     "(to bill nothing, credit the invoice with 'vhh crediteren')");
+    const std::string &nummer = o.args[0];
+    try {
+        std::unique_ptr<OutputSet> out;
+        if (!o.out.empty()) out = std::make_unique<OutputSet>(o.out);
+        store::Opened r = store::open_region(o, "corrigeren", 0);
+        const RunConfig &c = r.config;
+        if (!c.facturatie.configured) throw StoreError(vhh::ExitCode::config, o.config_path + kNoFacturatie);
+        store::Transaction tx(*r.store, true);
+        r.store->require_schema();
+        const std::vector<Invoice> all = read_invoices(*r.store, c.region.id);
+        const Invoice &inv = invoice_to_change(all, nummer, c.region.id, "corrected");
+        const std::int64_t open = open_cents(inv, all);
+        if (open <= 0)
+            throw StoreError(vhh::ExitCode::data, "invoice " + nummer +
+                                                      " is credited in full already: nothing to correct (bill anew "
+                                                      "with 'vhh factureren')");
+        // The corrected gross amount (category S: the net that gives it, and its VAT).
+        const std::int64_t net = inv.btw == "S" ? net_of_gross(bedrag->in_cents()) : bedrag->in_cents();
+        Invoice fixed;
+        fixed.regels.push_back({"", net});
+        fixed.btw = inv.btw;
+        if (net + fixed.btw_cents() == open)
+            throw StoreError(vhh::ExitCode::data, "invoice " + nummer + " bills " + euro(open) +
+                                                      " already: the correction would change nothing");
+        const std::string datum = o.datum.empty() ? today_iso() : o.datum;
+        // One transaction: the credit note takes back what is open of the invoice, the corrected
+        // invoice (384) bills the right amount and names the invoice it corrects.
+        const Invoice cn = credit_note_for(inv, all, open, true, datum, o.reden,
+                                           "Creditering van factuur " + inv.nummer + " wegens correctie: " + o.reden);
+        const Invoice credited = issue_invoice(*r.store, cn, store::acting_user(o.door), "corrigeren");
+        fixed = inv;
+        fixed.nummer.clear();
+        fixed.typecode = "384";
+        fixed.datum = datum;
+        fixed.vervaldatum = add_days(*Date::parse_iso(datum), c.facturatie.betaaltermijn_dagen).iso();
+        fixed.crediteert = inv.nummer;
+        fixed.reden = o.reden;
+        fixed.regels = {{"Gecorrigeerde factuur voor " + inv.nummer + " (gecrediteerd met creditnota " + credited.nummer +
+                             "): " + o.reden,
+                         net}};
+        const Invoice issued = issue_invoice(*r.store, fixed, store::acting_user(o.door), "corrigeren");
+        if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv.jaar), c, inv.jaar,
+                                      document_time(inv.jaar));
+        tx.commit();
+        if (out) out->commit();
+        std::cout << "vhh: creditnota " << credited.nummer << " credits " << euro(credited.bedrag_cents + credited.btw_cents())
+                  << " of invoice " << inv.nummer << "; gecorrigeerde factuur " << issued.nummer << " bills "
+                  << euro(issued.bedrag_cents + issued.btw_cents()) << " (" << inv.debiteur_id << " " << inv.debiteur
+                  << ", vervalt " << issued.vervaldatum << ")\n";
         return 0;
     } catch (const StoreError &e) {
         return store::refused(e);
@@ -378,7 +475,8 @@ int cmd_facturen(const CommandOptions &o) {
                         std::to_string(i.btw_cents() * (i.credit_note() ? -1 : 1)) +
                         ", \"open_cents\": " + std::to_string(open) +
                         ", \"betalingskenmerk\": " + store::json_quote(i.betalingskenmerk) +
-                        ", \"crediteert\": " + store::json_quote(i.crediteert) +
+                        ", \"crediteert\": " + store::json_quote(i.corrected() ? "" : i.crediteert) +
+                        ", \"corrigeert\": " + store::json_quote(i.corrected() ? i.crediteert : "") +
                         ", \"status\": " + store::json_quote(status(i, open)) + "}";
             }
             text += shown.empty() ? "]}\n" : "\n]}\n";

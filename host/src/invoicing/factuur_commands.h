@@ -1,7 +1,8 @@
-// `vhh factureren`, `vhh crediteren` and `vhh facturen`: invoices of the region in the store, written
+// `vhh factureren`, `vhh crediteren`, `vhh corrigeren` and `vhh facturen`: invoices of the region in the store, written
 // as e-invoices (SI-UBL 2.0) and documents.
 #pragma once
 
+#include <cstdint>
 #include <ctime>
 
 #include "store/store_commands.h"
@@ -13,6 +14,12 @@ namespace vhh::host::invoicing {
 int cmd_factureren(const store::CommandOptions &o, std::time_t created);
 /// `vhh crediteren NUMMER --reden TEXT [--bedrag EUR] [--datum D] [--out DIR]`.
 int cmd_crediteren(const store::CommandOptions &o);
+/// `vhh corrigeren NUMMER --bedrag EUR --reden TEXT [--datum D] [--out DIR]`: in one transaction a
+/// credit note for what is open of the invoice and a corrected invoice (type 384) for --bedrag that
+/// names it.
+int cmd_corrigeren(const store::CommandOptions &o);
+/// The net amount of a gross amount with 21 % VAT (category S), rounded half up to the cent.
+std::int64_t net_of_gross(std::int64_t gross);
 /// `vhh facturen [--jaar Y] [--format table|csv|json]`.
 int cmd_facturen(const store::CommandOptions &o);
 

@@ -23,7 +23,7 @@ doc::Document factuur_document(const Invoice &inv, const std::string &regio_naam
                             : inv.soort == "werkplekhuur" ? "Werkplekhuur " + std::to_string(inv.jaar)
                             : inv.soort == "afrekening"   ? "Afrekening bijdrage " + std::to_string(inv.jaar)
                                                           : "Creditering";
-    l.onderwerp = (credit ? "Creditnota " : "Factuur ") + inv.nummer + ": " + wat;
+    l.onderwerp = (credit ? "Creditnota " : inv.corrected() ? "Gecorrigeerde factuur " : "Factuur ") + inv.nummer + ": " + wat;
     l.aanhef = "Geachte heer, mevrouw,";
     std::vector<doc::Block> body;
     if (!p.illustratief.empty()) body.push_back(doc::Note{std::string(kIllustratief) + "."});
@@ -45,8 +45,13 @@ doc::Document factuur_document(const Invoice &inv, const std::string &regio_naam
                       doc::RowRole::total});
     body.push_back(t);
     if (inv.btw != "S") body.push_back(doc::Note{btw_reden(inv.btw) + "."});
-    if (!inv.crediteert.empty()) body.push_back(doc::Paragraph{"Deze creditnota heeft betrekking op factuur " + inv.crediteert +
-                                                               (inv.reden.empty() ? "." : ": " + inv.reden + ".")});
+    if (!inv.crediteert.empty() && inv.corrected())
+        body.push_back(doc::Paragraph{"Deze factuur vervangt factuur " + inv.crediteert +
+                                      ", die met een creditnota is gecrediteerd" +
+                                      (inv.reden.empty() ? "." : ": " + inv.reden + ".")});
+    else if (!inv.crediteert.empty())
+        body.push_back(doc::Paragraph{"Deze creditnota heeft betrekking op factuur " + inv.crediteert +
+                                      (inv.reden.empty() ? "." : ": " + inv.reden + ".")});
     else if (!inv.reden.empty()) body.push_back(doc::Paragraph{inv.reden});
     if (!credit)
         body.push_back(doc::Paragraph{"Wij verzoeken u het bedrag vóór " + Date::parse_iso(inv.vervaldatum).value_or(Date{}).nl() +
