@@ -12,6 +12,7 @@ Layout of --out DIR:
   dataset.json                           what was generated (counts, seed, lines per file)
   <regio>/<jaar>/vhh.yaml                one complete region config per boekjaar
   <regio>/<jaar>/partners.yaml           registry.partners settings (bestand:)
+  <regio>/<jaar>/facturatie.yaml         facturatie: section (bestand:), for vhh factureren
   <regio>/<jaar>/jaarverantwoording.yaml report.jaarverantwoording settings (bestand:)
   <regio>/<jaar>/grootboek-<jaar>.csv    ledger export (two layouts, see LAYOUTS)
   <regio>/<jaar>/indicatoren-<jaar>.csv  case registrations, one casus per line
@@ -386,6 +387,7 @@ class Generator:
         # --- YAML files -------------------------------------------------------------------------------
         self.write_vhh_yaml(d, reg, prof, year, gem, fin)
         self.write_partners_yaml(d, reg, year, gem)
+        self.write_facturatie_yaml(d, reg, prof, gem)
         self.write_jaarverantwoording(d, reg, prof, year, layout, sums, rijks, gem_baten, werk_baten,
                                       themas, has_prior=year > self.years[0])
         rel = os.path.relpath(d, self.args.out)
@@ -460,7 +462,7 @@ class Generator:
         ]
         for code, naam, inw in gem:
             L.append(f"  - {{code: {code}, naam: {q(naam)}, inwoners: {inw}, bron: synthetisch}}")
-        L += ["", "plugins:"]
+        L += ["", "facturatie: {bestand: facturatie.yaml}   # vhh factureren (synthetisch)", "", "plugins:"]
         L += fin
         L.append("  - name: financing.rijksbijdrage")
         L.append(f"    bedrag: {euros(prof['rijks_cents'])}        # synthetisch")
@@ -484,6 +486,35 @@ class Generator:
         L.append("    bestand: jaarverantwoording.yaml")
         L.append("  - name: report.bijdragen")
         with open(os.path.join(d, "vhh.yaml"), "w", encoding="utf-8") as f:
+            f.write("\n".join(L) + "\n")
+
+    def write_facturatie_yaml(self, d, reg, prof, gem):
+        """Who bills (the centrumgemeente), who is billed (every gemeente by an OIN made from its code,
+        every housed partner by a KvK number), voorschotnota's per kwartaal. All synthetic."""
+        def oin(code_digits):
+            return "00000001" + code_digits.rjust(8, "0") + "0000"
+
+        def iban(bank, account):
+            digits = "".join(str(int(c, 36)) for c in bank + account + "NL00")
+            return f"NL{98 - int(digits) % 97:02d}{bank}{account}"
+
+        centrum = prof["centrum"]
+        L = [f"# Facturatie of {reg['naam']}. SYNTHETISCH / ILLUSTRATIEF (gen-national): every OIN, KvK number,",
+             "# IBAN and address is invented.", "illustratief: true", "termijnen: kwartaal", "betaaltermijn_dagen: 30",
+             "werkplekhuur_btw: vrijgesteld", "", "leverancier:",
+             f"  naam: {q('Centrumgemeente van ' + reg['naam'])}",
+             f"  oin: \"{oin(centrum[2:])}\"",
+             f"  btw_nummer: NL00{centrum[2:]}0000B01",
+             "  straat: Postbus 1", "  postcode: 1000 AA", "  plaats: Utrecht",
+             f"  iban: {iban('BNGH', str(285000000 + reg['index']).rjust(10, '0'))}",
+             "  bic: BNGHNL2G", f"  email: facturen@{reg['id']}.example", "", "debiteuren:"]
+        for k, (code, naam, _) in enumerate(gem):
+            L.append(f"  - {{id: {code}, oin: \"{oin(code[2:])}\", straat: Postbus {100 + k}, postcode: 1000 AB, "
+                     f"plaats: {q(naam)}}}")
+        for k, p in enumerate(x for x in reg["partners"] if x["gehuisvest"]):
+            L.append(f"  - {{id: {p['id']}, kvk: \"{90000000 + reg['index'] * 100 + k}\", straat: Postbus {500 + k}, "
+                     f"postcode: 1000 AC, plaats: Utrecht}}")
+        with open(os.path.join(d, "facturatie.yaml"), "w", encoding="utf-8") as f:
             f.write("\n".join(L) + "\n")
 
     def write_partners_yaml(self, d, reg, year, gem):

@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""Benchmark of invoicing at national scale on the synthetic national dataset (tools/gen-national):
+vaststellen the begroting of every region-year (one province config per year, as
+bench/store_national.py does), then per boekjaar and region `vhh factureren --soort voorschot`
+(four kwartaal termijnen per gemeente) and `--soort werkplekhuur` (per housed partner), each with
+--out (UBL 2.1 + PDF per invoice and a manifest), and a second run of one year (idempotent: nothing
+new). Prints per year the invoices issued, wall and CPU time of its processes and the peak RSS.
+Never a test: run it by hand and copy the figures into docs/benchmarks.md.
+
+  bench/invoicing_national.py [--vhh BIN] [--data DIR] [--store PATH] [--out DIR] [--years N]
+
+Target (issue 15): each year's invoicing (store + PDF + UBL) ≤ 5 s, peak RSS ≤ 150 MB."""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from store_national import CPU, timed  # noqa: E402  (one timing helper for the benchmarks)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--vhh", default=os.environ.get("VHH_BIN", os.path.join(ROOT, "build", "bin", "vhh")))
+    ap.add_argument("--data", default="/tmp/vhh-invoicing-bench-data")
+    ap.add_argument("--store", default="/tmp/vhh-invoicing-bench.db")
+    ap.add_argument("--out", default="/tmp/vhh-invoicing-bench-out")
+    ap.add_argument("--years", type=int, default=10, help="the last N boekjaren of the dataset")
+    a = ap.parse_args()
+    if not os.path.isfile(os.path.join(a.data, "dataset.json")):
+        print("generating the national dataset in %s ..." % a.data)
+        subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tools", "gen-national", "gen_national.py"),
+                        "--out", a.data], check=True, stdout=subprocess.DEVNULL)
+    for suffix in ["", "-wal", "-shm"]:
+        if os.path.exists(a.store + suffix):
+            os.remove(a.store + suffix)
+    shutil.rmtree(a.out, ignore_errors=True)
+    url = "sqlite:" + a.store
+    by_year = {}
+    for region in sorted(os.listdir(a.data)):
+        rdir = os.path.join(a.data, region)
+        if os.path.isdir(rdir):
+            for year in sorted(os.listdir(rdir)):
+                if os.path.isfile(os.path.join(rdir, year, "vhh.yaml")):
+                    by_year.setdefault(year, []).append(region)
+    years = sorted(by_year)[-a.years:]
+    timed([a.vhh, "db", "init", "--database", url])
+    for year in years:
+        cfg = os.path.join(a.data, "invoicing-bench-%s.yaml" % year)
+        with open(cfg, "w", encoding="utf-8") as f:
+            f.write("provincie:\n  id: nederland\n  naam: Nederland\n  boekjaar: %s\nregios:\n" % year)
+            f.writelines("  - config: %s/%s/vhh.yaml\n" % (r, year) for r in by_year[year])
+        timed([a.vhh, "vaststellen", "begroting", "--jaar", year, "--besluit", "bench", "--datum", "%s-01-01" % year,
+               "--config", cfg, "--database", url])
+
+    def bill(year):
+        """Every region of `year`, voorschot then werkplekhuur: (invoices issued, wall, CPU, peak RSS, files)."""
+        CPU[0] = 0.0
+        issued, wall, peak = 0, 0.0, 0.0
+        for region in by_year[year]:
+            out = os.path.join(a.out, region, year)
+            os.makedirs(os.path.dirname(out), exist_ok=True)
+            for soort in ("voorschot", "werkplekhuur"):
+                w, r, stdout = timed([a.vhh, "factureren", "--jaar", year, "--soort", soort, "--out", out,
+                                      "--config", os.path.join(a.data, region, year, "vhh.yaml"), "--database", url,
+                                      "--allow-outside-inputs"])
+                issued += int(re.search(rb"vhh: (\d+) new", stdout).group(1))
+                wall += w
+                peak = max(peak, r)
+        files = sum(len(os.listdir(os.path.join(a.out, region, year))) for region in by_year[year])
+        return issued, wall, CPU[0], peak, files
+
+    print("boekjaar  regions  invoices   wall s    CPU s   peak MiB   files written")
+    total = 0
+    for year in years:
+        issued, wall, cpu, peak, files = bill(year)
+        total += issued
+        print("%8s  %7d  %8d  %7.2f  %7.2f  %9.1f  %d" % (year, len(by_year[year]), issued, wall, cpu, peak, files))
+    issued, wall, cpu, peak, files = bill(years[-1])
+    print("again %s: %d new invoices, %.2f s wall, %.2f s CPU, %.1f MiB peak (every invoice of the year rewritten)"
+          % (years[-1], issued, wall, cpu, peak))
+    print("%d invoices in %d years; store %.1f MiB" % (total, len(years), os.path.getsize(a.store) / 1048576.0))
+
+
+if __name__ == "__main__":
+    main()
