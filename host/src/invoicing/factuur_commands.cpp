@@ -8,6 +8,7 @@
 #include "app.h"
 #include "diagnostic_output.h"
 #include "formats.h"
+#include "betalingen/betalingen_store.h"
 #include "invoicing/factuur_document.h"
 #include "invoicing/facturen_store.h"
 #include "invoicing/termijnen.h"
@@ -282,12 +283,7 @@ int cmd_crediteren(const CommandOptions &o) {
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
         const std::vector<Invoice> all = read_invoices(*r.store, c.region.id);
-        const Invoice *inv = nullptr;
-        for (const auto &i : all)
-            if (i.nummer == nummer) inv = &i;
-        if (!inv)
-            throw StoreError(vhh::ExitCode::data, "the store holds no invoice " + printable_text(nummer) + " of " +
-                                                      c.region.id + " ('vhh facturen' lists them)");
+        const Invoice *inv = &invoicing::require_invoice(all, nummer, c.region.id);
         if (inv->credit_note())
             throw StoreError(vhh::ExitCode::data, nummer + " is a credit note; only an invoice can be credited");
         const std::int64_t open = open_cents(*inv, all);
@@ -355,12 +351,19 @@ int cmd_facturen(const CommandOptions &o) {
         store::Transaction tx(*r.store, false);
         r.store->require_schema();
         const std::vector<Invoice> all = read_invoices(*r.store, r.config.region.id);
+        const auto paid = betalingen::paid_per_invoice(betalingen::read_payments(*r.store, r.config.region.id));
+        auto open_cents = [&](const Invoice &i, const std::vector<Invoice> &a) {
+            return betalingen::open_after_payments(i, a, paid);
+        };
         std::vector<const Invoice *> shown;
         for (const auto &i : all)
             if (o.jaar.empty() || i.jaar == std::stoi(o.jaar)) shown.push_back(&i);
         auto status = [&](const Invoice &i, std::int64_t open) -> std::string {
             if (i.credit_note()) return i.soort == "credit" ? "verrekend" : "terug te betalen";
-            if (open == 0) return "gecrediteerd";
+            const bool betaald = paid.count(i.nummer) && paid.at(i.nummer) != 0;
+            if (open < 0) return "overbetaald";
+            if (open == 0) return betaald ? "betaald" : "gecrediteerd";
+            if (betaald) return "deels betaald";
             return open < i.bedrag_cents + i.btw_cents() ? "deels gecrediteerd" : "open";
         };
         std::string text;
