@@ -3,6 +3,8 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <streambuf>
+#include <unordered_map>
 
 #include "betalingen/betalingen_store.h"
 #include "betalingen/camt053.h"
@@ -22,6 +24,24 @@ using store::StoreError;
 namespace {
 
 std::string euro(std::int64_t cents) { return Money::cents(cents).format_nl(); }
+
+/// A std::streambuf over a vhh InputStream, so the streaming XML reader reads it a buffer at a time.
+class InputStreamBuffer : public std::streambuf {
+public:
+    explicit InputStreamBuffer(InputStream &in) : in_(in) {}
+
+protected:
+    int_type underflow() override {
+        const std::size_t n = in_.read(buffer_, sizeof buffer_);
+        if (n == 0) return traits_type::eof();
+        setg(buffer_, buffer_, buffer_ + n);
+        return traits_type::to_int_type(buffer_[0]);
+    }
+
+private:
+    InputStream &in_;
+    char buffer_[1 << 16];
+};
 
 int report(const Diagnostics &diag) {
     std::cerr << format_capped(diag);
@@ -55,13 +75,23 @@ int importeren(const CommandOptions &o) {
             throw StoreError(vhh::ExitCode::config, o.config_path +
                                                         " has no facturatie.leverancier.iban: vhh cannot tell whether a "
                                                         "statement is of the Veiligheidshuis's account");
-        const InputRead file = read_input_file(path, InputKind::ledger);
-        if (!file.ok()) {
-            Diagnostics d;
-            d.error(file.error.code, {path, 0, 0}, "", "cannot read the bank statement: " + file.error.reason);
-            return report(d);
+        // Opened as every input is (a regular file, at most 256 MiB), then parsed as it streams in.
+        InputError error;
+        const std::unique_ptr<InputFileStream> file =
+            InputFileStream::open(path, InputKind::ledger, [](const char *, std::size_t) {}, error);
+        Camt053Reading reading;
+        if (file) {
+            InputStreamBuffer buffer(*file);
+            std::istream in(&buffer);
+            try {
+                reading = read_camt053_stream(path, in, c.facturatie.iban);
+            } catch (const std::runtime_error &e) {
+                reading.diagnostics.error(vhh::ExitCode::no_input, {path, 0, 0}, "",
+                                          std::string("cannot read the bank statement: ") + e.what());
+            }
+        } else {
+            reading.diagnostics.error(error.code, {path, 0, 0}, "", "cannot read the bank statement: " + error.reason);
         }
-        Camt053Reading reading = read_camt053_text(path, file.value, c.facturatie.iban);
         if (!reading.ok()) {
             const int code = report(reading.diagnostics);
             std::cerr << "vhh: nothing was booked\n";
@@ -71,7 +101,8 @@ int importeren(const CommandOptions &o) {
         r.store->require_schema();
         const std::vector<Invoice> all = invoicing::read_invoices(*r.store, c.region.id);
         const std::vector<Payment> booked = read_payments(*r.store, c.region.id);
-        std::map<std::string, const Payment *> by_key;
+        std::unordered_map<std::string, const Payment *> by_key;
+        by_key.reserve(booked.size() * 2 + 1024);
         for (const auto &p : booked) by_key[p.key()] = &p;
         const auto paid = paid_per_invoice(booked);
         std::vector<InvoiceItem> items;
@@ -124,6 +155,8 @@ int importeren(const CommandOptions &o) {
             }
             per_statement.push_back(std::move(b));
         }
+        reading.statements.clear();  // booked as Payments now: do not hold a statement twice
+        reading.statements.shrink_to_fit();
         if (diag.has_errors()) {
             std::cerr << format_capped(diag) << "vhh: nothing was booked\n";
             return static_cast<int>(diag.exit_code());

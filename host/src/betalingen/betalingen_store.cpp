@@ -2,6 +2,8 @@
 
 #include <Poco/Data/Statement.h>
 
+#include <algorithm>
+
 #include "output/sha256.h"
 #include "store/audit_log.h"
 #include "store/seal.h"
@@ -57,18 +59,25 @@ std::vector<Payment> read_payments(store::Store &store, const std::string &regio
 
 void book_payments(store::Store &store, std::vector<Payment> &payments, const std::string &user,
                    const std::string &summary) {
+    constexpr std::size_t kRowsPerBatch = 2000;  // rows held at once: memory stays flat for a large statement
     std::int64_t next = store.next_id("betalingen", "id");
-    std::vector<Row> rows;
-    rows.reserve(payments.size());
     // The seal covers what the statement said (not the match, which `koppelen` may change later).
-    std::string content = "betalingen";
-    for (auto &p : payments) {
+    Sha256 seal;
+    seal.update("betalingen", 10);
+    std::vector<Row> rows;
+    rows.reserve(std::min(kRowsPerBatch, payments.size()));
+    for (std::size_t k = 0; k < payments.size(); ++k) {
+        Payment &p = payments[k];
         p.id = next++;
         rows.push_back(to_row(p));
-        content += "\n" + store::canonical_row(bt(), rows.back(), {"factuur", "koppeling"});
+        const std::string line = "\n" + store::canonical_row(bt(), rows.back(), {"factuur", "koppeling"});
+        seal.update(line.data(), line.size());
+        if (rows.size() == kRowsPerBatch || k + 1 == payments.size()) {
+            store.insert_many(bt(), rows);
+            rows.clear();
+        }
     }
-    store.insert_many(bt(), rows);
-    store::append_log(store, user, "betalingen importeren", summary + store::seal_text(sha256_hex(content)));
+    store::append_log(store, user, "betalingen importeren", summary + store::seal_text(seal.hex()));
 }
 
 void link_payment(store::Store &store, std::int64_t id, const std::string &factuur, const std::string &user) {
