@@ -100,11 +100,8 @@ int importeren(const CommandOptions &o) {
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
         const std::vector<Invoice> all = invoicing::read_invoices(*r.store, c.region.id);
-        const std::vector<Payment> booked = read_payments(*r.store, c.region.id);
-        std::unordered_map<std::string, const Payment *> by_key;
-        by_key.reserve(booked.size() * 2 + 1024);
-        for (const auto &p : booked) by_key[p.key()] = &p;
-        const auto paid = paid_per_invoice(booked);
+        std::unordered_map<std::string, BookedKey> by_key = booked_keys(*r.store, c.region.id);
+        const auto paid = paid_per_invoice(*r.store, c.region.id);
         std::vector<InvoiceItem> items;
         for (const auto &inv : all)
             if (!inv.credit_note()) items.push_back({inv.nummer, inv.betalingskenmerk, Money::cents(open_after_payments(inv, all, paid))});
@@ -121,11 +118,11 @@ int importeren(const CommandOptions &o) {
             for (const BankTransaction &t : s.transactions) {
                 Payment p = payment_of(s, t, c.region.id);
                 if (auto it = by_key.find(p.key()); it != by_key.end()) {
-                    if (!it->second) {  // two statements of one file with the same Id
+                    const BookedKey &e = it->second;
+                    if (e.id < 0) {  // booked by this file already: two statements with the same Id
                         diag.error(vhh::ExitCode::data, t.where, "Ntry", "transaction " + p.key() + " is in this file twice");
                         continue;
                     }
-                    const Payment &e = *it->second;
                     if (e.bedrag_cents != p.bedrag_cents || e.boekdatum != p.boekdatum)
                         diag.error(vhh::ExitCode::data, t.where, "Ntry",
                                    "transaction " + p.key() + " is booked already (transactie " + std::to_string(e.id) +
@@ -150,7 +147,7 @@ int importeren(const CommandOptions &o) {
                     items[*m.item].open = Money::cents(items[*m.item].open.in_cents() - p.bedrag_cents);
                     ++b.matched;
                 }
-                by_key.emplace(p.key(), nullptr);  // a key twice in one file: the reader refuses that
+                by_key.emplace(p.key(), BookedKey{-1, 0, ""});
                 b.payments.push_back(std::move(p));
             }
             per_statement.push_back(std::move(b));

@@ -80,6 +80,42 @@ void book_payments(store::Store &store, std::vector<Payment> &payments, const st
     store::append_log(store, user, "betalingen importeren", summary + store::seal_text(seal.hex()));
 }
 
+std::unordered_map<std::string, BookedKey> booked_keys(store::Store &store, const std::string &regio) {
+    std::unordered_map<std::string, BookedKey> out;
+    store.guarded([&] {
+        std::vector<Poco::Int64> ids, volgnrs, bedragen;
+        std::vector<std::string> afschriften, referenties, data;
+        std::string r = regio;
+        Poco::Data::Statement st(store.session());
+        st << store.sql("SELECT id, afschrift, referentie, volgnr, bedrag_cents, boekdatum FROM betalingen WHERE regio = ?"),
+            Poco::Data::Keywords::bind(r), Poco::Data::Keywords::into(ids), Poco::Data::Keywords::into(afschriften),
+            Poco::Data::Keywords::into(referenties), Poco::Data::Keywords::into(volgnrs),
+            Poco::Data::Keywords::into(bedragen), Poco::Data::Keywords::into(data);
+        st.execute();
+        out.reserve(ids.size() * 2 + 1024);
+        for (std::size_t k = 0; k < ids.size(); ++k)
+            out.emplace(afschriften[k] + "/" + referenties[k] + "/" + std::to_string(volgnrs[k]),
+                        BookedKey{ids[k], bedragen[k], std::move(data[k])});
+    });
+    return out;
+}
+
+std::map<std::string, std::int64_t> paid_per_invoice(store::Store &store, const std::string &regio) {
+    std::map<std::string, std::int64_t> out;
+    store.guarded([&] {
+        std::vector<std::string> facturen;
+        std::vector<Poco::Int64> sums;
+        std::string r = regio;
+        Poco::Data::Statement st(store.session());
+        st << store.sql("SELECT factuur, SUM(bedrag_cents) FROM betalingen WHERE regio = ? AND factuur <> ''"
+                        " GROUP BY factuur"),
+            Poco::Data::Keywords::bind(r), Poco::Data::Keywords::into(facturen), Poco::Data::Keywords::into(sums);
+        st.execute();
+        for (std::size_t k = 0; k < facturen.size(); ++k) out[facturen[k]] = sums[k];
+    });
+    return out;
+}
+
 void link_payment(store::Store &store, std::int64_t id, const std::string &factuur, const std::string &user) {
     store.guarded([&] {
         Poco::Data::Statement st(store.session());

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "invoicing/facturen_store.h"
@@ -37,6 +38,20 @@ struct Payment {
 
 /// The booked transactions of `regio`, by id.
 std::vector<Payment> read_payments(store::Store &store, const std::string &regio);
+
+/// What an import needs to know of a transaction booked before.
+struct BookedKey {
+    std::int64_t id = 0;
+    std::int64_t bedrag_cents = 0;
+    std::string boekdatum;
+};
+
+/// The transactions of `regio` booked before, by key (Payment::key): only what importing again
+/// compares, read without the rest of the rows.
+std::unordered_map<std::string, BookedKey> booked_keys(store::Store &store, const std::string &regio);
+
+/// What each invoice of `regio` has received (the sum of its matched transactions), by number.
+std::map<std::string, std::int64_t> paid_per_invoice(store::Store &store, const std::string &regio);
 
 /// Books `payments` (ids assigned here) in the open write transaction, many rows per statement,
 /// with one audit log entry for the statement (`summary` + a sha256 over the rows).
