@@ -168,6 +168,12 @@ class BetalingenTest(storetest.StoreTestCase):
         self.assertIn("the store holds no transaction 9999", r.stderr)
         self.vhh("betalingen", "koppelen", "1", *self.base(), expect=64)
         self.vhh("db", "verify", "--database", self.url)
+        # The booked transactions travel with the administration: export, import, export again, the same.
+        exported = self.vhh("db", "export", "--database", self.url).stdout
+        self.assertIn('"betalingen"', exported)
+        copy = self.initialised()
+        self.vhh("db", "import", self.written("export.json", exported), "--database", copy)
+        self.assertEqual(self.vhh("db", "export", "--database", copy).stdout, exported)
 
     def test_refused_statements_book_nothing(self):
         good = self.first_statement("001.08")
