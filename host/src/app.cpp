@@ -22,6 +22,7 @@
 #include "store/administration.h"
 #include "store/prior_year.h"
 #include "accounts/gebruiker_command.h"
+#include "betalingen/betalingen_commands.h"
 #include "invoicing/factuur_commands.h"
 #include "web/server.h"
 #include "store/store_commands.h"
@@ -84,6 +85,10 @@ const char *kUsage =
     "  crediteren NUMMER --reden TEXT [--bedrag EUR] [--datum D] [--out DIR]   a credit note (whole or partial)\n"
     "  corrigeren NUMMER --bedrag EUR --reden TEXT [--datum D] [--out DIR]   credit note + corrected invoice (384)\n"
     "  facturen   the invoices and credit notes, with what is open   [--jaar Y] [--format table|csv|json]\n"
+    "  betalingen importeren FILE   book a CAMT.053 bank statement (001.02, 001.08), payments matched to invoices\n"
+    "  betalingen koppelen TRANSACTIE FACTUURNUMMER   match a booked transaction to an invoice by hand\n"
+    "  betalingen the booked transactions, matched or not   [--format table|csv|json]\n"
+    "  debiteuren open items per debiteur by age   [--per YYYY-MM-DD] [--format table|csv|json] [--out DIR: herinneringen]\n"
     "  gebruiker toevoegen NAAM --rol beheerder|controller|bestuur|raad [--gemeente CODE]\n"
     "  gebruiker wachtwoord NAAM | rol NAAM --rol R [--gemeente CODE] | lijst [--format table|json]\n"
     "             accounts of vhh serve; the password is read from stdin   [--database URL]\n"
@@ -129,12 +134,15 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"crediteren", {"config", "database", "door", "reden", "bedrag", "datum", "out", "allow-outside-inputs"}},
     {"corrigeren", {"config", "database", "door", "reden", "bedrag", "datum", "out", "allow-outside-inputs"}},
     {"facturen", {"config", "database", "jaar", "format", "allow-outside-inputs"}},
+    {"betalingen", {"config", "database", "door", "format", "allow-outside-inputs"}},
+    {"debiteuren", {"config", "database", "per", "format", "out", "allow-outside-inputs"}},
     {"serve", {"config", "database", "listen", "allow-remote", "allow-outside-inputs"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
 const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "wijziging", "zienswijze", "gebruiker",
-                                           "factureren", "crediteren", "corrigeren", "facturen"};
+                                           "factureren", "crediteren", "corrigeren", "facturen", "betalingen",
+                                           "debiteuren"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
@@ -181,7 +189,7 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
     options.addOption(Option("allow-remote", "", "listen beyond loopback").required(false).repeatable(false));
     for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "bestand", "ontvangen",
                              "samenvatting", "bijlage", "wijziging", "reactie", "soort", "map", "rol", "termijn", "reden",
-                             "bedrag", "listen"})
+                             "bedrag", "listen", "per"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
@@ -442,9 +450,19 @@ int VhhApp::cmd_run(bool write) {
     info.created = document_time(info.year);
     for (const auto &p : pipeline.plugins()) info.plugins.push_back(&p);
     info.inputs = run->inputs;
+    // The host's own documents from the store (the debiteurenstand at 31 December): the SDK's
+    // report context stays as it is (ABI 2 is frozen).
+    std::vector<doc::Document> host_documents;
+    try {
+        if (auto db = store::open_store_for_run(store_values_["database"], run->config.administratie, cfg_path))
+            host_documents = betalingen::run_documents(*db, run->config);
+    } catch (const store::StoreError &e) {
+        return store::refused(e);
+    }
     return write_output(*out, info, [&](OutputSet &set) {
         stage_workbooks(set, "", pipeline.workbooks(), info.created);
         stage_described_documents(set, "", pipeline, info.created);
+        stage_described_documents(set, "", host_documents, pipeline.renderers(), info.created, pipeline.house_style());
     });
 }
 
@@ -590,6 +608,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     o.termijn = store_values_["termijn"];
     o.reden = store_values_["reden"];
     o.bedrag = store_values_["bedrag"];
+    o.per = store_values_["per"];
     o.out = given_.count("out") ? out_ : "";
     o.plugin_dirs = plugin_dirs();
     o.templates_dir = templates_dir();
@@ -604,6 +623,8 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     if (command == "crediteren") return invoicing::cmd_crediteren(o);
     if (command == "corrigeren") return invoicing::cmd_corrigeren(o);
     if (command == "facturen") return invoicing::cmd_facturen(o);
+    if (command == "betalingen") return betalingen::cmd_betalingen(o);
+    if (command == "debiteuren") return betalingen::cmd_debiteuren(o);
     return store::cmd_historie(o);
 }
 

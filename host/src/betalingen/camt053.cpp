@@ -500,6 +500,11 @@ Camt053Reading read_camt053(const std::string &path, const std::optional<std::st
     return parse(path, in, expected_iban);
 }
 
+Camt053Reading read_camt053_stream(const std::string &path, std::istream &in,
+                                   const std::optional<std::string> &expected_iban) {
+    return parse(path, in, expected_iban);
+}
+
 Camt053Reading read_camt053_text(const std::string &path, const std::string &xml,
                                  const std::optional<std::string> &expected_iban) {
     std::istringstream in(xml);

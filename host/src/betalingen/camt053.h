@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <istream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,10 @@ const std::vector<std::string> &supported_camt053_versions();
 /// transactions do not add up to the entry, a closing balance that does not follow from the opening
 /// balance and the entries.
 Camt053Reading read_camt053(const std::string &path, const std::optional<std::string> &expected_iban = {});
+
+/// Same, for the statement read from `in` (named `path` in messages), streaming.
+Camt053Reading read_camt053_stream(const std::string &path, std::istream &in,
+                                   const std::optional<std::string> &expected_iban = {});
 
 /// Same, for the statement text `xml` as read from `path` (used in messages).
 Camt053Reading read_camt053_text(const std::string &path, const std::string &xml,

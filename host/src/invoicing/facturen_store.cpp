@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "diagnostic_output.h"
 #include "invoicing/termijnen.h"
 #include "store/audit_log.h"
 #include "store/seal.h"
@@ -150,6 +151,13 @@ std::optional<Invoice> find_invoice(store::Store &store, const std::string &regi
     for (auto &i : read_invoices(store, regio))
         if (i.nummer == nummer) return i;
     return std::nullopt;
+}
+
+const Invoice &require_invoice(const std::vector<Invoice> &all, const std::string &nummer, const std::string &regio) {
+    for (const auto &i : all)
+        if (i.nummer == nummer) return i;
+    throw StoreError(vhh::ExitCode::data, "the store holds no invoice " + printable_text(nummer) + " of " + regio +
+                                              " ('vhh facturen' lists them)");
 }
 
 std::int64_t open_cents(const Invoice &inv, const std::vector<Invoice> &all) {

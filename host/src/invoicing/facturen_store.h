@@ -57,6 +57,10 @@ std::vector<Invoice> read_invoices(store::Store &store, const std::string &regio
 /// The invoice `nummer` of `regio`, or nullopt.
 std::optional<Invoice> find_invoice(store::Store &store, const std::string &regio, const std::string &nummer);
 
+/// The invoice (or credit note) `nummer` among `all`; a StoreError (65) naming `regio` when there
+/// is none.
+const Invoice &require_invoice(const std::vector<Invoice> &all, const std::string &nummer, const std::string &regio);
+
 /// What is still open of `inv` among `all` (the region's invoices): an invoice's amount less the
 /// credit notes of `vhh crediteren` crediting it (settled there: 0 open themselves); an afrekening's
 /// credit note (a surplus returned) is owed to the debiteur (negative).

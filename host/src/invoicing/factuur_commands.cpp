@@ -8,6 +8,7 @@
 #include "app.h"
 #include "diagnostic_output.h"
 #include "formats.h"
+#include "betalingen/betalingen_store.h"
 #include "invoicing/factuur_document.h"
 #include "invoicing/facturen_store.h"
 #include "invoicing/termijnen.h"
@@ -274,15 +275,10 @@ std::string today_iso() {
 /// throws StoreError (65) otherwise.
 const Invoice &invoice_to_change(const std::vector<Invoice> &all, const std::string &nummer, const std::string &regio,
                                  const char *what) {
-    const Invoice *inv = nullptr;
-    for (const auto &i : all)
-        if (i.nummer == nummer) inv = &i;
-    if (!inv)
-        throw StoreError(vhh::ExitCode::data, "the store holds no invoice " + printable_text(nummer) + " of " + regio +
-                                                  " ('vhh facturen' lists them)");
-    if (inv->credit_note())
+    const Invoice &inv = require_invoice(all, nummer, regio);
+    if (inv.credit_note())
         throw StoreError(vhh::ExitCode::data, nummer + " is a credit note; only an invoice can be " + what);
-    return *inv;
+    return inv;
 }
 
 /// A credit note (381) for `gross` of `inv` (`whole`: everything still open), dated `datum`.
@@ -450,12 +446,19 @@ int cmd_facturen(const CommandOptions &o) {
         store::Transaction tx(*r.store, false);
         r.store->require_schema();
         const std::vector<Invoice> all = read_invoices(*r.store, r.config.region.id);
+        const auto paid = betalingen::paid_per_invoice(betalingen::read_payments(*r.store, r.config.region.id));
+        auto open_cents = [&](const Invoice &i, const std::vector<Invoice> &a) {
+            return betalingen::open_after_payments(i, a, paid);
+        };
         std::vector<const Invoice *> shown;
         for (const auto &i : all)
             if (o.jaar.empty() || i.jaar == std::stoi(o.jaar)) shown.push_back(&i);
         auto status = [&](const Invoice &i, std::int64_t open) -> std::string {
             if (i.credit_note()) return i.soort == "credit" ? "verrekend" : "terug te betalen";
-            if (open == 0) return "gecrediteerd";
+            const bool betaald = paid.count(i.nummer) && paid.at(i.nummer) != 0;
+            if (open < 0) return "overbetaald";
+            if (open == 0) return betaald ? "betaald" : "gecrediteerd";
+            if (betaald) return "deels betaald";
             return open < i.bedrag_cents + i.btw_cents() ? "deels gecrediteerd" : "open";
         };
         std::string text;

@@ -91,6 +91,20 @@ const std::vector<Migration> kMigrations = {
          // sleutel: "gebruiker:NAAM" or "adres:IP"; mislukt since the last success.
          "CREATE TABLE inlogpogingen (sleutel TEXT PRIMARY KEY, mislukt BIGINT NOT NULL, laatste BIGINT NOT NULL)",
      }},
+    {6,
+     "betalingen: booked bank transactions (CAMT.053) and the invoice each pays",
+     {
+         // One transaction of a statement entry, booked once: unique by statement Id + entry
+         // reference + transaction index. bedrag_cents is signed (a debit negative); factuur the
+         // invoice number it pays, '' when unmatched (the store holds no NULLs); koppeling how it was
+         // matched (betalingskenmerk, kenmerk in omschrijving, factuurnummer in omschrijving,
+         // handmatig, niet gekoppeld).
+         "CREATE TABLE betalingen (id BIGINT PRIMARY KEY, regio TEXT NOT NULL, afschrift TEXT NOT NULL,"
+         " referentie TEXT NOT NULL, volgnr INTEGER NOT NULL, bedrag_cents BIGINT NOT NULL, boekdatum TEXT NOT NULL,"
+         " naam TEXT NOT NULL, iban TEXT NOT NULL, kenmerk TEXT NOT NULL, omschrijving TEXT NOT NULL,"
+         " storno INTEGER NOT NULL, factuur TEXT NOT NULL, koppeling TEXT NOT NULL,"
+         " UNIQUE (afschrift, referentie, volgnr))",
+     }},
 };
 
 ColumnDef i(const char *n) { return {n, true}; }
@@ -136,6 +150,10 @@ const std::vector<TableDef> kTables = {
      "regio, nummer", ""},
     {"factuurregels", {t("regio"), t("nummer"), i("volgnr"), t("omschrijving"), i("bedrag_cents")},
      "regio, nummer, volgnr", ""},
+    {"betalingen",
+     {i("id"), t("regio"), t("afschrift"), t("referentie"), i("volgnr"), i("bedrag_cents"), t("boekdatum"), t("naam"),
+      t("iban"), t("kenmerk"), t("omschrijving"), i("storno"), t("factuur"), t("koppeling")},
+     "id", ""},
 };
 
 }  // namespace

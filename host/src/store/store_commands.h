@@ -28,6 +28,7 @@ struct CommandOptions {
     std::string bestand, ontvangen, samenvatting, bijlage, wijziging, reactie;  ///< wijziging, zienswijze
     std::string rol;  ///< --rol (vhh gebruiker)
     std::string soort, termijn, reden, bedrag, out;  ///< vhh factureren, crediteren
+    std::string per;  ///< vhh debiteuren --per YYYY-MM-DD
     bool posten = false;  ///< historie --posten: only the history per post
     std::vector<std::string> plugin_dirs;
     std::string templates_dir;

@@ -1,0 +1,146 @@
+#include "betalingen/betalingen_store.h"
+
+#include <Poco/Data/Statement.h>
+
+#include <algorithm>
+
+#include "output/sha256.h"
+#include "store/audit_log.h"
+#include "store/seal.h"
+
+namespace vhh::host::betalingen {
+
+using store::Field;
+using store::Row;
+
+namespace {
+
+enum Col { c_id, c_regio, c_afschrift, c_referentie, c_volgnr, c_bedrag, c_boekdatum, c_naam, c_iban, c_kenmerk,
+           c_omschrijving, c_storno, c_factuur, c_koppeling };
+
+Field num(std::int64_t n) { return {true, n, ""}; }
+Field txt(std::string s) { return {false, 0, std::move(s)}; }
+
+const store::TableDef &bt() { return *store::find_table("betalingen"); }
+
+Row to_row(const Payment &p) {
+    return {num(p.id), txt(p.regio), txt(p.afschrift), txt(p.referentie), num(p.volgnr), num(p.bedrag_cents),
+            txt(p.boekdatum), txt(p.naam), txt(p.iban), txt(p.kenmerk), txt(p.omschrijving), num(p.storno ? 1 : 0),
+            txt(p.factuur), txt(p.koppeling)};
+}
+
+Payment from_row(const Row &r) {
+    Payment p;
+    p.id = r[c_id].number;
+    p.regio = r[c_regio].text;
+    p.afschrift = r[c_afschrift].text;
+    p.referentie = r[c_referentie].text;
+    p.volgnr = static_cast<int>(r[c_volgnr].number);
+    p.bedrag_cents = r[c_bedrag].number;
+    p.boekdatum = r[c_boekdatum].text;
+    p.naam = r[c_naam].text;
+    p.iban = r[c_iban].text;
+    p.kenmerk = r[c_kenmerk].text;
+    p.omschrijving = r[c_omschrijving].text;
+    p.storno = r[c_storno].number != 0;
+    p.factuur = r[c_factuur].text;
+    p.koppeling = r[c_koppeling].text;
+    return p;
+}
+
+}  // namespace
+
+std::vector<Payment> read_payments(store::Store &store, const std::string &regio) {
+    std::vector<Payment> out;
+    for (const Row &r : store.rows(bt()))
+        if (r[c_regio].text == regio) out.push_back(from_row(r));
+    return out;
+}
+
+void book_payments(store::Store &store, std::vector<Payment> &payments, const std::string &user,
+                   const std::string &summary) {
+    constexpr std::size_t kRowsPerBatch = 2000;  // rows held at once: memory stays flat for a large statement
+    std::int64_t next = store.next_id("betalingen", "id");
+    // The seal covers what the statement said (not the match, which `koppelen` may change later).
+    Sha256 seal;
+    seal.update("betalingen", 10);
+    std::vector<Row> rows;
+    rows.reserve(std::min(kRowsPerBatch, payments.size()));
+    for (std::size_t k = 0; k < payments.size(); ++k) {
+        Payment &p = payments[k];
+        p.id = next++;
+        rows.push_back(to_row(p));
+        const std::string line = "\n" + store::canonical_row(bt(), rows.back(), {"factuur", "koppeling"});
+        seal.update(line.data(), line.size());
+        if (rows.size() == kRowsPerBatch || k + 1 == payments.size()) {
+            store.insert_many(bt(), rows);
+            rows.clear();
+        }
+    }
+    store::append_log(store, user, "betalingen importeren", summary + store::seal_text(seal.hex()));
+}
+
+std::unordered_map<std::string, BookedKey> booked_keys(store::Store &store, const std::string &regio) {
+    std::unordered_map<std::string, BookedKey> out;
+    store.guarded([&] {
+        std::vector<Poco::Int64> ids, volgnrs, bedragen;
+        std::vector<std::string> afschriften, referenties, data;
+        std::string r = regio;
+        Poco::Data::Statement st(store.session());
+        st << store.sql("SELECT id, afschrift, referentie, volgnr, bedrag_cents, boekdatum FROM betalingen WHERE regio = ?"),
+            Poco::Data::Keywords::bind(r), Poco::Data::Keywords::into(ids), Poco::Data::Keywords::into(afschriften),
+            Poco::Data::Keywords::into(referenties), Poco::Data::Keywords::into(volgnrs),
+            Poco::Data::Keywords::into(bedragen), Poco::Data::Keywords::into(data);
+        st.execute();
+        out.reserve(ids.size() * 2 + 1024);
+        for (std::size_t k = 0; k < ids.size(); ++k)
+            out.emplace(afschriften[k] + "/" + referenties[k] + "/" + std::to_string(volgnrs[k]),
+                        BookedKey{ids[k], bedragen[k], std::move(data[k])});
+    });
+    return out;
+}
+
+std::map<std::string, std::int64_t> paid_per_invoice(store::Store &store, const std::string &regio) {
+    std::map<std::string, std::int64_t> out;
+    store.guarded([&] {
+        std::vector<std::string> facturen;
+        std::vector<Poco::Int64> sums;
+        std::string r = regio;
+        Poco::Data::Statement st(store.session());
+        st << store.sql("SELECT factuur, SUM(bedrag_cents) FROM betalingen WHERE regio = ? AND factuur <> ''"
+                        " GROUP BY factuur"),
+            Poco::Data::Keywords::bind(r), Poco::Data::Keywords::into(facturen), Poco::Data::Keywords::into(sums);
+        st.execute();
+        for (std::size_t k = 0; k < facturen.size(); ++k) out[facturen[k]] = sums[k];
+    });
+    return out;
+}
+
+void link_payment(store::Store &store, std::int64_t id, const std::string &factuur, const std::string &user) {
+    store.guarded([&] {
+        Poco::Data::Statement st(store.session());
+        std::string f = factuur, k = "handmatig";
+        Poco::Int64 i = id;
+        st << store.sql("UPDATE betalingen SET factuur = ?, koppeling = ? WHERE id = ?"), Poco::Data::Keywords::bind(f),
+            Poco::Data::Keywords::bind(k), Poco::Data::Keywords::bind(i);
+        st.execute();
+    });
+    store::append_log(store, user, "betalingen koppelen", "transactie " + std::to_string(id) + " betaalt factuur " + factuur);
+}
+
+std::map<std::string, std::int64_t> paid_per_invoice(const std::vector<Payment> &payments,
+                                                     const std::optional<std::string> &per) {
+    std::map<std::string, std::int64_t> out;
+    for (const auto &p : payments)
+        if (!p.factuur.empty() && (!per || p.boekdatum <= *per)) out[p.factuur] += p.bedrag_cents;
+    return out;
+}
+
+std::int64_t open_after_payments(const invoicing::Invoice &inv, const std::vector<invoicing::Invoice> &all,
+                                 const std::map<std::string, std::int64_t> &paid) {
+    std::int64_t open = invoicing::open_cents(inv, all);
+    if (auto it = paid.find(inv.nummer); it != paid.end()) open -= it->second;
+    return open;
+}
+
+}  // namespace vhh::host::betalingen

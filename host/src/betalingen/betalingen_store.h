@@ -1,0 +1,74 @@
+// Booked bank transactions in the store (migration 6): every transaction of an imported CAMT.053
+// statement once (statement Id + entry reference + transaction index), with the invoice it pays.
+// Every change is an audit log entry: one per import (naming the statement, the counts and a sha256
+// over the rows it booked) and one per hand match.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "invoicing/facturen_store.h"
+#include "store/store.h"
+
+namespace vhh::host::betalingen {
+
+/// A booked transaction as the store holds it.
+struct Payment {
+    std::int64_t id = 0;            ///< the store's number of the transaction (`vhh betalingen koppelen ID`)
+    std::string regio;
+    std::string afschrift;          ///< Stmt/Id
+    std::string referentie;         ///< NtryRef, else AcctSvcrRef, else "ntry-<n>"
+    int volgnr = 0;                 ///< 0-based index of the transaction within its entry
+    std::int64_t bedrag_cents = 0;  ///< signed: a credit (money received) positive, a debit negative
+    std::string boekdatum;          ///< YYYY-MM-DD
+    std::string naam, iban;         ///< the counterparty
+    std::string kenmerk;            ///< structured reference
+    std::string omschrijving;       ///< remittance text
+    bool storno = false;            ///< a reversal by the bank
+    std::string factuur;            ///< the invoice number it pays; "" when unmatched
+    std::string koppeling;          ///< how it was matched (payment_matching's rule_text, or "handmatig")
+
+    /// "<afschrift>/<referentie>/<volgnr>": the key that books a transaction once.
+    std::string key() const { return afschrift + "/" + referentie + "/" + std::to_string(volgnr); }
+};
+
+/// The booked transactions of `regio`, by id.
+std::vector<Payment> read_payments(store::Store &store, const std::string &regio);
+
+/// What an import needs to know of a transaction booked before.
+struct BookedKey {
+    std::int64_t id = 0;
+    std::int64_t bedrag_cents = 0;
+    std::string boekdatum;
+};
+
+/// The transactions of `regio` booked before, by key (Payment::key): only what importing again
+/// compares, read without the rest of the rows.
+std::unordered_map<std::string, BookedKey> booked_keys(store::Store &store, const std::string &regio);
+
+/// What each invoice of `regio` has received (the sum of its matched transactions), by number.
+std::map<std::string, std::int64_t> paid_per_invoice(store::Store &store, const std::string &regio);
+
+/// Books `payments` (ids assigned here) in the open write transaction, many rows per statement,
+/// with one audit log entry for the statement (`summary` + a sha256 over the rows).
+void book_payments(store::Store &store, std::vector<Payment> &payments, const std::string &user,
+                   const std::string &summary);
+
+/// Ties the booked transaction `id` to invoice `factuur` by hand (koppeling "handmatig"), with its
+/// audit log entry, in the open write transaction.
+void link_payment(store::Store &store, std::int64_t id, const std::string &factuur, const std::string &user);
+
+/// What each invoice has received: the matched amounts per invoice number (booked on or before
+/// `per` when given, YYYY-MM-DD).
+std::map<std::string, std::int64_t> paid_per_invoice(const std::vector<Payment> &payments,
+                                                     const std::optional<std::string> &per = {});
+
+/// What is open of `inv`: open_cents (credit notes) less what its payments paid (negative: overpaid).
+std::int64_t open_after_payments(const invoicing::Invoice &inv, const std::vector<invoicing::Invoice> &all,
+                                 const std::map<std::string, std::int64_t> &paid);
+
+}  // namespace vhh::host::betalingen
