@@ -43,8 +43,13 @@ class WorkbookPrintTest(VhhTestCase):
         # The workbooks of described documents (print setup by the xlsx renderer), partners-2013 and
         # regio-2013 among them since they are described, and bijdragen-berekening-2013.xlsx (the
         # compute plugins' sheets, written from the host's own workbook model with the same layout).
+        # One workbook of every kind the bundled Zeeland run writes (a letter of one gemeente stands
+        # for its kind).
         books = ["jaarverantwoording-2013.xlsx", "raadsbrief-2013-middelburg.xlsx", "partners-2013.xlsx",
-                 "regio-2013.xlsx", "bijdragen-berekening-2013.xlsx"]
+                 "regio-2013.xlsx", "bijdragen-berekening-2013.xlsx", "bijdragen-2013.xlsx", "begroting-2014.xlsx",
+                 "kaderbrief-2014.xlsx", "zienswijzebrief-2014-middelburg.xlsx"]
+        per_kind = {re.sub(r"-(20\d\d)-[a-z-]+\.xlsx$", r"-\1.xlsx", n) for n in os.listdir(self.out) if n.endswith(".xlsx")}
+        self.assertEqual(per_kind, {re.sub(r"-(20\d\d)-[a-z-]+\.xlsx$", r"-\1.xlsx", b) for b in books})
         pdf_dir = self.path("pdf")
         os.mkdir(pdf_dir)
         profile = "file://" + self.path("lo-profile")  # a private profile: no shared state between runs
