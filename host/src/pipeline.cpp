@@ -11,9 +11,9 @@
 #include "render/renderer_registry.h"
 #include "render/report_model_check.h"
 
-#include <filesystem>
 
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <set>
@@ -311,9 +311,15 @@ bool Pipeline::prepare(Diagnostics &parent) {
             continue;
         }
         // GEMEENTE settings are checked against the region only when the region was read whole.
+        // Every problem of the section names the plugin whose settings table refused it, and the
+        // line of its config entry when the setting is in a `bestand:` file of its own.
+        StageLog own;
         active.settings = validate_settings(entry.section, rec->manifest->settings, rec->manifest->setting_count,
-                                            entry.key_path, {"name", "bestand", "sha256"}, log,
+                                            entry.key_path, {"name", "bestand", "sha256"}, own,
                                             config_.complete ? &config_.region : nullptr);
+        own.merge_into(log, " (setting of plugin '" + entry.name + "', entry at " +
+                                std::filesystem::path(where.file).filename().string() + ":" +
+                                std::to_string(where.line) + ")");
         active.settings.set_owner(entry.name);
         active_.push_back(std::move(active));
     }

@@ -13,6 +13,7 @@
 #include "output/sha256.h"
 #include "render/letter_template.h"
 #include "render/xlsx_renderer.h"
+#include "render/sheet_layout.h"
 
 #ifndef VHH_VERSION
 #define VHH_VERSION "0.0.0"
@@ -190,7 +191,10 @@ void stage_workbooks(OutputSet &out, const std::string &prefix, const std::vecto
     for (const auto &wb : workbooks) {
         const std::string name = prefix + wb.file_name;
         try {
-            render_workbook(wb, out.staging_path(name), created);
+            // Printed as the described documents' workbooks are: widths from content, one page wide.
+            Workbook laid_out = wb;
+            const std::vector<SheetPrint> print = lay_out_for_print(laid_out);
+            render_workbook(laid_out, out.staging_path(name), created, &print);
         } catch (const WorkbookWriteError &e) {  // named as the user will find it, not by its staging path
             throw OutputError("cannot write " + name + " into " + out.out_dir() + ": " + e.reason());
         }

@@ -2,6 +2,7 @@
 
 #include "diagnostic_output.h"
 
+#include <map>
 #include <set>
 #include <utility>
 
@@ -45,6 +46,27 @@ void StageLog::merge_into(StageLog &parent) {
     parent.items_.merge(std::move(items_));
     parent.blocking_ += blocking_;
     clear();
+}
+
+void StageLog::merge_into(StageLog &parent, const std::string &error_suffix) {
+    Diagnostics reworded;
+    reworded.keep_per_file(kMaxDiagnosticsPerFile);
+    std::map<std::string, ExitCode> last_code;  // per file: for the errors only counted
+    for (Diagnostic d : items_.all()) {
+        if (d.severity == Severity::error) {
+            d.message += error_suffix;
+            last_code[d.where.file] = d.code;
+        }
+        reworded.add(std::move(d));
+    }
+    // What was only counted is counted again: the file's first diagnostics are kept, so these are not.
+    for (const auto &dropped : items_.dropped()) {
+        const auto code = last_code.count(dropped.file) ? last_code[dropped.file] : ExitCode::config;
+        for (std::size_t i = 0; i < dropped.errors; ++i) reworded.error(code, {dropped.file, 0, 0}, "", "");
+        for (std::size_t i = 0; i < dropped.warnings; ++i) reworded.warning({dropped.file, 0, 0}, "", "");
+    }
+    items_ = std::move(reworded);
+    merge_into(parent);
 }
 
 void StageLog::merge_into(Diagnostics &parent) {

@@ -63,6 +63,10 @@ public:
     void merge_into(StageLog &parent);
     /// Moves every diagnostic into `parent` and leaves this log empty.
     void merge_into(Diagnostics &parent);
+    /// Moves every diagnostic into `parent` (with its impact), each error's message followed by
+    /// `error_suffix` (e.g. which plugin a setting belongs to), and leaves this log empty. Counts stay
+    /// exact: an error that was only counted (keep_per_file) stays only counted.
+    void merge_into(StageLog &parent, const std::string &error_suffix);
     /// Same, but leaves out a diagnostic that `parent` already holds word for word (a template
     /// problem that another region's documents already reported).
     void merge_new_into(Diagnostics &parent);

@@ -93,6 +93,112 @@ TEST(DocumentTextRenderer, WrapsOnSpacesAndCutsOverlongWords) {
     EXPECT_EQ(wrap_text("aaa bbb ccc", 5, 2), (std::vector<std::string>{"aaa", "  bbb", "  ccc"}));
 }
 
+TEST(DocumentTextRenderer, KeepsAnAmountWithItsEuroSign) {
+    EXPECT_EQ(wrap_text("betaalt € 161.700,00 per jaar", 12),
+              (std::vector<std::string>{"betaalt", "€ 161.700,00", "per jaar"}));
+    EXPECT_EQ(wrap_text("terug -€ 317,82 nu", 10), (std::vector<std::string>{"terug", "-€ 317,82", "nu"}));
+}
+
+/// A table like the jaarverantwoording's afrekening: code, a name, five amounts and a long basis text.
+Table wide_table(std::size_t rows) {
+    Table t;
+    t.id = "afrekening";
+    t.columns = {{"code", "CBS-code"},          {"gemeente", "Gemeente"},
+                 {"voorlopig", "Voorlopige bijdrage"}, {"aandeel", "Aandeel verdeelsleutel"},
+                 {"resultaat", "Aandeel in resultaat"}, {"afrekening", "Afrekening (− = terug)"},
+                 {"definitief", "Definitieve bijdrage"}, {"grondslag", "Grondslag"}};
+    for (std::size_t i = 0; i < rows; ++i)
+        t.rows.push_back({{cell(Value::text("GM0" + std::to_string(600 + i))), cell(Value::text("Schouwen-Duiveland")),
+                           cell(Value::money(Money::cents(1922240))), cell(Value::percentage_ppm(125712)),
+                           cell(Value::money(Money::cents(67675))), cell(Value::money(Money::cents(-67675))),
+                           cell(Value::money(Money::cents(1853085))),
+                           cell(Value::text("12,57 % van € 5.383,34 (sleutel: inwonerbijdrage € 19.207,60 van "
+                                            "€ 152.790,40), + € 0,01 restverdeling"))}});
+    return t;
+}
+
+Document with_table(Table t) {
+    Document d;
+    d.name = "test";
+    d.meta.title = "Test";
+    d.sections = {Section{"Tabel", {std::move(t)}, {}}};
+    return d;
+}
+
+/// Every line of `text` from the one starting with `first` on (the table), up to an empty line.
+std::vector<std::string> table_lines(const std::string &text, const std::string &first) {
+    std::vector<std::string> out;
+    bool in = false;
+    for (const auto &l : lines_of(text)) {
+        if (l.rfind(first, 0) == 0) in = true;
+        if (in && l.empty()) break;
+        if (in) out.push_back(l);
+    }
+    return out;
+}
+
+TEST(DocumentTextRenderer, AWideTableStaysWithinItsBudgetAndNeverSplitsAWord) {
+    const std::string text = DocumentTextRenderer().render(with_table(wide_table(3)), {});
+    const auto lines = table_lines(text, "CBS-code");
+    ASSERT_FALSE(lines.empty()) << text;
+    std::string words;  // every word the table shows, once per line it is on
+    for (const auto &l : lines) {
+        EXPECT_LE(display_width(l), kTableWidth) << l;
+        words += " " + l + " ";
+    }
+    // Whole words only: a name, the header words, and each amount with its euro sign on one line.
+    for (const char *word : {" Schouwen-Duiveland ", " verdeelsleutel ", " Definitieve ", " inwonerbijdrage ",
+                             " restverdeling ", "€ 19.222,40 ", "€ 5.383,34 ", "€ 152.790,40)", "-€ 676,75 ",
+                             "12,5712 %"})
+        EXPECT_NE(words.find(word), std::string::npos) << word << "\n" << text;
+    // The basis does not fit beside the amounts: it is a labelled line of its own under each row.
+    std::size_t rows = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (lines[i].rfind("GM0", 0) == 0) {
+            ++rows;
+            ASSERT_LT(i + 1, lines.size());
+            EXPECT_NE(lines[i + 1].find("Grondslag: 12,57 % van € 5.383,34"), std::string::npos) << text;
+        }
+    EXPECT_EQ(rows, 3u);
+}
+
+TEST(DocumentTextRenderer, ATableThatFitsAtItsLongestWordsStaysWithinTheTextWidth) {
+    Table t = wide_table(2);
+    t.columns.resize(4);  // code, gemeente, voorlopig, aandeel
+    for (auto &row : t.rows) row.cells.resize(4);
+    t.columns.push_back({"grondslag", "Grondslag"});
+    for (auto &row : t.rows) row.cells.push_back(cell(Value::text("sleutel inwonerbijdrage, peildatum 1 januari 2013, "
+                                                                  "bron CBS Statline")));
+    const std::string text = DocumentTextRenderer().render(with_table(t), {});
+    const auto lines = table_lines(text, "CBS-code");
+    ASSERT_FALSE(lines.empty()) << text;
+    for (const auto &l : lines) EXPECT_LE(display_width(l), kTextWidth) << l;
+    EXPECT_EQ(text.find("Grondslag:"), std::string::npos) << text;  // in the grid, wrapped at spaces
+    EXPECT_NE(text.find("inwonerbijdrage,"), std::string::npos) << text;
+}
+
+TEST(DocumentTextRenderer, ColumnsOfNumbersCloseUpRatherThanSplitTheirHeaders) {
+    // Eight count columns whose header words are wider than the counts (as the casussen table).
+    Table t;
+    t.id = "casussen";
+    t.columns = {{"g", "Gemeente"}};
+    const std::vector<std::string> headers = {"COM-casus", "advies", "signalering", "huiselijk geweld",
+                                              "radicalisering", "nazorg ex-gedetineerden", "Totaal"};
+    for (const auto &h : headers) t.columns.push_back({h, h});
+    Row row;
+    row.cells.push_back(cell(Value::text("Schouwen-Duiveland")));
+    for (std::size_t i = 0; i < headers.size(); ++i) row.cells.push_back(cell(Value::integer(12)));
+    t.rows.push_back(row);
+    const std::string text = DocumentTextRenderer().render(with_table(t), {});
+    std::string all;
+    for (const auto &l : table_lines(text, "Gemeente")) {
+        EXPECT_LE(display_width(l), kTableWidth) << l;
+        all += " " + l + " ";
+    }
+    for (const char *word : {" radicalisering ", " ex-gedetineerden ", " signalering ", " Schouwen-Duiveland "})
+        EXPECT_NE(all.find(word), std::string::npos) << word << "\n" << text;
+}
+
 TEST(DocumentTextRenderer, LetterHasDateKenmerkContactAndSignatoryFromTheHouseStyle) {
     Document d;
     d.kind = Document::Kind::letter;

@@ -91,6 +91,22 @@ class BundledRegionsTest(VhhTestCase):
             path = os.path.join(out, f["name"])
             self.assertEqual(f["sha256"], sha256_file(path), f["name"])
             self.assertEqual(f["bytes"], os.path.getsize(path), f["name"])
+        # Text documents: running text at 80 characters, tables within the text renderer's budget of
+        # 100 (kTableWidth), and no word of a table split over two lines: every word of the region's
+        # names (gemeenten, partners) appears whole wherever its document names it.
+        for name in documents:
+            if name.endswith(".txt"):
+                lines = read_text(os.path.join(out, name)).splitlines()
+                wide = [line for line in lines if len(line) > 100]
+                self.assertEqual(wide, [], f"{name}: lines wider than 100 characters")
+                words = set(" ".join(lines).split())
+                for gemeente in re.findall(r"naam:\s*([^\n#]+)", read_text(cfg)):
+                    for word in gemeente.strip().strip("'\"").split():
+                        stem = word.strip(",()")
+                        if len(stem) > 3 and stem[:4] in " ".join(lines):
+                            broken = [w for w in words if w != stem and stem.startswith(w) and len(w) >= 4
+                                      and len(stem) - len(w) >= 2 and stem[len(w):] in words]
+                            self.assertEqual(broken, [], f"{name}: '{stem}' is split over two lines")
         # Inputs: the config first, every file read with its hash; bundled templates by name.
         self.assertEqual(m["inputs"][0]["path"], cfg)
         paths = [i["path"] for i in m["inputs"]]

@@ -41,10 +41,15 @@ class WorkbookPrintTest(VhhTestCase):
     def test_libreoffice_prints_every_table_one_page_wide_with_whole_headers(self):
         self.assertEqual(self.result.returncode, 0, self.result.stderr)
         # The workbooks of described documents (print setup by the xlsx renderer), partners-2013 and
-        # regio-2013 among them since they are described. bijdragen-berekening-2013.xlsx (the compute
-        # plugins' sheets, written from the host's own workbook model) still fails this test.
+        # regio-2013 among them since they are described, and bijdragen-berekening-2013.xlsx (the
+        # compute plugins' sheets, written from the host's own workbook model with the same layout).
+        # One workbook of every kind the bundled Zeeland run writes (a letter of one gemeente stands
+        # for its kind).
         books = ["jaarverantwoording-2013.xlsx", "raadsbrief-2013-middelburg.xlsx", "partners-2013.xlsx",
-                 "regio-2013.xlsx"]
+                 "regio-2013.xlsx", "bijdragen-berekening-2013.xlsx", "bijdragen-2013.xlsx", "begroting-2014.xlsx",
+                 "kaderbrief-2014.xlsx", "zienswijzebrief-2014-middelburg.xlsx"]
+        per_kind = {re.sub(r"-(20\d\d)-[a-z-]+\.xlsx$", r"-\1.xlsx", n) for n in os.listdir(self.out) if n.endswith(".xlsx")}
+        self.assertEqual(per_kind, {re.sub(r"-(20\d\d)-[a-z-]+\.xlsx$", r"-\1.xlsx", b) for b in books})
         pdf_dir = self.path("pdf")
         os.mkdir(pdf_dir)
         profile = "file://" + self.path("lo-profile")  # a private profile: no shared state between runs
@@ -63,6 +68,32 @@ class WorkbookPrintTest(VhhTestCase):
                 on_one_page = [p for p in text if all(h in p for h in wanted)]
                 self.assertTrue(on_one_page, f"{book_name} / {sheet['name']}: the headers {wanted} are not all "
                                              "whole on one page")
+
+    def test_calculation_workbook_has_the_print_setup_of_the_documents(self):
+        """bijdragen-berekening-2013.xlsx (the host's own workbook of the compute plugins' sheets):
+        A4, orientation by width, one page wide, header row repeated, title and "pagina X van Y" in
+        header and footer, every column at least as wide as its header, "<5"-style text in a
+        column of numbers right-aligned — read with openpyxl."""
+        self.assertEqual(self.result.returncode, 0, self.result.stderr)
+        import openpyxl  # /usr/bin/python3's (python3-openpyxl)
+        book = openpyxl.load_workbook(os.path.join(self.out, "bijdragen-berekening-2013.xlsx"))
+        self.assertEqual(book.sheetnames, ["Inwonerbijdrage", "Rijksbijdrage", "Werkplekhuur"])
+        for ws in book:
+            headers = [ws.cell(1, c).value or "" for c in range(1, ws.max_column + 1)]
+            widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+                      for c in range(1, ws.max_column + 1)]
+            for header, width in zip(headers, widths):
+                self.assertGreaterEqual(width, len(header), f"{ws.title}: column '{header}' is cut off")
+            self.assertEqual(ws.page_setup.paperSize, 9, ws.title)
+            self.assertEqual(ws.page_setup.orientation, "landscape" if sum(widths) > 95 else "portrait", ws.title)
+            self.assertTrue(ws.sheet_properties.pageSetUpPr.fitToPage, ws.title)
+            # fitToWidth 1 is the default, which the file leaves out (openpyxl then reads None)
+            self.assertEqual((ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight), (1, 0), ws.title)
+            self.assertEqual(ws.print_title_rows, "$1:$1", ws.title)
+            self.assertIn("Berekening bijdragen", ws.oddHeader.center.text)
+            self.assertIn(ws.title, ws.oddHeader.center.text)
+            self.assertEqual(ws.oddFooter.center.text, "pagina &P van &N")
+        self.assertEqual(book["Werkplekhuur"].page_setup.orientation, "landscape")
 
     def test_no_table_header_row_stands_apart_from_its_body(self):
         """In vhh's own PDF of the Zeeland jaarverantwoording, wherever a table's header row is on a

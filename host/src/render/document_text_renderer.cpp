@@ -21,6 +21,26 @@ std::size_t offset_of_char(const std::string &s, std::size_t chars) {
     return s.size();
 }
 
+/// The words of `text` (one line) as wrapping keeps them: runs of characters between spaces, a
+/// euro sign joined to the amount after it ("€ 5.383,34", "-€ 317,82" stay whole).
+std::vector<std::string> words_of(const std::string &text) {
+    std::vector<std::string> words;
+    bool glue = false;
+    std::size_t p = 0;
+    while (p < text.size()) {
+        const std::size_t space = text.find(' ', p);
+        std::string word = text.substr(p, space == std::string::npos ? std::string::npos : space - p);
+        p = space == std::string::npos ? text.size() : space + 1;
+        if (word.empty()) continue;
+        if (glue && !words.empty()) words.back() += " " + word;
+        else words.push_back(word);
+        static const std::string euro = "\u20ac";
+        glue = words.back().size() >= euro.size() &&
+               words.back().compare(words.back().size() - euro.size(), euro.size(), euro) == 0;
+    }
+    return words;
+}
+
 /// Control characters (tabs, carriage returns, other C0) become spaces: the layout is the renderer's.
 std::string flattened(const std::string &text, bool keep_newlines) {
     std::string out = text;
@@ -126,67 +146,131 @@ private:
     std::string out_;
 };
 
+/// The display width of the longest word of `text`, as wrap_text keeps words together (an amount
+/// "€ 5.383,34" is one word).
+std::size_t longest_word(const std::string &text) {
+    std::size_t longest = 0;
+    for (const auto &word : words_of(text)) longest = std::max(longest, display_width(word));
+    return longest;
+}
+
 /// Column widths for a table of natural widths `natural` within `room` characters (gaps
 /// included): columns that fit keep their width; otherwise the widest wrappable columns give up
-/// room, never below `minimum` characters.
+/// room, down to the next widest at most, never below their `minimum`.
 std::vector<std::size_t> fit_widths(std::vector<std::size_t> natural, const std::vector<bool> &wrappable,
-                                    std::size_t room, std::size_t gap, std::size_t minimum) {
+                                    std::size_t room, std::size_t gap, const std::vector<std::size_t> &minimum) {
     auto total = [&] { return std::accumulate(natural.begin(), natural.end(), std::size_t{0}) + gap * (natural.size() - 1); };
     while (total() > room) {
         std::size_t widest = natural.size();
         for (std::size_t c = 0; c < natural.size(); ++c)
-            if (wrappable[c] && natural[c] > minimum && (widest == natural.size() || natural[c] > natural[widest]))
+            if (wrappable[c] && natural[c] > minimum[c] && (widest == natural.size() || natural[c] > natural[widest]))
                 widest = c;
-        if (widest == natural.size()) break;  // numbers are never wrapped: the table stays wider
-        natural[widest] -= std::min(natural[widest] - minimum, total() - room);
+        if (widest == natural.size()) break;  // every column at its minimum: the table stays wider
+        std::size_t next = minimum[widest];
+        for (std::size_t c = 0; c < natural.size(); ++c)
+            if (c != widest && wrappable[c] && natural[c] < natural[widest]) next = std::max(next, natural[c]);
+        if (next == natural[widest]) next = natural[widest] - 1;  // a tie: one character at a time
+        natural[widest] -= std::min(natural[widest] - next, total() - room);
     }
     return natural;
 }
 
 void TextWriter::block(const doc::Table &t) {
-    constexpr std::size_t kGap = 2, kMinimum = 12;
+    std::size_t gap = 2;  // between columns; 1 when that keeps a table of numbers within kTableWidth
     const std::size_t n = t.columns.size();
     if (!t.caption.empty()) {
         wrapped(t.caption);
         blank();
     }
     if (n == 0) return;
-    std::vector<std::size_t> natural(n, 0);
-    std::vector<bool> numeric(n, false), wrappable(n, true);
+    std::vector<std::size_t> natural(n, 0), minimum(n, 0);
+    std::vector<std::size_t> number_width(n, 0);  // the widest number of a column of numbers
+    std::vector<bool> numeric(n, false);
     for (const auto &row : t.rows)
         for (std::size_t c = 0; c < row.cells.size() && c < n; ++c) {
             if (row.cells[c].value.kind() == doc::Value::Kind::empty) continue;
-            natural[c] = std::max(natural[c], display_width(flattened(format_value_nl(row.cells[c].value), false)));
+            const std::string shown = flattened(format_value_nl(row.cells[c].value), false);
+            natural[c] = std::max(natural[c], display_width(shown));
+            minimum[c] = std::max(minimum[c], longest_word(shown));
             if (is_numeric(row.cells[c].value)) numeric[c] = true;
         }
+    std::vector<std::string> headers;
     for (std::size_t c = 0; c < n; ++c) {
-        wrappable[c] = !numeric[c];
-        // A header wraps onto two or more lines rather than widening a column of numbers much.
-        std::size_t header = display_width(flattened(t.columns[c].header, false));
-        natural[c] = std::max(natural[c], numeric[c] ? std::min(header, std::max<std::size_t>(natural[c], kMinimum)) : header);
+        headers.push_back(flattened(t.columns[c].header, false));
+        const std::size_t header = display_width(headers[c]);
+        if (numeric[c]) {
+            // Amounts are never wrapped; the header wraps at spaces rather than widen the column much.
+            number_width[c] = natural[c];
+            minimum[c] = std::max(natural[c], longest_word(headers[c]));
+            natural[c] = std::max(minimum[c], std::min(header, std::max(natural[c], kNumberColumn)));
+        } else {
+            minimum[c] = std::min(std::max(minimum[c], longest_word(headers[c])), kLongestWord);
+            natural[c] = std::max(natural[c], header);
+        }
         natural[c] = std::max<std::size_t>(natural[c], 1);
+        minimum[c] = std::max<std::size_t>(std::min(minimum[c], natural[c]), 1);
     }
-    const std::vector<std::size_t> width = fit_widths(natural, wrappable, kTextWidth, kGap, kMinimum);
-    auto emit = [&](const std::vector<std::string> &texts, const std::vector<bool> &right) {
+    // Text columns that do not fit beside the others at their longest word leave the grid: their
+    // text goes on lines of its own under each row ("Grondslag: …"), the widest first.
+    std::vector<bool> in_grid(n, true);
+    auto grid_minimum = [&] {
+        std::size_t sum = 0, columns = 0;
+        for (std::size_t c = 0; c < n; ++c)
+            if (in_grid[c]) sum += minimum[c], ++columns;
+        return sum + gap * (columns - 1);
+    };
+    while (grid_minimum() > kTableWidth) {
+        std::size_t widest = n;
+        for (std::size_t c = 1; c < n; ++c)  // the first column names the row: it stays
+            if (in_grid[c] && !numeric[c] && (widest == n || natural[c] > natural[widest])) widest = c;
+        if (widest == n) break;
+        in_grid[widest] = false;
+    }
+    if (grid_minimum() > kTableWidth) gap = 1;
+    if (grid_minimum() > kTableWidth)  // last resort: a header word longer than its numbers may break
+        for (std::size_t c = 0; c < n; ++c)
+            if (numeric[c]) minimum[c] = std::max<std::size_t>(number_width[c], 1);
+    // Beyond that the table stays wider: amounts are never wrapped.
+    std::vector<std::size_t> grid;  // the columns in the grid, in order
+    for (std::size_t c = 0; c < n; ++c)
+        if (in_grid[c]) grid.push_back(c);
+    std::vector<std::size_t> g_natural, g_minimum;
+    std::vector<bool> g_wrappable;
+    for (std::size_t c : grid) {
+        g_natural.push_back(natural[c]);
+        g_minimum.push_back(minimum[c]);
+        g_wrappable.push_back(true);  // down to its minimum: a number is never cut
+    }
+    std::vector<std::size_t> g_width = fit_widths(g_natural, g_wrappable, kTextWidth, gap, g_minimum);
+    const std::size_t at_80 = std::accumulate(g_width.begin(), g_width.end(), std::size_t{0}) + gap * (grid.size() - 1);
+    if (at_80 > kTextWidth) g_width = fit_widths(g_natural, g_wrappable, kTableWidth, gap, g_minimum);
+    std::vector<std::size_t> width(n, 0);
+    for (std::size_t i = 0; i < grid.size(); ++i) width[grid[i]] = g_width[i];
+    const std::size_t rule = std::accumulate(width.begin(), width.end(), std::size_t{0}) + gap * (grid.size() - 1);
+    const std::size_t spill_width = std::max(rule, kTextWidth);
+    const std::size_t indent = std::min<std::size_t>(width[grid.front()] + gap, spill_width / 2);
+    auto emit = [&](const std::vector<std::string> &texts, const std::vector<bool> &right, bool header_row) {
         std::vector<std::vector<std::string>> cells(n);
         std::size_t height = 1;
-        for (std::size_t c = 0; c < n; ++c) {
+        for (std::size_t c : grid) {
             cells[c] = texts[c].empty() ? std::vector<std::string>{""} : wrap_text(texts[c], width[c]);
             height = std::max(height, cells[c].size());
         }
         for (std::size_t l = 0; l < height; ++l) {
             std::string s;
-            for (std::size_t c = 0; c < n; ++c) {
+            for (std::size_t c : grid) {
                 const std::string &part = l < cells[c].size() ? cells[c][l] : std::string();
-                s += (c ? std::string(kGap, ' ') : "") + pad(part, width[c], right[c]);
+                s += (c != grid.front() ? std::string(gap, ' ') : "") + pad(part, width[c], right[c]);
             }
             line(s);
         }
+        if (header_row) return;  // the spilled columns' headers label their lines
+        for (std::size_t c = 0; c < n; ++c)
+            if (!in_grid[c] && !texts[c].empty())
+                for (const auto &l : wrap_text(headers[c] + ": " + texts[c], spill_width - indent, 2))
+                    line(std::string(indent, ' ') + l);
     };
-    std::vector<std::string> headers;
-    for (const auto &col : t.columns) headers.push_back(flattened(col.header, false));
-    emit(headers, numeric);
-    const std::size_t rule = std::accumulate(width.begin(), width.end(), std::size_t{0}) + kGap * (n - 1);
+    emit(headers, numeric, true);
     line(std::string(rule, '-'));
     for (const auto &row : t.rows) {
         if (row.role != doc::RowRole::body) line(std::string(rule, '-'));
@@ -196,7 +280,7 @@ void TextWriter::block(const doc::Table &t) {
             texts[c] = flattened(format_value_nl(row.cells[c].value), false);
             right[c] = is_numeric(row.cells[c].value);
         }
-        emit(texts, right);
+        emit(texts, right, false);
     }
 }
 
@@ -214,14 +298,9 @@ std::vector<std::string> wrap_text(const std::string &text, std::size_t width, s
             lines.push_back((lines.empty() ? "" : std::string(indent, ' ')) + current);
             current.clear();
         };
-        std::size_t p = 0;
-        bool any = false;
-        while (p < paragraph.size()) {
-            const std::size_t space = paragraph.find(' ', p);
-            std::string word = paragraph.substr(p, space == std::string::npos ? std::string::npos : space - p);
-            p = space == std::string::npos ? paragraph.size() : space + 1;
-            if (word.empty()) continue;
-            any = true;
+        const std::vector<std::string> words = words_of(paragraph);
+        const bool any = !words.empty();
+        for (std::string word : words) {
             const std::size_t limit = width - (lines.empty() ? 0 : indent);
             while (display_width(word) > limit) {  // longer than a line: cut
                 if (!current.empty()) flush();

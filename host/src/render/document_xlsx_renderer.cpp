@@ -16,18 +16,13 @@
 
 #include "render/document_check.h"
 #include "render/formula_expression.h"
-#include "render/value_format.h"
+#include "render/sheet_layout.h"
 #include "render/xlsx_renderer.h"
 #include "vhh/text.h"
 
 namespace vhh::host {
 
 namespace {
-
-/// Widest a column gets from its content, in characters (longer text overflows or wraps).
-constexpr double kMaxWidth = 60;
-/// Sheets wider than this many characters print in landscape.
-constexpr double kPortraitWidth = 95;
 
 /// Where a table went: its sheet, and the sheet row of each table row (the header is row 0).
 struct Placed {
@@ -132,25 +127,13 @@ Built build(const doc::Document &d) {
         const doc::Table &t = *p.table;
         Table sheet;
         sheet.name = p.sheet;
-        SheetPrint print;
-        print.title = out.workbook.title + (t.caption.empty() ? "" : " — " + t.caption);
-        std::vector<bool> numeric(t.columns.size(), false);
-        std::vector<double> width(t.columns.size(), 4);
-        for (std::size_t c = 0; c < t.columns.size(); ++c)
-            width[c] = std::max<double>(width[c], static_cast<double>(display_width(t.columns[c].header)));
+        SheetLayout layout(t.columns.size(), out.workbook.title + (t.caption.empty() ? "" : " — " + t.caption));
+        for (std::size_t c = 0; c < t.columns.size(); ++c) layout.header(c, t.columns[c].header);
         for (const auto &row : t.rows)
-            for (std::size_t c = 0; c < row.cells.size() && c < t.columns.size(); ++c) {
-                width[c] = std::max<double>(width[c], static_cast<double>(display_width(format_value_nl(row.cells[c].value))));
-                if (is_numeric(row.cells[c].value)) numeric[c] = true;
-            }
-        double total = 0;
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
-            const double w = std::min(width[c] + 2, kMaxWidth);
-            sheet.columns.push_back({t.columns[c].header, w});
-            total += w;
-        }
-        print.landscape = total > kPortraitWidth;
-        print.right_aligned_text = numeric;
+            for (std::size_t c = 0; c < row.cells.size(); ++c) layout.value(c, row.cells[c].value);
+        const std::vector<double> widths = layout.widths();
+        for (std::size_t c = 0; c < t.columns.size(); ++c) sheet.columns.push_back({t.columns[c].header, widths[c]});
+        SheetPrint print = layout.print();
         for (const auto &row : t.rows) {
             std::vector<Cell> cells;
             for (std::size_t c = 0; c < row.cells.size(); ++c) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "vhh/testing.h"
+
 #include <cstdint>
 #include <random>
 #include <string>
@@ -18,74 +20,37 @@ using vhh::ExitCode;
 using vhh::Money;
 using vhh::Region;
 using vhh::Settings;
-using vhh::SettingValue;
-using vhh::SourceLocation;
 using vhh::Table;
 using namespace vhh::rijksbijdrage;
 
-SourceLocation at(int line, int column = 5) { return {"vhh.yaml", line, column}; }
-
-SettingValue money(Money m, int line) {
-    SettingValue v;
-    v.type = VHH_SETTING_MONEY;
-    v.money = m;
-    v.text = m.format_plain();
-    v.where = at(line, 13);
-    return v;
-}
-
-SettingValue code(const std::string &c, int line) {
-    SettingValue v;
-    v.type = VHH_SETTING_CODE;
-    v.text = c;
-    v.where = at(line, 16);
-    return v;
-}
-
-/// One location record as the host would validate it: naam plus gewicht or percentage (ppm).
+/// One location record: naam plus gewicht or percentage (ppm).
 struct Loc {
     std::string naam;
     std::int64_t gewicht = -1;     ///< -1: not given
     std::int64_t percentage = -1;  ///< ppm; -1: not given
 };
 
+/// A ppm value as the YAML percentage that means it ("31.25" for 312500).
+std::string percent_text(std::int64_t ppm) {
+    std::string frac = std::to_string(ppm % 10000);
+    return std::to_string(ppm / 10000) + "." + std::string(4 - frac.size(), '0') + frac;
+}
+
+/// The plugin's settings from the YAML a config would hold (line 1 bedrag, line 2 ontvanger or a
+/// comment, line 3 `locaties:`, line 4 on one location each), validated by the host's own settings
+/// validator through the SDK's test kit against `region`.
 Settings settings(Money bedrag, const std::string &ontvanger = "", const std::vector<Loc> &locaties = {},
-                  bool locaties_given = false) {
-    Settings s;
-    s.set("bedrag", money(bedrag, 30));
-    if (!ontvanger.empty()) s.set("ontvanger", code(ontvanger, 31));
-    SettingValue list;
-    list.type = VHH_SETTING_LIST;
-    list.where = locaties_given || !locaties.empty() ? at(32, 15) : at(29, 5);
-    list.from_default = !(locaties_given || !locaties.empty());
-    for (std::size_t i = 0; i < locaties.size(); ++i) {
-        Settings r;
-        const int line = 33 + static_cast<int>(i);
-        SettingValue naam;
-        naam.type = VHH_SETTING_TEXT;
-        naam.text = locaties[i].naam;
-        naam.where = at(line, 15);
-        r.set("naam", naam);
-        if (locaties[i].gewicht >= 0) {
-            SettingValue g;
-            g.type = VHH_SETTING_INTEGER;
-            g.integer = locaties[i].gewicht;
-            g.text = std::to_string(g.integer);
-            g.where = at(line, 40);
-            r.set("gewicht", g);
-        }
-        if (locaties[i].percentage >= 0) {
-            SettingValue p;
-            p.type = VHH_SETTING_PERCENTAGE;
-            p.ppm = locaties[i].percentage;
-            p.where = at(line, 50);
-            r.set("percentage", p);
-        }
-        list.items.push_back(r);
+                  const Region &region = vhh::testing::sample_region()) {
+    std::string yaml = "bedrag: " + bedrag.format_plain() + "\n";
+    yaml += ontvanger.empty() ? "# ontvanger: de centrumgemeente\n" : "ontvanger: " + ontvanger + "\n";
+    if (!locaties.empty()) yaml += "locaties:\n";
+    for (const auto &l : locaties) {
+        yaml += "  - {naam: \"" + l.naam + "\"";
+        if (l.gewicht >= 0) yaml += ", gewicht: " + std::to_string(l.gewicht);
+        if (l.percentage >= 0) yaml += ", percentage: " + percent_text(l.percentage);
+        yaml += "}\n";
     }
-    list.integer = static_cast<std::int64_t>(locaties.size());
-    s.set("locaties", list);
-    return s;
+    return vhh::testing::settings_from_yaml(kSettings, yaml, region);
 }
 
 vhh::Gemeente gemeente(const char *c, const char *naam) {
@@ -165,7 +130,7 @@ TEST(RijksbijdrageLines, ZeelandIsPaidToMiddelburg) {
 TEST(RijksbijdrageLines, ExplicitOntvangerOfTheRegion) {
     const Region r = maas_en_leijgraaf();
     Diagnostics d;
-    const auto in = read_input(settings(Money::euros(125000), "GM0828"), r, d);
+    const auto in = read_input(settings(Money::euros(125000), "GM0828", {}, r), r, d);
     ASSERT_TRUE(in.has_value()) << d.format_all();
     const auto lines = compute_lines(r, *in);
     ASSERT_EQ(lines.size(), 1u);
@@ -173,7 +138,7 @@ TEST(RijksbijdrageLines, ExplicitOntvangerOfTheRegion) {
     EXPECT_NE(lines[0].basis.find("Oss (GM0828)"), std::string::npos) << lines[0].basis;
 
     // Another gemeente of the region may receive it: the basis says so.
-    const auto other = read_input(settings(Money::euros(125000), "GM0755"), r, d);
+    const auto other = read_input(settings(Money::euros(125000), "GM0755", {}, r), r, d);
     ASSERT_TRUE(other.has_value());
     EXPECT_NE(compute_lines(r, *other)[0].basis.find("via gemeente Boekel (GM0755)"), std::string::npos);
 }
@@ -185,7 +150,7 @@ TEST(RijksbijdrageLines, ExplicitOntvangerOfTheRegion) {
 TEST(RijksbijdrageErrors, KeyPathsStartWithThePluginEntry) {
     Diagnostics zero;
     EXPECT_FALSE(read_input(settings(kZeeland, "", {{"A", 0}}), zeeland(), zero, "plugins[1]").has_value());
-    EXPECT_TRUE(has_error(zero, ExitCode::data, 32, "plugins[1].locaties", "all zero")) << zero.format_all();
+    EXPECT_TRUE(has_error(zero, ExitCode::data, 4, "plugins[1].locaties", "all zero")) << zero.format_all();
 }
 
 TEST(RijksbijdrageSettingsTable, BindsEveryRow) {
@@ -262,28 +227,33 @@ TEST(RijksbijdrageErrors, WeightsAllZero) {
     Diagnostics d;
     EXPECT_FALSE(read_input(settings(kZeeland, "", {{"A", 0}, {"B", 0}}), zeeland(), d).has_value());
     ASSERT_EQ(d.error_count(), 1u);
-    EXPECT_TRUE(has_error(d, ExitCode::data, 32, "locaties", "all zero")) << d.format_all();
+    EXPECT_TRUE(has_error(d, ExitCode::data, 4, "locaties", "all zero")) << d.format_all();
     EXPECT_EQ(d.exit_code(), ExitCode::data);
 }
 
 TEST(RijksbijdrageErrors, PercentagesMustAddUpTo100) {
     Diagnostics d;
     EXPECT_FALSE(read_input(settings(kZeeland, "", {{"A", -1, 500000}, {"B", -1, 495000}}), zeeland(), d).has_value());
-    EXPECT_TRUE(has_error(d, ExitCode::data, 32, "locaties", "add up to 99,5 %, expected 100 %")) << d.format_all();
+    EXPECT_TRUE(has_error(d, ExitCode::data, 4, "locaties", "add up to 99,5 %, expected 100 %")) << d.format_all();
 }
 
 TEST(RijksbijdrageErrors, LocationKeysAreConsistent) {
     Diagnostics d;
-    // Mixed kinds and a duplicate name: all reported in one pass; records with both or neither
-    // key (the host reports them) are left out.
-    EXPECT_FALSE(read_input(settings(kZeeland, "", {{"A", 1, 500000}, {"B"}, {"C", 2}, {"D", -1, 500000}, {"C", 3}}),
-                            zeeland(), d)
-                     .has_value());
-    EXPECT_TRUE(has_error(d, ExitCode::config, 36, "locaties[3].percentage", "but locaties[2] gives a gewicht"))
+    // Mixed kinds and a duplicate name: all reported in one pass. Records with both or neither key
+    // are the host's to refuse (one-of group "sleutel"): its validator reports them and leaves them out.
+    Diagnostics host;
+    const Settings s = vhh::testing::settings_from_yaml(
+        kSettings,
+        "bedrag: 161700.00\n# ontvanger: de centrumgemeente\nlocaties:\n  - {naam: A, gewicht: 1, percentage: 50}\n"
+        "  - {naam: B}\n  - {naam: C, gewicht: 2}\n  - {naam: D, percentage: 50}\n  - {naam: C, gewicht: 3}\n",
+        host, zeeland());
+    EXPECT_EQ(host.error_count(), 2u) << host.format_all();
+    EXPECT_FALSE(read_input(s, zeeland(), d).has_value());
+    EXPECT_TRUE(has_error(d, ExitCode::config, 7, "locaties[3].percentage", "but locaties[2] gives a gewicht"))
         << d.format_all();
-    EXPECT_TRUE(has_error(d, ExitCode::config, 37, "locaties[4].naam", "listed twice")) << d.format_all();
+    EXPECT_TRUE(has_error(d, ExitCode::config, 8, "locaties[4].naam", "listed twice")) << d.format_all();
     EXPECT_EQ(d.error_count(), 2u) << d.format_all();
-    for (const auto &x : d.all()) EXPECT_EQ(x.where.file, "vhh.yaml");
+    for (const auto &x : d.all()) EXPECT_EQ(x.where.file, "instellingen.yaml");
 }
 
 TEST(RijksbijdrageSheet, WholeBedragWithTotal) {

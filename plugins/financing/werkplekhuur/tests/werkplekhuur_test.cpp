@@ -7,6 +7,7 @@
 #include "vhh/testing.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
@@ -21,7 +22,6 @@ using vhh::ExitCode;
 using vhh::Money;
 using vhh::Partner;
 using vhh::Settings;
-using vhh::SettingValue;
 using vhh::SourceLocation;
 using vhh::Table;
 using vhh::WerkplekPeriode;
@@ -49,74 +49,30 @@ Partner partner(const std::string &id, const std::string &naam, std::vector<Werk
     return p;
 }
 
-SettingValue value_money(Money m, int line) {
-    SettingValue v;
-    v.type = VHH_SETTING_MONEY;
-    v.money = m;
-    v.where = at(line, 13);
-    return v;
-}
-SettingValue value_integer(std::int64_t i, int line, int column = 9) {
-    SettingValue v;
-    v.type = VHH_SETTING_INTEGER;
-    v.integer = i;
-    v.where = at(line, column);
-    return v;
-}
-SettingValue value_text(const std::string &t, int line, int column = 9) {
-    SettingValue v;
-    v.type = VHH_SETTING_TEXT;
-    v.text = t;
-    v.where = at(line, column);
-    return v;
-}
-SettingValue value_date(Date date, int line, int column) {
-    SettingValue v;
-    v.type = VHH_SETTING_DATE;
-    v.date = date;
-    v.where = at(line, column);
-    return v;
-}
-SettingValue empty_list(bool from_default = true, int line = 20) {
-    SettingValue v;
-    v.type = VHH_SETTING_LIST;
-    v.from_default = from_default;
-    v.where = at(line, from_default ? 5 : 15);
-    return v;
+/// Settings as YAML text (the plugin's entry, as a `bestand:` file would hold it); converted, they are
+/// validated by the host's own settings validator through the SDK's test kit (defaults filled in,
+/// every value located in "instellingen.yaml").
+struct Yaml {
+    std::string text;
+    operator Settings() const { return vhh::testing::settings_from_yaml(kSettings, text); }  // NOLINT: implicit on purpose
+    Yaml operator+(const Yaml &more) const { return {text + more.text}; }
+};
+
+/// No settings: both lists default to empty.
+Yaml base() { return {""}; }
+
+/// `tarief: …` on line 1.
+Yaml with_tarief(Money m) { return {"tarief: " + m.format_plain() + "\n"}; }
+
+/// `tarieven:` on line 1, then a record {jaar, tarief} per line from line 2.
+Yaml with_tarieven(const std::vector<std::pair<int, Money>> &tarieven) {
+    std::string y = "tarieven:\n";
+    for (const auto &[jaar, tarief] : tarieven)
+        y += "  - {jaar: " + std::to_string(jaar) + ", tarief: " + tarief.format_plain() + "}\n";
+    return {y};
 }
 
-/// Settings as the host hands them over: lists default to empty (from_default) when not given,
-/// pro_rata to eerste_van_de_maand.
-Settings base() {
-    Settings s;
-    s.set("tarieven", empty_list());
-    s.set("partners", empty_list());
-    SettingValue rule = value_text("eerste_van_de_maand", 0, 0);
-    rule.from_default = true;
-    s.set("pro_rata", rule);
-    return s;
-}
-
-Settings with_tarief(Money m) {
-    Settings s = base();
-    s.set("tarief", value_money(m, 21));
-    return s;
-}
-
-Settings with_tarieven(const std::vector<std::pair<int, Money>> &tarieven) {
-    Settings s = base();
-    SettingValue list = empty_list(false, 22);
-    for (std::size_t i = 0; i < tarieven.size(); ++i) {
-        Settings r;
-        r.set("jaar", value_integer(tarieven[i].first, 23 + static_cast<int>(i), 16));
-        r.set("tarief", value_money(tarieven[i].second, 23 + static_cast<int>(i)));
-        list.items.push_back(r);
-    }
-    s.set("tarieven", list);
-    return s;
-}
-
-/// A `partners` record: id, naam and periods {aantal, van, tot?}, one line per period from `line`.
+/// A `partners` record: id, naam and periods {aantal, van, tot?}.
 struct OwnPeriod {
     std::int64_t aantal;
     Date van;
@@ -127,29 +83,26 @@ struct OwnPartner {
     std::vector<OwnPeriod> werkplekken;
 };
 
-Settings with_partners(Settings s, const std::vector<OwnPartner> &partners, int first_line = 40) {
-    SettingValue list = empty_list(false, first_line - 1);
-    int line = first_line;
+std::string iso(Date date) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+    return buf;
+}
+
+/// `before` followed by `partners:` and a line per partner ({id, naam, werkplekken: [...]}) and per
+/// period ("      - {aantal: …, van: …, tot: …}").
+Yaml with_partners(const Yaml &before, const std::vector<OwnPartner> &partners) {
+    std::string y = before.text + "partners:\n";
     for (const auto &p : partners) {
-        Settings r;
-        r.set("id", value_text(p.id, line, 11));
-        r.set("naam", value_text(p.naam, line, 20));
-        SettingValue periods = empty_list(false, line);
-        periods.from_default = p.werkplekken.empty();
-        ++line;
-        for (const auto &w : p.werkplekken) {
-            Settings pr;
-            pr.set("aantal", value_integer(w.aantal, line, 12));
-            pr.set("van", value_date(w.van, line, 25));
-            if (w.tot.valid()) pr.set("tot", value_date(w.tot, line, 42));
-            periods.items.push_back(pr);
-            ++line;
+        y += "  - {id: " + p.id + ", naam: \"" + p.naam + "\"" + (p.werkplekken.empty() ? "}\n" : ", werkplekken: [\n");
+        for (std::size_t i = 0; i < p.werkplekken.size(); ++i) {
+            const auto &w = p.werkplekken[i];
+            y += "      {aantal: " + std::to_string(w.aantal) + ", van: " + iso(w.van) +
+                 (w.tot.valid() ? ", tot: " + iso(w.tot) : std::string()) + "}" +
+                 (i + 1 < p.werkplekken.size() ? ",\n" : "]}\n");
         }
-        r.set("werkplekken", periods);
-        list.items.push_back(r);
     }
-    s.set("partners", list);
-    return s;
+    return {y};
 }
 
 const vhh::LineInput *find_input(const ContributionLine &line, const std::string &key) {
@@ -285,39 +238,38 @@ TEST(WerkplekhuurTarief, MissingForTheBoekjaar) {
     Diagnostics diag;
     EXPECT_FALSE(read_tarief(with_tarieven({{2014, Money::euros(5100)}, {2016, Money::euros(5200)}}), 2015, diag));
     ASSERT_EQ(diag.error_count(), 1u);
-    EXPECT_TRUE(has_error(diag, ExitCode::config, 22, 15, "tarieven", "no tarief for boekjaar 2015")) << diag.format_all();
+    EXPECT_TRUE(has_error(diag, ExitCode::config, 2, 3, "tarieven", "no tarief for boekjaar 2015")) << diag.format_all();
     EXPECT_NE(diag.all()[0].hint.find("2014, 2016"), std::string::npos);
 
     Diagnostics none;
     EXPECT_FALSE(read_tarief(base(), 2013, none));
     EXPECT_EQ(none.error_count(), 1u);
     EXPECT_EQ(none.exit_code(), ExitCode::config);
-    EXPECT_EQ(none.all()[0].where.line, 20);  // the plugin entry
+    EXPECT_EQ(none.all()[0].where.line, 1);  // the plugin entry (its first line)
     EXPECT_NE(none.all()[0].message.find("no tarief"), std::string::npos);
 }
 
 TEST(WerkplekhuurTarief, BothOrTwice) {
     Diagnostics diag;
-    Settings both = with_tarieven({{2013, Money::euros(5000)}});
-    both.set("tarief", value_money(Money::euros(5000), 21));
+    const Settings both = with_tarieven({{2013, Money::euros(5000)}}) + with_tarief(Money::euros(5000));
     EXPECT_FALSE(read_tarief(both, 2013, diag));
-    EXPECT_TRUE(has_error(diag, ExitCode::config, 22, 15, "tarieven", "both 'tarief' and 'tarieven'"))
+    EXPECT_TRUE(has_error(diag, ExitCode::config, 2, 3, "tarieven", "both 'tarief' and 'tarieven'"))
         << diag.format_all();
 
     Diagnostics twice;
     EXPECT_FALSE(read_tarief(with_tarieven({{2013, Money::euros(5000)}, {2013, Money::euros(5100)}}), 2013, twice));
-    EXPECT_TRUE(has_error(twice, ExitCode::config, 24, 16, "tarieven[1].jaar", "listed twice")) << twice.format_all();
+    EXPECT_TRUE(has_error(twice, ExitCode::config, 3, 12, "tarieven[1].jaar", "listed twice")) << twice.format_all();
 }
 
 TEST(WerkplekhuurTarief, KeyPathsStartWithThePluginEntry) {
     Diagnostics diag;
     EXPECT_FALSE(read_tarief(with_tarieven({{2014, Money::euros(5100)}}), 2013, diag, "plugins[2]"));
-    EXPECT_TRUE(has_error(diag, ExitCode::config, 22, 15, "plugins[2].tarieven", "no tarief for boekjaar 2013"))
+    EXPECT_TRUE(has_error(diag, ExitCode::config, 2, 3, "plugins[2].tarieven", "no tarief for boekjaar 2013"))
         << diag.format_all();
     Diagnostics dup;
     const Settings s = with_partners(base(), {{"om", "OM", {}}, {"om", "OM", {}}});
     partners_from_settings(s, dup, "plugins[2]");
-    EXPECT_TRUE(has_error(dup, ExitCode::config, 41, 11, "plugins[2].partners[1].id", "used twice")) << dup.format_all();
+    EXPECT_TRUE(has_error(dup, ExitCode::config, 3, 10, "plugins[2].partners[1].id", "used twice")) << dup.format_all();
 }
 
 // ---------------------------------------------------------------- partners and periods
@@ -343,7 +295,7 @@ TEST(WerkplekhuurPartners, DuplicateId) {
     const Settings s = with_partners(base(), {{"om", "OM", {}}, {"om", "OM again", {}}});
     const PartnerSet set = partners_from_settings(s, diag);
     EXPECT_EQ(set.partners.size(), 1u);
-    EXPECT_TRUE(has_error(diag, ExitCode::config, 41, 11, "partners[1].id", "used twice")) << diag.format_all();
+    EXPECT_TRUE(has_error(diag, ExitCode::config, 3, 10, "partners[1].id", "used twice")) << diag.format_all();
 }
 
 TEST(WerkplekhuurPeriods, EndBeforeStart) {
@@ -352,7 +304,7 @@ TEST(WerkplekhuurPeriods, EndBeforeStart) {
     EXPECT_FALSE(check_periods(partners_from_settings(s, diag), diag));
     ASSERT_EQ(diag.error_count(), 1u);
     // Located at the `tot` of the period.
-    EXPECT_TRUE(has_error(diag, ExitCode::data, 41, 42, "partners[0].werkplekken[0].tot", "ends on 2013-05-31, before"))
+    EXPECT_TRUE(has_error(diag, ExitCode::data, 3, 41, "partners[0].werkplekken[0].tot", "ends on 2013-05-31, before"))
         << diag.format_all();
 }
 
@@ -365,9 +317,9 @@ TEST(WerkplekhuurPeriods, OverlapNamesBothPeriods) {
     ASSERT_EQ(diag.error_count(), 1u) << diag.format_all();
     const auto &e = diag.all()[0];
     EXPECT_EQ(e.code, ExitCode::data);
-    EXPECT_EQ(e.where.line, 45);  // the later period
+    EXPECT_EQ(e.where.line, 7);  // the later period
     EXPECT_EQ(e.key_path, "partners[1].werkplekken[1]");
-    EXPECT_NE(e.message.find("overlaps partners[1].werkplekken[0] (2013-01-01 t/m 2013-06-30) at vhh.yaml:44:12"),
+    EXPECT_NE(e.message.find("overlaps partners[1].werkplekken[0] (2013-01-01 t/m 2013-06-30) at instellingen.yaml:6:16"),
               std::string::npos)
         << e.message;
 }
@@ -450,7 +402,7 @@ TEST(WerkplekhuurPlugin, RegistryAndOwnPartnersConflict) {
     Diagnostics &diag = ctx.diag();
     ctx.set_partner_registry(true);
     WerkplekhuurPlugin().compute(ctx);
-    EXPECT_TRUE(has_error(diag, ExitCode::config, 39, 15, "plugins[0].partners", "also by the partner registry")) << diag.format_all();
+    EXPECT_TRUE(has_error(diag, ExitCode::config, 3, 3, "plugins[0].partners", "also by the partner registry")) << diag.format_all();
     EXPECT_NE(diag.all()[0].hint.find("remove this 'partners' list"), std::string::npos);
     EXPECT_TRUE(ctx.lines().empty());
     EXPECT_TRUE(ctx.sheets.empty());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "vhh/testing.h"
+#include "vhh/testing_render.h"
 
 namespace {
 
@@ -177,6 +178,24 @@ TEST(ReportBijdragen, BronnenInFirstSeenOrder) {
     EXPECT_EQ(rb::bronnen(sample_lines()), (std::vector<std::string>{"inwonerbijdrage", "rijksbijdrage"}));
     EXPECT_EQ(rb::amount_name(0, 0), "bedrag_1_1");
     EXPECT_EQ(rb::total_name(2), "totaal_3");
+}
+
+// The described document rendered in process by the host's renderers (the test kit's
+// render_document) and read back by independent tools: openpyxl sees the totals as formulas with
+// their values, pdftotext finds every amount in the PDF, the text has every payer.
+TEST(ReportBijdragenRendered, WorkbookPdfAndTextShowEveryAmount) {
+    const doc::Document d = described(sample_lines());
+    const std::string xlsx = vhh::testing::read_independently(vhh::testing::render_document(d, "xlsx"), "xlsx");
+    EXPECT_NE(xlsx.find("\"formula\": \"SUM("), std::string::npos) << xlsx;
+    EXPECT_NE(xlsx.find("\"value\": 32000.01"), std::string::npos) << xlsx;  // Meierijstad, a number cell
+    EXPECT_NE(xlsx.find("\"value\": 46000.01"), std::string::npos) << xlsx;  // the inwonerbijdrage total
+    const std::string pdf = vhh::testing::read_independently(vhh::testing::render_document(d, "pdf"), "pdf");
+    for (const char *amount : {"€ 4.000,00", "€ 10.000,00", "€ 32.000,01", "€ 161.700,00", "€ 46.000,01"})
+        EXPECT_NE(pdf.find(amount), std::string::npos) << amount << "\n" << pdf;
+    const std::string text = vhh::testing::render_document(d, "txt");
+    for (const char *payer : {"Aardam", "Beekstad", "Meierijstad", "Rijk (via Beekstad)"})
+        EXPECT_NE(text.find(payer), std::string::npos) << payer << "\n" << text;
+    EXPECT_THROW(vhh::testing::render_document(d, "docx"), std::invalid_argument);
 }
 
 }  // namespace
