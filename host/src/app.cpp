@@ -16,6 +16,7 @@
 #include "config/region_config.h"
 #include "consolidation.h"
 #include "cycle/kalender.h"
+#include "cycle/zienswijzen_document.h"
 #include "diagnostic_output.h"
 #include "run.h"
 #include "formats.h"
@@ -381,6 +382,7 @@ AdministrationLookup VhhApp::administration_lookup(const std::string &cfg_path) 
         try {
             if (auto db = store::open_store_for_run(store_values_["database"], config.administratie, cfg_path)) {
                 a = store::read_administration(*db, config.region);
+                zienswijzen_ = store::find_zienswijzen(*db, config.region.id, config.region.boekjaar);
                 // What `vhh vaststellen begroting` would refuse: a zienswijze without a reaction.
                 if (!a->begroting)
                     if (const auto open = store::unanswered_zienswijzen(*db, config.region.id, config.region.boekjaar);
@@ -423,12 +425,25 @@ int VhhApp::cmd_run(bool write) {
     const AdministrationLookup administration = administration_lookup(cfg_path);
     std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag, nullptr,
                                                 {allow_outside_inputs_, {}}, administration);
+    // With a store and a begroting: the zienswijzen and the reactions for the algemeen bestuur (the
+    // host's document: plugins never see the zienswijzen).
+    std::vector<doc::Document> own;
+    if (run && run->administration && zienswijzen_ && run->pipeline->meerjarenraming()) {
+        own.push_back(cycle::zienswijzen_document(run->config.region, *zienswijzen_, run->administration->wijzigingen));
+        for (const auto &problem : document_problems(own.back()))
+            diag.error(vhh::ExitCode::internal, {cfg_path, 0, 0}, "", own.back().name + ": " + problem);
+        for (const auto &d : run->pipeline->documents())
+            if (d.name == own.back().name)
+                diag.error(vhh::ExitCode::config, {cfg_path, 0, 0}, "",
+                           "a plugin describes a document '" + d.name + "', which vhh writes itself");
+        if (diag.has_errors()) run.reset();
+    }
     print_diagnostics(diag);  // warnings, or the errors
     if (!run) return static_cast<int>(diag.exit_code());
     const Pipeline &pipeline = *run->pipeline;
     if (!out) {
         const std::size_t documents = pipeline.workbooks().size() +
-                                      pipeline.documents().size() * pipeline.renderers().size();
+                                      (pipeline.documents().size() + own.size()) * pipeline.renderers().size();
         std::cout << "vhh: " << cfg_path << ": ok ("
                   << vhh::count_nl(static_cast<std::int64_t>(run->config.region.gemeenten.size()), "gemeente", "gemeenten")
                   << ", " << pipeline.plugins().size() << (pipeline.plugins().size() == 1 ? " plugin, " : " plugins, ")
@@ -444,6 +459,7 @@ int VhhApp::cmd_run(bool write) {
     return write_output(*out, info, [&](OutputSet &set) {
         stage_workbooks(set, "", pipeline.workbooks(), info.created);
         stage_described_documents(set, "", pipeline, info.created);
+        stage_described_documents(set, "", own, pipeline.renderers(), info.created, pipeline.house_style());
     });
 }
 
