@@ -425,19 +425,10 @@ int VhhApp::cmd_run(bool write) {
     const AdministrationLookup administration = administration_lookup(cfg_path);
     std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag, nullptr,
                                                 {allow_outside_inputs_, {}}, administration);
-    // With a store and a begroting: the zienswijzen and the reactions for the algemeen bestuur (the
-    // host's document: plugins never see the zienswijzen).
+    // With a store and a begroting: the zienswijzen and the reactions for the algemeen bestuur.
     std::vector<doc::Document> own;
-    if (run && run->administration && zienswijzen_ && run->pipeline->meerjarenraming()) {
-        own.push_back(cycle::zienswijzen_document(run->config.region, *zienswijzen_, run->administration->wijzigingen));
-        for (const auto &problem : document_problems(own.back()))
-            diag.error(vhh::ExitCode::internal, {cfg_path, 0, 0}, "", own.back().name + ": " + problem);
-        for (const auto &d : run->pipeline->documents())
-            if (d.name == own.back().name)
-                diag.error(vhh::ExitCode::config, {cfg_path, 0, 0}, "",
-                           "a plugin describes a document '" + d.name + "', which vhh writes itself");
-        if (diag.has_errors()) run.reset();
-    }
+    if (run) own = cycle::host_cycle_documents(*run, zienswijzen_, {cfg_path, 0, 0}, diag);
+    if (diag.has_errors()) run.reset();
     print_diagnostics(diag);  // warnings, or the errors
     if (!run) return static_cast<int>(diag.exit_code());
     const Pipeline &pipeline = *run->pipeline;

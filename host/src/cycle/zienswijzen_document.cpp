@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "render/document_check.h"
+
 namespace vhh::host::cycle {
 
 namespace {
@@ -81,6 +83,20 @@ doc::Document zienswijzen_document(const Region &region, const std::vector<store
     d.sections.push_back(std::move(inl));
     for (auto &s : onderwerpen) d.sections.push_back(std::move(s));
     return d;
+}
+
+std::vector<doc::Document> host_cycle_documents(const RegionRun &run,
+                                                const std::optional<std::vector<store::StoredZienswijze>> &zienswijzen,
+                                                const SourceLocation &where, Diagnostics &diag) {
+    std::vector<doc::Document> own;
+    if (!run.administration || !zienswijzen || !run.pipeline->meerjarenraming()) return own;
+    own.push_back(zienswijzen_document(run.config.region, *zienswijzen, run.administration->wijzigingen));
+    for (const auto &problem : document_problems(own.back()))
+        diag.error(ExitCode::internal, where, "", own.back().name + ": " + problem);
+    for (const auto &d : run.pipeline->documents())
+        if (d.name == own.back().name)
+            diag.error(ExitCode::config, where, "", "a plugin describes a document '" + d.name + "', which vhh writes itself");
+    return own;
 }
 
 }  // namespace vhh::host::cycle

@@ -5,7 +5,10 @@
 // document model and rendered like the plugins' documents.
 #pragma once
 
+#include <optional>
 #include <vector>
+
+#include "run.h"
 
 #include "store/zienswijze.h"
 #include "vhh/administration.h"
@@ -21,5 +24,13 @@ namespace vhh::host::cycle {
 /// document says that the begroting cannot be vastgesteld until it has one).
 doc::Document zienswijzen_document(const Region &region, const std::vector<store::StoredZienswijze> &zienswijzen,
                                    const std::vector<BudgetAmendment> &wijzigingen);
+
+/// The host's own documents of a region run (the zienswijzen are in the store, which plugins never
+/// see): zienswijzen-Y when the run has a store (`zienswijzen`, read with its administration) and a
+/// begroting plugin gave a meerjarenraming; none otherwise. A problem of the document, or a plugin's
+/// document of the same name, is an error in `diag` at `where`.
+std::vector<doc::Document> host_cycle_documents(const RegionRun &run,
+                                                const std::optional<std::vector<store::StoredZienswijze>> &zienswijzen,
+                                                const SourceLocation &where, Diagnostics &diag);
 
 }  // namespace vhh::host::cycle

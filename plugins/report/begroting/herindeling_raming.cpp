@@ -20,7 +20,8 @@ std::vector<ContributionLine> na_herindelingen(std::vector<ContributionLine> lin
         std::string delen;
         std::size_t at = lines.size();
         for (auto &l : lines) {
-            if (std::find(h.van.begin(), h.van.end(), l.payer_id) == h.van.end()) {
+            // A gemeente that takes others in (naar is an existing gemeente) keeps its own part too.
+            if (l.payer_id != h.naar && std::find(h.van.begin(), h.van.end(), l.payer_id) == h.van.end()) {
                 out.push_back(std::move(l));
                 continue;
             }

@@ -18,7 +18,9 @@ bool herindeling_in_raming(const Herindeling &h, int basisjaar, int jaar);
 
 /// `lines` (one per gemeente of the basisjaar) as the gemeenten of `jaar` pay: the lines of every
 /// herindeling_in_raming's `van` replaced by one line of `naar` (at the place of the first of them)
-/// with their amounts added and its basis naming them. Lines of other payers are kept as they are.
+/// with their amounts added and its basis naming them (`naar` itself among them when it already was a
+/// gemeente of the region, as when a gemeente is added to an existing one). Lines of other payers are
+/// kept as they are.
 std::vector<ContributionLine> na_herindelingen(std::vector<ContributionLine> lines,
                                                const std::vector<Herindeling> &herindelingen, int basisjaar, int jaar);
 

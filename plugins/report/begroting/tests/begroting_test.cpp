@@ -235,6 +235,13 @@ TEST(Herindeling, MergesThePartsOfTheGemeentenOfThatYear) {
     EXPECT_EQ(lines[0].basis, "herindeling per 2020-01-01: GM0001 GM0001 € 1.000,01 + GM0002 GM0002 € 2.000,00");
     EXPECT_EQ(lines[1].payer_id, "GM1948");
 
+    // Added to an existing gemeente: Aardam GM0001 into Beekstad GM0002, which keeps its own part.
+    const std::vector<vhh::Herindeling> erbij = {{{2020, 1, 1}, "GM0002", "Beekstad", {"GM0001"}, {}}};
+    const auto samen = b::na_herindelingen(*een_twee_drie(Money::cents(600001), why), erbij, 2017, 2020);
+    ASSERT_EQ(samen.size(), 2u);
+    EXPECT_EQ(samen[0].payer_id, "GM0002");
+    EXPECT_EQ(samen[0].amount.in_cents(), 100001 + 200000);
+
     vhh::Diagnostics diag;
     const auto c = config_of(kYaml, diag);
     ASSERT_TRUE(c);
