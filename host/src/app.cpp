@@ -16,6 +16,7 @@
 #include "config/region_config.h"
 #include "consolidation.h"
 #include "cycle/kalender.h"
+#include "cycle/zienswijzen_document.h"
 #include "diagnostic_output.h"
 #include "run.h"
 #include "formats.h"
@@ -391,6 +392,7 @@ AdministrationLookup VhhApp::administration_lookup(const std::string &cfg_path) 
         try {
             if (auto db = store::open_store_for_run(store_values_["database"], config.administratie, cfg_path)) {
                 a = store::read_administration(*db, config.region);
+                zienswijzen_ = store::find_zienswijzen(*db, config.region.id, config.region.boekjaar);
                 // What `vhh vaststellen begroting` would refuse: a zienswijze without a reaction.
                 if (!a->begroting)
                     if (const auto open = store::unanswered_zienswijzen(*db, config.region.id, config.region.boekjaar);
@@ -432,12 +434,16 @@ int VhhApp::cmd_run(bool write) {
     const AdministrationLookup administration = administration_lookup(cfg_path);
     std::unique_ptr<RegionRun> run = run_region(cfg_path, label, registry, templates_dir(), true, diag, nullptr,
                                                 {allow_outside_inputs_, {}}, administration);
+    // With a store and a begroting: the zienswijzen and the reactions for the algemeen bestuur.
+    std::vector<doc::Document> own;
+    if (run) own = cycle::host_cycle_documents(*run, zienswijzen_, {cfg_path, 0, 0}, diag);
+    if (diag.has_errors()) run.reset();
     print_diagnostics(diag);  // warnings, or the errors
     if (!run) return static_cast<int>(diag.exit_code());
     const Pipeline &pipeline = *run->pipeline;
     if (!out) {
         const std::size_t documents = pipeline.workbooks().size() +
-                                      pipeline.documents().size() * pipeline.renderers().size();
+                                      (pipeline.documents().size() + own.size()) * pipeline.renderers().size();
         std::cout << "vhh: " << cfg_path << ": ok ("
                   << vhh::count_nl(static_cast<std::int64_t>(run->config.region.gemeenten.size()), "gemeente", "gemeenten")
                   << ", " << pipeline.plugins().size() << (pipeline.plugins().size() == 1 ? " plugin, " : " plugins, ")
@@ -459,6 +465,7 @@ int VhhApp::cmd_run(bool write) {
     } catch (const store::StoreError &e) {
         return store::refused(e);
     }
+    for (auto &d : own) host_documents.push_back(std::move(d));
     return write_output(*out, info, [&](OutputSet &set) {
         stage_workbooks(set, "", pipeline.workbooks(), info.created);
         stage_described_documents(set, "", pipeline, info.created);

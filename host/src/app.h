@@ -7,6 +7,7 @@
 #include <ctime>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "pipeline.h"
 #include "plugins/plugin_loader.h"
 #include "run.h"
+#include "store/zienswijze.h"
 
 namespace vhh::host {
 
@@ -70,6 +72,8 @@ private:
     bool help_ = false;
     bool version_ = false;
     bool allow_outside_inputs_ = false;  ///< --allow-outside-inputs
+    /// The zienswijzen of the boekjaar the last administration_lookup read from the store (none: no store).
+    std::optional<std::vector<store::StoredZienswijze>> zienswijzen_;
 };
 
 /// The document creation time: SOURCE_DATE_EPOCH when set and valid, otherwise

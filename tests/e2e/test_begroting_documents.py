@@ -17,8 +17,8 @@ from fractions import Fraction
 
 from lxml import html as lxml_html
 
-from test_inwonerbijdrage_keys import Book
-from vhhtest import SOURCE_DIR, VhhTestCase, read_bytes, read_text, read_workbook, run
+from test_begroting_wijziging import pdf_text, recompute_every_formula
+from vhhtest import SOURCE_DIR, VhhTestCase, read_bytes, read_text, run
 
 FORMATS = ("pdf", "xlsx", "html", "txt")
 GOLDEN = os.path.join(SOURCE_DIR, "tests", "e2e", "golden")
@@ -172,17 +172,8 @@ class BegrotingDocuments(VhhTestCase):
         self.assertEqual(len([n for n in listed if n.startswith("zienswijzebrief-2014-")]), 13 * len(FORMATS))
 
     def test_workbook_formulas_recompute_exactly_to_the_json(self):
-        book = read_workbook(self.file("begroting-2014.xlsx"))
-        recompute = Book(book)
-        formulas = 0
-        for sheet in book["sheets"]:
-            for c in sheet["cells"]:
-                if "formula" in c:
-                    formulas += 1
-                    got = recompute.evaluate(sheet["name"], c["formula"])
-                    self.assertEqual(got, Fraction(repr(c["value"])) if isinstance(c["value"], float) else c["value"],
-                                     (sheet["name"], c["ref"], c["formula"]))
-        self.assertGreater(formulas, 100)
+        book = recompute_every_formula(self, self.file("begroting-2014.xlsx"))
+        self.assertGreater(sum("formula" in c for s in book["sheets"] for c in s["cells"]), 100)
         # The meerjarenraming's amounts: each one a ROUND over the year before and an index cell.
         cells = {(s["name"], c["ref"]): c for s in book["sheets"] for c in s["cells"]}
         rounds = [c for c in cells.values() if c.get("formula", "").startswith("ROUND(") and "*(1+" in
@@ -245,6 +236,38 @@ class BegrotingDocuments(VhhTestCase):
         self.assertIn("Indexatie per categorie", kader)
         self.assertIn("Gevolgen voor de bijdrage per gemeente", kader)
         self.assertIn("2,35 %", kader)
+
+    def test_resultaat_voor_en_na_bestemming_in_the_workbook(self):
+        # The onttrekking of € 15.000 from the bestemmingsreserve informatieplein for the incidentele PROJ.
+        book = recompute_every_formula(self, self.file("begroting-2014.xlsx"))
+        rows = {}
+        for s in book["sheets"]:
+            by_row = {}
+            for c in s["cells"]:
+                by_row.setdefault(re.sub(r"[A-Z]+", "", c["ref"]), []).append(c)
+            for cells in by_row.values():
+                label = cells[0].get("value")
+                if isinstance(label, str):
+                    rows.setdefault((s["name"], label), [round(c["value"] * 100) for c in cells[1:]
+                                                         if isinstance(c.get("value"), (int, float))])
+        resultaat = {k: v for k, v in rows.items() if k[1] == "Resultaat na bestemming"}
+        saldo = {k[0]: v for k, v in rows.items() if k[1] == "Saldo van baten en lasten (resultaat vóór bestemming)"}
+        ont = {k[0]: v for k, v in rows.items() if k[1] == "Onttrekkingen aan reserves"}
+        self.assertEqual(len(resultaat), 2, sorted(rows))  # the overzicht (2014) and the meerjarenraming (2014-2017)
+        for (sheet, _), values in resultaat.items():
+            for i, v in enumerate(values):
+                self.assertEqual(v, saldo[sheet][i] + ont[sheet][i], sheet)
+        self.assertIn(1500000, ont[[k for k in ont if len(ont[k]) == 4][0]][:1])
+        toelichting = [c["value"] for s in book["sheets"] for c in s["cells"]
+                       if isinstance(c.get("value"), str) and "dekking van het project PROJ" in c["value"]]
+        self.assertEqual(toelichting, ["2014: dekking van het project PROJ (incidenteel)"])
+
+    def test_reserve_mutaties_in_the_pdf(self):
+        text = pdf_text(self.file("begroting-2014.pdf"))
+        for label in ("Geraamde onttrekkingen aan reserves", "Resultaat na bestemming",
+                      "Saldo van baten en lasten (resultaat vóór bestemming)"):
+            self.assertIn(label, text)
+        self.assertIn("€ 15.000,00", text)
 
 
 class BegrotingBadInputs(VhhTestCase):

@@ -1,8 +1,10 @@
 #include "begroting.h"
 
+#include "begrotingswijziging.h"
 #include "config.h"
 #include "documents.h"
 #include "meerjarenraming.h"
+#include "wijziging_documents.h"
 #include "util.h"
 
 namespace vhh::begroting {
@@ -14,7 +16,7 @@ void BegrotingPlugin::report(ReportContext &ctx) {
     const std::optional<Raming> raming =
         bereken_raming(*config, ctx.administration(),
                        [&](Money totaal, std::string &why) { return ctx.divide_bijdrage(totaal, why); },
-                       ctx.diagnostics());
+                       ctx.diagnostics(), region.herindelingen);
     if (!raming) return;
     ctx.add_meerjarenraming(beschrijf_raming(*config, *raming));
 
@@ -32,8 +34,31 @@ void BegrotingPlugin::report(ReportContext &ctx) {
     std::vector<std::pair<std::string, std::string>> namen;
     for (const auto &b : raming->bijdragen) namen.emplace_back(b.naam, b.code);
     const std::vector<std::string> slugs = jaarverantwoording::unique_slugs(namen);
+    // To the raden of the gemeenten of the boekjaar, the year the letters are sent (not to a
+    // gemeente a later herindeling forms: its raad does not exist yet).
     for (std::size_t i = 0; i < raming->bijdragen.size(); ++i)
-        ctx.add_document(build_zienswijzebrief(in, i, slugs[i]));
+        if (region.find(raming->bijdragen[i].code) != nullptr)
+            ctx.add_document(build_zienswijzebrief(in, i, slugs[i]));
+    if (const Administration *a = ctx.administration()) wijzigingen(ctx, in, *a);
+}
+
+void BegrotingPlugin::wijzigingen(ReportContext &ctx, const Invoer &in, const Administration &a) {
+    // The recorded begrotingswijzigingen of the boekjaar: a document each, and when one changes the
+    // gemeentelijke bijdrage its own zienswijzebrief per gemeente (the Wgr term of the year it is sent).
+    for (std::size_t i = 0; i < a.wijzigingen.size(); ++i) {
+        const auto w = bereken_wijziging(
+            in.config, a, i, [&](Money totaal, std::string &why) { return ctx.divide_bijdrage(totaal, why); },
+            ctx.diagnostics());
+        if (!w) return;
+        ctx.add_document(build_begrotingswijziging(in, *w));
+        if (!w->wijzigt_bijdragen) continue;
+        std::vector<std::pair<std::string, std::string>> namen;
+        for (const auto &b : w->bijdragen) namen.emplace_back(b.naam, b.code);
+        const std::vector<std::string> slugs = jaarverantwoording::unique_slugs(namen);
+        const Zienswijzetermijn termijn = ctx.zienswijzetermijn(w->jaar + 1);
+        for (std::size_t g = 0; g < w->bijdragen.size(); ++g)
+            ctx.add_document(build_wijziging_zienswijzebrief(in, *w, g, slugs[g], termijn));
+    }
 }
 
 }  // namespace vhh::begroting

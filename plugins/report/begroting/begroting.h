@@ -7,10 +7,16 @@
 
 namespace vhh::begroting {
 
+struct Invoer;
+
 /// The plugin object.
 class BegrotingPlugin : public Plugin {
 public:
     void report(ReportContext &ctx) override;
+
+private:
+    /// begrotingswijziging-Y-N for every recorded wijziging of the boekjaar, with its zienswijzebrieven.
+    void wijzigingen(ReportContext &ctx, const Invoer &in, const Administration &a);
 };
 
 }  // namespace vhh::begroting

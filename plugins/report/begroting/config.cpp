@@ -51,12 +51,26 @@ const vhh_setting_spec kPostFields[] = {
     {"bron", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "provenance of the figure, e.g. illustratief", nullptr, 0},
 };
 
+// The same money fields as report.jaarverantwoording's reserves (toevoeging, onttrekking), per year.
+const vhh_setting_spec kMutatieFields[] = {
+    {"jaar", VHH_SETTING_INTEGER, VHH_SETTING_REQUIRED, nullptr, "1900", "2200",
+     "a year of the meerjarenraming (begrotingsjaar … begrotingsjaar + 3)", nullptr, 0},
+    {"toevoeging", VHH_SETTING_MONEY, 0, "0", "0", "1000000000", "budgeted addition that year (from the resultaat)",
+     nullptr, 0},
+    {"onttrekking", VHH_SETTING_MONEY, 0, "0", "0", "1000000000",
+     "budgeted withdrawal that year (to the resultaat)", nullptr, 0},
+    {"toelichting", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "why, e.g. dekking van het project", nullptr, 0},
+};
+
 const vhh_setting_spec kReserveFields[] = {
     {"naam", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "e.g. Algemene reserve", nullptr, 0},
     {"stand", VHH_SETTING_MONEY, VHH_SETTING_REQUIRED, nullptr, "-1000000000", "1000000000",
      "expected stand on 1 January of the begrotingsjaar, in euros", nullptr, 0},
     {"weerstand", VHH_SETTING_BOOLEAN, 0, "true", nullptr, nullptr, "counts as beschikbare weerstandscapaciteit",
      nullptr, 0},
+    {"mutaties", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
+     "budgeted mutations: {jaar, toevoeging, onttrekking, toelichting}, at most one per year of the meerjarenraming",
+     kMutatieFields, static_cast<uint32_t>(sizeof kMutatieFields / sizeof kMutatieFields[0])},
 };
 
 #define FIELDS(a) a, static_cast<uint32_t>(sizeof a / sizeof a[0])
@@ -104,7 +118,7 @@ const vhh_setting_spec kSettings[kSettingCount] = {
     {"bedrijfsvoering", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr,
      "the paragraaf bedrijfsvoering", nullptr, 0},
     {"reserves", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
-     "reserves at the start of the begrotingsjaar: {naam, stand, weerstand}", FIELDS(kReserveFields)},
+     "reserves at the start of the begrotingsjaar: {naam, stand, weerstand, mutaties}", FIELDS(kReserveFields)},
     {"risicos", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
      "quantified risks for the weerstandsvermogen: {naam, bedrag, kans}", FIELDS(jaarverantwoording::kRisicoFields)},
     {"vergadering_algemeen_bestuur", VHH_SETTING_DATE, 0, nullptr, nullptr, nullptr,
@@ -284,10 +298,36 @@ std::optional<Config> read_config(const Settings &s, const Region &region, Diagn
                                  : "more than one post is the gemeentelijke bijdrage",
             "mark exactly one baten post with gemeentelijke_bijdrage: true");
 
-    if (s.has("reserves"))
-        for (const auto &r : s.list("reserves"))
-            if (r.has("naam") && r.has("stand"))
-                c.reserves.push_back({r.text("naam"), r.money("stand"), !r.has("weerstand") || r.boolean("weerstand")});
+    if (s.has("reserves")) {
+        const auto &list = s.list("reserves");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Settings &r = list[i];
+            if (!r.has("naam") || !r.has("stand")) continue;
+            Reserve reserve{r.text("naam"), r.money("stand"), !r.has("weerstand") || r.boolean("weerstand"), {}};
+            if (r.has("mutaties")) {
+                const auto &mutaties = r.list("mutaties");
+                for (std::size_t k = 0; k < mutaties.size(); ++k) {
+                    const Settings &m = mutaties[k];
+                    const std::string kp = "reserves[" + std::to_string(i) + "].mutaties[" + std::to_string(k) + "]";
+                    if (!m.has("jaar")) continue;
+                    ReserveMutatie mutatie{static_cast<int>(m.integer("jaar")), m.has("toevoeging") ? m.money("toevoeging") : Money(),
+                                           m.has("onttrekking") ? m.money("onttrekking") : Money(), text_or(m, "toelichting")};
+                    const std::string jaar = std::to_string(mutatie.jaar);
+                    if (mutatie.jaar < c.begrotingsjaar || mutatie.jaar > c.begrotingsjaar + 3)
+                        err(m.where("jaar"), kp + ".jaar", jaar + " is not a year of the meerjarenraming " +
+                                                               std::to_string(c.begrotingsjaar) + "–" +
+                                                               std::to_string(c.begrotingsjaar + 3));
+                    else if (reserve.mutatie(mutatie.jaar))
+                        err(m.where("jaar"), kp + ".jaar",
+                            "reserve '" + reserve.naam + "' has two mutaties for " + jaar,
+                            "give one entry per year with its toevoeging and its onttrekking");
+                    else
+                        reserve.mutaties.push_back(std::move(mutatie));
+                }
+            }
+            c.reserves.push_back(std::move(reserve));
+        }
+    }
     if (s.has("risicos"))
         for (const auto &r : s.list("risicos"))
             if (r.has("naam") && r.has("bedrag") && r.has("kans"))

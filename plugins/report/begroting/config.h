@@ -51,11 +51,28 @@ struct Index {
     std::string bron;
 };
 
-/// A reserve as it stands at the start of the begrotingsjaar (for the weerstandsvermogen).
+/// A budgeted mutation of a reserve in one year of the meerjarenraming.
+struct ReserveMutatie {
+    int jaar = 0;
+    Money toevoeging;   ///< added (from the resultaat)
+    Money onttrekking;  ///< withdrawn (to the resultaat)
+    std::string toelichting;
+};
+
+/// A reserve as it stands at the start of the begrotingsjaar (for the weerstandsvermogen), with its
+/// budgeted mutations per year.
 struct Reserve {
     std::string naam;
     Money stand;
     bool weerstand = true;
+    std::vector<ReserveMutatie> mutaties;  ///< at most one per year
+
+    /// The mutation of `jaar`, or nullptr.
+    const ReserveMutatie *mutatie(int jaar) const {
+        for (const auto &m : mutaties)
+            if (m.jaar == jaar) return &m;
+        return nullptr;
+    }
 };
 
 /// A quantified risk.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "document_parts.h"
 #include "indexatie.h"
+#include "resultaat.h"
 #include "util.h"  // report.jaarverantwoording's rules: weerstandsvermogen, risico_bedrag, paragraphs, dates
 
 namespace vhh::begroting {
@@ -13,13 +15,7 @@ using jaarverantwoording::paragraphs;
 
 namespace {
 
-doc::Cell text(const std::string &s) { return {Value::text(s), "", ""}; }
-doc::Cell money(Money m, const std::string &name = "", const std::string &formula = "") {
-    return {Value::money(m), name, formula};
-}
-doc::Row row(std::vector<doc::Cell> cells, doc::RowRole role = doc::RowRole::body) { return {std::move(cells), role}; }
 std::string jaar_key(int jaar) { return "j" + std::to_string(jaar); }
-std::string j(int jaar) { return std::to_string(jaar); }
 
 /// The names of the cells in `names` joined with " + " (0 when empty).
 std::string som(const std::vector<std::string> &names) {
@@ -40,15 +36,6 @@ std::string index_naam(const Config &c, const std::string &cat, int jaar) {
 /// The name of the cell that holds post `i`'s amount of `jaar` (the basis column for the basisjaar).
 std::string bedrag_naam(const Config &c, std::size_t i, int jaar) {
     return jaar == c.basisjaar ? post_naam(i) + "_basis" : raming_naam(i, jaar);
-}
-
-doc::Meta meta(const Invoer &in, const std::string &title) {
-    doc::Meta m;
-    m.title = title;
-    m.region = in.region.naam;
-    m.year = in.config.begrotingsjaar;
-    m.date = Date{in.region.boekjaar + 1, 1, 1};
-    return m;
 }
 
 doc::Section inleiding(const Invoer &in, const std::string &wat) {
@@ -137,6 +124,7 @@ doc::Table raming_tabel(const Invoer &in, const std::string &soort, std::map<int
             const Money v = g.bedragen.at(y);
             std::string f;
             if (y == c.basisjaar) f = post_naam(i) + "_basis";
+            else if (!carried_forward(*g.post, c, y)) f = "0";  // incidenteel: not carried forward
             else if (g.post->categorie == kGeen) f = bedrag_naam(c, i, y - 1);
             else f = "ROUND(" + bedrag_naam(c, i, y - 1) + " * (1 + " + index_naam(c, g.post->categorie, y) + "); 2)";
             r.cells.push_back(money(v, raming_naam(i, y), f));
@@ -150,22 +138,6 @@ doc::Table raming_tabel(const Invoer &in, const std::string &soort, std::map<int
     for (int y : c.jaren())
         tot.cells.push_back(money(totaal[y], "rm_" + soort + "_" + j(y), "SUM(kolom(" + jaar_key(y) + "))"));
     t.rows.push_back(std::move(tot));
-    return t;
-}
-
-doc::Table saldo_tabel(const Config &c, const std::map<int, Money> &baten, const std::map<int, Money> &lasten) {
-    doc::Table t;
-    t.id = "raming_saldo";
-    t.caption = "Saldo van baten en lasten";
-    t.columns = {{"onderdeel", "Onderdeel"}};
-    for (int y : c.jaren()) t.columns.push_back({jaar_key(y), j(y)});
-    doc::Row r;
-    r.role = doc::RowRole::total;
-    r.cells.push_back(text("Saldo (baten − lasten)"));
-    for (int y : c.jaren())
-        r.cells.push_back(money(baten.at(y) - lasten.at(y), "saldo_" + j(y),
-                                "rm_baten_" + j(y) + " - rm_lasten_" + j(y)));
-    t.rows.push_back(std::move(r));
     return t;
 }
 
@@ -210,6 +182,20 @@ doc::Table bijdragen_tabel(const Invoer &in) {
     t.rows.push_back(std::move(postrij));
     t.rows.push_back(std::move(verschil));
     return t;
+}
+
+/// What the bijdragen table's zeros mean: a gemeente merged away or not yet formed in that year.
+std::vector<doc::Block> herindeling_noten(const Invoer &in) {
+    std::vector<doc::Block> out;
+    for (const Bijdrage &b : in.raming.bijdragen) {
+        std::string jaren;
+        for (const auto &[y, why] : b.niet_in) jaren += (jaren.empty() ? "" : "; ") + j(y) + ": " + why;
+        if (!jaren.empty())
+            out.emplace_back(doc::Note{b.code + " " + b.naam + " betaalt niet in elk jaar (" + jaren +
+                                       "). Na een herindeling betaalt de nieuwe gemeente de delen van de gemeenten "
+                                       "waaruit zij is ontstaan, samen (zie de grondslag)."});
+    }
+    return out;
 }
 
 doc::Section programmas(const Invoer &in) {
@@ -361,7 +347,8 @@ doc::Table grondslag_tabel(const Invoer &in) {
 
 std::string m(Money v) { return v.format_nl(); }
 
-/// The change from `oud` to `nieuw` in millionths of `oud` (rounded half away from zero); 0 when oud is 0.
+}  // namespace
+
 std::int64_t verandering_ppm(Money oud, Money nieuw) {
     if (oud.in_cents() == 0) return 0;
     const __int128 num = static_cast<__int128>(nieuw.in_cents() - oud.in_cents()) * 1000000;
@@ -369,7 +356,14 @@ std::int64_t verandering_ppm(Money oud, Money nieuw) {
     return static_cast<std::int64_t>(num >= 0 ? (num + den / 2) / den : -((-num + den / 2) / den));
 }
 
-}  // namespace
+doc::Meta document_meta(const Invoer &in, const std::string &title) {
+    doc::Meta m;
+    m.title = title;
+    m.region = in.region.naam;
+    m.year = in.config.begrotingsjaar;
+    m.date = Date{in.region.boekjaar + 1, 1, 1};
+    return m;
+}
 
 std::string post_naam(std::size_t i) { return "p" + std::to_string(i); }
 std::string raming_naam(std::size_t i, int jaar) { return post_naam(i) + "_j" + j(jaar); }
@@ -378,7 +372,7 @@ doc::Document build_begroting(const Invoer &in) {
     const Config &c = in.config;
     doc::Document d;
     d.name = "begroting-" + j(c.begrotingsjaar);
-    d.meta = meta(in, "Ontwerpbegroting " + j(c.begrotingsjaar));
+    d.meta = document_meta(in, "Ontwerpbegroting " + j(c.begrotingsjaar));
     d.meta.subtitle = "met meerjarenraming " + j(c.begrotingsjaar) + "–" + j(c.begrotingsjaar + 3);
     d.sections.push_back(inleiding(in, "Dit is de ontwerpbegroting " + j(c.begrotingsjaar) + " van " + in.region.naam +
                                            " met de meerjarenraming " + j(c.begrotingsjaar) + "–" +
@@ -394,6 +388,10 @@ doc::Document build_begroting(const Invoer &in) {
     std::vector<std::string> totalen;
     ov.blocks.emplace_back(overzicht(in, "baten", totalen));
     ov.blocks.emplace_back(overzicht(in, "lasten", totalen));
+    Money ov_baten, ov_lasten;
+    for (const auto &g : in.raming.regels)
+        (g.post->soort == "baten" ? ov_baten : ov_lasten) += g.bedragen.at(c.begrotingsjaar);
+    ov.blocks.emplace_back(resultaat_overzicht(c, ov_baten, ov_lasten));
     if (in.raming.administratie_begroting.empty())
         ov.blocks.emplace_back(doc::Note{"De administratie bevat geen vastgestelde begroting " + j(c.basisjaar) +
                                          ": de kolom Begroting " + j(c.basisjaar) +
@@ -410,7 +408,11 @@ doc::Document build_begroting(const Invoer &in) {
     std::map<int, Money> baten, lasten;
     mr.blocks.emplace_back(raming_tabel(in, "baten", baten));
     mr.blocks.emplace_back(raming_tabel(in, "lasten", lasten));
-    mr.blocks.emplace_back(saldo_tabel(c, baten, lasten));
+    if (heeft_mutaties(c)) {
+        mr.blocks.emplace_back(mutaties_tabel(c, true));
+        mr.blocks.emplace_back(mutaties_tabel(c, false));
+    }
+    mr.blocks.emplace_back(resultaat_tabel(c, baten, lasten));
     mr.blocks.emplace_back(grondslag_tabel(in));
     d.sections.push_back(std::move(mr));
 
@@ -419,6 +421,7 @@ doc::Document build_begroting(const Invoer &in) {
         "De gemeentelijke bijdrage van elk jaar verdeeld met de verdeelsleutel van de regeling (de sleutel van "
         "financing.inwonerbijdrage, op het bedrag van dat jaar). De delen tellen elk jaar precies op tot de post."});
     bij.blocks.emplace_back(bijdragen_tabel(in));
+    for (auto &noot : herindeling_noten(in)) bij.blocks.push_back(std::move(noot));
     d.sections.push_back(std::move(bij));
     d.sections.push_back(taakvelden(in));
     d.sections.push_back(incidenteel(in));
@@ -439,7 +442,7 @@ doc::Document build_zienswijzebrief(const Invoer &in, std::size_t index, const s
     doc::Document d;
     d.kind = doc::Document::Kind::letter;
     d.name = "zienswijzebrief-" + j(c.begrotingsjaar) + "-" + slug;
-    d.meta = meta(in, "Ontwerpbegroting " + j(c.begrotingsjaar) + " — zienswijze van de raad van " + b.naam);
+    d.meta = document_meta(in, "Ontwerpbegroting " + j(c.begrotingsjaar) + " — zienswijze van de raad van " + b.naam);
     doc::Letter l;
     l.addressee = {"De gemeenteraad van " + b.naam, "t.a.v. de griffie"};
     l.date = c.datum_brieven         ? *c.datum_brieven
@@ -451,7 +454,11 @@ doc::Document build_zienswijzebrief(const Invoer &in, std::size_t index, const s
     t.id = "bijdrage";
     t.caption = "Uw bijdrage volgens de meerjarenraming";
     t.columns = {{"jaar", "Jaar"}, {"bijdrage", "Bijdrage"}};
-    for (int y : c.jaren()) t.rows.push_back(row({text(j(y)), money(b.bedragen.at(y), "bijdrage_" + j(y))}));
+    for (int y : c.jaren()) {
+        const auto niet = b.niet_in.find(y);
+        t.rows.push_back(row({text(niet == b.niet_in.end() ? j(y) : j(y) + " (" + niet->second + ")"),
+                              money(b.bedragen.at(y), "bijdrage_" + j(y))}));
+    }
     l.body.emplace_back(std::move(t));
 
     // The comparison: the last vastgestelde begroting, else the begroting of the boekjaar in the config.
@@ -510,7 +517,7 @@ doc::Document build_kaderbrief(const Invoer &in) {
     const Config &c = in.config;
     doc::Document d;
     d.name = "kaderbrief-" + j(c.begrotingsjaar);
-    d.meta = meta(in, "Kaderbrief " + j(c.begrotingsjaar));
+    d.meta = document_meta(in, "Kaderbrief " + j(c.begrotingsjaar));
     d.meta.subtitle = "uitgangspunten voor de begroting " + j(c.begrotingsjaar);
     d.sections.push_back(inleiding(in, "De financiële en beleidsmatige kaders voor de begroting " +
                                            j(c.begrotingsjaar) + " van " + in.region.naam +

@@ -28,6 +28,11 @@ std::string post_naam(std::size_t i);
 /// Name of the cell of post `i` in year `jaar` of the meerjarenraming: "p3_j2015".
 std::string raming_naam(std::size_t i, int jaar);
 
+/// The change from `oud` to `nieuw` in millionths of `oud` (rounded half away from zero); 0 when oud is 0.
+std::int64_t verandering_ppm(Money oud, Money nieuw);
+/// The metadata of a document of the begroting cycle titled `title` (region, begrotingsjaar, fixed date).
+doc::Meta document_meta(const Invoer &in, const std::string &title);
+
 /// begroting-Y.
 doc::Document build_begroting(const Invoer &in);
 /// zienswijzebrief-Y-<gemeente> for gemeente `index` of the raming's bijdragen; `slug` its file part.

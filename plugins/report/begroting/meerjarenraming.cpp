@@ -1,11 +1,27 @@
 #include "meerjarenraming.h"
 
+#include "herindeling_raming.h"
 #include "indexatie.h"
 
 namespace vhh::begroting {
 
+namespace {
+/// Why gemeente `code` has no part in `jaar`: the herindeling that merged it away or formed it.
+std::string herindeling_tekst(const std::string &code, const std::vector<Herindeling> &herindelingen, int basisjaar,
+                              int jaar) {
+    for (const Herindeling &h : herindelingen) {
+        if (std::find(h.van.begin(), h.van.end(), code) != h.van.end() && herindeling_in_raming(h, basisjaar, jaar))
+            return "opgegaan in " + h.naar + " " + h.naam + " per " + h.per.iso();
+        if (h.naar == code && !h.in_force(jaar)) return "bestaat pas per " + h.per.iso();
+    }
+    return "geen deel in " + std::to_string(jaar);
+}
+}  // namespace
+
+bool carried_forward(const Post &p, const Config &c, int jaar) { return !p.incidenteel || jaar <= c.begrotingsjaar; }
+
 std::optional<Raming> bereken_raming(const Config &c, const Administration *administration, const Verdeler &verdeel,
-                                     Diagnostics &diag) {
+                                     Diagnostics &diag, const std::vector<Herindeling> &herindelingen) {
     Raming r;
     const AdoptedDocument *vastgesteld =
         administration && administration->begroting ? &*administration->begroting : nullptr;
@@ -28,6 +44,12 @@ std::optional<Raming> bereken_raming(const Config &c, const Administration *admi
         regel.bedragen[c.basisjaar] = bedrag;
         regel.basis_tekst = std::to_string(c.basisjaar) + ": " + bedrag.format_nl() + " (" + regel.basis_bron + ")";
         for (int j = c.basisjaar + 1; j <= c.begrotingsjaar + 3; ++j) {
+            if (!carried_forward(p, c, j)) {  // incidenteel: budgeted up to the begrotingsjaar only
+                regel.bedragen[j] = Money();
+                regel.basis_tekst += "; " + std::to_string(j) + ": incidenteel, niet doorgetrokken = " +
+                                     Money().format_nl();
+                continue;
+            }
             const std::int64_t ppm = c.ppm(p.categorie, j);
             bedrag = indexeer(bedrag, ppm);
             regel.bedragen[j] = bedrag;
@@ -43,7 +65,8 @@ std::optional<Raming> bereken_raming(const Config &c, const Administration *admi
     for (int j : c.jaren()) {
         const Money totaal = bijdrage_regel.bedragen.at(j);
         std::string why;
-        const auto lines = verdeel(totaal, why);
+        auto lines = verdeel(totaal, why);
+        if (lines) lines = na_herindelingen(std::move(*lines), herindelingen, c.basisjaar, j);
         if (!lines) {
             diag.error(ExitCode::config, bijdrage_post.where, bijdrage_post.key_path + ".gemeentelijke_bijdrage",
                        "the gemeentelijke bijdrage " + std::to_string(j) + " (" + totaal.format_nl() +
@@ -69,6 +92,13 @@ std::optional<Raming> bereken_raming(const Config &c, const Administration *admi
             return std::nullopt;
         }
     }
+    // A gemeente that does not exist in a year (merged away, or not yet formed) pays nothing then.
+    for (auto &b : r.bijdragen)
+        for (int j : c.jaren())
+            if (!b.bedragen.count(j)) {
+                b.bedragen[j] = Money();
+                b.niet_in[j] = herindeling_tekst(b.code, herindelingen, c.basisjaar, j);
+            }
     if (vastgesteld)
         for (auto &b : r.bijdragen) {
             Money m;

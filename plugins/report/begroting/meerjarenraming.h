@@ -31,6 +31,7 @@ struct Bijdrage {
     std::map<int, Money> bedragen;
     std::map<int, std::string> grondslag;  ///< the key's basis of each year's line
     std::optional<Money> vastgesteld;      ///< its bijdrage in the last vastgestelde begroting
+    std::map<int, std::string> niet_in;    ///< years it has no part in (bedrag 0), with why (a herindeling)
 };
 
 /// The whole raming.
@@ -44,10 +45,15 @@ struct Raming {
 /// Divides a total by the region's key (ReportContext::divide_bijdrage).
 using Verdeler = std::function<std::optional<std::vector<ContributionLine>>(Money, std::string &)>;
 
+/// True when post `p` is in the raming of `jaar`: an incidentele post only up to the begrotingsjaar
+/// (it is not carried into the later years of the meerjarenraming; there it is 0).
+bool carried_forward(const Post &p, const Config &c, int jaar);
+
 /// Computes the raming. Reports a key that cannot divide a year's amount, or parts that do not add
-/// up, as a located error at the gemeentelijke-bijdrage post; nothing then.
+/// up, as a located error at the gemeentelijke-bijdrage post; nothing then. Each year's parts follow
+/// the gemeenten of that year (`herindelingen`: the region's, see herindeling_raming.h).
 std::optional<Raming> bereken_raming(const Config &c, const Administration *administration, const Verdeler &verdeel,
-                                     Diagnostics &diag);
+                                     Diagnostics &diag, const std::vector<Herindeling> &herindelingen = {});
 
 /// The raming as ReportContext::add_meerjarenraming takes it (for `vhh begroting`).
 Meerjarenraming beschrijf_raming(const Config &c, const Raming &r);

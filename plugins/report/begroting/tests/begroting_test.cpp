@@ -3,10 +3,14 @@
 // (each bad input a located error), the meerjarenraming (the bijdragen of every year add up to the
 // post) and the documents it describes (named cells, formulas over them, the zienswijzebrief's data).
 #include "begroting.h"
+#include "begrotingswijziging.h"
 #include "config.h"
 #include "documents.h"
+#include "herindeling_raming.h"
 #include "indexatie.h"
 #include "meerjarenraming.h"
+#include "resultaat.h"
+#include "wijziging_documents.h"
 
 #include <gtest/gtest.h>
 
@@ -163,6 +167,18 @@ std::optional<std::vector<vhh::ContributionLine>> een_twee_drie(Money totaal, st
     return out;
 }
 
+/// The config of `yaml` and its raming with the 1 : 2 : 3 key; fails the test when either is refused.
+std::pair<b::Config, b::Raming> geraamd(const std::string &yaml = kYaml) {
+    vhh::Diagnostics diag;
+    auto c = config_of(yaml, diag);
+    auto r = c ? b::bereken_raming(*c, nullptr, een_twee_drie, diag) : std::nullopt;
+    if (!r) {
+        ADD_FAILURE() << diag.format_all();
+        return {};
+    }
+    return {std::move(*c), std::move(*r)};  // (a vector's move keeps its elements: the raming's post pointers hold)
+}
+
 TEST(Raming, IndexesPerCategoriePerYearAndDividesEveryYear) {
     vhh::Diagnostics diag;
     const auto c = config_of(kYaml, diag);
@@ -173,7 +189,7 @@ TEST(Raming, IndexesPerCategoriePerYearAndDividesEveryYear) {
     EXPECT_EQ(pers.at(2017).in_cents(), 9800000);
     EXPECT_EQ(pers.at(2018).in_cents(), 10030300);
     EXPECT_EQ(pers.at(2019).in_cents(), 10210845);
-    EXPECT_EQ(r->regels[2].bedragen.at(2021).in_cents(), 50000);  // categorie geen
+    EXPECT_EQ(r->regels[2].bedragen.at(2018).in_cents(), 50000);  // categorie geen, incidenteel
     for (int j : c->jaren()) {
         Money som;
         for (const auto &bij : r->bijdragen) som += bij.bedragen.at(j);
@@ -183,6 +199,71 @@ TEST(Raming, IndexesPerCategoriePerYearAndDividesEveryYear) {
     EXPECT_EQ(m.jaren, c->jaren());
     EXPECT_EQ(m.posten[1].bedragen.at(2018).in_cents(), 10030300);
     EXPECT_NE(m.posten[1].basis.find("2018: × (1 + 2,35 % loon) = € 100.303,00"), std::string::npos) << m.posten[1].basis;
+}
+
+TEST(Raming, IncidentelePostsAreNotCarriedIntoLaterYears) {
+    const auto [c, r] = geraamd();
+    ASSERT_EQ(r.regels.size(), 3u);
+    const auto &een = r.regels[2];  // EEN: incidenteel, € 500 in the begrotingsjaar 2018
+    ASSERT_TRUE(een.post->incidenteel);
+    EXPECT_EQ(een.bedragen.at(2017).in_cents(), 50000);
+    EXPECT_EQ(een.bedragen.at(2018).in_cents(), 50000);
+    for (int y : {2019, 2020, 2021}) EXPECT_EQ(een.bedragen.at(y).in_cents(), 0) << y;
+    EXPECT_NE(een.basis_tekst.find("2019: incidenteel, niet doorgetrokken = € 0,00"), std::string::npos)
+        << een.basis_tekst;
+    // A structural post is carried forward (and indexed) every year.
+    EXPECT_GT(r.regels[1].bedragen.at(2021), r.regels[1].bedragen.at(2020));
+    // With begrotingsjaar = boekjaar an incidentele post of the boekjaar ends after it.
+    const auto [d, s] = geraamd(replaced(kYaml, "begrotingsjaar: volgend_jaar", "begrotingsjaar: boekjaar"));
+    ASSERT_EQ(s.regels.size(), 3u);
+    EXPECT_EQ(s.regels[2].bedragen.at(2017).in_cents(), 50000);
+    EXPECT_EQ(s.regels[2].bedragen.at(2018).in_cents(), 0);
+}
+
+TEST(Herindeling, MergesThePartsOfTheGemeentenOfThatYear) {
+    // Aardam GM0001 and Beekstad GM0002 form GM1999 Samendorp on 2020-01-01, within the raming 2018-2021.
+    const std::vector<vhh::Herindeling> h = {{{2020, 1, 1}, "GM1999", "Samendorp", {"GM0001", "GM0002"}, {}}};
+    EXPECT_FALSE(b::herindeling_in_raming(h[0], 2017, 2019));
+    EXPECT_TRUE(b::herindeling_in_raming(h[0], 2017, 2020));
+    EXPECT_FALSE(b::herindeling_in_raming(h[0], 2020, 2021));  // in force in the boekjaar: the region has it
+    std::string why;
+    const auto lines = b::na_herindelingen(*een_twee_drie(Money::cents(600001), why), h, 2017, 2020);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].payer_id, "GM1999");
+    EXPECT_EQ(lines[0].payer, "Samendorp");
+    EXPECT_EQ(lines[0].amount.in_cents(), 100001 + 200000);
+    EXPECT_EQ(lines[0].basis, "herindeling per 2020-01-01: GM0001 GM0001 € 1.000,01 + GM0002 GM0002 € 2.000,00");
+    EXPECT_EQ(lines[1].payer_id, "GM1948");
+
+    // Added to an existing gemeente: Aardam GM0001 into Beekstad GM0002, which keeps its own part.
+    const std::vector<vhh::Herindeling> erbij = {{{2020, 1, 1}, "GM0002", "Beekstad", {"GM0001"}, {}}};
+    const auto samen = b::na_herindelingen(*een_twee_drie(Money::cents(600001), why), erbij, 2017, 2020);
+    ASSERT_EQ(samen.size(), 2u);
+    EXPECT_EQ(samen[0].payer_id, "GM0002");
+    EXPECT_EQ(samen[0].amount.in_cents(), 100001 + 200000);
+
+    vhh::Diagnostics diag;
+    const auto c = config_of(kYaml, diag);
+    ASSERT_TRUE(c);
+    const auto r = b::bereken_raming(*c, nullptr, een_twee_drie, diag, h);
+    ASSERT_TRUE(r) << diag.format_all();
+    ASSERT_EQ(r->bijdragen.size(), 4u);
+    const b::Bijdrage &aardam = r->bijdragen[0], &samendorp = r->bijdragen[3];
+    EXPECT_EQ(samendorp.code, "GM1999");
+    for (int y : c->jaren()) {
+        Money som;
+        for (const auto &bij : r->bijdragen) som += bij.bedragen.at(y);
+        EXPECT_EQ(som, r->regels[0].bedragen.at(y)) << y;  // still exactly the post, every year
+    }
+    EXPECT_GT(aardam.bedragen.at(2019).in_cents(), 0);
+    EXPECT_EQ(aardam.bedragen.at(2020).in_cents(), 0);
+    EXPECT_EQ(aardam.niet_in.at(2020), "opgegaan in GM1999 Samendorp per 2020-01-01");
+    EXPECT_EQ(samendorp.bedragen.at(2019).in_cents(), 0);
+    EXPECT_EQ(samendorp.niet_in.at(2019), "bestaat pas per 2020-01-01");
+    std::string w;
+    const auto l2020 = een_twee_drie(r->regels[0].bedragen.at(2020), w);  // the key over the boekjaar's gemeenten
+    EXPECT_EQ(samendorp.bedragen.at(2020), (*l2020)[0].amount + (*l2020)[1].amount);
+    EXPECT_FALSE(r->bijdragen[2].niet_in.count(2021));  // GM1948 pays every year
 }
 
 TEST(Raming, AKeyThatCannotDivideIsLocatedAtThePost) {
@@ -202,16 +283,8 @@ TEST(Raming, AKeyThatCannotDivideIsLocatedAtThePost) {
         << diag.format_all();
 }
 
-TEST(Documents, BegrotingNamesItsCellsAndFormulasReferToThem) {
-    vhh::Diagnostics diag;
-    const auto c = config_of(kYaml, diag);
-    ASSERT_TRUE(c);
-    const auto r = b::bereken_raming(*c, nullptr, een_twee_drie, diag);
-    ASSERT_TRUE(r);
-    const vhh::Region region = vhh::testing::sample_region();
-    const b::Invoer in{*c, region, *r, {}, {}};
-    const vhh::doc::Document d = b::build_begroting(in);
-    EXPECT_EQ(d.name, "begroting-2018");
+/// Every named cell of `d` by name; a name used twice fails the test.
+std::map<std::string, const vhh::doc::Cell *> named_cells(const vhh::doc::Document &d) {
     std::map<std::string, const vhh::doc::Cell *> named;
     std::function<void(const vhh::doc::Section &)> walk = [&](const vhh::doc::Section &s) {
         for (const auto &blk : s.blocks)
@@ -222,9 +295,23 @@ TEST(Documents, BegrotingNamesItsCellsAndFormulasReferToThem) {
         for (const auto &sub : s.sections) walk(sub);
     };
     for (const auto &s : d.sections) walk(s);
+    return named;
+}
+
+TEST(Documents, BegrotingNamesItsCellsAndFormulasReferToThem) {
+    vhh::Diagnostics diag;
+    const auto c = config_of(kYaml, diag);
+    ASSERT_TRUE(c);
+    const auto r = b::bereken_raming(*c, nullptr, een_twee_drie, diag);
+    ASSERT_TRUE(r);
+    const vhh::Region region = vhh::testing::sample_region();
+    const b::Invoer in{*c, region, *r, {}, {}};
+    const vhh::doc::Document d = b::build_begroting(in);
+    EXPECT_EQ(d.name, "begroting-2018");
+    const auto named = named_cells(d);
     ASSERT_TRUE(named.count(b::raming_naam(1, 2018)));
     EXPECT_EQ(named.at(b::raming_naam(1, 2018))->formula, "ROUND(p1_basis * (1 + idx_c1_2018); 2)");
-    EXPECT_EQ(named.at(b::raming_naam(2, 2019))->formula, "p2_j2018");  // geen: carried forward
+    EXPECT_EQ(named.at(b::raming_naam(2, 2019))->formula, "0");  // incidenteel: not carried forward
     EXPECT_EQ(named.at("idx_c1_2018")->value.integer_value(), 23500);
 
     const vhh::doc::Document z = b::build_zienswijzebrief(in, 0, "aardam");
@@ -232,6 +319,158 @@ TEST(Documents, BegrotingNamesItsCellsAndFormulasReferToThem) {
     ASSERT_TRUE(z.letter);
     EXPECT_EQ(z.letter->body_template, "zienswijzebrief.txt.mustache");
     EXPECT_EQ(z.letter->kenmerk, "OB2018/GM0001");
+}
+
+/// A store's view: the vastgestelde begroting 2017 and two wijzigingen, the second raising the bijdrage.
+vhh::Administration administratie() {
+    vhh::Administration a;
+    vhh::AdoptedDocument d;
+    d.document = "begroting";
+    d.jaar = 2017;
+    d.besluit = "AB 2016/9";
+    d.datum = "2016-11-10";
+    d.snapshot = std::string(64, 'a');
+    d.posten = {{"GEM", "Gemeentelijke bijdragen", Money::cents(100001)},
+                {"PERS", "Personeel", Money::cents(9800000)},
+                {"EEN", "Eenmalig", Money::cents(50000)}};
+    a.begroting = d;
+    a.wijzigingen.push_back({1, "AB 2017/3", "2017-03-01", {{"PERS", "Personeel", Money::cents(100000)}}});
+    a.wijzigingen.push_back({2, "AB 2017/8", "2017-09-14",
+                             {{"GEM", "Gemeentelijke bijdragen", Money::cents(60000)},
+                              {"PERS", "Personeel (procesregie)", Money::cents(60000)}}});
+    return a;
+}
+
+TEST(Begrotingswijziging, ChangesPerPostAgainstPrimitiefAndEarlierWijzigingen) {
+    vhh::Diagnostics diag;
+    const auto c = config_of(kYaml, diag);
+    ASSERT_TRUE(c);
+    const vhh::Administration a = administratie();
+    const auto eerste = b::bereken_wijziging(*c, a, 0, een_twee_drie, diag);
+    ASSERT_TRUE(eerste) << diag.format_all();
+    EXPECT_FALSE(eerste->wijzigt_bijdragen);
+    EXPECT_TRUE(eerste->bijdragen.empty());
+    const auto w = b::bereken_wijziging(*c, a, 1, een_twee_drie, diag);
+    ASSERT_TRUE(w) << diag.format_all();
+    ASSERT_EQ(w->posten.size(), 2u);
+    const b::WijzigingPost &pers = w->posten[1];
+    EXPECT_EQ(pers.naam, "Personeel (procesregie)");
+    EXPECT_EQ(pers.soort, "lasten");
+    EXPECT_EQ(pers.primitief.in_cents(), 9800000);
+    EXPECT_EQ(pers.eerder.in_cents(), 100000);  // wijziging 1
+    EXPECT_EQ(pers.na().in_cents(), 9800000 + 100000 + 60000);
+    // The bijdrage: € 1.000,01 → € 1.600,01, both divided by the key (1 : 2 : 3), each adding up exactly.
+    ASSERT_TRUE(w->wijzigt_bijdragen);
+    EXPECT_EQ(w->bijdrage_voor.in_cents(), 100001);
+    EXPECT_EQ(w->bijdrage_na.in_cents(), 160001);
+    ASSERT_EQ(w->bijdragen.size(), 3u);
+    Money voor, na;
+    for (const auto &g : w->bijdragen) {
+        voor += g.voor;
+        na += g.na;
+    }
+    EXPECT_EQ(voor, w->bijdrage_voor);
+    EXPECT_EQ(na, w->bijdrage_na);
+    EXPECT_EQ(w->bijdragen[0].voor.in_cents(), 16667);  // 100001 / 6 = 16666 + the remainder's first cent
+    EXPECT_EQ(w->bijdragen[0].na.in_cents(), 26667);
+}
+
+TEST(Begrotingswijziging, DocumentAndLettersAreTraceable) {
+    const auto [c, r] = geraamd();
+    const vhh::Administration a = administratie();
+    vhh::Diagnostics diag;
+    const auto w = b::bereken_wijziging(c, a, 1, een_twee_drie, diag);
+    ASSERT_TRUE(w);
+    const vhh::Region region = vhh::testing::sample_region();
+    const b::Invoer in{c, region, r, {}, {}};
+    const vhh::doc::Document d = b::build_begrotingswijziging(in, *w);
+    EXPECT_EQ(d.name, "begrotingswijziging-2017-2");
+    EXPECT_EQ(d.meta.title, "Begrotingswijziging 2 2017");
+    const auto named = named_cells(d);
+    ASSERT_TRUE(named.count("w1_na"));
+    EXPECT_EQ(named.at("w1_na")->formula, "w1_primitief + w1_eerder + w1_wijziging");
+    EXPECT_EQ(named.at("ws_baten")->formula, "w0_wijziging");
+    EXPECT_EQ(named.at("ws_lasten")->formula, "w1_wijziging");
+    EXPECT_EQ(named.at("wb_na")->formula, "SUM(kolom(na))");
+    EXPECT_EQ(named.at("wb_na")->value.money_value().in_cents(), 160001);
+
+    vhh::Zienswijzetermijn termijn;
+    termijn.weken = 8;
+    termijn.grondslag = "art. 35 lid 1 Wgr";
+    const vhh::doc::Document z = b::build_wijziging_zienswijzebrief(in, *w, 0, "aardam", termijn);
+    EXPECT_EQ(z.name, "zienswijzebrief-2017-wijziging-2-aardam");
+    ASSERT_TRUE(z.letter);
+    EXPECT_EQ(z.letter->body_template, "zienswijzebrief-wijziging.txt.mustache");
+    EXPECT_EQ(z.letter->kenmerk, "BW2017-2/GM0001");
+    EXPECT_EQ(z.letter->date.iso(), "2017-07-20");  // 8 weeks before the besluit of 2017-09-14
+    EXPECT_EQ(z.letter->template_data.fields().at("uiterlijk").text(), "13 september 2017");
+    EXPECT_EQ(z.letter->template_data.fields().at("verschil").text(), "€ 100,00");
+}
+
+TEST(Reserves, MutatiesAreReadAndCheckedPerYear) {
+    const std::string yaml = replaced(kYaml, "reserves: [{naam: Algemene reserve, stand: 1000}]",
+                                      "reserves:\n"
+                                      "  - {naam: Algemene reserve, stand: 1000, mutaties: [{jaar: 2018, toevoeging: 200}]}\n"
+                                      "  - naam: Bestemmingsreserve project\n"
+                                      "    stand: 500\n"
+                                      "    weerstand: false\n"
+                                      "    mutaties:\n"
+                                      "      - {jaar: 2018, onttrekking: 500, toelichting: dekking EEN}\n"
+                                      "      - {jaar: 2019, onttrekking: 0.01}");
+    vhh::Diagnostics diag;
+    const auto c = config_of(yaml, diag);
+    ASSERT_TRUE(c) << diag.format_all();
+    ASSERT_EQ(c->reserves.size(), 2u);
+    EXPECT_EQ(c->reserves[1].mutatie(2018)->onttrekking.in_cents(), 50000);
+    EXPECT_EQ(c->reserves[1].mutatie(2018)->toelichting, "dekking EEN");
+    EXPECT_EQ(b::mutaties_in(*c, 2018, true).in_cents(), 20000);
+    EXPECT_EQ(b::mutaties_in(*c, 2018, false).in_cents(), 50000);
+    EXPECT_EQ(b::mutaties_in(*c, 2019, false).in_cents(), 1);
+
+    // A year outside the raming, the same year twice, a negative amount: each located.
+    std::string e = errors_of(replaced(yaml, "{jaar: 2019, onttrekking: 0.01}", "{jaar: 2022, onttrekking: 0.01}"));
+    EXPECT_NE(e.find("instellingen.yaml:26:16: error: plugins[0].reserves[1].mutaties[1].jaar: 2022 is not a year of "
+                     "the meerjarenraming 2018–2021"),
+              std::string::npos)
+        << e;
+    e = errors_of(replaced(yaml, "{jaar: 2019, onttrekking: 0.01}", "{jaar: 2018, onttrekking: 0.01}"));
+    EXPECT_NE(e.find("plugins[0].reserves[1].mutaties[1].jaar: reserve 'Bestemmingsreserve project' has two mutaties "
+                     "for 2018"),
+              std::string::npos)
+        << e;
+    e = errors_of(replaced(yaml, "toevoeging: 200", "toevoeging: -200"));
+    EXPECT_NE(e.find("plugins[0].reserves[0].mutaties[0].toevoeging"), std::string::npos) << e;
+}
+
+TEST(Reserves, ResultaatVoorEnNaBestemming) {
+    const std::string yaml = replaced(kYaml, "reserves: [{naam: Algemene reserve, stand: 1000}]",
+                                      "reserves: [{naam: Algemene reserve, stand: 1000, mutaties: [{jaar: 2018, "
+                                      "toevoeging: 200, onttrekking: 50}, {jaar: 2020, onttrekking: 500}]}]");
+    const auto [c, r] = geraamd(yaml);
+    const vhh::Region region = vhh::testing::sample_region();
+    const b::Invoer in{c, region, r, {}, {}};
+    const vhh::doc::Document d = b::build_begroting(in);
+    const auto named = named_cells(d);
+    // 2018: baten 1015,01 (GEM indexed 1,5 %: 1000,01 → 1015,01), lasten 100.303 + 500.
+    const std::int64_t saldo = named.at("saldo_2018")->value.money_value().in_cents();
+    EXPECT_EQ(named.at("toe_2018")->formula, "res_toevoegingen_2018");
+    EXPECT_EQ(named.at("res_toevoegingen_2018")->value.money_value().in_cents(), 20000);
+    EXPECT_EQ(named.at("res_onttrekkingen_2020")->value.money_value().in_cents(), 50000);
+    EXPECT_EQ(named.at("resultaat_2018")->formula, "saldo_2018 - toe_2018 + ont_2018");
+    EXPECT_EQ(named.at("resultaat_2018")->value.money_value().in_cents(), saldo - 20000 + 5000);
+    EXPECT_EQ(named.at("resultaat_2019")->value.money_value().in_cents(), named.at("saldo_2019")->value.money_value().in_cents());
+    EXPECT_EQ(named.at("ovr_saldo")->value.money_value().in_cents(), saldo);
+    EXPECT_EQ(named.at("ovr_toe")->value.money_value().in_cents(), 20000);
+
+    // Without mutaties: no mutation tables, the resultaat rows say 0.
+    vhh::Diagnostics d2;
+    const auto plain = config_of(kYaml, d2);
+    ASSERT_TRUE(plain);
+    EXPECT_FALSE(b::heeft_mutaties(*plain));
+    const auto t = b::resultaat_tabel(*plain, {{2018, Money::cents(5)}, {2019, Money()}, {2020, Money()}, {2021, Money()}},
+                                      {{2018, Money::cents(2)}, {2019, Money()}, {2020, Money()}, {2021, Money()}});
+    EXPECT_EQ(t.rows[1].cells[1].formula, "0");
+    EXPECT_EQ(t.rows[3].cells[1].value.money_value().in_cents(), 3);
 }
 
 }  // namespace
