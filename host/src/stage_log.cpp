@@ -42,6 +42,22 @@ void StageLog::clear() {
     blocking_ = 0;
 }
 
+namespace {
+
+/// Adds to `into` (which holds the first kMaxDiagnosticsPerFile diagnostics of each file of `from`,
+/// so these are only counted) one placeholder per diagnostic `from` counted but did not keep: the
+/// counts stay exact, and "N more" stays true. `last_code`: per file, the exit code to count errors by.
+void count_dropped_again(const Diagnostics &from, const std::map<std::string, ExitCode> &last_code, Diagnostics &into) {
+    for (const auto &dropped : from.dropped()) {
+        const auto it = last_code.find(dropped.file);
+        const auto code = it != last_code.end() ? it->second : ExitCode::config;
+        for (std::size_t i = 0; i < dropped.errors; ++i) into.error(code, {dropped.file, 0, 0}, "", "");
+        for (std::size_t i = 0; i < dropped.warnings; ++i) into.warning({dropped.file, 0, 0}, "", "");
+    }
+}
+
+}  // namespace
+
 void StageLog::merge_into(StageLog &parent) {
     parent.items_.merge(std::move(items_));
     parent.blocking_ += blocking_;
@@ -59,12 +75,7 @@ void StageLog::merge_into(StageLog &parent, const std::string &error_suffix) {
         }
         reworded.add(std::move(d));
     }
-    // What was only counted is counted again: the file's first diagnostics are kept, so these are not.
-    for (const auto &dropped : items_.dropped()) {
-        const auto code = last_code.count(dropped.file) ? last_code[dropped.file] : ExitCode::config;
-        for (std::size_t i = 0; i < dropped.errors; ++i) reworded.error(code, {dropped.file, 0, 0}, "", "");
-        for (std::size_t i = 0; i < dropped.warnings; ++i) reworded.warning({dropped.file, 0, 0}, "", "");
-    }
+    count_dropped_again(items_, last_code, reworded);
     items_ = std::move(reworded);
     merge_into(parent);
 }
@@ -77,9 +88,18 @@ void StageLog::merge_into(Diagnostics &parent) {
 void StageLog::merge_new_into(Diagnostics &parent) {
     std::set<std::string> held;
     for (const auto &d : parent.all()) held.insert(d.format());
+    // A file with diagnostics only counted keeps all it kept (it is capped anyway), so that what was
+    // only counted can be counted again behind them.
+    std::set<std::string> capped;
+    for (const auto &dropped : items_.dropped()) capped.insert(dropped.file);
     Diagnostics fresh;
-    for (const auto &d : items_.all())
-        if (held.insert(d.format()).second) fresh.add(d);
+    fresh.keep_per_file(kMaxDiagnosticsPerFile);
+    std::map<std::string, ExitCode> last_code;
+    for (const auto &d : items_.all()) {
+        if (d.severity == Severity::error) last_code[d.where.file] = d.code;
+        if (held.insert(d.format()).second || capped.count(d.where.file)) fresh.add(d);
+    }
+    count_dropped_again(items_, last_code, fresh);
     parent.merge(std::move(fresh));
     clear();
 }

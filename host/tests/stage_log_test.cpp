@@ -1,6 +1,7 @@
 // A stage's own log: classified diagnostics, counts, merging upward, and the rule over the classes.
 #include <gtest/gtest.h>
 
+#include "diagnostic_output.h"
 #include "stage_log.h"
 
 using vhh::Diagnostics;
@@ -61,4 +62,24 @@ TEST(StageLog, MergeNewLeavesOutWhatTheParentHolds) {
     EXPECT_EQ(rendering.errors(), 2u);
     rendering.merge_new_into(shared);
     EXPECT_EQ(shared.all().size(), 2u);
+}
+
+// Over the per-file cap, what was only counted still counts after the merge ("N more" stays true).
+TEST(StageLog, MergeNewKeepsTheCountsOfWhatWasOnlyCounted) {
+    Diagnostics shared;
+    StageLog rendering;
+    const std::size_t n = vhh::host::kMaxDiagnosticsPerFile + 40;
+    for (std::size_t i = 0; i < n; ++i)
+        rendering.sdk().error(ExitCode::data, {"grootboek.csv", static_cast<int>(i + 1), 1}, "", "bad line");
+    rendering.sdk().warning({"vhh.yaml", 1, 1}, "", "odd");
+    ASSERT_EQ(rendering.errors(), n);
+    rendering.merge_new_into(shared);
+    EXPECT_EQ(shared.error_count(), n);
+    EXPECT_EQ(shared.advisory_count(), 1u);
+    EXPECT_TRUE(shared.has_error_code(ExitCode::data));
+    EXPECT_FALSE(shared.has_error_code(ExitCode::config));
+    std::size_t dropped = 0;
+    for (const auto &d : shared.dropped()) dropped += d.errors;
+    EXPECT_EQ(dropped, 40u);
+    for (const auto &d : shared.all()) EXPECT_FALSE(d.message.empty());  // no placeholder is shown
 }
