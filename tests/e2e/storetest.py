@@ -19,6 +19,8 @@ UNDO_MIGRATION = {
     3: ["DROP TABLE gebruikers"],
     4: ["DROP TABLE factuurregels", "DROP TABLE facturen", "DROP TABLE factuur_nummers"],
     5: ["DROP TABLE inlogpogingen", "DROP TABLE sessies"],
+    6: None,  # migration 6 is another branch's (s7-portaal numbered its own 7); the merge fills it in
+    7: ["DROP TABLE vragen", "DROP TABLE publicatie_bestanden", "DROP TABLE publicaties"],
 }
 # The schema version this vhh writes, and the one before it (the newest it knows below SCHEMA).
 SCHEMA = max(UNDO_MIGRATION)

@@ -91,6 +91,23 @@ const std::vector<Migration> kMigrations = {
          // sleutel: "gebruiker:NAAM" or "adres:IP"; mislukt since the last success.
          "CREATE TABLE inlogpogingen (sleutel TEXT PRIMARY KEY, mislukt BIGINT NOT NULL, laatste BIGINT NOT NULL)",
      }},
+    {7,
+     "publicaties en technische vragen: documents published to the raad portal, questions and answers",
+     {
+         // A document published by a controller (its files' bytes in bijlagen, by sha256);
+         // gemeente: the gemeente a letter is addressed to ('' for a document for every raad).
+         "CREATE TABLE publicaties (id BIGINT PRIMARY KEY, regio TEXT NOT NULL, jaar INTEGER NOT NULL,"
+         " document TEXT NOT NULL, gemeente TEXT NOT NULL, door TEXT NOT NULL, op TEXT NOT NULL,"
+         " UNIQUE (regio, document))",
+         "CREATE TABLE publicatie_bestanden (publicatie_id BIGINT NOT NULL REFERENCES publicaties (id),"
+         " volgnr INTEGER NOT NULL, bestand TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (publicatie_id, volgnr))",
+         // A technische vraag of a raad account on a published document (sectie '' for the whole
+         // document); antwoord '' until the controller answers; versie counts the changes (optimistic locking).
+         "CREATE TABLE vragen (id BIGINT PRIMARY KEY, publicatie_id BIGINT NOT NULL REFERENCES publicaties (id),"
+         " sectie TEXT NOT NULL, gemeente TEXT NOT NULL, vrager TEXT NOT NULL, gesteld TEXT NOT NULL,"
+         " vraag TEXT NOT NULL, antwoord TEXT NOT NULL, beantwoorder TEXT NOT NULL, beantwoord TEXT NOT NULL,"
+         " versie INTEGER NOT NULL)",
+     }},
 };
 
 ColumnDef i(const char *n) { return {n, true}; }
@@ -136,6 +153,13 @@ const std::vector<TableDef> kTables = {
      "regio, nummer", ""},
     {"factuurregels", {t("regio"), t("nummer"), i("volgnr"), t("omschrijving"), i("bedrag_cents")},
      "regio, nummer, volgnr", ""},
+    {"publicaties", {i("id"), t("regio"), i("jaar"), t("document"), t("gemeente"), t("door"), t("op")}, "id", ""},
+    {"publicatie_bestanden", {i("publicatie_id"), i("volgnr"), t("bestand"), t("sha256")}, "publicatie_id, volgnr",
+     "publicatie_id"},
+    {"vragen",
+     {i("id"), i("publicatie_id"), t("sectie"), t("gemeente"), t("vrager"), t("gesteld"), t("vraag"), t("antwoord"),
+      t("beantwoorder"), t("beantwoord"), i("versie")},
+     "id", ""},
 };
 
 }  // namespace
