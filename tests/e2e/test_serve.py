@@ -4,6 +4,7 @@ as text, the security headers, the body limit, the listen address; and the ziens
 rules and messages of `vhh zienswijze`, recorded in the audit log as the logged-in user. The same
 tests run on SQLite (e2e.serve) and on PostgreSQL (e2e.store.postgresql)."""
 import hashlib
+import html
 import json
 import os
 import re
@@ -287,6 +288,12 @@ class Publicaties(ServeTestCase):
         self.assertEqual(r.status, 409)
         self.assertIn("raadsbrief-2013-goes is already published (by anna", r.body)
         self.assertEqual(bert.get("/portaal/bestand/regio-2013.pdf").status, 404)
+        # Made again: the published bytes stay what was published.
+        self.assertNotIn('action="/documenten/genereren"', bert.get("/documenten").body)
+        r = anna.post("/documenten/genereren", {"csrf": page.csrf()})
+        self.assertEqual((r.status, r.header("Location")), (303, "/documenten?gemaakt=1"))
+        self.assertIn("De documenten zijn opnieuw gemaakt.", anna.get("/documenten?gemaakt=1").body)
+        self.assertEqual(rita.get("/portaal/bestand/raadsbrief-2013-borsele.pdf").raw, pdf.raw)
         # The years: the begroting cycle's letter is under 2014.
         listed = bert.get("/portaal/").body
         self.assertLess(listed.index("<h3>2014</h3>"), listed.index("zienswijzebrief-2014-goes"))
@@ -399,6 +406,52 @@ class Vragen(ServeTestCase):
         # A form naming no question, or a made-up one.
         self.assertEqual(carl.post("/portaal/antwoord", dict(forms[1], vraag="x", antwoord="y")).status, 400)
         self.assertEqual(carl.post("/portaal/antwoord", dict(forms[1], vraag="999", antwoord="y")).status, 404)
+
+
+class VaststellingForm(ServeTestCase):
+    """The vaststelling form: `vhh vaststellen`'s rules and messages at the field; a second
+    controller's vaststelling of the same document is a conflict (409), never a second or silent one."""
+
+    def fields(self, page, **given):
+        return dict({"csrf": page.csrf(), "jaar": "2013", "document": "begroting", "besluit": "AB 2013-07",
+                     "datum": "2013-07-04"}, **given)
+
+    def test_field_problems_use_the_clis_messages_and_a_second_controller_gets_a_conflict(self):
+        self.add_user("carl", "--rol", "controller")
+        anna, carl = self.logged_in("anna"), self.logged_in("carl")
+        page = anna.get("/")
+        self.assertIn('action="/vaststellen"', page.body)
+        self.assertNotIn('action="/vaststellen"', self.logged_in("bert").get("/").body)
+        cli = self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB", "--datum", "4-7-2013",
+                       "--database", self.url, expect=64).stderr
+        r = anna.post("/vaststellen", self.fields(page, datum="4-7-2013", besluit=" <b>x</b>"))
+        self.assertEqual(r.status, 422)
+        message = html.unescape(re.search(r'id="fout-datum">([^<]*)<', r.body).group(1))
+        self.assertIn(message, cli)
+        self.assertIn('value=" &lt;b&gt;x&lt;/b&gt;"', r.body)
+        r = anna.post("/vaststellen", self.fields(page, besluit="", document="rekening"))
+        self.assertIn('id="fout-besluit">', r.body)
+        self.assertIn('id="fout-document">', r.body)
+        self.assertEqual(self.vhh("db", "status", "--database", self.url).returncode, 0)
+        self.assertNotIn("vaststellen", self.vhh("log", "--database", self.url).stdout)
+
+        # Both controllers have the form open; anna records it first.
+        carl_page = carl.get("/")
+        r = anna.post("/vaststellen", self.fields(page))
+        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=vaststelling#vastgesteld"))
+        self.assertIn("De vaststelling is vastgelegd.", anna.get("/?jaar=2013&vastgelegd=vaststelling").body)
+        r = carl.post("/vaststellen", self.fields(carl_page, besluit="AB 2013-08", datum="2013-08-01"))
+        self.assertEqual(r.status, 409)
+        self.assertIn("Conflict", r.body)
+        self.assertIn("De begroting 2013 is intussen al vastgesteld (2013-07-04, AB 2013-07).", r.body)
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        done = [e for e in entries if e["commando"] == "vaststellen begroting"]
+        self.assertEqual([e["gebruiker"] for e in done], ["anna"])
+        self.assertIn("besluit AB 2013-07 datum 2013-07-04", done[0]["wijziging"])
+        # The CLI refuses it too: one vaststelling, as recorded by the form.
+        self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB", "--datum", "2013-07-05",
+                 "--database", self.url, expect=65)
+        self.vhh("db", "verify", "--database", self.url)
 
 
 class ReactieForm(ServeTestCase):

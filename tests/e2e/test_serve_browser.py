@@ -175,7 +175,7 @@ class Browser(ServeTestCase):
         b.find_element(By.CSS_SELECTOR, 'a[href="/documenten/bestand/jaarverantwoording-2013.pdf"]').click()
         text = subprocess.run(["pdftotext", "-layout", self.downloaded("jaarverantwoording-2013.pdf"), "-"],
                               capture_output=True, text=True, check=True, timeout=60).stdout
-        self.assertIn("Jaarverantwoording 2013", text)
+        self.assertIn("Jaarverantwoording Veiligheidshuis Zeeland 2013", text)  # its footer
         self.log_out()
 
         # The raad user of Borsele sees the published documents and its own letter, not Goes's.

@@ -12,6 +12,7 @@
 
 namespace vhh::host {
 class PluginRegistry;
+struct RegionRun;
 }
 
 namespace vhh::host::store {
@@ -63,6 +64,13 @@ Opened open_region(const CommandOptions &o, const std::string &command, int jaar
 int cmd_db(const CommandOptions &o);
 /// `vhh log`.
 int cmd_log(const CommandOptions &o);
+/// Vaststelt `document` ("begroting" or "jaarrekening") of `run`'s region for `jaar` in the open
+/// write transaction, as `vhh vaststellen` does (and the workspace's form): a begroting with a
+/// zienswijze that has no reaction is refused (65), as is a second vaststelling; the snapshot is
+/// stored and the audit entry appended as `user`. Returns the snapshot's hash.
+std::string vaststellen_region(Store &store, const RegionRun &run, const std::string &document, int jaar,
+                               const std::string &besluit, const std::string &datum, const std::string &user);
+
 /// `vhh vaststellen begroting|jaarrekening`.
 int cmd_vaststellen(const CommandOptions &o);
 /// `vhh historie`.

@@ -131,6 +131,7 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, const std::string &meldi
     const bool schrijven = x.sessie->gebruiker.rol == accounts::Rol::controller;
     Data d;
     d.set("jaar", std::to_string(docs->jaar));
+    d.set("schrijven", schrijven);
     if (!docs->fout.empty()) d.set("run_fout", docs->fout);
     if (!melding.empty()) d.set("vastgelegd", melding);
     if (!fout.empty()) d.set("fout", fout);

@@ -5,6 +5,7 @@
 //   GET  /?jaar=Y            the dashboard: beheerder, controller, bestuur
 //   POST /zienswijze         records a zienswijze: controller
 //   POST /zienswijze/reactie records the reaction to one: controller
+//   POST /vaststellen        vaststelt the begroting or jaarrekening: controller
 //   GET  /portaal/           the raad portal: raad (its own gemeente), bestuur, controller
 //   GET  /portaal/gemeente/CODE  one gemeente's bijdragen: a raad user only for its own gemeente
 //   GET  /documenten         the boekjaar's documents to download and publish: beheerder, controller, bestuur
@@ -30,6 +31,8 @@ Poco::Net::HTTPRequestHandlerFactory *handler_factory(const Context &ctx);
 void dashboard(Exchange &x);
 /// POST /zienswijze : records a zienswijze, or shows the dashboard with the problems at the fields.
 void post_zienswijze(Exchange &x);
+/// POST /vaststellen : vaststelt the begroting or jaarrekening of the boekjaar (as `vhh vaststellen`).
+void post_vaststellen(Exchange &x);
 /// POST /zienswijze/reactie : records the dagelijks bestuur's reaction to a zienswijze.
 void post_reactie(Exchange &x);
 /// GET /portaal/ and /portaal/gemeente/CODE (portaal.cpp).
