@@ -454,6 +454,66 @@ class VaststellingForm(ServeTestCase):
         self.vhh("db", "verify", "--database", self.url)
 
 
+WIJZIGING = """omschrijving: Uitbreiding procesregie (illustratief)
+posten:
+  - {code: PERS-DIR, bedrag: 2500.00}
+  - {code: OV, naam: Overige kosten, bedrag: -2500.00}
+"""
+
+
+class WijzigingForm(ServeTestCase):
+    """The begrotingswijziging form: the text of `vhh wijziging`'s file, read by the same code with
+    the same messages (at the field); two controllers recording one: the second gets a conflict."""
+
+    def test_file_errors_at_the_field_then_recorded_and_a_second_controller_gets_a_conflict(self):
+        self.add_user("carl", "--rol", "controller")
+        anna, carl = self.logged_in("anna"), self.logged_in("carl")
+        page = anna.get("/")
+        fields = {"csrf": page.csrf(), "jaar": "2013", "nummer": "1", "besluit": "AB 2013/3", "datum": "2013-07-11",
+                  "wijziging": WIJZIGING}
+        # Without a vastgestelde begroting: the CLI's refusal, on top of the form.
+        r = anna.post("/wijziging", fields)
+        self.assertEqual(r.status, 422)
+        self.assertIn("the store holds no vastgestelde begroting 2013 of zeeland to change", r.body)
+        self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2013-07", "--datum", "2013-07-04",
+                 "--database", self.url)
+        # A post code the begroting does not have, and an amount with a comma: the CLI's messages.
+        bad = WIJZIGING.replace("PERS-DIR", "BESTAAT-NIET").replace("-2500.00", "'-2.500,00'")
+        path = self.path("wijziging.yaml")
+        with open(path, "w") as f:
+            f.write(bad)
+        cli = self.vhh("wijziging", "--jaar", "2013", "--bestand", path, "--besluit", "AB", "--datum", "2013-07-11",
+                       "--database", self.url, expect=78).stderr
+        r = anna.post("/wijziging", dict(fields, wijziging=bad, datum="11-07-2013"))
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-wijziging-datum">--datum &apos;11-07-2013&apos; is not a date YYYY-MM-DD', r.body)
+        r = anna.post("/wijziging", dict(fields, wijziging=bad))
+        self.assertEqual(r.status, 422)
+        shown = html.unescape(re.search(r'id="fout-wijziging">([^<]*)<', r.body).group(1)).split("\n")
+        self.assertGreaterEqual(len(shown), 2)
+        for line in shown:  # "regel L, kolom C: key: message" is the CLI's "FILE:L:C: error: key: message"
+            m = re.fullmatch(r"regel (\d+), kolom (\d+): (.*)", line)
+            self.assertIn(":%s:%s: error: %s" % m.groups(), cli)
+        typed = re.search(r'id="wijziging-tekst"[^>]*>([^<]*)</textarea>', r.body).group(1)
+        self.assertEqual(html.unescape(typed), bad)  # what was typed is kept
+        self.assertEqual(json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"][-1]
+                         ["commando"], "vaststellen begroting")
+
+        carl_page = carl.get("/")  # carl opens the form too: it would record wijziging 1
+        self.assertIn('name="nummer" value="1"', carl_page.body)
+        r = anna.post("/wijziging", fields)
+        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=wijziging#vastgesteld"))
+        page = anna.get("/?jaar=2013&vastgelegd=wijziging").body
+        self.assertIn("De begrotingswijziging is vastgelegd.", page)
+        self.assertIn('name="nummer" value="2"', page)
+        r = carl.post("/wijziging", dict(fields, csrf=carl_page.csrf(), besluit="AB 2013/4"))
+        self.assertEqual(r.status, 409)
+        self.assertIn("Intussen is begrotingswijziging 1 vastgelegd (2013-07-11, AB 2013/3).", r.body)
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        self.assertEqual([e["gebruiker"] for e in entries if e["commando"] == "wijziging"], ["anna"])
+        self.vhh("db", "verify", "--database", self.url)
+
+
 class ReactieForm(ServeTestCase):
     def test_the_reaction_is_recorded_with_the_clis_rules_and_messages(self):
         c = self.logged_in("anna")

@@ -164,7 +164,24 @@ class Browser(ServeTestCase):
 
     def test_a_controller_publishes_a_document_a_raad_user_reads_it_and_asks_a_question(self):
         b = self.browser
+        self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2013-07", "--datum", "2013-07-04",
+                 "--database", self.url)
         self.log_in("anna")
+        # A begrotingswijziging: a date written the Dutch way first, the message at the field.
+        self.browser.find_element(By.ID, "wijziging-besluit").send_keys("AB 2013/3")
+        self.browser.find_element(By.ID, "wijziging-datum").send_keys("11-07-2013")
+        tekst = b.find_element(By.ID, "wijziging-tekst")
+        tekst.send_keys("omschrijving: Uitbreiding procesregie\nposten:\n  - {code: PERS-DIR, bedrag: 2500.00}\n"
+                        "  - {code: OV, bedrag: -2500.00}\n")
+        self.submit(b.find_element(By.CSS_SELECTOR, "form.wijziging button"))
+        self.assertEqual(b.find_element(By.ID, "fout-wijziging-datum").text,
+                         "--datum '11-07-2013' is not a date YYYY-MM-DD")
+        self.shot("dashboard-wijziging-veldfout")
+        b.find_element(By.ID, "wijziging-datum").clear()
+        b.find_element(By.ID, "wijziging-datum").send_keys("2013-07-11")
+        self.submit(b.find_element(By.CSS_SELECTOR, "form.wijziging button"))
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, "De begrotingswijziging is vastgelegd.")
+        self.assertIn("AB 2013/3", b.find_element(By.ID, "vastgesteld").text)
         b.find_element(By.LINK_TEXT, "Documenten").click()
         self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Documenten 2013")
         for document in ("jaarverantwoording-2013", "raadsbrief-2013-borsele", "raadsbrief-2013-goes"):

@@ -9,6 +9,7 @@
 
 #include "config/region_config.h"
 #include "store/store.h"
+#include "store/wijziging.h"
 
 namespace vhh::host {
 class PluginRegistry;
@@ -75,6 +76,15 @@ std::string vaststellen_region(Store &store, const RegionRun &run, const std::st
 int cmd_vaststellen(const CommandOptions &o);
 /// `vhh historie`.
 int cmd_historie(const CommandOptions &o);
+/// Records the begrotingswijziging of wijziging file `bestand` of `jaar` in the open write
+/// transaction as `vhh wijziging` does (and the workspace's form), with the audit entry as `user`:
+/// refused (65) without a vastgestelde begroting or with a datum before it; nullopt, nothing
+/// recorded, when the file has errors (in `diag`, located in `bestand`).
+std::optional<RecordedWijziging> record_wijziging_file(Store &store, const Region &region, int jaar,
+                                                      const std::string &bestand, const std::string &besluit,
+                                                      const std::string &datum, const std::string &user,
+                                                      Diagnostics &diag);
+
 /// `vhh wijziging`: records a begrotingswijziging.
 int cmd_wijziging(const CommandOptions &o);
 /// `vhh zienswijze [reactie|lijst]`: records a raad's zienswijze, the dagelijks bestuur's reaction.

@@ -190,6 +190,7 @@ std::vector<Route> routes_of(const std::string &path) {
     if (path == "/zienswijze") return {{"POST", {Rol::controller}, post_zienswijze}};
     if (path == "/zienswijze/reactie") return {{"POST", {Rol::controller}, post_reactie}};
     if (path == "/vaststellen") return {{"POST", {Rol::controller}, post_vaststellen}};
+    if (path == "/wijziging") return {{"POST", {Rol::controller}, post_wijziging}};
     const std::set<Rol> portaal_lezers = {Rol::raad, Rol::bestuur, Rol::controller};
     if (path == "/portaal/" || path.rfind("/portaal/gemeente/", 0) == 0) return {{"GET", portaal_lezers, portaal}};
     if (path == "/documenten") return {{"GET", kLezers, documenten}};

@@ -6,6 +6,7 @@
 //   POST /zienswijze         records a zienswijze: controller
 //   POST /zienswijze/reactie records the reaction to one: controller
 //   POST /vaststellen        vaststelt the begroting or jaarrekening: controller
+//   POST /wijziging          records a begrotingswijziging: controller
 //   GET  /portaal/           the raad portal: raad (its own gemeente), bestuur, controller
 //   GET  /portaal/gemeente/CODE  one gemeente's bijdragen: a raad user only for its own gemeente
 //   GET  /documenten         the boekjaar's documents to download and publish: beheerder, controller, bestuur
@@ -33,6 +34,8 @@ void dashboard(Exchange &x);
 void post_zienswijze(Exchange &x);
 /// POST /vaststellen : vaststelt the begroting or jaarrekening of the boekjaar (as `vhh vaststellen`).
 void post_vaststellen(Exchange &x);
+/// POST /wijziging : records a begrotingswijziging (as `vhh wijziging`; the file's text in a field).
+void post_wijziging(Exchange &x);
 /// POST /zienswijze/reactie : records the dagelijks bestuur's reaction to a zienswijze.
 void post_reactie(Exchange &x);
 /// GET /portaal/ and /portaal/gemeente/CODE (portaal.cpp).
