@@ -475,6 +475,8 @@ class WijzigingForm(ServeTestCase):
         r = anna.post("/wijziging", fields)
         self.assertEqual(r.status, 422)
         self.assertIn("the store holds no vastgestelde begroting 2013 of zeeland to change", r.body)
+        self.assertEqual(anna.post("/wijziging", dict(fields, nummer="5")).status, 400)  # a number no form showed
+        self.assertEqual(anna.post("/wijziging", dict(fields, nummer="x")).status, 400)
         self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2013-07", "--datum", "2013-07-04",
                  "--database", self.url)
         # A post code the begroting does not have, and an amount with a comma: the CLI's messages.

@@ -372,6 +372,7 @@ void post_wijziging(Exchange &x) {
             s.require_schema();
             const auto recorded = store::find_wijzigingen(s, x.ctx.config.region.id, boekjaar);
             if (static_cast<int>(recorded.size()) + 1 != std::stoi(nummer)) {
+                if (recorded.empty()) return x.error(HTTPResponse::HTTP_BAD_REQUEST);  // no form shows that number
                 const auto &last = recorded.back();
                 return x.error(HTTPResponse::HTTP_CONFLICT,
                                "Intussen is begrotingswijziging " + std::to_string(last.nummer) + " vastgelegd (" +
