@@ -651,6 +651,8 @@ int VhhApp::cmd_serve() {
     o.allow_remote = given_.count("allow-remote") != 0;
     o.web_dir = (fs::path(share_dir_) / "web").string();
     o.allow_outside_inputs = allow_outside_inputs_;
+    o.plugin_dirs = plugin_dirs();
+    o.templates_dir = templates_dir();
     return web::cmd_serve(o);
 }
 

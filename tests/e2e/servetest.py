@@ -74,7 +74,10 @@ class Client:
         try:
             conn.request(method, path, body=body, headers=h)
             r = conn.getresponse()
-            response = Response(r.status, r.getheaders(), r.read().decode("utf-8"))
+            raw = r.read()
+            # A page is UTF-8 text; a document (PDF, xlsx) is bytes: `raw` keeps them.
+            response = Response(r.status, r.getheaders(), raw.decode("utf-8", "replace"))
+            response.raw = raw
         finally:
             conn.close()
         for c in response.cookies():

@@ -20,6 +20,7 @@ UNDO_MIGRATION = {
     4: ["DROP TABLE factuurregels", "DROP TABLE facturen", "DROP TABLE factuur_nummers"],
     5: ["DROP TABLE inlogpogingen", "DROP TABLE sessies"],
     6: ["DROP TABLE betalingen"],
+    7: ["DROP TABLE vragen", "DROP TABLE publicatie_bestanden", "DROP TABLE publicaties"],
 }
 # The schema version this vhh writes, and the one before it (the newest it knows below SCHEMA).
 SCHEMA = max(UNDO_MIGRATION)

@@ -4,9 +4,12 @@ as text, the security headers, the body limit, the listen address; and the ziens
 rules and messages of `vhh zienswijze`, recorded in the audit log as the logged-in user. The same
 tests run on SQLite (e2e.serve) and on PostgreSQL (e2e.store.postgresql)."""
 import hashlib
+import html
 import json
+import os
 import re
 import signal
+import subprocess
 import unittest
 
 import vhhtest
@@ -229,6 +232,290 @@ class ZienswijzeForm(ServeTestCase):
         self.assertEqual([z["samenvatting"] for z in lijst], [evil])
 
 
+class Publicaties(ServeTestCase):
+    """The controller's documents (rendered as `vhh run` renders them) published to the raad portal."""
+
+    def publish(self, c, *documents):
+        token = c.get("/documenten").csrf()
+        for d in documents:
+            r = c.post("/documenten/publiceren", {"csrf": token, "document": d})
+            self.assertEqual(r.status, 303, r.body)
+
+    def test_the_portal_serves_only_published_documents_and_a_raad_user_only_its_own_letters(self):
+        anna, rita, bert = self.logged_in("anna"), self.logged_in("rita"), self.logged_in("bert")
+        page = anna.get("/documenten")
+        self.assertEqual(page.status, 200)
+        for d in ("jaarverantwoording-2013", "raadsbrief-2013-borsele", "raadsbrief-2013-goes",
+                  "zienswijzebrief-2014-goes", "bijdragen-berekening-2013"):
+            self.assertIn('id="publiceer-%s"' % d, page.body)
+        pdf = anna.get("/documenten/bestand/raadsbrief-2013-borsele.pdf")
+        self.assertEqual((pdf.status, pdf.header("Content-Type")), (200, "application/pdf"))
+        self.assertTrue(pdf.raw.startswith(b"%PDF-"))
+        # Nothing is in the portal before it is published.
+        self.assertIn("Er zijn nog geen documenten gepubliceerd.", rita.get("/portaal/").body)
+        self.assertEqual(rita.get("/portaal/bestand/raadsbrief-2013-borsele.pdf").status, 404)
+
+        self.publish(anna, "jaarverantwoording-2013", "raadsbrief-2013-borsele", "raadsbrief-2013-goes",
+                     "zienswijzebrief-2014-goes")
+        portal = rita.get("/portaal/").body
+        self.assertIn("/portaal/document/jaarverantwoording-2013", portal)
+        self.assertIn("/portaal/bestand/raadsbrief-2013-borsele.pdf", portal)
+        self.assertNotIn("goes", portal)
+        own = rita.get("/portaal/bestand/raadsbrief-2013-borsele.pdf")
+        self.assertEqual((own.status, own.raw), (200, pdf.raw))  # the published bytes
+        # Another gemeente's letter, however the URL is written: refused on the server, no bytes.
+        for path in ("/portaal/bestand/raadsbrief-2013-goes.pdf", "/portaal/bestand/raadsbrief-2013-goes.html",
+                     "/portaal/document/raadsbrief-2013-goes", "/portaal/bestand/zienswijzebrief-2014-goes.pdf",
+                     "/portaal/bestand/raadsbrief-2013-borsele.pdf/../raadsbrief-2013-goes.pdf",
+                     "/portaal/bestand/raadsbrief-2013-borsele%2F..%2Fraadsbrief-2013-goes.pdf",
+                     "/portaal/bestand/../../documenten/bestand/raadsbrief-2013-goes.pdf",
+                     "/portaal/bestand/raadsbrief-2013-GOES.pdf", "/portaal/bestand/raadsbrief-2013-hulst.pdf",
+                     "/documenten/bestand/raadsbrief-2013-goes.pdf", "/documenten"):
+            r = rita.get(path)
+            self.assertIn(r.status, (403, 404), path)
+            self.assertFalse(r.raw.startswith(b"%PDF"), path)
+            self.assertNotIn("Goes", r.body, path)
+        # The bestuur reads every published letter; an unpublished one is not in the portal.
+        self.assertEqual(bert.get("/portaal/bestand/raadsbrief-2013-goes.pdf").status, 200)
+        self.assertEqual(bert.get("/portaal/bestand/raadsbrief-2013-hulst.pdf").status, 404)
+        # Only a controller publishes, with the session's token; a document is published once.
+        for who in (rita, bert):
+            r = who.post("/documenten/publiceren", {"csrf": who.get("/portaal/").csrf(), "document": "regio-2013"})
+            self.assertEqual(r.status, 403)
+        r = anna.post("/documenten/publiceren", {"document": "regio-2013"})
+        self.assertEqual(r.status, 403)
+        r = anna.post("/documenten/publiceren", {"csrf": page.csrf(), "document": "raadsbrief-2013-goes"})
+        self.assertEqual(r.status, 409)
+        self.assertIn("raadsbrief-2013-goes is already published (by anna", r.body)
+        self.assertEqual(bert.get("/portaal/bestand/regio-2013.pdf").status, 404)
+        # Made again: the published bytes stay what was published.
+        self.assertNotIn('action="/documenten/genereren"', bert.get("/documenten").body)
+        r = anna.post("/documenten/genereren", {"csrf": page.csrf()})
+        self.assertEqual((r.status, r.header("Location")), (303, "/documenten?gemaakt=1"))
+        self.assertIn("De documenten zijn opnieuw gemaakt.", anna.get("/documenten?gemaakt=1").body)
+        self.assertEqual(rita.get("/portaal/bestand/raadsbrief-2013-borsele.pdf").raw, pdf.raw)
+        # The years: the begroting cycle's letter is under 2014.
+        listed = bert.get("/portaal/").body
+        self.assertLess(listed.index("<h3>2014</h3>"), listed.index("zienswijzebrief-2014-goes"))
+        self.assertLess(listed.index("zienswijzebrief-2014-goes"), listed.index("<h3>2013</h3>"))
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        published = [e for e in entries if e["commando"] == "publiceren"]
+        self.assertEqual([e["gebruiker"] for e in published], ["anna"] * 4)
+        self.assertIn("zeeland 2013 raadsbrief-2013-goes voor GM0664 raadsbrief-2013-goes.pdf sha256 ",
+                      published[2]["wijziging"])
+        self.vhh("db", "verify", "--database", self.url)
+
+    def test_a_published_document_survives_export_and_import(self):
+        anna = self.logged_in("anna")
+        self.publish(anna, "regio-2013")
+        dump = self.vhh("db", "export", "--database", self.url).stdout
+        self.assertIn('"publicaties"', dump)
+        other = self.new_store()
+        path = self.path("export.json")
+        with open(path, "w") as f:
+            f.write(dump)
+        self.vhh("db", "import", path, "--database", other)
+        self.assertEqual(self.vhh("db", "export", "--database", other).stdout, dump)
+
+
+class Vragen(ServeTestCase):
+    """Technische vragen: a raad account asks, a controller answers, the answer is published with the question."""
+
+    def setUp(self):
+        super().setUp()
+        self.add_user("carl", "--rol", "controller")
+        self.add_user("gijs", "--rol", "raad", "--gemeente", "GM0664")
+        self.anna = self.logged_in("anna")
+        token = self.anna.get("/documenten").csrf()
+        for d in ("jaarverantwoording-2013", "raadsbrief-2013-goes"):
+            self.assertEqual(self.anna.post("/documenten/publiceren", {"csrf": token, "document": d}).status, 303)
+
+    def ask(self, c, document="jaarverantwoording-2013", **fields):
+        token = c.get("/portaal/document/" + document).csrf() or c.get("/portaal/").csrf()
+        return c.post("/portaal/vraag", dict({"csrf": token, "document": document, "sectie": "", "vraag": "?"},
+                                             **fields))
+
+    def test_a_question_and_its_answer_are_text_audited_and_published_together(self):
+        rita, gijs, bert = self.logged_in("rita"), self.logged_in("gijs"), self.logged_in("bert")
+        evil = '<script>alert(1)</script> Waarom <b>stijgt</b> de bijdrage & "hoe"?'
+        # Field problems at the field, what was typed kept (escaped).
+        r = self.ask(rita, vraag="  ", sectie="Verschillen")
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-vraag">De vraag is leeg.', r.body)
+        self.assertIn('value="Verschillen"', r.body)
+        r = self.ask(rita, sectie="x" * 201, vraag=evil)
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-sectie">Het onderdeel is langer dan 200 tekens.', r.body)
+        self.assertNotIn("<script>", r.body)
+        # Without the token, on another gemeente's letter, or from a controller: refused.
+        self.assertEqual(rita.post("/portaal/vraag", {"document": "jaarverantwoording-2013", "vraag": "x"}).status, 403)
+        self.assertEqual(self.ask(rita, document="raadsbrief-2013-goes", vraag="x").status, 404)
+        self.assertEqual(self.ask(self.anna, vraag="x").status, 403)
+        r = self.ask(rita, sectie="Verschillen <i>boven</i> de drempel", vraag=evil)
+        self.assertEqual((r.status, r.header("Location")),
+                         (303, "/portaal/document/jaarverantwoording-2013?vastgelegd=vraag#vragen"))
+        page = rita.get("/portaal/document/jaarverantwoording-2013").body
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; Waarom &lt;b&gt;stijgt&lt;/b&gt; de bijdrage &amp; "
+                      "&quot;hoe&quot;?", page)
+        self.assertNotIn("<script>", page)
+        self.assertNotIn("<i>", page)
+        self.assertIn("nog niet beantwoord", page)
+        # Another gemeente does not see an open question; the bestuur sees it without an answer form.
+        self.assertNotIn("stijgt", gijs.get("/portaal/document/jaarverantwoording-2013").body)
+        self.assertNotIn('action="/portaal/antwoord"', bert.get("/portaal/document/jaarverantwoording-2013").body)
+
+        # The controller answers; empty first (at the field), then for real.
+        page = self.anna.get("/portaal/document/jaarverantwoording-2013")
+        nr = re.search(r'name="vraag" value="(\d+)"', page.body).group(1)
+        fields = {"csrf": page.csrf(), "document": "jaarverantwoording-2013", "vraag": nr, "versie": "1"}
+        r = self.anna.post("/portaal/antwoord", dict(fields, antwoord=" "))
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-antwoord-%s">Het antwoord is leeg.' % nr, r.body)
+        self.assertEqual(bert.post("/portaal/antwoord", dict(fields, csrf=bert.get("/").csrf(), antwoord="x")).status,
+                         403)
+        r = self.anna.post("/portaal/antwoord", dict(fields, antwoord="Door de <em>indexering</em>."))
+        self.assertEqual(r.status, 303, r.body)
+        for c in (rita, gijs, bert):
+            page = c.get("/portaal/document/jaarverantwoording-2013").body
+            self.assertIn("stijgt", page)
+            self.assertIn("Door de &lt;em&gt;indexering&lt;/em&gt;.", page)
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        self.assertEqual([(e["gebruiker"], e["commando"]) for e in entries[-2:]], [("rita", "vraag"), ("anna", "antwoord")])
+        self.assertIn("over jaarverantwoording-2013 (Verschillen <i>boven</i> de drempel) van GM0654", entries[-2]["wijziging"])
+        self.vhh("db", "verify", "--database", self.url)
+
+    def test_two_controllers_answering_one_question_the_second_gets_a_conflict(self):
+        rita = self.logged_in("rita")
+        self.assertEqual(self.ask(rita, vraag="Hoeveel fte?").status, 303)
+        carl = self.logged_in("carl")
+        forms = []
+        for c in (self.anna, carl):  # both open the page before either answers
+            page = c.get("/portaal/document/jaarverantwoording-2013")
+            nr = re.search(r'name="vraag" value="(\d+)"', page.body).group(1)
+            versie = re.search(r'name="versie" value="(\d+)"', page.body).group(1)
+            forms.append({"csrf": page.csrf(), "document": "jaarverantwoording-2013", "vraag": nr, "versie": versie})
+        self.assertEqual(self.anna.post("/portaal/antwoord", dict(forms[0], antwoord="3,46 fte.")).status, 303)
+        r = carl.post("/portaal/antwoord", dict(forms[1], antwoord="Drie."))
+        self.assertEqual(r.status, 409)
+        self.assertIn("Conflict", r.body)
+        self.assertIn("De vraag is intussen beantwoord door anna", r.body)
+        self.assertIn("Uw antwoord is niet opgeslagen", r.body)
+        page = rita.get("/portaal/document/jaarverantwoording-2013").body
+        self.assertIn("3,46 fte.", page)
+        self.assertNotIn("Drie.", page)
+        # A form naming no question, or a made-up one.
+        self.assertEqual(carl.post("/portaal/antwoord", dict(forms[1], vraag="x", antwoord="y")).status, 400)
+        self.assertEqual(carl.post("/portaal/antwoord", dict(forms[1], vraag="999", antwoord="y")).status, 404)
+
+
+class VaststellingForm(ServeTestCase):
+    """The vaststelling form: `vhh vaststellen`'s rules and messages at the field; a second
+    controller's vaststelling of the same document is a conflict (409), never a second or silent one."""
+
+    def fields(self, page, **given):
+        return dict({"csrf": page.csrf(), "jaar": "2013", "document": "begroting", "besluit": "AB 2013-07",
+                     "datum": "2013-07-04"}, **given)
+
+    def test_field_problems_use_the_clis_messages_and_a_second_controller_gets_a_conflict(self):
+        self.add_user("carl", "--rol", "controller")
+        anna, carl = self.logged_in("anna"), self.logged_in("carl")
+        page = anna.get("/")
+        self.assertIn('action="/vaststellen"', page.body)
+        self.assertNotIn('action="/vaststellen"', self.logged_in("bert").get("/").body)
+        cli = self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB", "--datum", "4-7-2013",
+                       "--database", self.url, expect=64).stderr
+        r = anna.post("/vaststellen", self.fields(page, datum="4-7-2013", besluit=" <b>x</b>"))
+        self.assertEqual(r.status, 422)
+        message = html.unescape(re.search(r'id="fout-datum">([^<]*)<', r.body).group(1))
+        self.assertIn(message, cli)
+        self.assertIn('value=" &lt;b&gt;x&lt;/b&gt;"', r.body)
+        r = anna.post("/vaststellen", self.fields(page, besluit="", document="rekening"))
+        self.assertIn('id="fout-besluit">', r.body)
+        self.assertIn('id="fout-document">', r.body)
+        self.assertEqual(self.vhh("db", "status", "--database", self.url).returncode, 0)
+        self.assertNotIn("vaststellen", self.vhh("log", "--database", self.url).stdout)
+
+        # Both controllers have the form open; anna records it first.
+        carl_page = carl.get("/")
+        r = anna.post("/vaststellen", self.fields(page))
+        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=vaststelling#vastgesteld"))
+        self.assertIn("De vaststelling is vastgelegd.", anna.get("/?jaar=2013&vastgelegd=vaststelling").body)
+        r = carl.post("/vaststellen", self.fields(carl_page, besluit="AB 2013-08", datum="2013-08-01"))
+        self.assertEqual(r.status, 409)
+        self.assertIn("Conflict", r.body)
+        self.assertIn("De begroting 2013 is intussen al vastgesteld (2013-07-04, AB 2013-07).", r.body)
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        done = [e for e in entries if e["commando"] == "vaststellen begroting"]
+        self.assertEqual([e["gebruiker"] for e in done], ["anna"])
+        self.assertIn("besluit AB 2013-07 datum 2013-07-04", done[0]["wijziging"])
+        # The CLI refuses it too: one vaststelling, as recorded by the form.
+        self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB", "--datum", "2013-07-05",
+                 "--database", self.url, expect=65)
+        self.vhh("db", "verify", "--database", self.url)
+
+
+WIJZIGING = """omschrijving: Uitbreiding procesregie (illustratief)
+posten:
+  - {code: PERS-DIR, bedrag: 2500.00}
+  - {code: OV, naam: Overige kosten, bedrag: -2500.00}
+"""
+
+
+class WijzigingForm(ServeTestCase):
+    """The begrotingswijziging form: the text of `vhh wijziging`'s file, read by the same code with
+    the same messages (at the field); two controllers recording one: the second gets a conflict."""
+
+    def test_file_errors_at_the_field_then_recorded_and_a_second_controller_gets_a_conflict(self):
+        self.add_user("carl", "--rol", "controller")
+        anna, carl = self.logged_in("anna"), self.logged_in("carl")
+        page = anna.get("/")
+        fields = {"csrf": page.csrf(), "jaar": "2013", "nummer": "1", "besluit": "AB 2013/3", "datum": "2013-07-11",
+                  "wijziging": WIJZIGING}
+        # Without a vastgestelde begroting: the CLI's refusal, on top of the form.
+        r = anna.post("/wijziging", fields)
+        self.assertEqual(r.status, 422)
+        self.assertIn("the store holds no vastgestelde begroting 2013 of zeeland to change", r.body)
+        self.assertEqual(anna.post("/wijziging", dict(fields, nummer="5")).status, 400)  # a number no form showed
+        self.assertEqual(anna.post("/wijziging", dict(fields, nummer="x")).status, 400)
+        self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2013-07", "--datum", "2013-07-04",
+                 "--database", self.url)
+        # A post code the begroting does not have, and an amount with a comma: the CLI's messages.
+        bad = WIJZIGING.replace("PERS-DIR", "BESTAAT-NIET").replace("-2500.00", "'-2.500,00'")
+        path = self.path("wijziging.yaml")
+        with open(path, "w") as f:
+            f.write(bad)
+        cli = self.vhh("wijziging", "--jaar", "2013", "--bestand", path, "--besluit", "AB", "--datum", "2013-07-11",
+                       "--database", self.url, expect=78).stderr
+        r = anna.post("/wijziging", dict(fields, wijziging=bad, datum="11-07-2013"))
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="fout-wijziging-datum">--datum &apos;11-07-2013&apos; is not a date YYYY-MM-DD', r.body)
+        r = anna.post("/wijziging", dict(fields, wijziging=bad))
+        self.assertEqual(r.status, 422)
+        shown = html.unescape(re.search(r'id="fout-wijziging">([^<]*)<', r.body).group(1)).split("\n")
+        self.assertGreaterEqual(len(shown), 2)
+        for line in shown:  # "regel L, kolom C: key: message" is the CLI's "FILE:L:C: error: key: message"
+            m = re.fullmatch(r"regel (\d+), kolom (\d+): (.*)", line)
+            self.assertIn(":%s:%s: error: %s" % m.groups(), cli)
+        typed = re.search(r'id="wijziging-tekst"[^>]*>([^<]*)</textarea>', r.body).group(1)
+        self.assertEqual(html.unescape(typed), bad)  # what was typed is kept
+        self.assertEqual(json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"][-1]
+                         ["commando"], "vaststellen begroting")
+
+        carl_page = carl.get("/")  # carl opens the form too: it would record wijziging 1
+        self.assertIn('name="nummer" value="1"', carl_page.body)
+        r = anna.post("/wijziging", fields)
+        self.assertEqual((r.status, r.header("Location")), (303, "/?jaar=2013&vastgelegd=wijziging#vastgesteld"))
+        page = anna.get("/?jaar=2013&vastgelegd=wijziging").body
+        self.assertIn("De begrotingswijziging is vastgelegd.", page)
+        self.assertIn('name="nummer" value="2"', page)
+        r = carl.post("/wijziging", dict(fields, csrf=carl_page.csrf(), besluit="AB 2013/4"))
+        self.assertEqual(r.status, 409)
+        self.assertIn("Intussen is begrotingswijziging 1 vastgelegd (2013-07-11, AB 2013/3).", r.body)
+        entries = json.loads(self.vhh("log", "--format", "json", "--database", self.url).stdout)["entries"]
+        self.assertEqual([e["gebruiker"] for e in entries if e["commando"] == "wijziging"], ["anna"])
+        self.vhh("db", "verify", "--database", self.url)
+
+
 class ReactieForm(ServeTestCase):
     def test_the_reaction_is_recorded_with_the_clis_rules_and_messages(self):
         c = self.logged_in("anna")
@@ -320,6 +607,37 @@ class Protocol(ServeTestCase):
         self.assertIn("--allow-remote", r.stderr)
         r = self.vhh("serve", "--database", self.url, "--listen", "localhost:http-ish", expect=64)
         self.assertIn("is not ADDR:PORT", r.stderr)
+
+    def test_scripts_run_serve_makes_a_store_and_prints_the_first_beheerder_once(self):
+        if self.url.startswith("postgresql"):
+            self.skipTest("scripts/run serve uses the embedded SQLite store")
+        db = self.path("serve", "vhh.db")
+        env = dict(os.environ, VHH_SKIP_SETUP="1", VHH_SERVE_DB=db,
+                   BUILD_DIR=os.path.dirname(os.path.dirname(vhhtest.VHH)))
+        env.pop("SOURCE_DATE_EPOCH", None)
+        passwords = []
+        for _ in range(2):
+            proc = subprocess.Popen([os.path.join(vhhtest.SOURCE_DIR, "scripts", "run"), "serve", "--listen",
+                                     "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+            try:
+                lines = []
+                while not lines or "luistert op" not in lines[-1]:
+                    line = proc.stdout.readline()
+                    self.assertTrue(line, "".join(lines))
+                    lines.append(line)
+                passwords += re.findall(r"gebruiker 'beheerder', wachtwoord '([^']+)'", "".join(lines))
+                server = type("S", (), {"port": int(re.search(r":(\d+)/$", lines[-1]).group(1))})
+                c = Client(server)
+                r = c.login("beheerder", passwords[0])
+                self.assertEqual((r.status, r.header("Location")), (303, "/"))
+                self.assertIn("Dashboard 2013", c.get("/").body)  # the bundled Zeeland region
+                self.assertIn("Veiligheidshuis Zeeland", c.get("/").body)
+            finally:
+                proc.send_signal(signal.SIGTERM)
+                proc.communicate(timeout=60)
+            self.assertEqual(proc.returncode, 0)
+        self.assertEqual(len(passwords), 1)  # printed when it was made, not again
+        self.assertGreaterEqual(len(passwords[0]), 24)
 
     def test_a_store_that_is_not_initialised_is_refused_at_start(self):
         r = self.vhh("serve", "--database", self.new_store(), "--listen", "127.0.0.1:0", expect=66)

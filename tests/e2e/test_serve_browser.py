@@ -5,6 +5,8 @@ portal. The pages have no JavaScript (the CSP allows none). Screenshots of the m
 build/test-output/serve-browser/ (VHH_SCREENSHOT_DIR overrides) for a reviewer to look at."""
 import os
 import shutil
+import subprocess
+import time
 import unittest
 
 import vhhtest
@@ -50,6 +52,12 @@ class Browser(ServeTestCase):
                     "--window-size=1280,1400", "--lang=nl-NL", "--disable-extensions",
                     "--user-data-dir=" + self.path("chromium-profiel")):
             options.add_argument(arg)
+        # A PDF link downloads the file (into the test's folder) instead of opening the viewer.
+        self.downloads = self.path("downloads")
+        os.makedirs(self.downloads, exist_ok=True)
+        options.add_experimental_option("prefs", {"download.default_directory": self.downloads,
+                                                  "download.prompt_for_download": False,
+                                                  "plugins.always_open_pdf_externally": True})
         self.browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.browser.set_page_load_timeout(60)
         self.shots = screenshot_dir()
@@ -140,6 +148,95 @@ class Browser(ServeTestCase):
         self.shot("portaal")
         self.open("/portaal/gemeente/GM0664")
         self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Geen toegang")
+
+
+    def log_out(self):
+        self.submit(self.browser.find_element(By.CSS_SELECTOR, "form.uitloggen button"))
+        self.assertEqual(self.browser.find_element(By.TAG_NAME, "h1").text, "Inloggen")
+
+    def downloaded(self, name):
+        path = os.path.join(self.downloads, name)
+        deadline = time.time() + 60
+        while not os.path.exists(path) and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertTrue(os.path.exists(path), os.listdir(self.downloads))
+        return path
+
+    def test_a_controller_publishes_a_document_a_raad_user_reads_it_and_asks_a_question(self):
+        b = self.browser
+        self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2013-07", "--datum", "2013-07-04",
+                 "--database", self.url)
+        self.log_in("anna")
+        # A begrotingswijziging: a date written the Dutch way first, the message at the field.
+        self.browser.find_element(By.ID, "wijziging-besluit").send_keys("AB 2013/3")
+        self.browser.find_element(By.ID, "wijziging-datum").send_keys("11-07-2013")
+        tekst = b.find_element(By.ID, "wijziging-tekst")
+        tekst.send_keys("omschrijving: Uitbreiding procesregie\nposten:\n  - {code: PERS-DIR, bedrag: 2500.00}\n"
+                        "  - {code: OV, bedrag: -2500.00}\n")
+        self.submit(b.find_element(By.CSS_SELECTOR, "form.wijziging button"))
+        self.assertEqual(b.find_element(By.ID, "fout-wijziging-datum").text,
+                         "--datum '11-07-2013' is not a date YYYY-MM-DD")
+        self.shot("dashboard-wijziging-veldfout")
+        b.find_element(By.ID, "wijziging-datum").clear()
+        b.find_element(By.ID, "wijziging-datum").send_keys("2013-07-11")
+        self.submit(b.find_element(By.CSS_SELECTOR, "form.wijziging button"))
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, "De begrotingswijziging is vastgelegd.")
+        self.assertIn("AB 2013/3", b.find_element(By.ID, "vastgesteld").text)
+        b.find_element(By.LINK_TEXT, "Documenten").click()
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Documenten 2013")
+        for document in ("jaarverantwoording-2013", "raadsbrief-2013-borsele", "raadsbrief-2013-goes"):
+            self.submit(b.find_element(By.ID, "publiceer-" + document))
+            self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, document + " is gepubliceerd.")
+        self.shot("documenten")
+        # The PDF as the controller downloads it, read with pdftotext.
+        b.find_element(By.CSS_SELECTOR, 'a[href="/documenten/bestand/jaarverantwoording-2013.pdf"]').click()
+        text = subprocess.run(["pdftotext", "-layout", self.downloaded("jaarverantwoording-2013.pdf"), "-"],
+                              capture_output=True, text=True, check=True, timeout=60).stdout
+        self.assertIn("Jaarverantwoording Veiligheidshuis Zeeland 2013", text)  # its footer
+        self.log_out()
+
+        # The raad user of Borsele sees the published documents and its own letter, not Goes's.
+        self.log_in("rita")
+        documenten = b.find_element(By.ID, "documenten").text
+        self.assertIn("jaarverantwoording-2013", documenten)
+        self.assertIn("raadsbrief-2013-borsele", documenten)
+        self.assertNotIn("goes", documenten)
+        self.shot("portaal-documenten")
+        b.find_element(By.CSS_SELECTOR, 'a[href="/portaal/bestand/raadsbrief-2013-borsele.pdf"]').click()
+        text = subprocess.run(["pdftotext", "-layout", self.downloaded("raadsbrief-2013-borsele.pdf"), "-"],
+                              capture_output=True, text=True, check=True, timeout=60).stdout
+        self.assertIn("Borsele", text)
+        self.open("/portaal/document/raadsbrief-2013-goes")
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Niet gevonden")
+
+        # A technische vraag with markup in it: an empty question first (the message at the field).
+        self.open("/portaal/")
+        b.find_element(By.LINK_TEXT, "jaarverantwoording-2013").click()
+        self.field("sectie").send_keys("Verschillen")
+        self.submit(self.field("vraag"))
+        self.assertEqual(b.find_element(By.ID, "fout-vraag").text, "De vraag is leeg.")
+        self.assertEqual(self.field("sectie").get_attribute("value"), "Verschillen")
+        vraag = "Waarom is de <b>realisatie</b> lager dan begroot?"
+        self.field("vraag").send_keys(vraag)
+        self.submit(self.field("vraag"))
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, "Uw vraag is verstuurd.")
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "#vragen p.vraag").text, vraag)
+        self.assertEqual(b.find_elements(By.CSS_SELECTOR, "#vragen b"), [])
+        self.log_out()
+
+        # The controller answers; the raad user reads the answer with its question.
+        self.log_in("anna")
+        self.open("/portaal/document/jaarverantwoording-2013")
+        antwoord = "Er waren minder casussen dan geraamd."
+        b.find_element(By.CSS_SELECTOR, "form.antwoord textarea").send_keys(antwoord)
+        self.shot("portaal-vraag")
+        self.submit(b.find_element(By.CSS_SELECTOR, "form.antwoord button"))
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, "Het antwoord is gepubliceerd.")
+        self.log_out()
+        self.log_in("rita")
+        self.open("/portaal/document/jaarverantwoording-2013")
+        self.assertIn(antwoord, b.find_element(By.CSS_SELECTOR, "#vragen p.antwoord").text)
+        self.shot("portaal-antwoord")
 
 
 if __name__ == "__main__":

@@ -96,6 +96,29 @@ Opened open_region(const CommandOptions &o, const std::string &command, int jaar
     return out;
 }
 
+std::optional<RecordedWijziging> record_wijziging_file(Store &store, const Region &region, int jaar,
+                                                      const std::string &bestand, const std::string &besluit,
+                                                      const std::string &datum, const std::string &user,
+                                                      Diagnostics &diag) {
+    const std::string j = std::to_string(jaar);
+    const auto begroting = find_vaststelling(store, region.id, "begroting", jaar);
+    if (!begroting)
+        throw StoreError(vhh::ExitCode::data, "the store holds no vastgestelde begroting " + j + " of " + region.id +
+                                                  " to change ('vhh vaststellen begroting' first)");
+    if (datum < begroting->datum)
+        throw StoreError(vhh::ExitCode::data,
+                         "--datum " + datum + " is before the begroting " + j + " was vastgesteld (" + begroting->datum + ")");
+    WijzigingInput w = read_wijziging_file(bestand, region, begroting->posten, diag);
+    if (diag.has_errors()) return std::nullopt;
+    w.regio = region.id;
+    w.jaar = jaar;
+    w.besluit = besluit;
+    w.datum = datum;
+    const RecordedWijziging rec = record_wijziging(store, w);
+    append_log(store, user, "wijziging", wijziging_log_text(w, rec));
+    return rec;
+}
+
 int cmd_wijziging(const CommandOptions &o) {
     if (!o.args.empty()) return usage("unexpected argument '" + o.args[0] + "' after 'wijziging'");
     if (o.jaar.empty() || o.bestand.empty() || o.besluit.empty() || o.datum.empty())
@@ -107,26 +130,14 @@ int cmd_wijziging(const CommandOptions &o) {
         const Region &region = r.config.region;
         Transaction tx(*r.store, true);
         r.store->require_schema();
-        const auto begroting = find_vaststelling(*r.store, region.id, "begroting", jaar);
-        if (!begroting)
-            throw StoreError(vhh::ExitCode::data, "the store holds no vastgestelde begroting " + o.jaar + " of " +
-                                                      region.id + " to change ('vhh vaststellen begroting' first)");
-        if (o.datum < begroting->datum)
-            throw StoreError(vhh::ExitCode::data, "--datum " + o.datum + " is before the begroting " + o.jaar +
-                                                      " was vastgesteld (" + begroting->datum + ")");
         Diagnostics diag;
-        WijzigingInput w = read_wijziging_file(o.bestand, region, begroting->posten, diag);
+        const auto rec = record_wijziging_file(*r.store, region, jaar, o.bestand, o.besluit, o.datum,
+                                               acting_user(o.door), diag);
         std::cerr << format_capped(diag);
-        if (diag.has_errors()) return static_cast<int>(diag.exit_code());  // nothing recorded
-        w.regio = region.id;
-        w.jaar = jaar;
-        w.besluit = o.besluit;
-        w.datum = o.datum;
-        const RecordedWijziging rec = record_wijziging(*r.store, w);
-        append_log(*r.store, acting_user(o.door), "wijziging", wijziging_log_text(w, rec));
+        if (!rec) return static_cast<int>(diag.exit_code());  // nothing recorded
         tx.commit();
-        std::cout << "vhh: begrotingswijziging " << rec.nummer << " of " << o.jaar << " recorded (" << o.datum << ", "
-                  << o.besluit << "): " << region.id << "; sha256 " << rec.sha256 << "\n";
+        std::cout << "vhh: begrotingswijziging " << rec->nummer << " of " << o.jaar << " recorded (" << o.datum << ", "
+                  << o.besluit << "): " << region.id << "; sha256 " << rec->sha256 << "\n";
         return 0;
     } catch (const StoreError &e) {
         return refused(e);

@@ -105,6 +105,23 @@ const std::vector<Migration> kMigrations = {
          " storno INTEGER NOT NULL, factuur TEXT NOT NULL, koppeling TEXT NOT NULL,"
          " UNIQUE (afschrift, referentie, volgnr))",
      }},
+    {7,
+     "publicaties en technische vragen: documents published to the raad portal, questions and answers",
+     {
+         // A document published by a controller (its files' bytes in bijlagen, by sha256);
+         // gemeente: the gemeente a letter is addressed to ('' for a document for every raad).
+         "CREATE TABLE publicaties (id BIGINT PRIMARY KEY, regio TEXT NOT NULL, jaar INTEGER NOT NULL,"
+         " document TEXT NOT NULL, gemeente TEXT NOT NULL, door TEXT NOT NULL, op TEXT NOT NULL,"
+         " UNIQUE (regio, document))",
+         "CREATE TABLE publicatie_bestanden (publicatie_id BIGINT NOT NULL REFERENCES publicaties (id),"
+         " volgnr INTEGER NOT NULL, bestand TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (publicatie_id, volgnr))",
+         // A technische vraag of a raad account on a published document (sectie '' for the whole
+         // document); antwoord '' until the controller answers; versie counts the changes (optimistic locking).
+         "CREATE TABLE vragen (id BIGINT PRIMARY KEY, publicatie_id BIGINT NOT NULL REFERENCES publicaties (id),"
+         " sectie TEXT NOT NULL, gemeente TEXT NOT NULL, vrager TEXT NOT NULL, gesteld TEXT NOT NULL,"
+         " vraag TEXT NOT NULL, antwoord TEXT NOT NULL, beantwoorder TEXT NOT NULL, beantwoord TEXT NOT NULL,"
+         " versie INTEGER NOT NULL)",
+     }},
 };
 
 ColumnDef i(const char *n) { return {n, true}; }
@@ -153,6 +170,13 @@ const std::vector<TableDef> kTables = {
     {"betalingen",
      {i("id"), t("regio"), t("afschrift"), t("referentie"), i("volgnr"), i("bedrag_cents"), t("boekdatum"), t("naam"),
       t("iban"), t("kenmerk"), t("omschrijving"), i("storno"), t("factuur"), t("koppeling")},
+     "id", ""},
+    {"publicaties", {i("id"), t("regio"), i("jaar"), t("document"), t("gemeente"), t("door"), t("op")}, "id", ""},
+    {"publicatie_bestanden", {i("publicatie_id"), i("volgnr"), t("bestand"), t("sha256")}, "publicatie_id, volgnr",
+     "publicatie_id"},
+    {"vragen",
+     {i("id"), i("publicatie_id"), t("sectie"), t("gemeente"), t("vrager"), t("gesteld"), t("vraag"), t("antwoord"),
+      t("beantwoorder"), t("beantwoord"), i("versie")},
      "id", ""},
 };
 

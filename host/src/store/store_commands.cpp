@@ -182,6 +182,25 @@ int cmd_log(const CommandOptions &o) {
     }
 }
 
+std::string vaststellen_region(Store &store, const RegionRun &run, const std::string &document, int jaar,
+                               const std::string &besluit, const std::string &datum, const std::string &user) {
+    const std::string j = std::to_string(jaar);
+    if (document == "begroting")
+        if (const auto open = unanswered_zienswijzen(store, run.config.region.id, jaar); !open.empty())
+            throw StoreError(vhh::ExitCode::data,
+                             "the begroting " + j + " of " + run.config.region.id +
+                                 " cannot be vastgesteld: the dagelijks bestuur has not reacted to the "
+                                 "zienswijze of " + gemeenten_text(open) +
+                                 "; record each reaction with 'vhh zienswijze reactie' first");
+    const auto &posten = run.pipeline->posten();
+    VaststellingInput v{&run.config.region, document, jaar, besluit, datum, &run.pipeline->lines(),
+                        posten ? &*posten : nullptr, run.inputs};
+    const std::string hash = store_vaststelling(store, v);
+    append_log(store, user, "vaststellen " + document,
+               run.config.region.id + " " + j + " besluit " + besluit + " datum " + datum + " snapshot " + hash);
+    return hash;
+}
+
 int cmd_vaststellen(const CommandOptions &o) {
     if (o.args.size() != 1 || (o.args[0] != "begroting" && o.args[0] != "jaarrekening"))
         return usage("'vhh vaststellen' needs the document: begroting or jaarrekening");
@@ -226,20 +245,7 @@ int cmd_vaststellen(const CommandOptions &o) {
         const std::string user = acting_user(o.door);
         std::vector<std::string> done;
         for (const auto &run : runs) {
-            if (o.args[0] == "begroting")
-                if (const auto open = unanswered_zienswijzen(*store, run->config.region.id, jaar); !open.empty())
-                    throw StoreError(vhh::ExitCode::data,
-                                     "the begroting " + o.jaar + " of " + run->config.region.id +
-                                         " cannot be vastgesteld: the dagelijks bestuur has not reacted to the "
-                                         "zienswijze of " + gemeenten_text(open) +
-                                         "; record each reaction with 'vhh zienswijze reactie' first");
-            const auto &posten = run->pipeline->posten();
-            VaststellingInput v{&run->config.region, o.args[0], jaar, o.besluit, o.datum, &run->pipeline->lines(),
-                                posten ? &*posten : nullptr, run->inputs};
-            const std::string hash = store_vaststelling(*store, v);
-            append_log(*store, user, "vaststellen " + o.args[0],
-                       run->config.region.id + " " + o.jaar + " besluit " + o.besluit + " datum " + o.datum +
-                           " snapshot " + hash);
+            const std::string hash = vaststellen_region(*store, *run, o.args[0], jaar, o.besluit, o.datum, user);
             done.push_back(run->config.region.id + "; snapshot " + hash);
         }
         tx.commit();

@@ -9,9 +9,11 @@
 
 #include "config/region_config.h"
 #include "store/store.h"
+#include "store/wijziging.h"
 
 namespace vhh::host {
 class PluginRegistry;
+struct RegionRun;
 }
 
 namespace vhh::host::store {
@@ -64,10 +66,26 @@ Opened open_region(const CommandOptions &o, const std::string &command, int jaar
 int cmd_db(const CommandOptions &o);
 /// `vhh log`.
 int cmd_log(const CommandOptions &o);
+/// Vaststelt `document` ("begroting" or "jaarrekening") of `run`'s region for `jaar` in the open
+/// write transaction, as `vhh vaststellen` does (and the workspace's form): a begroting with a
+/// zienswijze that has no reaction is refused (65), as is a second vaststelling; the snapshot is
+/// stored and the audit entry appended as `user`. Returns the snapshot's hash.
+std::string vaststellen_region(Store &store, const RegionRun &run, const std::string &document, int jaar,
+                               const std::string &besluit, const std::string &datum, const std::string &user);
+
 /// `vhh vaststellen begroting|jaarrekening`.
 int cmd_vaststellen(const CommandOptions &o);
 /// `vhh historie`.
 int cmd_historie(const CommandOptions &o);
+/// Records the begrotingswijziging of wijziging file `bestand` of `jaar` in the open write
+/// transaction as `vhh wijziging` does (and the workspace's form), with the audit entry as `user`:
+/// refused (65) without a vastgestelde begroting or with a datum before it; nullopt, nothing
+/// recorded, when the file has errors (in `diag`, located in `bestand`).
+std::optional<RecordedWijziging> record_wijziging_file(Store &store, const Region &region, int jaar,
+                                                      const std::string &bestand, const std::string &besluit,
+                                                      const std::string &datum, const std::string &user,
+                                                      Diagnostics &diag);
+
 /// `vhh wijziging`: records a begrotingswijziging.
 int cmd_wijziging(const CommandOptions &o);
 /// `vhh zienswijze [reactie|lijst]`: records a raad's zienswijze, the dagelijks bestuur's reaction.

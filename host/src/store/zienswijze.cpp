@@ -58,6 +58,32 @@ StoredZienswijze from_row(const Row &r) {
 
 }  // namespace
 
+std::string store_bijlage(Store &store, const std::string &bytes) {
+    const std::string sha = sha256_hex(bytes);
+    std::int64_t held = 0;
+    store.guarded([&] {
+        Poco::Data::Statement st(store.session());
+        st << store.sql("SELECT COUNT(*) FROM bijlagen WHERE sha256 = ?"), Poco::Data::Keywords::bind(sha),
+            Poco::Data::Keywords::into(held);
+        st.execute();
+    });
+    if (!held)
+        store.insert(*find_table("bijlagen"), {txt(sha), num(static_cast<std::int64_t>(bytes.size())), txt(base64(bytes))});
+    return sha;
+}
+
+std::optional<std::string> read_bijlage(Store &store, const std::string &sha256) {
+    std::vector<std::string> found;
+    store.guarded([&] {
+        Poco::Data::Statement st(store.session());
+        st << store.sql("SELECT inhoud_base64 FROM bijlagen WHERE sha256 = ?"), Poco::Data::Keywords::bind(sha256),
+            Poco::Data::Keywords::into(found);
+        st.execute();
+    });
+    if (found.empty()) return std::nullopt;
+    return unbase64(found.front());
+}
+
 std::string zienswijze_onderwerp(int wijziging_nummer) {
     return wijziging_nummer ? "wijziging " + std::to_string(wijziging_nummer) : "ontwerpbegroting";
 }
@@ -85,20 +111,7 @@ std::string record_zienswijze(Store &store, const ZienswijzeInput &z) {
                                                       z.onderwerp + " " + std::to_string(z.jaar) +
                                                       " is already recorded (ontvangen " + earlier.ontvangen +
                                                       "); a zienswijze is never replaced");
-    std::string bijlage_sha;
-    if (!z.bijlage_naam.empty()) {
-        bijlage_sha = sha256_hex(z.bijlage);
-        std::int64_t held = 0;
-        store.guarded([&] {
-            Poco::Data::Statement st(store.session());
-            st << store.sql("SELECT COUNT(*) FROM bijlagen WHERE sha256 = ?"), Poco::Data::Keywords::bind(bijlage_sha),
-                Poco::Data::Keywords::into(held);
-            st.execute();
-        });
-        if (!held)
-            store.insert(*find_table("bijlagen"),
-                         {txt(bijlage_sha), num(static_cast<std::int64_t>(z.bijlage.size())), txt(base64(z.bijlage))});
-    }
+    const std::string bijlage_sha = z.bijlage_naam.empty() ? std::string() : store_bijlage(store, z.bijlage);
     Row row = {num(store.next_id("zienswijzen", "id")), txt(z.regio), num(z.jaar), txt(z.onderwerp), txt(z.gemeente),
                txt(z.gemeente_naam), txt(z.ontvangen), txt(z.samenvatting), txt(z.bijlage_naam), txt(bijlage_sha),
                txt("")};

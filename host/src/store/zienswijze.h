@@ -34,6 +34,11 @@ struct StoredZienswijze {
     std::optional<std::string> reactie_datum, reactie;
 };
 
+/// Stores `bytes` once in the table bijlagen (in the open write transaction); returns their sha256.
+std::string store_bijlage(Store &store, const std::string &bytes);
+/// The bytes of bijlage `sha256`, or nullopt when the store has none with it.
+std::optional<std::string> read_bijlage(Store &store, const std::string &sha256);
+
 /// The zienswijzen of `regio` and `jaar` (all onderwerpen), by id.
 std::vector<StoredZienswijze> find_zienswijzen(Store &store, const std::string &regio, int jaar);
 

@@ -1,6 +1,9 @@
 // The controller's dashboard: where the cycle of a year stands (the Wgr calendar, what is
 // vastgesteld, the zienswijzen and their reactions) and the form that records a zienswijze with
 // the rules and messages of `vhh zienswijze` (store/zienswijze_rules.h).
+#include <Poco/TemporaryFile.h>
+
+#include <fstream>
 #include <map>
 
 #include "cycle/kalender.h"
@@ -10,6 +13,8 @@
 #include "store/store_commands.h"
 #include "store/zienswijze.h"
 #include "store/zienswijze_rules.h"
+#include "diagnostic_output.h"
+#include "run.h"
 #include "web/pages.h"
 
 namespace vhh::host::web {
@@ -26,6 +31,7 @@ struct FormState {
     std::string algemeen;                         ///< a problem of the whole form
     /// The reaction form: the zienswijze it answers (gemeente, onderwerp); empty for the zienswijze form.
     std::string gemeente, onderwerp;
+    std::string soort;  ///< "vaststelling" for the vaststelling form; "" for the others
 
     std::string value(const std::string &k) const {
         auto it = waarden.find(k);
@@ -144,18 +150,43 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormStat
     d.set("stappen", kalender_data(x.ctx, jaar));
     // The forms for the config's boekjaar, to a controller (bestuur and beheerder read).
     const bool schrijven = jaar == boekjaar && x.sessie->gebruiker.rol == accounts::Rol::controller;
+    int volgende = 0;  // the number the next begrotingswijziging gets
     {
         store::Store &s = x.db();
         store::Transaction tx(s, false);
         s.require_schema();
         store_data(s, x.ctx.config.region.id, jaar, d, schrijven, f);
+        volgende = static_cast<int>(store::find_wijzigingen(s, x.ctx.config.region.id, jaar).size()) + 1;
     }
-    if (schrijven) d.set("formulier", form_data(x.ctx, jaar, f.gemeente.empty() ? f : FormState{}));
+    if (schrijven) {
+        d.set("formulier", form_data(x.ctx, jaar, f.gemeente.empty() && f.soort.empty() ? f : FormState{}));
+        const FormState none;
+        const FormState &v = f.soort == "vaststelling" ? f : none;
+        Data form;
+        form.set("jaar", std::to_string(jaar));
+        form.set(v.value("document") == "jaarrekening" ? "jaarrekening_gekozen" : "begroting_gekozen", true);
+        form.set("besluit", v.value("besluit"));
+        form.set("datum", v.value("datum"));
+        v.set_errors(form);
+        d.set("vaststel_formulier", form);
+        const FormState &w = f.soort == "wijziging" ? f : none;
+        Data wijziging;
+        wijziging.set("jaar", std::to_string(jaar));
+        // The number this form records: another wijziging recorded meanwhile is a conflict (409).
+        wijziging.set("nummer", w.value("nummer").empty() ? std::to_string(volgende) : w.value("nummer"));
+        wijziging.set("besluit", w.value("besluit"));
+        wijziging.set("datum", w.value("datum"));
+        wijziging.set("wijziging", w.value("wijziging"));
+        w.set_errors(wijziging);
+        d.set("wijziging_formulier", wijziging);
+    }
     // A reaction's problem that is not at one of its fields (no such zienswijze, answered already)
     // is also shown on top: its zienswijze may have no form to show it at.
     if (!f.gemeente.empty() && !f.algemeen.empty()) d.set("reactie_fout", f.algemeen);
     if (vastgelegd == "zienswijze") d.set("vastgelegd", std::string("De zienswijze is vastgelegd."));
     if (vastgelegd == "reactie") d.set("vastgelegd", std::string("De reactie is vastgelegd."));
+    if (vastgelegd == "wijziging") d.set("vastgelegd", std::string("De begrotingswijziging is vastgelegd."));
+    if (vastgelegd == "vaststelling") d.set("vastgelegd", std::string("De vaststelling is vastgelegd."));
     x.page(status, "dashboard", d, "Dashboard " + std::to_string(jaar));
 }
 
@@ -238,6 +269,127 @@ void post_reactie(Exchange &x) {
         } catch (const store::StoreError &e) {
             if (e.code != vhh::ExitCode::data) throw;
             f.algemeen = e.what();  // before it was received, answered already, no such zienswijze
+        }
+    }
+    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, boekjaar, f, "");
+}
+
+void post_vaststellen(Exchange &x) {
+    FormState f;
+    f.soort = "vaststelling";
+    for (const char *k : {"jaar", "document", "besluit", "datum"}) f.waarden[k] = x.form[k];
+    const int boekjaar = x.ctx.config.region.boekjaar;
+    const std::string &jaar_text = f.waarden["jaar"], &document = f.waarden["document"];
+    // The messages of `vhh vaststellen`, at the field they are about.
+    if (document != "begroting" && document != "jaarrekening")
+        f.fouten["document"] = "'vhh vaststellen' needs the document: begroting or jaarrekening";
+    if (f.waarden["besluit"].find_first_not_of(" \t\r\n") == std::string::npos)
+        f.fouten["besluit"] = "'vhh vaststellen' needs --jaar Y, --besluit TEXT and --datum YYYY-MM-DD";
+    if (f.waarden["datum"].empty())
+        f.fouten["datum"] = "'vhh vaststellen' needs --jaar Y, --besluit TEXT and --datum YYYY-MM-DD";
+    else if (auto p = store::year_and_date_problem(jaar_text, "datum", f.waarden["datum"]); !p.empty())
+        f.fouten[p.rfind("--datum", 0) == 0 ? "datum" : "algemeen"] = p;
+    if (f.fouten.count("algemeen")) f.algemeen = f.fouten["algemeen"], f.fouten.erase("algemeen");
+    if (f.fouten.empty() && f.algemeen.empty() && std::stoi(jaar_text) != boekjaar)
+        f.algemeen = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+    if (f.fouten.empty() && f.algemeen.empty()) {
+        Diagnostics diag;
+        PluginRegistry registry;
+        registry.discover(x.ctx.plugin_dirs);
+        auto run = run_region(x.ctx.config.path, x.ctx.config.path, registry, x.ctx.templates_dir, true, diag, nullptr,
+                              {x.ctx.allow_outside_inputs, {}}, {}, false);
+        if (!run) f.algemeen = format_capped(diag);
+        store::Store &s = x.db();
+        try {
+            if (run) {
+                store::Transaction tx(s, true);
+                s.require_schema();
+                // Recorded meanwhile by someone else (another controller, another process): never
+                // a second vaststelling, and not a silent one either.
+                if (auto earlier = store::find_vaststelling(s, x.ctx.config.region.id, document, boekjaar))
+                    return x.error(HTTPResponse::HTTP_CONFLICT,
+                                   "De " + document + " " + jaar_text + " is intussen al vastgesteld (" + earlier->datum +
+                                       ", " + earlier->besluit + "). Uw vaststelling is niet opgeslagen.");
+                store::vaststellen_region(s, *run, document, boekjaar, f.waarden["besluit"], f.waarden["datum"],
+                                          x.sessie->gebruiker.naam);
+                tx.commit();
+                return x.redirect("/?jaar=" + jaar_text + "&vastgelegd=vaststelling#vastgesteld");
+            }
+        } catch (const store::StoreError &e) {
+            if (e.code != vhh::ExitCode::data) throw;
+            f.algemeen = e.what();  // e.g. a zienswijze without a reaction
+        }
+    }
+    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, boekjaar, f, "");
+}
+
+namespace {
+
+/// The errors of a wijziging file as the form shows them: the CLI's messages, located by line.
+std::string wijziging_fouten(const Diagnostics &diag) {
+    std::string out;
+    for (const auto &d : diag.all()) {
+        if (d.severity != vhh::Severity::error) continue;
+        out += (out.empty() ? "" : "\n") + std::string("regel ") + std::to_string(d.where.line) +
+               (d.where.column ? ", kolom " + std::to_string(d.where.column) : "") + ": " +
+               (d.key_path.empty() ? "" : d.key_path + ": ") + d.message;
+    }
+    return out;
+}
+
+}  // namespace
+
+void post_wijziging(Exchange &x) {
+    FormState f;
+    f.soort = "wijziging";
+    for (const char *k : {"jaar", "nummer", "besluit", "datum", "wijziging"}) f.waarden[k] = x.form[k];
+    const int boekjaar = x.ctx.config.region.boekjaar;
+    const std::string &jaar_text = f.waarden["jaar"];
+    const std::string usage = "'vhh wijziging' needs --jaar Y, --bestand FILE, --besluit TEXT and --datum YYYY-MM-DD";
+    // The rules and messages of `vhh wijziging`, at the field they are about.
+    for (const char *k : {"besluit", "datum", "wijziging"})
+        if (f.waarden[k].find_first_not_of(" \t\r\n") == std::string::npos) f.fouten[k] = usage;
+    if (!f.fouten.count("datum"))
+        if (auto p = store::year_and_date_problem(jaar_text, "datum", f.waarden["datum"]); !p.empty())
+            (p.rfind("--datum", 0) == 0 ? f.fouten["datum"] : f.algemeen) = p;
+    if (f.fouten.empty() && f.algemeen.empty() && std::stoi(jaar_text) != boekjaar)
+        f.algemeen = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+    const std::string &nummer = f.waarden["nummer"];
+    if (nummer.empty() || nummer.size() > 6 || nummer.find_first_not_of("0123456789") != std::string::npos)
+        return x.error(HTTPResponse::HTTP_BAD_REQUEST);
+    if (f.fouten.empty() && f.algemeen.empty()) {
+        // The text is the file `vhh wijziging --bestand` reads: read by the same code, from a
+        // private temporary file.
+        Poco::TemporaryFile file;
+        {
+            std::ofstream out(file.path(), std::ios::binary);
+            out << f.waarden["wijziging"];
+            if (!out.flush()) throw std::runtime_error("cannot write " + file.path());
+        }
+        store::Store &s = x.db();
+        try {
+            store::Transaction tx(s, true);
+            s.require_schema();
+            const auto recorded = store::find_wijzigingen(s, x.ctx.config.region.id, boekjaar);
+            if (static_cast<int>(recorded.size()) + 1 != std::stoi(nummer)) {
+                if (recorded.empty()) return x.error(HTTPResponse::HTTP_BAD_REQUEST);  // no form shows that number
+                const auto &last = recorded.back();
+                return x.error(HTTPResponse::HTTP_CONFLICT,
+                               "Intussen is begrotingswijziging " + std::to_string(last.nummer) + " vastgelegd (" +
+                                   last.datum + ", " + last.besluit +
+                                   "). Uw wijziging is niet opgeslagen: open het dashboard opnieuw en kijk of zij nog "
+                                   "nodig is.");
+            }
+            Diagnostics diag;
+            if (store::record_wijziging_file(s, x.ctx.config.region, boekjaar, file.path(), f.waarden["besluit"],
+                                             f.waarden["datum"], x.sessie->gebruiker.naam, diag)) {
+                tx.commit();
+                return x.redirect("/?jaar=" + jaar_text + "&vastgelegd=wijziging#vastgesteld");
+            }
+            f.fouten["wijziging"] = wijziging_fouten(diag);
+        } catch (const store::StoreError &e) {
+            if (e.code != vhh::ExitCode::data) throw;
+            f.algemeen = e.what();  // no vastgestelde begroting, a datum before it
         }
     }
     show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, boekjaar, f, "");

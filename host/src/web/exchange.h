@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/region_config.h"
 #include "store/database_url.h"
@@ -52,6 +53,8 @@ private:
     int free_;
 };
 
+struct GeneratedDocuments;
+
 /// What the server was started with; shared (read-only) by every request.
 struct Context {
     store::DatabaseUrl url;
@@ -59,6 +62,13 @@ struct Context {
     Templates templates;
     bool secure = false;                ///< cookies get Secure (behind TLS)
     mutable Gate password_checks{2};
+    std::vector<std::string> plugin_dirs;  ///< where the documents' plugins are found (as `vhh run`)
+    std::string templates_dir;             ///< the bundled text templates (as `vhh run`)
+    bool allow_outside_inputs = false;
+    /// The documents of the boekjaar as last generated (documenten.cpp), and the lock that makes
+    /// one request generate them while the others wait.
+    mutable std::mutex documents_lock;
+    mutable std::shared_ptr<const GeneratedDocuments> documents;
 };
 
 /// The name of the session cookie and of the login form's token cookie.

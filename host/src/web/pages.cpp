@@ -42,6 +42,7 @@ void Exchange::page(HTTPResponse::HTTPStatus status, const std::string &name, Da
         data.set("gebruiker", user);
         data.set("csrf", sessie->csrf);
         if (sessie->gebruiker.rol != Rol::raad) data.set("dashboard_link", true);
+        if (sessie->gebruiker.rol != Rol::raad) data.set("documenten_link", true);
         if (sessie->gebruiker.rol != Rol::beheerder) data.set("portaal_link", true);
     }
     const std::string html = ctx.templates.page(name, data);
@@ -67,6 +68,7 @@ void Exchange::error(HTTPResponse::HTTPStatus status, const std::string &uitleg)
         {403, {"Geen toegang", "U hebt geen toegang tot deze pagina."}},
         {404, {"Niet gevonden", "Deze pagina bestaat niet."}},
         {405, {"Methode niet toegestaan", "Deze pagina kan zo niet worden opgevraagd."}},
+        {409, {"Conflict", "Iemand anders heeft dit intussen gewijzigd; uw wijziging is niet opgeslagen."}},
         {413, {"Verzoek te groot", "Het formulier is groter dan de server aanneemt."}},
         {429, {"Te veel pogingen", "Te veel mislukte inlogpogingen."}},
         {500, {"Er ging iets mis", "De server kon het verzoek niet afhandelen; het is in het logboek van de server gezet."}},
@@ -187,8 +189,18 @@ std::vector<Route> routes_of(const std::string &path) {
     if (path == "/") return {{"GET", kLezers, dashboard}};
     if (path == "/zienswijze") return {{"POST", {Rol::controller}, post_zienswijze}};
     if (path == "/zienswijze/reactie") return {{"POST", {Rol::controller}, post_reactie}};
-    if (path == "/portaal/" || path.rfind("/portaal/gemeente/", 0) == 0)
-        return {{"GET", {Rol::raad, Rol::bestuur, Rol::controller}, portaal}};
+    if (path == "/vaststellen") return {{"POST", {Rol::controller}, post_vaststellen}};
+    if (path == "/wijziging") return {{"POST", {Rol::controller}, post_wijziging}};
+    const std::set<Rol> portaal_lezers = {Rol::raad, Rol::bestuur, Rol::controller};
+    if (path == "/portaal/" || path.rfind("/portaal/gemeente/", 0) == 0) return {{"GET", portaal_lezers, portaal}};
+    if (path == "/documenten") return {{"GET", kLezers, documenten}};
+    if (path.rfind("/documenten/bestand/", 0) == 0) return {{"GET", kLezers, document_bestand}};
+    if (path == "/documenten/genereren") return {{"POST", {Rol::controller}, post_genereren}};
+    if (path == "/documenten/publiceren") return {{"POST", {Rol::controller}, post_publiceren}};
+    if (path.rfind("/portaal/document/", 0) == 0) return {{"GET", portaal_lezers, portaal_document}};
+    if (path.rfind("/portaal/bestand/", 0) == 0) return {{"GET", portaal_lezers, portaal_bestand}};
+    if (path == "/portaal/vraag") return {{"POST", {Rol::raad}, post_vraag}};
+    if (path == "/portaal/antwoord") return {{"POST", {Rol::controller}, post_antwoord}};
     return {};
 }
 

@@ -5,8 +5,18 @@
 //   GET  /?jaar=Y            the dashboard: beheerder, controller, bestuur
 //   POST /zienswijze         records a zienswijze: controller
 //   POST /zienswijze/reactie records the reaction to one: controller
+//   POST /vaststellen        vaststelt the begroting or jaarrekening: controller
+//   POST /wijziging          records a begrotingswijziging: controller
 //   GET  /portaal/           the raad portal: raad (its own gemeente), bestuur, controller
 //   GET  /portaal/gemeente/CODE  one gemeente's bijdragen: a raad user only for its own gemeente
+//   GET  /documenten         the boekjaar's documents to download and publish: beheerder, controller, bestuur
+//   GET  /documenten/bestand/FILE  one generated file: beheerder, controller, bestuur
+//   POST /documenten/genereren     generates the documents again: controller
+//   POST /documenten/publiceren    publishes a document (field document): controller
+//   GET  /portaal/document/DOC     a published document and its vragen: raad (its own gemeente's letters), bestuur, controller
+//   GET  /portaal/bestand/FILE     a published file: the same
+//   POST /portaal/vraag            asks a technische vraag (document, sectie, vraag): raad
+//   POST /portaal/antwoord         answers one (document, vraag, versie, antwoord): controller
 #pragma once
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -22,9 +32,23 @@ Poco::Net::HTTPRequestHandlerFactory *handler_factory(const Context &ctx);
 void dashboard(Exchange &x);
 /// POST /zienswijze : records a zienswijze, or shows the dashboard with the problems at the fields.
 void post_zienswijze(Exchange &x);
+/// POST /vaststellen : vaststelt the begroting or jaarrekening of the boekjaar (as `vhh vaststellen`).
+void post_vaststellen(Exchange &x);
+/// POST /wijziging : records a begrotingswijziging (as `vhh wijziging`; the file's text in a field).
+void post_wijziging(Exchange &x);
 /// POST /zienswijze/reactie : records the dagelijks bestuur's reaction to a zienswijze.
 void post_reactie(Exchange &x);
 /// GET /portaal/ and /portaal/gemeente/CODE (portaal.cpp).
 void portaal(Exchange &x);
+/// GET /documenten, GET /documenten/bestand/FILE, POST /documenten/genereren and /documenten/publiceren (documenten.cpp).
+void documenten(Exchange &x);
+void document_bestand(Exchange &x);
+void post_genereren(Exchange &x);
+void post_publiceren(Exchange &x);
+/// GET /portaal/document/DOC, GET /portaal/bestand/FILE, POST /portaal/vraag and /portaal/antwoord (vragen.cpp).
+void portaal_document(Exchange &x);
+void portaal_bestand(Exchange &x);
+void post_vraag(Exchange &x);
+void post_antwoord(Exchange &x);
 
 }  // namespace vhh::host::web

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "store/historie.h"
+#include "store/publicaties.h"
+#include "web/documenten.h"
 #include "web/pages.h"
 
 namespace vhh::host::web {
@@ -19,8 +21,48 @@ std::string naam_in_config(const Context &ctx, const std::string &code) {
     return "";
 }
 
-/// The page of gemeente `code`: its bijdragen per year.
-void gemeente_page(Exchange &x, const std::string &code) {
+/// The published documents this user may read, per year (newest first), into `d`.
+void publicaties_data(Exchange &x, Data &d) {
+    std::vector<store::Publicatie> list;
+    {
+        store::Store &s = x.db();
+        store::Transaction tx(s, false);
+        s.require_schema();
+        list = store::find_publicaties(s, x.ctx.config.region.id);
+    }
+    const auto &user = x.sessie->gebruiker;
+    Data jaren{mu::data::type::list};
+    Data jaar, documenten{mu::data::type::list};
+    int current = 0;
+    auto flush = [&] {
+        if (!current) return;
+        jaar.set("jaar", std::to_string(current));
+        jaar.set("documenten", documenten);
+        jaren.push_back(jaar);
+        jaar = Data();
+        documenten = Data{mu::data::type::list};
+    };
+    for (const auto &p : list) {
+        if (user.rol == accounts::Rol::raad && !store::raad_may_read(p, user.gemeente)) continue;
+        if (p.jaar != current) {
+            flush();
+            current = p.jaar;
+        }
+        Data row;
+        row.set("document", p.document);
+        row.set("gepubliceerd", p.op.substr(0, 10));
+        row.set("bestanden", files_data(p.bestanden));
+        documenten.push_back(row);
+    }
+    flush();
+    d.set("heeft_publicaties", !jaren.list_value().empty());
+    d.set("publicatie_jaren", jaren);
+    d.set("publicaties", true);
+}
+
+/// The page of gemeente `code`: its bijdragen per year (and, on a raad user's own portal page, the
+/// published documents it may read).
+void gemeente_page(Exchange &x, const std::string &code, bool with_documents = false) {
     store::Historie h;
     {
         store::Store &s = x.db();
@@ -50,6 +92,7 @@ void gemeente_page(Exchange &x, const std::string &code) {
     d.set("naam", naam);
     d.set("heeft_jaren", !jaren.list_value().empty());
     d.set("jaren", jaren);
+    if (with_documents) publicaties_data(x, d);
     x.page(HTTPResponse::HTTP_OK, "gemeente", d, "Bijdragen van " + naam);
 }
 
@@ -59,8 +102,9 @@ void portaal(Exchange &x) {
     const auto &user = x.sessie->gebruiker;
     const std::string path = x.path();
     if (path == "/portaal/") {
-        if (user.rol == accounts::Rol::raad) return gemeente_page(x, user.gemeente);
+        if (user.rol == accounts::Rol::raad) return gemeente_page(x, user.gemeente, true);
         Data d;
+        publicaties_data(x, d);
         Data list{mu::data::type::list};
         for (const auto &g : x.ctx.config.region.gemeenten) {
             Data row;

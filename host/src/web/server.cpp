@@ -52,6 +52,9 @@ int cmd_serve(const ServeOptions &o) {
             s.require_schema();
         }
         ctx.reset(new Context{*url, std::move(config), Templates(o.web_dir)});
+        ctx->plugin_dirs = o.plugin_dirs;
+        ctx->templates_dir = o.templates_dir;
+        ctx->allow_outside_inputs = o.allow_outside_inputs;
     } catch (const store::StoreError &e) {
         return store::refused(e);
     } catch (const std::runtime_error &e) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace vhh::host::web {
 
@@ -16,6 +17,8 @@ struct ServeOptions {
     bool allow_remote = false; ///< --allow-remote: listen on an address other than loopback
     std::string web_dir;       ///< share/vhh/web (templates and static files)
     bool allow_outside_inputs = false;
+    std::vector<std::string> plugin_dirs;  ///< as `vhh run` finds plugins (documents page)
+    std::string templates_dir;             ///< the bundled text templates (documents page)
 };
 
 /// Runs the server until SIGTERM or SIGINT; prints "vhh serve: luistert op http://ADDR:PORT/" on
