@@ -6,10 +6,6 @@ namespace vhh {
 
 namespace {
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in_month(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : d[m - 1];
-}
 bool digits(std::string_view s, std::size_t from, std::size_t n, int &out) {
     out = 0;
     for (std::size_t i = from; i < from + n; ++i) {
@@ -19,6 +15,13 @@ bool digits(std::string_view s, std::size_t from, std::size_t n, int &out) {
     return true;
 }
 }  // namespace
+
+int days_in_month(int year, int month) {
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && leap(year) ? 29 : d[month - 1];
+}
+
+int days_in_year(int year) { return leap(year) ? 366 : 365; }
 
 bool Date::valid() const {
     return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);

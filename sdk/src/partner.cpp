@@ -2,14 +2,6 @@
 
 namespace vhh {
 
-namespace {
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int last_day(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-}  // namespace
-
 bool Partner::active_in(int year) const {
     if (actief_van.valid() && actief_van.year > year) return false;
     if (actief_tot.valid() && actief_tot.year < year) return false;
@@ -20,7 +12,7 @@ int whole_months_in_year(const Date &van, const Date &tot, int year) {
     int months = 0;
     for (int m = 1; m <= 12; ++m) {
         Date first{year, m, 1};
-        Date last{year, m, last_day(year, m)};
+        Date last{year, m, days_in_month(year, m)};
         bool starts_in_time = !van.valid() || van <= first;
         bool lasts = !tot.valid() || last <= tot;
         if (starts_in_time && lasts) ++months;

@@ -11,7 +11,7 @@ from vhhtest import VhhTestCase, run, sanitizer_build, TEST_PLUGIN_DIR, zeeland_
 BROKEN = {
     "notalib.so": "cannot load shared library",
     "noentry.so": "no entry point 'vhh_get_plugin_manifest'",
-    "wrongabi.so": "Wrong SDK ABI version on plugin 'test.wrongabi'. Got 99.0, supported 2.0.",
+    "wrongabi.so": "Wrong SDK ABI version on plugin 'test.wrongabi'. Got 99.0, supported 2.1.",
     "badmagic.so": "bad manifest magic",
     "unresolved.so": "vhh_test_symbol_that_does_not_exist",
     "throwing.so": "failed to start: ledger database not reachable",

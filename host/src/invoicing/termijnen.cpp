@@ -7,12 +7,6 @@ namespace vhh::host::invoicing {
 
 namespace {
 
-int days_in_month(int year, int month) {
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 std::string two(int n) {
     char buf[8];
     std::snprintf(buf, sizeof buf, "%02d", n);

@@ -8,13 +8,6 @@ namespace vhh::werkplekhuur {
 
 namespace {
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
 /// The days of month `m` of `y` that [van, tot] covers (an invalid van: from always; tot: open).
 int days_covered(const WerkplekPeriode &p, int y, int m) {
     const int last = days_in_month(y, m);
@@ -51,7 +44,7 @@ std::string pro_rata_text(ProRata rule) {
 }
 
 std::int64_t units_per_year(ProRata rule, int year) {
-    return rule == ProRata::dagen ? (leap(year) ? 366 : 365) : 12;
+    return rule == ProRata::dagen ? days_in_year(year) : 12;
 }
 
 std::vector<std::int64_t> units_per_period(const std::vector<WerkplekPeriode> &periods, int year, ProRata rule) {

@@ -34,4 +34,10 @@ struct Date {
     bool operator<=(const Date &o) const { return !(o < *this); }
 };
 
+/// The days of month `month` (1-12) of `year`: 28 to 31, February 29 in a leap year.
+int days_in_month(int year, int month);
+
+/// The days of `year`: 365, or 366 in a leap year (proleptic Gregorian).
+int days_in_year(int year);
+
 }  // namespace vhh

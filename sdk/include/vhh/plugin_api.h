@@ -25,7 +25,7 @@ extern "C" {
 /** SDK ABI major version: plugins must match it exactly. */
 #define VHH_SDK_ABI_MAJOR 2
 /** SDK ABI minor version: plugins may be built against an equal or older minor. */
-#define VHH_SDK_ABI_MINOR 0
+#define VHH_SDK_ABI_MINOR 1
 /** Name of the exported entry point symbol. */
 #define VHH_PLUGIN_ENTRY_SYMBOL "vhh_get_plugin_manifest"
 
