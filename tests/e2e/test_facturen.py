@@ -125,6 +125,11 @@ class FacturenTest(storetest.StoreTestCase):
             self.assertEqual(u["tax_cents"], f["btw_cents"])
             self.assertEqual(u["payable_cents"], f["bedrag_cents"])
             self.assertEqual(u["tax_cents"] * 100, 21 * (u["payable_cents"] - u["tax_cents"]))
+        # A correction to the amount the taxed invoice already bills (VAT included) changes nothing.
+        gross = {x["nummer"]: x for x in self.facturen()}["2013-00001"]["bedrag_cents"]
+        r = self.vhh("corrigeren", "2013-00001", "--bedrag", "%d.%02d" % divmod(gross, 100), "--reden", "x",
+                     "--config", self.cfg, "--database", self.url, expect=65)
+        self.assertIn("would change nothing", r.stderr)
         # Credit notes of a taxed invoice carry VAT too; a partial credit, then the rest: nothing open.
         base = ["--config", self.cfg, "--database", self.url, "--out", out2]
         self.vhh("crediteren", "2013-00001", "--reden", "een werkplek minder", "--bedrag", "1000", *base)

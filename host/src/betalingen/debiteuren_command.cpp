@@ -8,6 +8,7 @@
 #include "betalingen/herinnering_document.h"
 #include "diagnostic_output.h"
 #include "formats.h"
+#include "invoicing/termijnen.h"
 #include "output/output_set.h"
 #include "render/renderer_registry.h"
 #include "run.h"
@@ -112,9 +113,7 @@ int cmd_debiteuren(const CommandOptions &o) {
         return store::usage("unknown format '" + o.format + "' for debiteuren (expected table, csv or json)");
     Date per;
     if (o.per.empty()) {
-        const std::time_t now = std::time(nullptr);
-        const std::tm *tm = std::gmtime(&now);
-        per = Date{tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday};
+        per = invoicing::today_utc();
     } else if (auto d = Date::parse_iso(o.per)) {
         per = *d;
     } else {

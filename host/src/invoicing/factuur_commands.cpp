@@ -263,13 +263,8 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
 
 namespace {
 
-/// Today (UTC) as YYYY-MM-DD.
-std::string today_iso() {
-    std::time_t now = std::time(nullptr);
-    char today[16];
-    std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
-    return today;
-}
+/// The net amount of a gross amount with 21 % VAT (category S), rounded half up to the cent.
+std::int64_t net_of_gross(std::int64_t gross) { return (gross * 100 + 60) / 121; }
 
 /// The invoice `nummer` of the region among `all`, to be credited or corrected (not a credit note);
 /// throws StoreError (65) otherwise.
@@ -321,8 +316,6 @@ std::string datum_problem(const CommandOptions &o) {
 
 }  // namespace
 
-std::int64_t net_of_gross(std::int64_t gross) { return (gross * 100 + 60) / 121; }
-
 int cmd_crediteren(const CommandOptions &o) {
     if (o.args.size() != 1) return usage("'vhh crediteren' needs the invoice's NUMMER and --reden TEXT");
     if (o.reden.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -352,7 +345,7 @@ int cmd_crediteren(const CommandOptions &o) {
             throw StoreError(vhh::ExitCode::data, "--bedrag " + euro(gross) + " is more than what is open of invoice " +
                                                       nummer + " (" + euro(open) + " of " +
                                                       euro(inv->bedrag_cents + inv->btw_cents()) + ")");
-        const Invoice cn = credit_note_for(*inv, all, gross, !bedrag, o.datum.empty() ? today_iso() : o.datum, o.reden,
+        const Invoice cn = credit_note_for(*inv, all, gross, !bedrag, o.datum.empty() ? today_utc().iso() : o.datum, o.reden,
                                            "Creditering van factuur " + inv->nummer + ": " + o.reden);
         const Invoice issued = issue_invoice(*r.store, cn, store::acting_user(o.door), "crediteren");
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv->jaar), c, inv->jaar,
@@ -394,30 +387,28 @@ int cmd_corrigeren(const CommandOptions &o) {
             throw StoreError(vhh::ExitCode::data, "invoice " + nummer +
                                                       " is credited in full already: nothing to correct (bill anew "
                                                       "with 'vhh factureren')");
-        // The corrected gross amount (category S: the net that gives it, and its VAT).
-        const std::int64_t net = inv.btw == "S" ? net_of_gross(bedrag->in_cents()) : bedrag->in_cents();
-        Invoice fixed;
-        fixed.regels.push_back({"", net});
-        fixed.btw = inv.btw;
-        if (net + fixed.btw_cents() == open)
-            throw StoreError(vhh::ExitCode::data, "invoice " + nummer + " bills " + euro(open) +
-                                                      " already: the correction would change nothing");
-        const std::string datum = o.datum.empty() ? today_iso() : o.datum;
-        // One transaction: the credit note takes back what is open of the invoice, the corrected
-        // invoice (384) bills the right amount and names the invoice it corrects.
-        const Invoice cn = credit_note_for(inv, all, open, true, datum, o.reden,
-                                           "Creditering van factuur " + inv.nummer + " wegens correctie: " + o.reden);
-        const Invoice credited = issue_invoice(*r.store, cn, store::acting_user(o.door), "corrigeren");
-        fixed = inv;
+        // The corrected invoice (384): the original's soort, termijn, debiteur and VAT category, the
+        // right amount (category S: the net that gives the gross --bedrag, and its VAT).
+        const std::string datum = o.datum.empty() ? today_utc().iso() : o.datum;
+        Invoice fixed = inv;
         fixed.nummer.clear();
         fixed.typecode = "384";
         fixed.datum = datum;
         fixed.vervaldatum = add_days(*Date::parse_iso(datum), c.facturatie.betaaltermijn_dagen).iso();
         fixed.crediteert = inv.nummer;
         fixed.reden = o.reden;
+        fixed.bedrag_cents = inv.btw == "S" ? net_of_gross(bedrag->in_cents()) : bedrag->in_cents();
+        if (fixed.bedrag_cents + fixed.btw_cents() == open)
+            throw StoreError(vhh::ExitCode::data, "invoice " + nummer + " bills " + euro(open) +
+                                                      " already: the correction would change nothing");
+        // One transaction: the credit note takes back what is open of the invoice, the corrected
+        // invoice bills the right amount and names the invoice it corrects.
+        const Invoice cn = credit_note_for(inv, all, open, true, datum, o.reden,
+                                           "Creditering van factuur " + inv.nummer + " wegens correctie: " + o.reden);
+        const Invoice credited = issue_invoice(*r.store, cn, store::acting_user(o.door), "corrigeren");
         fixed.regels = {{"Gecorrigeerde factuur voor " + inv.nummer + " (gecrediteerd met creditnota " + credited.nummer +
                              "): " + o.reden,
-                         net}};
+                         fixed.bedrag_cents}};
         const Invoice issued = issue_invoice(*r.store, fixed, store::acting_user(o.door), "corrigeren");
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv.jaar), c, inv.jaar,
                                       document_time(inv.jaar));

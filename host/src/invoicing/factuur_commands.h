@@ -2,7 +2,6 @@
 // as e-invoices (SI-UBL 2.0) and documents.
 #pragma once
 
-#include <cstdint>
 #include <ctime>
 
 #include "store/store_commands.h"
@@ -18,8 +17,6 @@ int cmd_crediteren(const store::CommandOptions &o);
 /// credit note for what is open of the invoice and a corrected invoice (type 384) for --bedrag that
 /// names it.
 int cmd_corrigeren(const store::CommandOptions &o);
-/// The net amount of a gross amount with 21 % VAT (category S), rounded half up to the cent.
-std::int64_t net_of_gross(std::int64_t gross);
 /// `vhh facturen [--jaar Y] [--format table|csv|json]`.
 int cmd_facturen(const store::CommandOptions &o);
 

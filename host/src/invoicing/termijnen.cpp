@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <ctime>
 
 namespace vhh::host::invoicing {
 
@@ -55,6 +56,13 @@ std::optional<std::size_t> find_termijn(const std::string &text, const std::vect
         if (upper == id || upper == std::to_string(i + 1)) return i;
     }
     return std::nullopt;
+}
+
+Date today_utc() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 Date add_days(const Date &d, int days) {

@@ -34,6 +34,9 @@ std::optional<std::size_t> find_termijn(const std::string &text, const std::vect
 /// `d` plus `days` days (the proleptic Gregorian calendar).
 Date add_days(const Date &d, int days);
 
+/// Today's date in UTC (the default date of a credit note, a correction, the debiteurenstand).
+Date today_utc();
+
 /// The betalingskenmerk of invoice `volgnr` of `jaar`: 16 digits, a check digit and 15 digits
 /// (the year, then the volgnr, zero-padded), the check digit by the weighted modulus-11 rule of the
 /// Dutch structured payment reference (weights 2, 4, 8, 5, 10, 9, 7, 3, 6, 1, 2, 4, 8, 5, 10 from the
