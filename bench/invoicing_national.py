@@ -20,7 +20,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from store_national import CPU, timed  # noqa: E402  (one timing helper for the benchmarks)
+from store_national import CPU, regions_by_year, timed  # noqa: E402  (shared by the benchmarks)
 
 
 def main():
@@ -40,13 +40,7 @@ def main():
             os.remove(a.store + suffix)
     shutil.rmtree(a.out, ignore_errors=True)
     url = "sqlite:" + a.store
-    by_year = {}
-    for region in sorted(os.listdir(a.data)):
-        rdir = os.path.join(a.data, region)
-        if os.path.isdir(rdir):
-            for year in sorted(os.listdir(rdir)):
-                if os.path.isfile(os.path.join(rdir, year, "vhh.yaml")):
-                    by_year.setdefault(year, []).append(region)
+    by_year = regions_by_year(a.data)
     years = sorted(by_year)[-a.years:]
     timed([a.vhh, "db", "init", "--database", url])
     for year in years:

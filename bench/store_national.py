@@ -39,6 +39,18 @@ def timed(cmd):
     return wall, usage.ru_maxrss / 1024.0, out
 
 
+def regions_by_year(data):
+    """The dataset's region configs by boekjaar: {"2024": ["drenthe", …], …} (regions sorted)."""
+    by_year = {}
+    for region in sorted(os.listdir(data)):
+        rdir = os.path.join(data, region)
+        if os.path.isdir(rdir):
+            for year in sorted(os.listdir(rdir)):
+                if os.path.isfile(os.path.join(rdir, year, "vhh.yaml")):
+                    by_year.setdefault(year, []).append(region)
+    return by_year
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--vhh", default=os.environ.get("VHH_BIN", os.path.join(ROOT, "build", "bin", "vhh")))
@@ -63,13 +75,8 @@ def main():
                                                      os.environ.get("PGPORT", "5432"))
     # One province config per boekjaar over every region: `vhh vaststellen` with it vaststelt all
     # regions of the year in one process and one transaction.
-    by_year = {}
-    for region in sorted(os.listdir(a.data)):
-        rdir = os.path.join(a.data, region)
-        if os.path.isdir(rdir):
-            for year in sorted(os.listdir(rdir)):
-                if os.path.isfile(os.path.join(rdir, year, "vhh.yaml")):
-                    by_year.setdefault(year, []).append("%s/%s/vhh.yaml" % (region, year))
+    by_year = {year: ["%s/%s/vhh.yaml" % (r, year) for r in regions]
+               for year, regions in regions_by_year(a.data).items()}
     configs = []
     for year, regions in sorted(by_year.items()):
         cfg = os.path.join(a.data, "store-bench-%s.yaml" % year)
