@@ -349,7 +349,11 @@ class StoreFaults(StoreTestCase):
         os.mkdir(self.path("map.db"))
         for args in [["db", "status"], ["historie"], ["db", "verify"]]:
             r = self.vhh(*args, "--database", "sqlite:" + self.path("map.db"), expect=66)
-            self.assertIn("cannot open store " + self.path("map.db"), r.stderr)
+            self.assertIn("cannot open store " + self.path("map.db") + ": it is a folder", r.stderr)
+        # A store in a folder that does not exist: refused at once, and the folder is not made.
+        r = self.vhh("db", "init", "--database", "sqlite:" + self.path("geen-map", "vhh.db"), expect=66)
+        self.assertIn("its folder %s does not exist" % self.path("geen-map"), r.stderr)
+        self.assertFalse(os.path.exists(self.path("geen-map")))
 
     @unittest.skipUnless(BACKEND == "sqlite", "a SQLite file")
     def test_corrupt_sqlite_file(self):

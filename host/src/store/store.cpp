@@ -43,11 +43,24 @@ Store::Store(const DatabaseUrl &url, bool must_exist) : url_(url) {
         if (must_exist && !fs::exists(url_.path, ec))
             throw StoreError(vhh::ExitCode::no_input,
                              "store " + url_.path + " does not exist (create it with 'vhh db init')");
+        if (fs::is_directory(url_.path, ec))
+            throw StoreError(vhh::ExitCode::no_input,
+                             "cannot open store " + url_.path + ": it is a folder, not a store file");
+        const fs::path folder = fs::absolute(url_.path, ec).parent_path();
+        if (!fs::is_directory(folder, ec))
+            throw StoreError(vhh::ExitCode::no_input,
+                             "cannot open store " + url_.path + ": its folder " + folder.string() + " does not exist");
         if (fs::exists(url_.path, ec) && !std::ifstream(url_.path).good())
             throw StoreError(vhh::ExitCode::no_input, "store " + url_.path + " cannot be read");
     }
     try {
-        session_ = std::make_unique<Poco::Data::Session>(url_.connector(), url_.connection_string());
+        // Poco's SQLite session retries a failed open until its login timeout (60 s by default):
+        // an open that fails on a local file does not heal by waiting (a busy store waits in
+        // busy_timeout below instead), so one second. PostgreSQL keeps the URL's connect_timeout.
+        const std::size_t login_timeout =
+            postgresql() ? Poco::Data::SessionImpl::LOGIN_TIMEOUT_DEFAULT : std::size_t{1};
+        session_ =
+            std::make_unique<Poco::Data::Session>(url_.connector(), url_.connection_string(), login_timeout);
     } catch (const Poco::Exception &e) {
         std::string msg = e.displayText();
         if (!url_.password.empty())
