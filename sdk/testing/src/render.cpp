@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "temporary_folder.h"
 #include "render/document_renderer.h"
 #include "render/renderer_registry.h"
 
@@ -21,27 +22,6 @@
 namespace vhh::testing {
 
 namespace {
-
-/// A fresh folder under $TMPDIR (else /tmp), removed with everything in it when this goes.
-class TemporaryFolder {
-public:
-    TemporaryFolder() {
-        const char *tmp = std::getenv("TMPDIR");
-        std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/vhh-kit-XXXXXX";
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary folder");
-        path_ = pattern;
-    }
-    ~TemporaryFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TemporaryFolder(const TemporaryFolder &) = delete;
-    TemporaryFolder &operator=(const TemporaryFolder &) = delete;
-    const std::string &path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 /// Runs `argv` (no shell), returns its stdout; throws with its stderr when it does not exit 0.
 std::string run_tool(const std::vector<std::string> &argv, const std::string &folder) {

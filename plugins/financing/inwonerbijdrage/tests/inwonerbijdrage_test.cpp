@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "vhh/testing_region.h"
+
 namespace {
 
 using vhh::Cell;
@@ -28,16 +30,17 @@ vhh::Gemeente gemeente(const char *code, const char *naam, std::int64_t inwoners
     return g;
 }
 
-Region zeeland(std::vector<vhh::Gemeente> gemeenten) {
-    Region r;
-    r.id = "zeeland";
-    r.naam = "Veiligheidshuis Zeeland";
-    r.boekjaar = 2013;
-    r.centrumgemeente = "GM0687";
-    r.peildatum = vhh::Date{2013, 1, 1};
-    r.gemeenten = std::move(gemeenten);
-    return r;
+/// Zeeland 2013 with `gemeenten` (the first the centrumgemeente), as the host reads it from YAML.
+vhh::testing::TestRegion zeeland_yaml(std::vector<vhh::Gemeente> gemeenten) {
+    vhh::testing::TestRegion t;
+    t.id = "zeeland";
+    t.naam = "Veiligheidshuis Zeeland";
+    t.boekjaar = 2013;
+    t.gemeenten = std::move(gemeenten);
+    return t;
 }
+
+Region zeeland(std::vector<vhh::Gemeente> gemeenten) { return zeeland_yaml(std::move(gemeenten)).region(); }
 
 Region two_gemeenten() {
     return zeeland({gemeente("GM0687", "Middelburg", 48019), gemeente("GM0654", "Borsele", 22551)});
@@ -111,8 +114,18 @@ TEST(InwonerbijdrageLines, ZeroTariefAndZeroInwoners) {
 }
 
 TEST(InwonerbijdrageLines, OverflowIsReportedNotWrapped) {
-    const Region r = zeeland({gemeente("GM0001", "Te groot", INT64_MAX / 10)});
-    EXPECT_THROW(compute_lines(r, Money::euros(1000)), std::overflow_error);
+    // The most inwoners the host accepts for a gemeente (100.000.000) × € 1.000.000.000 per inwoner
+    // is beyond int64 cents.
+    const Region r = zeeland({gemeente("GM0001", "Te groot", 100000000)});
+    EXPECT_THROW(compute_lines(r, Money::euros(1000000000)), std::overflow_error);
+    // (More inwoners, as this test once built by hand, never reach a plugin: the host refuses them.)
+    try {
+        zeeland({gemeente("GM0001", "Te groot", INT64_MAX / 10)});
+        FAIL() << "the host accepted " << INT64_MAX / 10 << " inwoners";
+    } catch (const std::invalid_argument &e) {
+        EXPECT_EQ(std::string(e.what()), "/cfg/vhh.yaml:4:48: error: gemeenten[0].inwoners: expected a whole number from 0 "
+                                         "to 100000000, got '922337203685477580'\n");
+    }
 }
 
 TEST(InwonerbijdrageSheet, OneRowPerGemeentePlusTotal) {
@@ -180,7 +193,18 @@ TEST(InwonerbijdrageSheet, TotalRowSumsWithCachedTotals) {
 }
 
 TEST(InwonerbijdrageSheet, NoGemeentenDoesNotCrash) {
-    const Region r = zeeland({});
+    // The host refuses a region without gemeenten, so none reaches a plugin ...
+    try {
+        vhh::testing::TestRegion t = zeeland_yaml({});
+        t.centrumgemeente = "GM0687";
+        t.region();
+        FAIL() << "the host accepted a region without gemeenten";
+    } catch (const std::invalid_argument &e) {
+        EXPECT_EQ(std::string(e.what()), "/cfg/vhh.yaml:3:12: error: gemeenten: the region has no gemeenten\n");
+    }
+    // ... and the plugin copes with one all the same.
+    Region r = two_gemeenten();
+    r.gemeenten.clear();
     const auto lines = compute_lines(r, kTarief);
     EXPECT_TRUE(lines.empty());
     const Table t = describe_sheet(r, kTarief, lines);
@@ -200,19 +224,22 @@ TEST(InwonerbijdrageSheet, NoGemeentenDoesNotCrash) {
 
 TEST(InwonerbijdrageProperty, SumOfLinesIsTariefTimesTotalInwoners) {
     std::mt19937_64 rng(0x2e31a4d);
-    std::uniform_int_distribution<int> n_dist(0, 60);
+    std::uniform_int_distribution<int> n_dist(1, 60);  // a region has gemeenten (NoGemeentenDoesNotCrash)
     std::uniform_int_distribution<std::int64_t> inwoners_dist(0, 2000000);
     std::uniform_int_distribution<std::int64_t> tarief_dist(0, 100000);  // up to € 1.000 per inwoner
+    std::vector<vhh::Gemeente> gs;  // GM1000 … GM1059, read once by the host
+    for (int i = 0; i < 60; ++i)
+        gs.push_back(gemeente(("GM" + std::to_string(1000 + i)).c_str(), ("Gemeente " + std::to_string(i)).c_str(), 0));
+    const Region sixty = zeeland(std::move(gs));
     for (int c = 0; c < 300; ++c) {
         const int n = n_dist(rng);
-        std::vector<vhh::Gemeente> gs;
+        Region r = sixty;  // its first n gemeenten, with random inwoners
+        r.gemeenten.resize(static_cast<std::size_t>(n));
         std::int64_t total_inwoners = 0;
-        for (int i = 0; i < n; ++i) {
-            const std::string code = "GM" + std::to_string(1000 + i);
-            gs.push_back(gemeente(code.c_str(), ("Gemeente " + std::to_string(i)).c_str(), inwoners_dist(rng)));
-            total_inwoners += gs.back().inwoners;
+        for (auto &g : r.gemeenten) {
+            g.inwoners = inwoners_dist(rng);
+            total_inwoners += g.inwoners;
         }
-        const Region r = zeeland(std::move(gs));
         const Money tarief = Money::cents(tarief_dist(rng));
         SCOPED_TRACE("case " + std::to_string(c) + ", " + std::to_string(n) + " gemeenten, tarief " +
                      tarief.format_plain());

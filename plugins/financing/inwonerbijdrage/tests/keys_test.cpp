@@ -14,146 +14,75 @@
 #include <string>
 #include <vector>
 
+#include "vhh/testing.h"
+#include "vhh/testing_region.h"
+
 namespace {
 
 using namespace vhh;
 using namespace vhh::inwonerbijdrage;
 
 // ------------------------------------------------------------------------------------------------
-// Fixtures
+// Fixtures: regions as a vhh.yaml declares them, settings as a user writes them (both read by the
+// host's own readers through the test kit).
 
-Gemeente gemeente(const std::string &code, const std::string &naam, std::int64_t inwoners) {
-    Gemeente g;
-    g.code = code;
-    g.naam = naam;
-    g.inwoners = inwoners;
-    g.inwoners_bron = "test";
-    return g;
-}
+/// A gemeente of a test region: code, naam, inwoners.
+struct G {
+    std::string code, naam;
+    std::int64_t inwoners;
+};
 
-Region region_of(std::vector<Gemeente> gemeenten, int boekjaar = 2015) {
-    Region r;
-    r.id = "test";
-    r.naam = "Veiligheidshuis Test";
-    r.boekjaar = boekjaar;
-    r.peildatum = Date{boekjaar, 1, 1};
-    r.gemeenten = std::move(gemeenten);
-    if (!r.gemeenten.empty()) r.centrumgemeente = r.gemeenten[0].code;
-    return r;
-}
-
-/// Zeeland 2013 as in config/zeeland/vhh.yaml (indicative figures).
-Region zeeland() {
-    Region r = region_of(
-        {gemeente("GM0654", "Borsele", 22551), gemeente("GM0664", "Goes", 37050), gemeente("GM0677", "Hulst", 27432),
-         gemeente("GM0678", "Kapelle", 12386), gemeente("GM0687", "Middelburg", 48019),
-         gemeente("GM1695", "Noord-Beveland", 7339), gemeente("GM0703", "Reimerswaal", 22678),
-         gemeente("GM1676", "Schouwen-Duiveland", 34049), gemeente("GM1714", "Sluis", 23886),
-         gemeente("GM0715", "Terneuzen", 54806), gemeente("GM0716", "Tholen", 25527),
-         gemeente("GM0717", "Veere", 21900), gemeente("GM0718", "Vlissingen", 44353)},
-        2013);
-    r.id = "zeeland";
-    return r;
-}
-
-/// Maas & Leijgraaf 2015 as in config/maas-en-leijgraaf/vhh.yaml (indicative figures).
-Region maas_en_leijgraaf(int boekjaar = 2015) {
-    Region r = region_of({gemeente("GM1721", "Bernheze", 29700), gemeente("GM0755", "Boekel", 10100),
-                          gemeente("GM0756", "Boxmeer", 28800), gemeente("GM1684", "Cuijk", 24700),
-                          gemeente("GM0786", "Grave", 12500), gemeente("GM1685", "Landerd", 14900),
-                          gemeente("GM0815", "Mill en Sint Hubert", 12500), gemeente("GM0828", "Oss", 90800),
-                          gemeente("GM1702", "Sint Anthonis", 11500), gemeente("GM0846", "Sint-Oedenrode", 17700),
-                          gemeente("GM0856", "Uden", 40500), gemeente("GM0860", "Veghel", 37300)},
-                         boekjaar);
-    r.id = "maas-en-leijgraaf";
-    r.centrumgemeente = "GM0828";
-    r.herindelingen.push_back({Date{2017, 1, 1}, "GM1948", "Meierijstad", {"GM0860", "GM0846"}, {}});
-    if (boekjaar >= 2017) {
-        // As the host merges them (region_config.cpp): summed, where the first predecessor was listed.
-        Gemeente m = gemeente("GM1948", "Meierijstad", 17700 + 37300);
-        m.voorgangers = {"GM0860", "GM0846"};
-        std::vector<Gemeente> merged;
-        for (const auto &g : r.gemeenten) {
-            if (g.code == "GM0846")
-                merged.push_back(m);
-            else if (g.code != "GM0860")
-                merged.push_back(g);
-        }
-        r.gemeenten = merged;
+/// The region `id` of `boekjaar` (peildatum 1 January) with `gemeenten`, the first the
+/// centrumgemeente unless `centrum` is given, and `more` YAML (herindelingen), as the host reads it.
+Region region_of(const std::vector<G> &gemeenten, int boekjaar = 2015, const std::string &id = "test",
+                 const std::string &centrum = "", const std::string &more = "") {
+    vhh::testing::TestRegion t;
+    t.id = id;
+    t.boekjaar = boekjaar;
+    t.centrumgemeente = centrum;
+    t.more = more;
+    for (const auto &g : gemeenten) {
+        Gemeente x;
+        x.code = g.code;
+        x.naam = g.naam;
+        x.inwoners = g.inwoners;
+        t.gemeenten.push_back(x);
     }
-    return r;
+    return t.region();
+}
+
+/// Zeeland as in config/zeeland/vhh.yaml (indicative figures), boekjaar 2013 unless given.
+Region zeeland(int boekjaar = 2013) {
+    return region_of({{"GM0654", "Borsele", 22551}, {"GM0664", "Goes", 37050}, {"GM0677", "Hulst", 27432},
+                      {"GM0678", "Kapelle", 12386}, {"GM0687", "Middelburg", 48019},
+                      {"GM1695", "Noord-Beveland", 7339}, {"GM0703", "Reimerswaal", 22678},
+                      {"GM1676", "Schouwen-Duiveland", 34049}, {"GM1714", "Sluis", 23886},
+                      {"GM0715", "Terneuzen", 54806}, {"GM0716", "Tholen", 25527}, {"GM0717", "Veere", 21900},
+                      {"GM0718", "Vlissingen", 44353}},
+                     boekjaar, "zeeland");
+}
+
+/// Maas & Leijgraaf as in config/maas-en-leijgraaf/vhh.yaml (indicative figures), with the herindeling
+/// of Veghel and Sint-Oedenrode into Meierijstad on 1 January 2017 (merged by the host from 2017).
+Region maas_en_leijgraaf(int boekjaar = 2015) {
+    return region_of({{"GM1721", "Bernheze", 29700}, {"GM0755", "Boekel", 10100}, {"GM0756", "Boxmeer", 28800},
+                      {"GM1684", "Cuijk", 24700}, {"GM0786", "Grave", 12500}, {"GM1685", "Landerd", 14900},
+                      {"GM0815", "Mill en Sint Hubert", 12500}, {"GM0828", "Oss", 90800},
+                      {"GM1702", "Sint Anthonis", 11500}, {"GM0846", "Sint-Oedenrode", 17700},
+                      {"GM0856", "Uden", 40500}, {"GM0860", "Veghel", 37300}},
+                     boekjaar, "maas-en-leijgraaf", "GM0828",
+                     "herindelingen:\n  - {per: 2017-01-01, naar: GM1948, naam: Meierijstad, van: [GM0860, GM0846]}\n");
 }
 
 Money euros(std::int64_t e) { return Money::euros(e); }
 Money cents(std::int64_t c) { return Money::cents(c); }
 
-// Settings as the host hands them over: located values, defaults marked as such.
-const std::string kFile = "vhh.yaml";
+/// The file the settings' locations name (the kit's default SettingsSource).
+const std::string kFile = vhh::testing::SettingsSource{}.path;
 
-SettingValue located(vhh_setting_type type, int line) {
-    SettingValue v;
-    v.type = type;
-    v.where = {kFile, line, 5};
-    return v;
-}
-SettingValue money_setting(Money m, int line) {
-    SettingValue v = located(VHH_SETTING_MONEY, line);
-    v.money = m;
-    v.text = m.format_plain();
-    return v;
-}
-SettingValue code_setting(const std::string &text, int line) {
-    SettingValue v = located(VHH_SETTING_CODE, line);
-    v.text = text;
-    return v;
-}
-SettingValue text_setting(const std::string &text, int line) {
-    SettingValue v = located(VHH_SETTING_TEXT, line);
-    v.text = text;
-    return v;
-}
-SettingValue integer_setting(std::int64_t i, int line) {
-    SettingValue v = located(VHH_SETTING_INTEGER, line);
-    v.integer = i;
-    v.text = std::to_string(i);
-    return v;
-}
-SettingValue list_setting(std::vector<Settings> items, int line) {
-    SettingValue v = located(VHH_SETTING_LIST, line);
-    v.integer = static_cast<std::int64_t>(items.size());
-    v.items = std::move(items);
-    return v;
-}
-Settings vast_bedrag_item(const std::string &code, Money bedrag, int line) {
-    Settings s;
-    s.set("gemeente", code_setting(code, line));
-    s.set("bedrag", money_setting(bedrag, line));
-    return s;
-}
-Settings indexatie_item(std::int64_t jaar, std::int64_t ppm, int line) {
-    Settings s;
-    s.set("jaar", integer_setting(jaar, line));
-    SettingValue p = located(VHH_SETTING_PERCENTAGE, line);
-    p.ppm = ppm;
-    s.set("percentage", p);
-    return s;
-}
-
-/// The defaults the host fills in for keys that were not written (section at line 1).
-Settings base_settings() {
-    Settings s;
-    SettingValue sleutel = code_setting("per_inwoner", 1);
-    sleutel.from_default = true;
-    s.set("sleutel", sleutel);
-    SettingValue afronding = code_setting("cent", 1);
-    afronding.from_default = true;
-    s.set("afronding", afronding);
-    for (const char *list : {"vaste_bedragen", "indexatie"}) {
-        SettingValue v = list_setting({}, 1);
-        v.from_default = true;
-        s.set(list, v);
-    }
-    return s;
+/// The plugin's settings from `yaml`, validated for `region` by the host's validator (which must accept them).
+Settings settings(const std::string &yaml, const Region &region) {
+    return vhh::testing::settings_from_yaml(kSettings, yaml, region);
 }
 
 struct ReadResult {
@@ -166,6 +95,9 @@ ReadResult read(const Settings &s, const Region &region) {
     r.regeling = read_regeling(s, region, r.diag);
     return r;
 }
+
+/// read_regeling on the settings `yaml` (which the host's validator must accept).
+ReadResult read(const std::string &yaml, const Region &region) { return read(settings(yaml, region), region); }
 
 /// True when an error with this code, line and key path (suffix) was reported, whose message
 /// (or hint) contains `text`.
@@ -201,14 +133,18 @@ Money sum(const std::vector<ContributionLine> &lines) {
                                          << w << "/" << W << " is a unit or more from its exact share";
 }
 
+/// The settings of sleutel vaste_bedragen: sleutel (line 1), totaal (line 2), vaste_bedragen (line 3)
+/// with `items` (from line 4).
+std::string vaste_bedragen_yaml(const std::string &items, const std::string &totaal = "237000.00") {
+    return "sleutel: vaste_bedragen\ntotaal: " + totaal + "\nvaste_bedragen:\n" + items;
+}
+
 // ------------------------------------------------------------------------------------------------
 // Golden figures from the seeds
 
 TEST(InwonerbijdrageGolden, ZeelandFortyCentsPerInwoner) {
     const Region r = zeeland();
-    Settings s = base_settings();
-    s.set("tarief", money_setting(cents(40), 3));
-    auto rr = read(s, r);
+    auto rr = read("tarief: 0.40\n", r);
     ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
     const Berekening b = bereken(r, *rr.regeling);
     const auto lines = describe_lines(r, b);
@@ -240,11 +176,7 @@ TEST(InwonerbijdrageGolden, ZeelandFortyCentsPerInwoner) {
 
 TEST(InwonerbijdrageGolden, MaasEnLeijgraafBoekelPaysItsAgreedAmount) {
     const Region r = maas_en_leijgraaf();
-    Settings s = base_settings();
-    s.set("sleutel", code_setting("vaste_bedragen", 2));
-    s.set("totaal", money_setting(euros(237000), 3));
-    s.set("vaste_bedragen", list_setting({vast_bedrag_item("GM0755", euros(3213), 5)}, 4));
-    auto rr = read(s, r);
+    auto rr = read(vaste_bedragen_yaml("  - {gemeente: GM0755, bedrag: 3213.00}\n"), r);
     ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
     const Berekening b = bereken(r, *rr.regeling);
     const auto lines = describe_lines(r, b);
@@ -271,11 +203,7 @@ TEST(InwonerbijdrageGolden, MaasEnLeijgraafBoekelPaysItsAgreedAmount) {
 
 TEST(InwonerbijdrageGolden, MaasEnLeijgraaf2017HasMeierijstad) {
     const Region r = maas_en_leijgraaf(2017);
-    Settings s = base_settings();
-    s.set("sleutel", code_setting("vaste_bedragen", 2));
-    s.set("totaal", money_setting(euros(237000), 3));
-    s.set("vaste_bedragen", list_setting({vast_bedrag_item("GM0755", euros(3213), 5)}, 4));
-    auto rr = read(s, r);
+    auto rr = read(vaste_bedragen_yaml("  - {gemeente: GM0755, bedrag: 3213.00}\n"), r);
     ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
     const auto lines = describe_lines(r, bereken(r, *rr.regeling));
     ASSERT_EQ(lines.size(), 11u);
@@ -299,25 +227,36 @@ struct Case {
     std::int64_t total_inwoners = 0;
 };
 
+/// Forty gemeenten GM1000 … GM1039 ("Gemeente 0" …), read once by the host: a random case takes
+/// the first n and gives them random inwoners (reading thousands of regions would take seconds).
+const Region &forty_gemeenten() {
+    static const Region region = [] {
+        std::vector<G> gs;
+        for (int i = 0; i < 40; ++i) gs.push_back({"GM" + std::to_string(1000 + i), "Gemeente " + std::to_string(i), 0});
+        return region_of(gs);
+    }();
+    return region;
+}
+
 Case random_case(std::mt19937_64 &rng, int min_n = 1, bool allow_all_zero = false) {
     std::uniform_int_distribution<int> n_dist(min_n, 40);
     std::uniform_int_distribution<int> kind(0, 9);
     std::uniform_int_distribution<std::int64_t> big(0, 1000000), small(0, 30);
     Case c;
     const int n = n_dist(rng);
-    std::vector<Gemeente> gs;
-    for (int i = 0; i < n; ++i) {
+    c.region = forty_gemeenten();
+    c.region.gemeenten.resize(static_cast<std::size_t>(n));
+    for (auto &g : c.region.gemeenten) {
         const int k = kind(rng);
         std::int64_t inw = k == 0 ? 0 : k <= 2 ? small(rng) : big(rng);
-        gs.push_back(gemeente("GM" + std::to_string(1000 + i), "Gemeente " + std::to_string(i), inw));
+        g.inwoners = inw;
         c.inwoners.push_back(inw);
         c.total_inwoners += inw;
     }
     if (c.total_inwoners == 0 && !allow_all_zero && n > 0) {
-        gs[0].inwoners = c.inwoners[0] = 1;
+        c.region.gemeenten[0].inwoners = c.inwoners[0] = 1;
         c.total_inwoners = 1;
     }
-    c.region = region_of(std::move(gs));
     return c;
 }
 
@@ -626,14 +565,10 @@ TEST(InwonerbijdrageIndexatie, CompoundsYearByYearRoundedToTheCent) {
 }
 
 TEST(InwonerbijdrageIndexatie, BasisAndSheetShowTheIndexedTarief) {
-    Region r = zeeland();
-    r.boekjaar = 2015;
-    r.peildatum = Date{2015, 1, 1};
-    Settings s = base_settings();
-    s.set("tarief", money_setting(cents(40), 3));
-    s.set("basisjaar", integer_setting(2013, 4));
-    s.set("indexatie", list_setting({indexatie_item(2014, 25000, 6), indexatie_item(2015, 18000, 7)}, 5));
-    auto rr = read(s, r);
+    const Region r = zeeland(2015);
+    auto rr = read("tarief: 0.40\nbasisjaar: 2013\nindexatie:\n  - {jaar: 2014, percentage: 2.5}\n"
+                   "  - {jaar: 2015, percentage: 1.8}\n",
+                   r);
     ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
     const Berekening b = bereken(r, *rr.regeling);
     EXPECT_EQ(b.tarief, cents(42));
@@ -661,13 +596,10 @@ TEST(InwonerbijdrageIndexatie, BasisAndSheetShowTheIndexedTarief) {
 }
 
 TEST(InwonerbijdrageIndexatie, AMissingYearIsAWarning) {
-    Region r = zeeland();
-    r.boekjaar = 2016;
-    Settings s = base_settings();
-    s.set("tarief", money_setting(cents(40), 3));
-    s.set("basisjaar", integer_setting(2013, 4));
-    s.set("indexatie", list_setting({indexatie_item(2014, 25000, 6), indexatie_item(2016, 18000, 7)}, 5));
-    auto rr = read(s, r);
+    const Region r = zeeland(2016);
+    auto rr = read("tarief: 0.40\nbasisjaar: 2013\nindexatie:\n  - {jaar: 2014, percentage: 2.5}\n"
+                   "  - {jaar: 2016, percentage: 1.8}\n",
+                   r);
     ASSERT_TRUE(rr.regeling) << rr.diag.format_all();
     EXPECT_FALSE(rr.diag.has_errors());
     ASSERT_EQ(rr.diag.all().size(), 1u);
@@ -681,7 +613,7 @@ TEST(InwonerbijdrageIndexatie, AMissingYearIsAWarning) {
 const Cell &cached(const Cell &c) { return c.kind() == Cell::Kind::formula ? *c.cached() : c; }
 
 TEST(InwonerbijdrageSheet, ProRataSharePlusRemainderColumn) {
-    const Region r = region_of({gemeente("GM0001", "A", 1), gemeente("GM0002", "B", 1), gemeente("GM0003", "C", 1)});
+    const Region r = region_of({{"GM0001", "A", 1}, {"GM0002", "B", 1}, {"GM0003", "C", 1}});
     Regeling reg;
     reg.sleutel = Sleutel::pro_rata;
     reg.totaal = cents(100);
@@ -739,7 +671,7 @@ TEST(InwonerbijdrageSheet, VasteBedragenLayout) {
 }
 
 TEST(InwonerbijdrageSheet, AfrekeningSheet) {
-    const Region r = region_of({gemeente("GM0001", "A", 1), gemeente("GM0002", "B", 2)});
+    const Region r = region_of({{"GM0001", "A", 1}, {"GM0002", "B", 2}});
     Regeling reg;
     reg.sleutel = Sleutel::pro_rata;
     reg.totaal = cents(300);
@@ -770,7 +702,7 @@ TEST(InwonerbijdrageSheet, AfrekeningSheet) {
 
 TEST(InwonerbijdrageSheet, NothingToDivideNeedsNoFormulaOverZero) {
     // Every gemeente has a vast bedrag that together make the totaal: no division, no #DIV/0!.
-    const Region r = region_of({gemeente("GM0001", "A", 0), gemeente("GM0002", "B", 0)});
+    const Region r = region_of({{"GM0001", "A", 0}, {"GM0002", "B", 0}});
     Regeling reg;
     reg.sleutel = Sleutel::vaste_bedragen;
     reg.totaal = euros(10);
@@ -784,134 +716,88 @@ TEST(InwonerbijdrageSheet, NothingToDivideNeedsNoFormulaOverZero) {
 // ------------------------------------------------------------------------------------------------
 // Bad input: located errors with the contract's exit codes
 
-Settings vaste_bedragen_settings(std::vector<Settings> items, Money totaal = euros(237000)) {
-    Settings s = base_settings();
-    s.set("sleutel", code_setting("vaste_bedragen", 2));
-    s.set("totaal", money_setting(totaal, 3));
-    s.set("vaste_bedragen", list_setting(std::move(items), 4));
-    return s;
-}
-
 // An unknown sleutel or afronding is refused by the host: both are choices of kSettings
 // (host/tests/settings_binding_test.cpp, corpus 123).
 
 TEST(InwonerbijdrageBadInput, SettingsMissingForTheSleutel) {
     {
-        auto rr = read(base_settings(), zeeland());  // per_inwoner without tarief
+        auto rr = read("", zeeland());  // per_inwoner (the default, at the section: line 1) without tarief
         EXPECT_FALSE(rr.regeling);
         EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 1, "tarief", "needs 'tarief'"));
     }
     {
-        Settings s = base_settings();
-        s.set("sleutel", code_setting("pro_rata", 2));
-        auto rr = read(s, zeeland());
-        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "totaal", "needs 'totaal'"));
+        auto rr = read("sleutel: pro_rata\n", zeeland());
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 1, "totaal", "needs 'totaal'"));
     }
     {
-        Settings s = base_settings();
-        s.set("sleutel", code_setting("vast_plus_inwoner", 2));
-        auto rr = read(s, zeeland());
-        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "vast_per_gemeente", "needs 'vast_per_gemeente'"));
-        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "tarief", "'tarief' or 'totaal'"));
+        auto rr = read("sleutel: vast_plus_inwoner\n", zeeland());
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 1, "vast_per_gemeente", "needs 'vast_per_gemeente'"));
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 1, "tarief", "'tarief' or 'totaal'"));
     }
     {
-        Settings s = base_settings();
-        s.set("sleutel", code_setting("vaste_bedragen", 2));
-        s.set("totaal", money_setting(euros(10), 3));
-        auto rr = read(s, zeeland());
-        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "vaste_bedragen", "needs 'vaste_bedragen'"));
+        auto rr = read("sleutel: vaste_bedragen\ntotaal: 10.00\n", zeeland());
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 1, "vaste_bedragen", "needs 'vaste_bedragen'"));
     }
     {
-        Settings s = base_settings();
-        s.set("tarief", money_setting(cents(40), 3));
-        s.set("indexatie", list_setting({indexatie_item(2014, 25000, 6)}, 5));
-        auto rr = read(s, zeeland());
-        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 5, "basisjaar", "needs 'basisjaar'"));
+        auto rr = read("tarief: 0.40\nindexatie:\n  - {jaar: 2014, percentage: 2.5}\n", zeeland());
+        EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 3, "basisjaar", "needs 'basisjaar'"));
     }
 }
 
 TEST(InwonerbijdrageBadInput, SettingsTheSleutelDoesNotUse) {
-    Settings s = base_settings();
-    s.set("tarief", money_setting(cents(40), 3));
-    s.set("totaal", money_setting(euros(10), 4));
-    s.set("vast_per_gemeente", money_setting(euros(10), 5));
-    auto rr = read(s, zeeland());
+    auto rr = read("tarief: 0.40\ntotaal: 10.00\nvast_per_gemeente: 10.00\n", zeeland());
     EXPECT_FALSE(rr.regeling);
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 4, "totaal", "not used by sleutel per_inwoner"));
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 5, "vast_per_gemeente", "not used"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "totaal", "not used by sleutel per_inwoner"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 3, "vast_per_gemeente", "not used"));
 
-    Settings both = base_settings();
-    both.set("sleutel", code_setting("vast_plus_inwoner", 2));
-    both.set("vast_per_gemeente", money_setting(euros(10), 3));
-    both.set("tarief", money_setting(cents(40), 4));
-    both.set("totaal", money_setting(euros(1000), 5));
-    auto rb = read(both, zeeland());
-    EXPECT_TRUE(has_error(rb.diag, ExitCode::config, 5, "totaal", "not both"));
+    auto rb = read("sleutel: vast_plus_inwoner\nvast_per_gemeente: 10.00\ntarief: 0.40\ntotaal: 1000.00\n", zeeland());
+    EXPECT_TRUE(has_error(rb.diag, ExitCode::config, 4, "totaal", "not both"));
 
-    Settings index = base_settings();
-    index.set("sleutel", code_setting("pro_rata", 2));
-    index.set("totaal", money_setting(euros(1000), 3));
-    index.set("basisjaar", integer_setting(2012, 4));
-    auto ri = read(index, zeeland());
-    EXPECT_TRUE(has_error(ri.diag, ExitCode::config, 4, "basisjaar", "not used by sleutel pro_rata"));
+    auto ri = read("sleutel: pro_rata\ntotaal: 1000.00\nbasisjaar: 2012\n", zeeland());
+    EXPECT_TRUE(has_error(ri.diag, ExitCode::config, 3, "basisjaar", "not used by sleutel pro_rata"));
 }
 
 // A vaste_bedragen gemeente outside the region (close codes, merged away, not yet in force) is
 // refused by the host: the field has type GEMEENTE (host/tests/settings_binding_test.cpp, corpus 124).
 
 TEST(InwonerbijdrageBadInput, DuplicateVastBedrag) {
-    auto rr = read(
-        vaste_bedragen_settings({vast_bedrag_item("GM0755", euros(1), 5), vast_bedrag_item("GM0755", euros(2), 6)}),
-        maas_en_leijgraaf());
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 6, "vaste_bedragen[1].gemeente", "two vaste bedragen"));
+    auto rr = read(vaste_bedragen_yaml("  - {gemeente: GM0755, bedrag: 1.00}\n  - {gemeente: GM0755, bedrag: 2.00}\n"),
+                   maas_en_leijgraaf());
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 5, "vaste_bedragen[1].gemeente", "two vaste bedragen"));
 }
 
 TEST(InwonerbijdrageBadInput, FixedAmountsExceedingTheTotal) {
-    auto rr = read(vaste_bedragen_settings(
-                       {vast_bedrag_item("GM0755", euros(200000), 5), vast_bedrag_item("GM0828", euros(40000), 6)}),
+    auto rr = read(vaste_bedragen_yaml("  - {gemeente: GM0755, bedrag: 200000.00}\n"
+                                       "  - {gemeente: GM0828, bedrag: 40000.00}\n"),
                    maas_en_leijgraaf());
     EXPECT_FALSE(rr.regeling);
     EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 4, "vaste_bedragen", "€ 240.000,00, more than totaal € 237.000,00"));
 
-    Settings s = base_settings();
-    s.set("sleutel", code_setting("vast_plus_inwoner", 2));
-    s.set("vast_per_gemeente", money_setting(euros(20000), 3));
-    s.set("totaal", money_setting(euros(237000), 4));
-    auto rv = read(s, maas_en_leijgraaf());
-    EXPECT_TRUE(has_error(rv.diag, ExitCode::data, 3, "vast_per_gemeente", "exceed totaal"));
+    auto rv = read("sleutel: vast_plus_inwoner\nvast_per_gemeente: 20000.00\ntotaal: 237000.00\n", maas_en_leijgraaf());
+    EXPECT_TRUE(has_error(rv.diag, ExitCode::data, 2, "vast_per_gemeente", "exceed totaal"));
 }
 
 TEST(InwonerbijdrageBadInput, ATotalButNoPopulation) {
-    const Region empty = region_of({gemeente("GM0001", "A", 0), gemeente("GM0002", "B", 0)});
-    Settings s = base_settings();
-    s.set("sleutel", code_setting("pro_rata", 2));
-    s.set("totaal", money_setting(euros(100), 3));
-    auto rr = read(s, empty);
+    const Region empty = region_of({{"GM0001", "A", 0}, {"GM0002", "B", 0}});
+    auto rr = read("sleutel: pro_rata\ntotaal: 100.00\n", empty);
     EXPECT_FALSE(rr.regeling);
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 3, "totaal", "no inwoners"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 2, "totaal", "no inwoners"));
     // A zero total over nobody is fine: everyone pays nothing.
-    s.set("totaal", money_setting(euros(0), 3));
-    auto zero = read(s, empty);
+    auto zero = read("sleutel: pro_rata\ntotaal: 0\n", empty);
     ASSERT_TRUE(zero.regeling) << zero.diag.format_all();
     EXPECT_EQ(bereken(empty, *zero.regeling).totaal, cents(0));
 
     // vaste_bedragen: the others have no inwoners, or there are no others.
-    const Region one = region_of({gemeente("GM0001", "A", 100), gemeente("GM0002", "B", 0)});
-    auto rv = read(vaste_bedragen_settings({vast_bedrag_item("GM0001", euros(10), 5)}, euros(100)), one);
-    EXPECT_TRUE(has_error(rv.diag, ExitCode::data, 3, "totaal", "no inwoners"));
-    auto all =
-        read(vaste_bedragen_settings(
-                 {vast_bedrag_item("GM0001", euros(10), 5), vast_bedrag_item("GM0002", euros(10), 6)}, euros(100)),
-             one);
+    const Region one = region_of({{"GM0001", "A", 100}, {"GM0002", "B", 0}});
+    auto rv = read(vaste_bedragen_yaml("  - {gemeente: GM0001, bedrag: 10.00}\n", "100.00"), one);
+    EXPECT_TRUE(has_error(rv.diag, ExitCode::data, 2, "totaal", "no inwoners"));
+    auto all = read(vaste_bedragen_yaml("  - {gemeente: GM0001, bedrag: 10.00}\n  - {gemeente: GM0002, bedrag: 10.00}\n",
+                                        "100.00"),
+                    one);
     EXPECT_TRUE(has_error(all.diag, ExitCode::data, 4, "vaste_bedragen", "every gemeente has a vast bedrag"));
     // The afrekening needs weights too.
-    Settings a = base_settings();
-    a.set("sleutel", code_setting("pro_rata", 2));
-    a.set("totaal", money_setting(euros(0), 3));
-    a.set("afrekening_resultaat", money_setting(euros(5), 7));
-    a.set("afrekening_bron", text_setting("jaarrekening", 8));
-    auto ra = read(a, empty);
-    EXPECT_TRUE(has_error(ra.diag, ExitCode::data, 7, "afrekening_resultaat", "no inwoners"));
+    auto ra = read("sleutel: pro_rata\ntotaal: 0\nafrekening_resultaat: 5.00\nafrekening_bron: jaarrekening\n", empty);
+    EXPECT_TRUE(has_error(ra.diag, ExitCode::data, 3, "afrekening_resultaat", "no inwoners"));
     // And bereken itself refuses rather than crashes.
     Regeling reg;
     reg.sleutel = Sleutel::pro_rata;
@@ -920,45 +806,35 @@ TEST(InwonerbijdrageBadInput, ATotalButNoPopulation) {
 }
 
 TEST(InwonerbijdrageBadInput, WholeEurosWithAfrondingEuro) {
-    Settings s = vaste_bedragen_settings({vast_bedrag_item("GM0755", cents(321350), 5)}, cents(23700050));
-    s.set("afronding", code_setting("euro", 8));
-    auto rr = read(s, maas_en_leijgraaf());
+    auto rr = read(vaste_bedragen_yaml("  - {gemeente: GM0755, bedrag: 3213.50}\n", "237000.50") + "afronding: euro\n",
+                   maas_en_leijgraaf());
     EXPECT_FALSE(rr.regeling);
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 3, "totaal", "not a whole number of euros"));
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 5, "vaste_bedragen[0].bedrag", "not a whole number of euros"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 2, "totaal", "not a whole number of euros"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 4, "vaste_bedragen[0].bedrag", "not a whole number of euros"));
 }
 
 TEST(InwonerbijdrageBadInput, IndexatieYears) {
-    Region r = zeeland();
-    r.boekjaar = 2015;
-    Settings s = base_settings();
-    s.set("tarief", money_setting(cents(40), 3));
-    s.set("basisjaar", integer_setting(2013, 4));
-    s.set("indexatie", list_setting({indexatie_item(2013, 25000, 6), indexatie_item(2014, 1, 7),
-                                     indexatie_item(2014, 2, 8), indexatie_item(2015, 3, 9)},
-                                    5));
-    auto rr = read(s, r);
+    const Region r = zeeland(2015);
+    auto rr = read("tarief: 0.40\nbasisjaar: 2013\nindexatie:\n  - {jaar: 2013, percentage: 2.5}\n"
+                   "  - {jaar: 2014, percentage: 0.0001}\n  - {jaar: 2014, percentage: 0.0002}\n"
+                   "  - {jaar: 2015, percentage: 0.0003}\n",
+                   r);
     EXPECT_FALSE(rr.regeling);
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 6, "indexatie[0].jaar", "not after basisjaar"));
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 8, "indexatie[2].jaar", "indexed twice"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::data, 4, "indexatie[0].jaar", "not after basisjaar"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 6, "indexatie[2].jaar", "indexed twice"));
 
-    s.set("basisjaar", integer_setting(2016, 4));
-    s.set("indexatie", list_setting({}, 5));
-    auto late = read(s, r);
-    EXPECT_TRUE(has_error(late.diag, ExitCode::data, 4, "basisjaar", "after the boekjaar"));
+    auto late = read("tarief: 0.40\nbasisjaar: 2016\nindexatie: []\n", r);
+    EXPECT_TRUE(has_error(late.diag, ExitCode::data, 2, "basisjaar", "after the boekjaar"));
 }
 
 TEST(InwonerbijdrageBadInput, AfrekeningBronWithoutResultaat) {
-    Settings s = base_settings();
-    s.set("tarief", money_setting(cents(40), 3));
-    s.set("afrekening_bron", text_setting("jaarrekening 2013", 9));
-    auto rr = read(s, zeeland());
+    auto rr = read("tarief: 0.40\nafrekening_bron: jaarrekening 2013\n", zeeland());
     EXPECT_FALSE(rr.regeling);
-    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 9, "afrekening_bron", "without 'afrekening_resultaat'"));
+    EXPECT_TRUE(has_error(rr.diag, ExitCode::config, 2, "afrekening_bron", "without 'afrekening_resultaat'"));
 }
 
 TEST(InwonerbijdrageLines, VastPlusInwonerBasisAndInputs) {
-    const Region r = region_of({gemeente("GM0001", "A", 1000), gemeente("GM0002", "B", 2000)});
+    const Region r = region_of({{"GM0001", "A", 1000}, {"GM0002", "B", 2000}});
     Regeling tarief;
     tarief.sleutel = Sleutel::vast_plus_inwoner;
     tarief.vast_per_gemeente = euros(500);
@@ -993,10 +869,9 @@ TEST(InwonerbijdrageLines, VastPlusInwonerBasisAndInputs) {
 }
 
 TEST(InwonerbijdrageBadInput, EveryErrorOfTheSectionInOneRun) {
-    Settings s =
-        vaste_bedragen_settings({vast_bedrag_item("GM0755", euros(1), 5), vast_bedrag_item("GM0755", euros(1), 6)});
-    s.set("tarief", money_setting(cents(40), 7));
-    auto rr = read(s, maas_en_leijgraaf(2017));
+    auto rr = read(vaste_bedragen_yaml("  - {gemeente: GM0755, bedrag: 1.00}\n  - {gemeente: GM0755, bedrag: 1.00}\n") +
+                       "tarief: 0.40\n",
+                   maas_en_leijgraaf(2017));
     EXPECT_FALSE(rr.regeling);
     EXPECT_EQ(rr.diag.error_count(), 2u) << rr.diag.format_all();
     EXPECT_EQ(rr.diag.exit_code(), ExitCode::config);

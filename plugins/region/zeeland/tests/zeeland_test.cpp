@@ -5,7 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <tuple>
+
 #include "vhh/testing.h"
+#include "vhh/testing_region.h"
 
 namespace {
 
@@ -14,55 +18,73 @@ using namespace vhh::region_zeeland;
 
 const std::string kFile = "/cfg/regio.yaml";
 
-SettingValue text(const std::string &t, int line, vhh_setting_type type = VHH_SETTING_TEXT) {
-    SettingValue v;
-    v.type = type;
-    v.text = t;
-    v.where = {kFile, line, 15};
-    return v;
+/// One entry of regio.yaml's `gemeenten:` list, written on one line.
+struct Entry {
+    std::string code;
+    std::string district;
+    std::string vr = "Zeeland";
+    std::string toelichting;
+    std::string eenheid = "Zeeland-West-Brabant";
+
+    std::string yaml() const {
+        return "  - {gemeente: " + code + ", veiligheidsregio: \"" + vr + "\", politie_eenheid: \"" + eenheid +
+               "\", politiedistrict: \"" + district + "\"" +
+               (toelichting.empty() ? "" : ", toelichting: \"" + toelichting + "\"") +
+               ", bron: " + (code == "GM0716" ? "regeling" : "illustratief") + "}\n";
+    }
+};
+
+/// regio.yaml with `entries`: `gemeenten:` on line 1, entry i on line 2 + i.
+std::string regio_yaml(const std::vector<Entry> &entries) {
+    std::string y = "gemeenten:\n";
+    for (const auto &e : entries) y += e.yaml();
+    return y;
 }
 
-Settings entry(const std::string &code, const std::string &district, int line, const std::string &vr = "Zeeland",
-               const std::string &toelichting = "") {
-    Settings s;
-    s.set("gemeente", text(code, line, VHH_SETTING_CODE));
-    s.set("veiligheidsregio", text(vr, line));
-    s.set("politie_eenheid", text("Zeeland-West-Brabant", line));
-    s.set("politiedistrict", text(district, line));
-    if (!toelichting.empty()) s.set("toelichting", text(toelichting, line));
-    s.set("bron", text(code == "GM0716" ? "regeling" : "illustratief", line));
-    return s;
-}
-
-Settings settings(std::vector<Settings> entries) {
-    SettingValue v;
-    v.type = VHH_SETTING_LIST;
-    v.where = {kFile, 3, 1};
-    v.items = std::move(entries);
-    Settings s;
-    s.set("gemeenten", v);
-    return s;
-}
-
+/// Four gemeenten of Zeeland in 2013 (inwoners as in config/zeeland/vhh.yaml), GM9001 merged into
+/// Borsele on 1 January 2013, as the host reads them.
 Region region() {
-    Region r;
-    r.id = "zeeland";
-    r.naam = "Veiligheidshuis Zeeland";
-    r.boekjaar = 2013;
-    auto g = [](const char *code, const char *naam) {
-        Gemeente x;
-        x.code = code;
-        x.naam = naam;
-        return x;
-    };
-    r.gemeenten = {g("GM0654", "Borsele"), g("GM0687", "Middelburg"), g("GM0716", "Tholen"), g("GM0718", "Vlissingen")};
-    r.herindelingen.push_back({{2013, 1, 1}, "GM0654", "Borsele", {"GM9001"}, {}});
-    return r;
+    vhh::testing::TestRegion t;
+    t.id = "zeeland";
+    t.naam = "Veiligheidshuis Zeeland";
+    t.boekjaar = 2013;
+    t.centrumgemeente = "GM0687";
+    for (const auto &[code, naam, inwoners] : std::vector<std::tuple<std::string, std::string, std::int64_t>>{
+             {"GM0654", "Borsele", 22551}, {"GM0687", "Middelburg", 48019}, {"GM0716", "Tholen", 25527},
+             {"GM0718", "Vlissingen", 44353}}) {
+        Gemeente g;
+        g.code = code;
+        g.naam = naam;
+        g.inwoners = inwoners;
+        t.gemeenten.push_back(g);
+    }
+    t.more = "herindelingen:\n  - {per: 2013-01-01, naar: GM0654, naam: Borsele, van: [GM9001]}\n";
+    return t.region();
 }
 
-std::vector<Settings> zeeland_entries() {
-    return {entry("GM0654", "Zeeland", 4), entry("GM0687", "Zeeland", 5),
-            entry("GM0716", "Markiezaten", 6, "Zeeland", "Dit vergt opvolging."), entry("GM0718", "Zeeland", 7)};
+/// Where the settings come from: the plugin's file regio.yaml of plugins[6].
+const vhh::testing::SettingsSource kSource{kFile, "plugins[6]", "region.zeeland"};
+
+/// The plugin's settings from regio.yaml with `entries`, as the host's validator hands them over
+/// (its errors, if any, in `diag`).
+Settings settings(const std::vector<Entry> &entries, Diagnostics &diag) {
+    return vhh::testing::settings_from_yaml(kSettings, regio_yaml(entries), diag, region(), kSource);
+}
+
+/// Same, for entries the host's validator accepts.
+Settings settings(const std::vector<Entry> &entries) {
+    Diagnostics diag;
+    Settings s = settings(entries, diag);
+    EXPECT_FALSE(diag.has_errors()) << diag.format_all();
+    return s;
+}
+
+/// Zeeland's entries (lines 2-5): Tholen in district Markiezaten, with a toelichting.
+std::vector<Entry> zeeland_entries() {
+    return {{"GM0654", "Zeeland"},
+            {"GM0687", "Zeeland"},
+            {"GM0716", "Markiezaten", "Zeeland", "Dit vergt opvolging."},
+            {"GM0718", "Zeeland"}};
 }
 
 void expect_error(const Diagnostics &d, int line, const std::string &key_path, const std::string &text,
@@ -95,26 +117,32 @@ TEST(ZeelandSettings, ReadsInRegionOrder) {
 TEST(ZeelandSettings, EveryProblemIsALocated78) {
     auto entries = zeeland_entries();
     // Codes outside the region are refused by the host (type GEMEENTE) and never reach the plugin.
-    entries.push_back(entry("GM0687", "Zeeland", 12));    // twice
-    entries.push_back(entry("GM0718", " ", 13, ""));      // twice, and empty names
+    entries.push_back({"GM0687", "Zeeland"});  // twice (line 6)
+    entries.push_back({"GM0718", " ", ""});    // twice, and empty names (line 7)
     Diagnostics d;
     EXPECT_FALSE(read_regio(settings(entries), region(), d, "plugins[6]"));
-    expect_error(d, 12, "plugins[6].gemeenten[4].gemeente", "gemeente Middelburg (GM0687) is listed twice",
-                 "first listed at line 5");
-    expect_error(d, 13, "plugins[6].gemeenten[5].gemeente", "gemeente Vlissingen (GM0718) is listed twice");
-    expect_error(d, 13, "plugins[6].gemeenten[5].veiligheidsregio", "expected a name");
-    expect_error(d, 13, "plugins[6].gemeenten[5].politiedistrict", "expected a name");
+    expect_error(d, 6, "plugins[6].gemeenten[4].gemeente", "gemeente Middelburg (GM0687) is listed twice",
+                 "first listed at line 3");
+    expect_error(d, 7, "plugins[6].gemeenten[5].gemeente", "gemeente Vlissingen (GM0718) is listed twice");
+    expect_error(d, 7, "plugins[6].gemeenten[5].veiligheidsregio", "expected a name");
+    expect_error(d, 7, "plugins[6].gemeenten[5].politiedistrict", "expected a name");
     EXPECT_EQ(d.error_count(), 4u) << d.format_all();
     EXPECT_EQ(d.exit_code(), ExitCode::config);
 }
 
 TEST(ZeelandSettings, AMissingGemeenteIsReportedBesideErrorsOfOtherEntries) {
     auto entries = zeeland_entries();
-    entries[0] = entry("GM0645", "Zeeland", 4);  // Borsele's code mistyped: unknown, and Borsele has no entry
+    entries[0] = {"GM0645", "Zeeland"};  // Borsele's code mistyped: unknown, and Borsele has no entry
+    // The mistyped code itself is the host's (type GEMEENTE) ...
+    Diagnostics host;
+    const Settings s = settings(entries, host);
+    EXPECT_EQ(host.format_all(),
+              "/cfg/regio.yaml:2:16: error: plugins[6].gemeenten[0].gemeente: gemeente GM0645 is not one of the "
+              "region's gemeenten\n/cfg/regio.yaml:2:16: note: did you mean GM0654 (Borsele)?\n");
+    // ... the plugin still misses Borsele.
     Diagnostics d;
-    EXPECT_FALSE(read_regio(settings(entries), region(), d, "plugins[6]"));
-    // The mistyped code itself is the host's (type GEMEENTE); the plugin still misses Borsele.
-    expect_error(d, 3, "plugins[6].gemeenten", "gemeente Borsele (GM0654) of the region has no entry");
+    EXPECT_FALSE(read_regio(s, region(), d, "plugins[6]"));
+    expect_error(d, 2, "plugins[6].gemeenten", "gemeente Borsele (GM0654) of the region has no entry");
     EXPECT_EQ(d.error_count(), 1u) << d.format_all();
 }
 
@@ -124,8 +152,8 @@ TEST(ZeelandSettings, EveryGemeenteWithoutAnEntryIsReportedAtTheList) {
     entries.erase(entries.begin());      // Borsele
     Diagnostics d;
     EXPECT_FALSE(read_regio(settings(entries), region(), d, "plugins[6]"));
-    expect_error(d, 3, "plugins[6].gemeenten", "gemeente Borsele (GM0654) of the region has no entry");
-    expect_error(d, 3, "plugins[6].gemeenten", "gemeente Tholen (GM0716) of the region has no entry",
+    expect_error(d, 2, "plugins[6].gemeenten", "gemeente Borsele (GM0654) of the region has no entry");
+    expect_error(d, 2, "plugins[6].gemeenten", "gemeente Tholen (GM0716) of the region has no entry",
                  "add {gemeente: GM0716");
     EXPECT_EQ(d.error_count(), 2u) << d.format_all();
 }
@@ -232,7 +260,7 @@ TEST(ZeelandReport, DescribesRegioYWithTheTholenStatement) {
 
 TEST(ZeelandReport, DifferentEenhedenGetAColumn) {
     auto entries = zeeland_entries();
-    entries[2].set("politie_eenheid", text("Oost-Brabant", 6));
+    entries[2].eenheid = "Oost-Brabant";
     Diagnostics d;
     auto regio = read_regio(settings(entries), region(), d, "plugins[6]");
     ASSERT_TRUE(regio) << d.format_all();
@@ -248,7 +276,7 @@ TEST(ZeelandReport, DifferentEenhedenGetAColumn) {
 TEST(ZeelandReport, NothingIsAddedWhenTheSettingsAreWrong) {
     const Region r = region();
     auto entries = zeeland_entries();
-    entries[0] = entry("GM0000", "Zeeland", 4);
+    entries.erase(entries.begin());  // Borsele has no entry
     const Settings s = settings(entries);
     TestReport ctx(s, r);
     Diagnostics &d = ctx.diag();
@@ -256,6 +284,15 @@ TEST(ZeelandReport, NothingIsAddedWhenTheSettingsAreWrong) {
     plugin.report(ctx);
     EXPECT_EQ(d.exit_code(), ExitCode::config);
     EXPECT_TRUE(ctx.documents.empty());
+    // A code that is no gemeente at all (GM0000, which this test once handed the plugin by hand) never
+    // reaches it: the host's validator refuses it first.
+    entries.insert(entries.begin(), {"GM0000", "Zeeland"});
+    Diagnostics host;
+    settings(entries, host);
+    EXPECT_EQ(host.format_all(),
+              "/cfg/regio.yaml:2:16: error: plugins[6].gemeenten[0].gemeente: gemeente GM0000 is not one of the "
+              "region's gemeenten\n/cfg/regio.yaml:2:16: note: the region's gemeenten: GM0654 Borsele, GM0687 "
+              "Middelburg, GM0716 Tholen, GM0718 Vlissingen\n");
 }
 
 }  // namespace

@@ -4,12 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <random>
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include "vhh/testing.h"
+#include "vhh/testing_region.h"
 
 namespace {
 
@@ -20,43 +24,11 @@ using vhh::Diagnostics;
 using vhh::ExitCode;
 using vhh::Partner;
 using vhh::Region;
-using vhh::SettingValue;
 using vhh::Settings;
-using vhh::SourceLocation;
 using vhh::Table;
 namespace vp = vhh::partners;
 
-const char *kFile = "partners.yaml";
-
-SettingValue value(vhh_setting_type type, int line) {
-    SettingValue v;
-    v.type = type;
-    v.where = SourceLocation{kFile, line, 9};
-    return v;
-}
-SettingValue text(const std::string &t, int line, vhh_setting_type type = VHH_SETTING_TEXT) {
-    SettingValue v = value(type, line);
-    v.text = t;
-    return v;
-}
-SettingValue boolean(bool b, int line) {
-    SettingValue v = value(VHH_SETTING_BOOLEAN, line);
-    v.boolean = b;
-    v.text = b ? "true" : "false";
-    return v;
-}
-SettingValue date(Date d, int line) {
-    SettingValue v = value(VHH_SETTING_DATE, line);
-    v.date = d;
-    v.text = d.iso();
-    return v;
-}
-SettingValue integer(std::int64_t i, int line) {
-    SettingValue v = value(VHH_SETTING_INTEGER, line);
-    v.integer = i;
-    v.text = std::to_string(i);
-    return v;
-}
+const std::string kFile = "partners.yaml";
 
 struct Periode {
     std::int64_t aantal;
@@ -64,9 +36,10 @@ struct Periode {
     std::optional<Date> tot;
 };
 
-/// A partner record as the host's validator would hand it over; fields sit on consecutive
-/// lines from `line`: id, naam, domein, ring, gehuisvest, werkplekken, convenant, gemeenten,
-/// actief_van, actief_tot, rol.
+/// A partner record as a user writes it in partners.yaml (a block map from line `line`): id,
+/// naam, domein, ring, gehuisvest (lines line … line + 4), then werkplekken (one period a line),
+/// convenant (the first, then the later ones, one a line), gemeenten, actief_van, actief_tot and rol;
+/// keys without a value are left out.
 struct Record {
     std::string id = "om";
     std::string naam = "Openbaar Ministerie";
@@ -75,62 +48,58 @@ struct Record {
     bool gehuisvest = true;
     std::vector<Periode> werkplekken = {{3, {2013, 1, 1}, Date{2013, 12, 31}}};
     std::optional<std::pair<Date, std::string>> convenant = std::make_pair(Date{2009, 1, 1}, "2009");
-    std::vector<std::pair<Date, std::string>> later_convenanten;  ///< further entries, one line each from line + 20
+    std::vector<std::pair<Date, std::string>> later_convenanten;  ///< further entries after the first
     std::vector<std::string> gemeenten;
     std::optional<Date> actief_van, actief_tot;
     std::string rol;
     int line = 10;
 
-    Settings settings() const {
-        Settings s;
-        s.set("id", text(id, line, VHH_SETTING_CODE));
-        s.set("naam", text(naam, line + 1));
-        s.set("domein", text(domein, line + 2, VHH_SETTING_CODE));
-        s.set("ring", text(ring, line + 3));
-        s.set("gehuisvest", boolean(gehuisvest, line + 4));
-        SettingValue wp = value(VHH_SETTING_LIST, line + 5);
-        for (std::size_t k = 0; k < werkplekken.size(); ++k) {
-            Settings w;
-            const int l = line + 5 + static_cast<int>(k);
-            w.set("aantal", integer(werkplekken[k].aantal, l));
-            w.set("van", date(werkplekken[k].van, l));
-            if (werkplekken[k].tot) w.set("tot", date(*werkplekken[k].tot, l));
-            wp.items.push_back(w);
+    std::string yaml() const {
+        std::string y = "  - id: " + id + "\n    naam: \"" + naam + "\"\n    domein: " + domein + "\n    ring: \"" + ring +
+                        "\"\n    gehuisvest: " + (gehuisvest ? "true" : "false") + "\n";
+        if (!werkplekken.empty()) y += "    werkplekken:\n";
+        for (const auto &w : werkplekken)
+            y += "      - {aantal: " + std::to_string(w.aantal) + ", van: " + w.van.iso() +
+                 (w.tot ? ", tot: " + w.tot->iso() : "") + "}\n";
+        std::vector<std::pair<Date, std::string>> convenanten = later_convenanten;
+        if (convenant) convenanten.insert(convenanten.begin(), *convenant);
+        if (!convenanten.empty()) y += "    convenant:\n";
+        for (const auto &[datum, versie] : convenanten)
+            y += "      - {datum: " + datum.iso() + ", versie: \"" + versie + "\"}\n";
+        if (!gemeenten.empty()) {
+            y += "    gemeenten: [";
+            for (std::size_t k = 0; k < gemeenten.size(); ++k) y += (k ? ", " : "") + gemeenten[k];
+            y += "]\n";
         }
-        s.set("werkplekken", wp);
-        SettingValue conv = value(VHH_SETTING_LIST, line + 7);
-        if (convenant) {
-            Settings c;
-            c.set("datum", date(convenant->first, line + 7));
-            c.set("versie", text(convenant->second, line + 7));
-            conv.items.push_back(c);
-        }
-        for (std::size_t k = 0; k < later_convenanten.size(); ++k) {
-            Settings c;
-            const int l = line + 20 + static_cast<int>(k);
-            c.set("datum", date(later_convenanten[k].first, l));
-            c.set("versie", text(later_convenanten[k].second, l));
-            conv.items.push_back(c);
-        }
-        s.set("convenant", conv);
-        SettingValue codes = value(VHH_SETTING_CODES, line + 8);
-        codes.codes = gemeenten;
-        s.set("gemeenten", codes);
-        if (actief_van) s.set("actief_van", date(*actief_van, line + 9));
-        if (actief_tot) s.set("actief_tot", date(*actief_tot, line + 10));
-        s.set("rol", text(rol, line + 11));
-        s.set("bron", text("", line + 12));
-        return s;
+        if (actief_van) y += "    actief_van: " + actief_van->iso() + "\n";
+        if (actief_tot) y += "    actief_tot: " + actief_tot->iso() + "\n";
+        if (!rol.empty()) y += "    rol: \"" + rol + "\"\n";
+        return y;
     }
 };
 
-Settings registry(const std::vector<Record> &records) {
-    Settings s;
-    SettingValue list = value(VHH_SETTING_LIST, 2);
-    for (const auto &r : records) list.items.push_back(r.settings());
-    s.set("partners", list);
-    s.set("bron", text("test", 1));
-    s.set("illustratief", boolean(false, 1));
+/// partners.yaml with `records` (bron and illustratief on lines 1-2, the list from line 3), each
+/// record from its `line` (blank lines before it).
+std::string registry_yaml(const std::vector<Record> &records) {
+    std::string y = std::string("bron: test\nillustratief: false\npartners:") + (records.empty() ? " []\n" : "\n");
+    int at = 4;
+    for (const auto &r : records) {
+        EXPECT_GE(r.line, at) << "record " << r.id << " overlaps the one before";
+        for (; at < r.line; ++at) y += "\n";
+        const std::string text = r.yaml();
+        y += text;
+        at += static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    }
+    return y;
+}
+
+/// The registry's settings from `records`, validated for `region` by the host's validator as
+/// plugins[1]'s file partners.yaml (which must accept them).
+Settings registry(const std::vector<Record> &records, const Region &region) {
+    Diagnostics diag;
+    Settings s = vhh::testing::settings_from_yaml(vp::kSettings, registry_yaml(records), diag, region,
+                                                  {kFile, "plugins[1]", "registry.partners"});
+    EXPECT_FALSE(diag.has_errors()) << diag.format_all();
     return s;
 }
 
@@ -142,31 +111,28 @@ Record partner(const std::string &id, int line) {
     return r;
 }
 
-Region zeeland() {
-    Region r;
-    r.id = "zeeland";
-    r.naam = "Veiligheidshuis Zeeland";
-    r.boekjaar = 2013;
-    r.centrumgemeente = "GM0687";
+/// Three gemeenten of Zeeland in `boekjaar`, GM9001 merged into Middelburg on 1 January 2013.
+Region zeeland(int boekjaar = 2013) {
+    vhh::testing::TestRegion t;
+    t.id = "zeeland";
+    t.naam = "Veiligheidshuis Zeeland";
+    t.boekjaar = boekjaar;
+    t.centrumgemeente = "GM0687";
     for (const auto &[code, naam] : std::vector<std::pair<std::string, std::string>>{
              {"GM0654", "Borsele"}, {"GM0687", "Middelburg"}, {"GM0718", "Vlissingen"}}) {
         vhh::Gemeente g;
         g.code = code;
         g.naam = naam;
         g.inwoners = 10000;
-        r.gemeenten.push_back(g);
+        t.gemeenten.push_back(g);
     }
-    vhh::Herindeling h;
-    h.per = Date{2013, 1, 1};
-    h.naar = "GM0687";
-    h.naam = "Middelburg";
-    h.van = {"GM9001"};
-    r.herindelingen.push_back(h);
-    return r;
+    t.more = "herindelingen:\n  - {per: 2013-01-01, naar: GM0687, naam: Middelburg, van: [GM9001]}\n";
+    return t.region();
 }
 
 std::vector<Partner> read(const std::vector<Record> &records, Diagnostics &diag, const std::string &prefix = "plugins[1]") {
-    return vp::read_partners(registry(records), zeeland(), prefix, diag);
+    const Region region = zeeland();
+    return vp::read_partners(registry(records, region), region, prefix, diag);
 }
 
 /// The only diagnostic recorded; fails when there is not exactly one.
@@ -185,7 +151,8 @@ TEST(PartnersRead, ReadsEveryField) {
     Diagnostics diag;
     std::map<std::string, std::string> rollen;
     r.rol = "vervolging";
-    const auto ps = vp::read_partners(registry({r}), zeeland(), "plugins[1]", diag, &rollen);
+    const Region region = zeeland();
+    const auto ps = vp::read_partners(registry({r}, region), region, "plugins[1]", diag, &rollen);
     EXPECT_FALSE(diag.has_errors()) << diag.format_all();
     ASSERT_EQ(ps.size(), 1u);
     const Partner &p = ps[0];
@@ -287,7 +254,7 @@ TEST(PartnersRules, WerkplekkenOfAPartnerNotHousedAreADataError) {
     read({r}, diag);
     const Diagnostic d = only(diag);
     EXPECT_EQ(d.code, ExitCode::data);
-    EXPECT_EQ(d.where.line, 15);
+    EXPECT_EQ(d.where.line, 16);  // the list starts with its first period
     EXPECT_EQ(d.key_path, "plugins[1].partners[0].werkplekken");
     EXPECT_EQ(d.message, "partner 'om' is not housed (gehuisvest: false) but rents werkplekken");
     EXPECT_FALSE(d.hint.empty());
@@ -326,11 +293,10 @@ TEST(PartnersRules, ConvenantHistoryUsesTheLatestInForceInTheBoekjaar) {
              {2013, {2013, 12, 31}, "2013"},
              {2014, {2013, 12, 31}, "2013"},
              {2016, {2015, 6, 1}, "2015"}}) {
-        Region region = zeeland();
-        region.boekjaar = year;
+        const Region region = zeeland(year);
         r.werkplekken = {{3, {2009, 1, 1}, std::nullopt}};
         Diagnostics diag;
-        const auto ps = vp::read_partners(registry({r}), region, "plugins[1]", diag);
+        const auto ps = vp::read_partners(registry({r}, region), region, "plugins[1]", diag);
         EXPECT_TRUE(diag.all().empty()) << year << ": " << diag.format_all();
         ASSERT_EQ(ps.size(), 1u);
         EXPECT_EQ(ps[0].convenant_datum, datum) << year;
@@ -345,9 +311,9 @@ TEST(PartnersRules, TwoConvenantenWithOneDatumAreADataError) {
     const auto ps = read({r}, diag);
     const Diagnostic d = only(diag);
     EXPECT_EQ(d.code, ExitCode::data);
-    EXPECT_EQ(d.where.line, 31);
+    EXPECT_EQ(d.where.line, 20);  // the third convenant
     EXPECT_EQ(d.key_path, "plugins[1].partners[0].convenant[2].datum");
-    EXPECT_EQ(d.message, "two convenanten of partner 'om' are dated 2009-01-01 (also convenant[0] at partners.yaml:17)");
+    EXPECT_EQ(d.message, "two convenanten of partner 'om' are dated 2009-01-01 (also convenant[0] at partners.yaml:18)");
     ASSERT_EQ(ps.size(), 1u);
     EXPECT_EQ(ps[0].convenant_versie, "2011");
 }
@@ -360,10 +326,9 @@ TEST(PartnersRules, HousedOnlyInYearsWithAWerkplekPeriod) {
     r.later_convenanten = {{Date{2014, 2, 1}, "2014"}};
     for (const auto &[year, housed, maanden] :
          std::vector<std::tuple<int, bool, std::int64_t>>{{2013, false, 0}, {2014, true, 24}, {2016, false, 0}}) {
-        Region region = zeeland();
-        region.boekjaar = year;
+        const Region region = zeeland(year);
         Diagnostics diag;
-        const auto ps = vp::read_partners(registry({r}), region, "plugins[1]", diag);
+        const auto ps = vp::read_partners(registry({r}, region), region, "plugins[1]", diag);
         EXPECT_TRUE(diag.all().empty()) << year << ": " << diag.format_all();
         ASSERT_EQ(ps.size(), 1u);
         EXPECT_EQ(ps[0].gehuisvest, housed) << year;
@@ -397,7 +362,7 @@ TEST(PartnersRules, InactivePartnerRentingWerkplekkenInTheYearIsADataError) {
     read({r}, diag);
     const Diagnostic d = only(diag);
     EXPECT_EQ(d.code, ExitCode::data);
-    EXPECT_EQ(d.where.line, 16);  // the second period: the first ends before 2013
+    EXPECT_EQ(d.where.line, 17);  // the second period: the first ends before 2013
     EXPECT_EQ(d.key_path, "plugins[1].partners[0].werkplekken[1]");
     EXPECT_EQ(d.message,
               "partner 'om' is not active in 2013 (actief_tot 2012-12-31) but rents 24 werkplek-maanden in 2013");
@@ -453,10 +418,10 @@ TEST(PartnersRules, OverlappingPeriodsAreADataError) {
     read({r}, diag);
     const Diagnostic d = only(diag);
     EXPECT_EQ(d.code, ExitCode::data);
-    EXPECT_EQ(d.where.line, 16);
+    EXPECT_EQ(d.where.line, 17);
     EXPECT_EQ(d.key_path, "plugins[1].partners[0].werkplekken[1]");
     EXPECT_EQ(d.message, "werkplek period 2013-06-01 t/m open of partner 'om' overlaps the period 2013-01-01 t/m "
-                         "2013-06-30 at partners.yaml:15");
+                         "2013-06-30 at partners.yaml:16");
 }
 
 TEST(PartnersRules, ConsecutivePeriodsAreFine) {
