@@ -190,14 +190,6 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormStat
     x.page(status, "dashboard", d, "Dashboard " + std::to_string(jaar));
 }
 
-/// The year asked for (?jaar=Y, default the boekjaar), or 0 when it is no year.
-int asked_year(const Exchange &x) {
-    const std::string jaar = x.query("jaar");
-    if (jaar.empty()) return x.ctx.config.region.boekjaar;
-    if (!store::year_and_date_problem(jaar, "", "").empty()) return 0;
-    return std::stoi(jaar);
-}
-
 }  // namespace
 
 void dashboard(Exchange &x) {
