@@ -231,6 +231,31 @@ class Betalingen(FacturenTestCase):
         self.vhh("db", "verify", *self.db())
 
 
+class Dashboard(FacturenTestCase):
+    def test_the_year_is_the_boekjaar_with_its_cycle_invoices_and_payments(self):
+        self.vhh(*BESLUIT, *self.db())
+        anna = self.logged_in("anna")
+        page = anna.get("/?jaar=2013").body
+        self.assertIn("Het jaar op dit dashboard is het <strong>boekjaar</strong> 2013", page)
+        # The cycle of 2013: its ontwerpbegroting in 2012, its jaarrekening in 2014; not begroting 2014's.
+        kalender = page[page.index('<section id="kalender">'):]
+        kalender = kalender[:kalender.index("</section>")]
+        rows = [re.sub(r"<[^>]+>", "|", r) for r in re.findall(r"(?s)<tr>\s*<td>.*?</tr>", kalender)]
+        self.assertTrue(any("2012" in r and "ontwerpbegroting 2013" in r for r in rows), rows)
+        self.assertTrue(any("2014" in r and "|jaarrekening 2013|" in r for r in rows), rows)
+        self.assertFalse(any("begroting 2014" in r or "jaarrekening 2012" in r for r in rows), rows)
+        self.assertEqual((field_text(page, "facturen-open"), field_text(page, "betalingen-ongekoppeld")), ("0", "0"))
+        self.vhh("factureren", "--jaar", "2013", "--soort", "voorschot", "--termijn", "Q1", *self.db())
+        first = self.facturen()[0]
+        self.vhh("betalingen", "importeren", self.written("a.xml", camt("001.08", [
+            {"cents": first["bedrag_cents"], "kenmerk": first["betalingskenmerk"]}, {"cents": 4200, "text": "?"},
+            {"cents": 1500, "debit": True, "text": "bankkosten"}])), *self.db())
+        page = anna.get("/").body
+        self.assertEqual((field_text(page, "facturen-open"), field_text(page, "betalingen-ongekoppeld")), ("12", "1"))
+        self.assertIn('href="/facturen?jaar=2013"', page)
+        self.assertEqual(field_text(anna.get("/?jaar=2014").body, "facturen-open"), "0")
+
+
 class Aanvallen(FacturenTestCase):
     PAGES = [("GET", "/facturen"), ("GET", "/betalingen"), ("POST", "/facturen/factureren"),
              ("POST", "/facturen/crediteren"), ("POST", "/betalingen/koppelen"), ("POST", "/betalingen/importeren")]
