@@ -280,6 +280,8 @@ public:
     explicit Handler(const Context &ctx) : ctx_(ctx) {}
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override {
         Exchange x(ctx_, request, response);
+        // Under TLS every answer tells the browser to come back over HTTPS only (a year).
+        if (ctx_.secure) response.set("Strict-Transport-Security", "max-age=31536000");
         try {
             route(x);
         } catch (const std::exception &e) {
