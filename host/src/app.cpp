@@ -93,8 +93,9 @@ const char *kUsage =
     "  gebruiker toevoegen NAAM --rol beheerder|controller|bestuur|raad [--gemeente CODE]\n"
     "  gebruiker wachtwoord NAAM | rol NAAM --rol R [--gemeente CODE] | lijst [--format table|json]\n"
     "             accounts of vhh serve; the password is read from stdin   [--database URL]\n"
-    "  serve      the controller's dashboard and the raad portal in the browser (HTTP)\n"
+    "  serve      the controller's dashboard and the raad portal in the browser (HTTP, or HTTPS)\n"
     "             [--config FILE] [--database URL] [--listen ADDR:PORT] [--allow-remote]\n"
+    "             [--tls-cert FILE --tls-key FILE]\n"
     "\n"
     "options:\n"
     "  --config FILE      region configuration (default: the bundled config/zeeland/vhh.yaml)\n"
@@ -108,6 +109,8 @@ const char *kUsage =
     "  --door NAAM        who makes a change to the store (default: the OS user)\n"
     "  --listen ADDR:PORT where vhh serve listens (default 127.0.0.1:8080; port 0: any free port)\n"
     "  --allow-remote     let vhh serve listen on an address other than loopback (behind a TLS proxy)\n"
+    "  --tls-cert FILE    vhh serve speaks HTTPS with this PEM certificate (chain) and --tls-key FILE,\n"
+    "  --tls-key FILE     its private key; then it may listen beyond loopback, sends HSTS and Secure cookies\n"
     "  --help             show this help\n"
     "  --version          show the version\n"
     "\n"
@@ -137,7 +140,7 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"facturen", {"config", "database", "jaar", "format", "allow-outside-inputs"}},
     {"betalingen", {"config", "database", "door", "format", "allow-outside-inputs"}},
     {"debiteuren", {"config", "database", "per", "format", "out", "allow-outside-inputs"}},
-    {"serve", {"config", "database", "listen", "allow-remote", "allow-outside-inputs"}},
+    {"serve", {"config", "database", "listen", "allow-remote", "allow-outside-inputs", "tls-cert", "tls-key"}},
 };
 
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
@@ -190,7 +193,7 @@ void VhhApp::defineOptions(Poco::Util::OptionSet &options) {
     options.addOption(Option("allow-remote", "", "listen beyond loopback").required(false).repeatable(false));
     for (const char *name : {"database", "door", "jaar", "besluit", "datum", "gemeente", "bestand", "ontvangen",
                              "samenvatting", "bijlage", "wijziging", "reactie", "soort", "map", "rol", "termijn", "reden",
-                             "bedrag", "listen", "per"})
+                             "bedrag", "listen", "per", "tls-cert", "tls-key"})
         options.addOption(Option(name, "", "store option").required(false).repeatable(false).argument("VALUE"));
 }
 
@@ -649,6 +652,8 @@ int VhhApp::cmd_serve() {
     o.database = store_values_["database"];
     if (given_.count("listen")) o.listen = store_values_["listen"];
     o.allow_remote = given_.count("allow-remote") != 0;
+    o.tls_cert = store_values_["tls-cert"];
+    o.tls_key = store_values_["tls-key"];
     o.web_dir = (fs::path(share_dir_) / "web").string();
     o.allow_outside_inputs = allow_outside_inputs_;
     o.plugin_dirs = plugin_dirs();

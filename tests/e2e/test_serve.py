@@ -17,6 +17,9 @@ from servetest import PASSWORD, Client, Server, ServeTestCase
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
+# A moment as the pages show it, after `prefix`.
+DUTCH_TIME = (r"%s[1-3]?[0-9] (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+              r"december) 20[0-9]{2} [0-2][0-9]:[0-5][0-9]")
 CONTROLLER_PAGES = [("GET", "/"), ("GET", "/?jaar=2014"), ("POST", "/zienswijze"), ("POST", "/zienswijze/reactie")]
 
 
@@ -259,6 +262,9 @@ class Publicaties(ServeTestCase):
                      "zienswijzebrief-2014-goes")
         portal = rita.get("/portaal/").body
         self.assertIn("/portaal/document/jaarverantwoording-2013", portal)
+        # When, in Dutch and in the time of the Netherlands: "gepubliceerd 6 december 2026 14:05".
+        self.assertRegex(portal, DUTCH_TIME % "gepubliceerd ")
+        self.assertRegex(anna.get("/documenten").body, DUTCH_TIME % "gepubliceerd " + " door anna")
         self.assertIn("/portaal/bestand/raadsbrief-2013-borsele.pdf", portal)
         self.assertNotIn("goes", portal)
         own = rita.get("/portaal/bestand/raadsbrief-2013-borsele.pdf")
@@ -360,6 +366,7 @@ class Vragen(ServeTestCase):
         self.assertNotIn("<script>", page)
         self.assertNotIn("<i>", page)
         self.assertIn("nog niet beantwoord", page)
+        self.assertRegex(page, DUTCH_TIME % "GM0654 · ")
         # Another gemeente does not see an open question; the bestuur sees it without an answer form.
         self.assertNotIn("stijgt", gijs.get("/portaal/document/jaarverantwoording-2013").body)
         self.assertNotIn('action="/portaal/antwoord"', bert.get("/portaal/document/jaarverantwoording-2013").body)

@@ -3,6 +3,7 @@ python3-selenium. A controller logs in, sees the dashboard, submits the zienswij
 error, corrects it, sees it listed, logs out; a raad user reads its gemeente's bijdragen in the
 portal. The pages have no JavaScript (the CSP allows none). Screenshots of the main pages go to
 build/test-output/serve-browser/ (VHH_SCREENSHOT_DIR overrides) for a reviewer to look at."""
+import json
 import os
 import shutil
 import subprocess
@@ -237,6 +238,56 @@ class Browser(ServeTestCase):
         self.open("/portaal/document/jaarverantwoording-2013")
         self.assertIn(antwoord, b.find_element(By.CSS_SELECTOR, "#vragen p.antwoord").text)
         self.shot("portaal-antwoord")
+
+    def test_a_controller_issues_invoices_uploads_a_statement_and_matches_a_payment(self):
+        from test_betalingen import camt
+        b = self.browser
+        self.vhh("vaststellen", "begroting", "--jaar", "2013", "--besluit", "AB 2012/14", "--datum", "2012-11-20",
+                 "--database", self.url)
+        self.log_in("anna")
+        b.find_element(By.LINK_TEXT, "Facturen").click()
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Facturen 2013")
+        # Werkplekhuur is billed per year: a termijn is the CLI's usage error, at the field.
+        Select(self.field("soort")).select_by_value("werkplekhuur")
+        Select(b.find_element(By.ID, "factureren-termijn")).select_by_value("Q1")
+        self.submit(b.find_element(By.ID, "factureer"))
+        self.assertEqual(b.find_element(By.ID, "fout-factureren-termijn").text,
+                         "--termijn applies to --soort voorschot only (werkplekhuur and afrekening are billed per year)")
+        Select(self.field("soort")).select_by_value("voorschot")
+        self.submit(b.find_element(By.ID, "factureer"))
+        self.assertEqual(b.find_element(By.ID, "uitgereikt").text, "13 facturen uitgereikt; 0 waren al gefactureerd.")
+        self.assertIn("open", b.find_element(By.ID, "factuur-2013-00001").text)
+        self.shot("facturen")
+        facturen = {f["nummer"]: f for f in json.loads(self.vhh("facturen", "--format", "json", "--database",
+                                                                self.url).stdout)["facturen"]}
+
+        # A statement: Borsele pays by its betalingskenmerk, an unknown payer names nothing.
+        statement = self.path("afschrift-maart.xml")
+        with open(statement, "w", encoding="utf-8") as f:
+            f.write(camt("001.08", [
+                {"cents": facturen["2013-00001"]["bedrag_cents"], "kenmerk": facturen["2013-00001"]["betalingskenmerk"]},
+                {"cents": 4200, "text": "bijdrage veiligheidshuis", "name": "Gemeente Goes"}]))
+        b.find_element(By.LINK_TEXT, "Betalingen").click()
+        self.field("afschrift").send_keys(statement)
+        self.submit(b.find_element(By.ID, "inlezen"))
+        self.assertEqual(b.find_element(By.ID, "geboekt").text,
+                         "Afschrift STMT-2013-03-31: 2 geboekt (1 gekoppeld, 1 niet gekoppeld), 0 al eerder geboekt.")
+        self.shot("betalingen")
+        Select(b.find_element(By.CSS_SELECTOR, "form.koppelen select")).select_by_value("2013-00005")
+        self.submit(b.find_element(By.CSS_SELECTOR, "form.koppelen button"))
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, "De betaling is aan de factuur gekoppeld.")
+        b.find_element(By.LINK_TEXT, "Facturen").click()
+        self.assertIn("betaald", b.find_element(By.ID, "factuur-2013-00001").text)
+        self.assertIn("deels betaald", b.find_element(By.ID, "factuur-2013-00005").text)
+
+        # A credit note for part of an invoice, the amount written the Dutch way.
+        Select(self.field("nummer")).select_by_value("2013-00002")
+        self.field("reden").send_keys("Korting na herberekening")
+        self.field("bedrag").send_keys("100,00")
+        self.submit(b.find_element(By.ID, "crediteer"))
+        self.assertEqual(b.find_element(By.ID, "uitgereikt").text, "Creditnota 2013-00014 is uitgereikt.")
+        self.assertIn("deels gecrediteerd", b.find_element(By.ID, "factuur-2013-00002").text)
+        self.shot("facturen-creditnota")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@
 #include "betalingen/betalingen_store.h"
 #include "invoicing/factuur_document.h"
 #include "invoicing/facturen_store.h"
+#include "invoicing/invoice_issuing.h"
 #include "invoicing/termijnen.h"
 #include "invoicing/ubl_invoice.h"
 #include "output/output_set.h"
@@ -30,31 +31,6 @@ namespace {
 
 const char *const kNoFacturatie =
     " has no facturatie: section (leverancier, debiteuren, termijnen): vhh cannot address invoices";
-
-Parties parties_for(const Facturatie &f, const InvoiceParty &deb, const std::string &naam) {
-    Parties p;
-    p.lev_naam = f.leverancier.naam;
-    p.lev_oin = f.leverancier.oin;
-    p.lev_kvk = f.leverancier.kvk;
-    p.lev_btw = f.leverancier.btw;
-    p.lev_straat = f.leverancier.straat;
-    p.lev_postcode = f.leverancier.postcode;
-    p.lev_plaats = f.leverancier.plaats;
-    p.lev_contact = f.leverancier.contact;
-    p.lev_email = f.leverancier.email;
-    p.iban = f.iban;
-    p.bic = f.bic;
-    p.illustratief = f.illustratief ? "ja" : "";
-    p.deb_naam = deb.naam.empty() ? naam : deb.naam;
-    p.deb_oin = deb.oin;
-    p.deb_kvk = deb.kvk;
-    p.deb_straat = deb.straat;
-    p.deb_postcode = deb.postcode;
-    p.deb_plaats = deb.plaats;
-    p.deb_email = deb.email;
-    p.deb_referentie = deb.referentie;
-    return p;
-}
 
 /// Writes every invoice of `jaar` of the region (as issued: byte-identical each time) into `out`
 /// with a manifest, and returns the output set to commit.
@@ -80,169 +56,24 @@ std::unique_ptr<OutputSet> stage_invoices(const std::string &dir, const std::vec
 
 std::string euro(std::int64_t cents) { return Money::cents(cents).format_nl(); }
 
-/// An invoice to issue (its number still unknown).
-Invoice draft(const RunConfig &c, const std::string &soort, const std::string &termijn, const Date &van,
-              const Date &tot, const Date &datum, const std::string &debiteur_id, const std::string &debiteur) {
-    Invoice inv;
-    inv.regio = c.region.id;
-    inv.jaar = c.region.boekjaar;
-    inv.soort = soort;
-    inv.termijn = termijn;
-    inv.periode_van = van.iso();
-    inv.periode_tot = tot.iso();
-    inv.datum = datum.iso();
-    inv.vervaldatum = add_days(datum, c.facturatie.betaaltermijn_dagen).iso();
-    inv.debiteur_id = debiteur_id;
-    inv.debiteur = debiteur;
-    inv.btw = soort == "werkplekhuur" ? (c.facturatie.werkplekhuur_btw == "belast" ? "S" : "E") : "O";
-    return inv;
-}
-
-bool billed(const std::vector<Invoice> &existing, const std::string &soort, const std::string &termijn,
-            const std::string &debiteur_id, const Invoice **which) {
-    for (const auto &e : existing)
-        if (e.soort == soort && e.termijn == termijn && e.debiteur_id == debiteur_id) {
-            *which = &e;
-            return true;
-        }
-    return false;
-}
-
-/// The gemeentelijke bijdragen per gemeente of a vastgestelde document (gemeenten in region order).
-std::vector<std::pair<const Gemeente *, std::int64_t>> per_gemeente(const store::StoredSnapshot &s, const Region &region) {
-    std::vector<std::pair<const Gemeente *, std::int64_t>> out;
-    for (const auto &g : region.gemeenten) {
-        std::int64_t total = 0;
-        bool any = false;
-        for (const auto &l : s.bijdragen)
-            if (l.payer_id == g.code) {
-                total += l.amount.in_cents();
-                any = true;
-            }
-        if (any) out.push_back({&g, total});
-    }
-    return out;
-}
-
 int usage(const std::string &m) { return store::usage(m); }
 
 }  // namespace
 
 int cmd_factureren(const CommandOptions &o, std::time_t created) {
     if (!o.args.empty()) return usage("unexpected argument '" + o.args[0] + "' after 'factureren'");
-    if (o.jaar.empty() || o.soort.empty())
-        return usage("'vhh factureren' needs --jaar Y and --soort voorschot|werkplekhuur|afrekening");
-    if (auto p = store::year_and_date_problem(o.jaar, "", ""); !p.empty()) return usage(p);
-    if (o.soort != "voorschot" && o.soort != "werkplekhuur" && o.soort != "afrekening")
-        return usage("--soort '" + printable_text(o.soort) + "' is not voorschot, werkplekhuur or afrekening");
-    if (!o.termijn.empty() && o.soort != "voorschot")
-        return usage("--termijn applies to --soort voorschot only (werkplekhuur and afrekening are billed per year)");
+    if (auto p = billing_problem(o.jaar, o.soort, o.termijn); !p.empty()) return usage(p);
     const int jaar = std::stoi(o.jaar);
     try {
         std::unique_ptr<OutputSet> out;
         if (!o.out.empty()) out = std::make_unique<OutputSet>(o.out);  // checked before anything is done
         store::Opened r = store::open_region(o, "factureren", jaar);
         const RunConfig &c = r.config;
-        const Facturatie &f = c.facturatie;
-        if (!f.configured) throw StoreError(vhh::ExitCode::config, o.config_path + kNoFacturatie);
-        const std::vector<Termijn> termijnen = termijnen_of(f.termijnen, jaar);
-        std::vector<std::size_t> chosen;
-        if (o.termijn.empty()) {
-            for (std::size_t i = 0; i < termijnen.size(); ++i) chosen.push_back(i);
-        } else if (auto t = find_termijn(o.termijn, termijnen)) {
-            chosen.push_back(*t);
-        } else {
-            std::string ids;
-            for (const auto &t : termijnen) ids += (ids.empty() ? "" : ", ") + t.id;
-            return usage("--termijn '" + printable_text(o.termijn) + "' is not a termijn of " + o.jaar + " (termijnen: " +
-                         f.termijnen + ": " + ids + ", or their number 1 to " + std::to_string(termijnen.size()) + ")");
-        }
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
-        const auto begroting = store::find_vaststelling(*r.store, c.region.id, "begroting", jaar);
-        if (!begroting)
-            throw StoreError(vhh::ExitCode::data, "the store holds no vastgestelde begroting " + o.jaar + " of " +
-                                                      c.region.id + ": nothing to bill ('vhh vaststellen begroting' first)");
-        const std::vector<Invoice> existing = read_invoices(*r.store, c.region.id, jaar);
-        std::vector<Invoice> drafts;
-        std::vector<std::string> already, problems;
-        auto add = [&](Invoice inv, std::int64_t cents, const std::string &regel) {
-            const Invoice *which = nullptr;
-            if (billed(existing, inv.soort, inv.termijn, inv.debiteur_id, &which)) {
-                already.push_back(inv.soort + " " + inv.termijn + " " + inv.debiteur_id + " " + inv.debiteur + ": " +
-                                  (which->credit_note() ? "creditnota " : "factuur ") + which->nummer);
-                return;
-            }
-            if (cents == 0) return;
-            const InvoiceParty *deb = f.debiteur(inv.debiteur_id);
-            if (!deb) {
-                problems.push_back(inv.debiteur_id + " " + inv.debiteur);
-                return;
-            }
-            if (cents < 0) inv.typecode = "381";
-            inv.regels.push_back({regel, cents < 0 ? -cents : cents});
-            inv.partijen = parties_json(
-                parties_for(f, *deb, c.region.find(inv.debiteur_id) ? "Gemeente " + inv.debiteur : inv.debiteur));
-            drafts.push_back(std::move(inv));
-        };
-        if (o.soort == "voorschot") {
-            for (const auto &[g, total] : per_gemeente(*begroting, c.region)) {
-                const std::vector<std::int64_t> parts = split_evenly(total, termijnen.size());
-                for (std::size_t i : chosen) {
-                    const Termijn &t = termijnen[i];
-                    add(draft(c, "voorschot", t.id, t.van, t.tot, t.van, g->code, g->naam), parts[i],
-                        "Voorschot bijdrage " + o.jaar + " termijn " + t.id + " (" + std::to_string(i + 1) + " van " +
-                            std::to_string(termijnen.size()) + "; begroting vastgesteld " + begroting->datum + ", " +
-                            begroting->besluit + ")");
-                }
-            }
-        } else if (o.soort == "werkplekhuur") {
-            std::vector<std::pair<std::string, std::string>> order;
-            std::map<std::string, std::int64_t> totals;
-            for (const auto &l : begroting->bijdragen) {
-                if (l.source != "werkplekhuur" || c.region.find(l.payer_id)) continue;
-                if (!totals.count(l.payer_id)) order.push_back({l.payer_id, l.payer});
-                totals[l.payer_id] += l.amount.in_cents();
-            }
-            for (const auto &[id, naam] : order)
-                add(draft(c, "werkplekhuur", "jaar", Date{jaar, 1, 1}, Date{jaar, 12, 31}, Date{jaar, 1, 1}, id, naam),
-                    totals[id], "Werkplekhuur " + o.jaar + " (begroting vastgesteld " + begroting->datum + ")");
-        } else {
-            const auto rekening = store::find_vaststelling(*r.store, c.region.id, "jaarrekening", jaar);
-            if (!rekening)
-                throw StoreError(vhh::ExitCode::data, "the store holds no vastgestelde jaarrekening " + o.jaar + " of " +
-                                                          c.region.id + " to settle ('vhh vaststellen jaarrekening' first)");
-            std::map<std::string, std::int64_t> voorlopig;
-            for (const auto &[g, total] : per_gemeente(*begroting, c.region)) voorlopig[g->code] = total;
-            const Date datum = Date::parse_iso(rekening->datum).value_or(Date{jaar + 1, 7, 1});
-            for (const auto &[g, definitief] : per_gemeente(*rekening, c.region)) {
-                const std::int64_t diff = definitief - voorlopig[g->code];
-                Invoice inv = draft(c, "afrekening", "jaar", Date{jaar, 1, 1}, Date{jaar, 12, 31}, datum, g->code, g->naam);
-                if (diff < 0) {  // a surplus returned: a credit note on the year's voorschotnota's
-                    for (const auto &e : existing)
-                        if (e.soort == "voorschot" && e.debiteur_id == g->code && !e.credit_note())
-                            inv.crediteert += (inv.crediteert.empty() ? "" : ",") + e.nummer;
-                    if (inv.crediteert.empty()) {
-                        problems.push_back(g->code + " " + g->naam + " (a surplus is credited on the voorschotnota's "
-                                                                      "of the year, and none is billed)");
-                        continue;
-                    }
-                    inv.reden = "Afrekening " + o.jaar + ": overschot terug";
-                }
-                add(inv, diff,
-                    "Afrekening bijdrage " + o.jaar + ": definitief " + euro(definitief) + " − voorlopig " +
-                        euro(voorlopig[g->code]) + " (jaarrekening vastgesteld " + rekening->datum + ")");
-            }
-        }
-        if (!problems.empty()) {
-            std::string list;
-            for (const auto &p : problems) list += (list.empty() ? "" : ", ") + p;
-            throw StoreError(vhh::ExitCode::data, "nothing was billed: no debiteur in facturatie.debiteuren of " +
-                                                      o.config_path + " for " + list);
-        }
-        std::vector<Invoice> issued;
-        const std::string user = store::acting_user(o.door);
-        for (auto &d : drafts) issued.push_back(issue_invoice(*r.store, std::move(d), user, "factureren"));
+        const Billing b = bill(*r.store, c, jaar, o.soort, o.termijn, store::acting_user(o.door));
+        const std::vector<Invoice> &issued = b.issued;
+        const std::vector<std::string> &already = b.already;
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, jaar), c, jaar, created);
         tx.commit();
         if (out) out->commit();
@@ -255,6 +86,7 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
                   << (out ? "; documents in " + out->out_dir() : "") << "\n";
         return 0;
     } catch (const StoreError &e) {
+        if (e.code == vhh::ExitCode::usage) return usage(e.what());  // an unknown --termijn
         return store::refused(e);
     } catch (const OutputError &e) {
         return output_refused(e);
@@ -262,52 +94,6 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
 }
 
 namespace {
-
-/// The net amount of a gross amount with 21 % VAT (category S), rounded half up to the cent.
-std::int64_t net_of_gross(std::int64_t gross) { return (gross * 100 + 60) / 121; }
-
-/// The invoice `nummer` of the region among `all`, to be credited or corrected (not a credit note);
-/// throws StoreError (65) otherwise.
-const Invoice &invoice_to_change(const std::vector<Invoice> &all, const std::string &nummer, const std::string &regio,
-                                 const char *what) {
-    const Invoice &inv = require_invoice(all, nummer, regio);
-    if (inv.credit_note())
-        throw StoreError(vhh::ExitCode::data, nummer + " is a credit note; only an invoice can be " + what);
-    return inv;
-}
-
-/// A credit note (381) for `gross` of `inv` (`whole`: everything still open), dated `datum`.
-Invoice credit_note_for(const Invoice &inv, const std::vector<Invoice> &all, std::int64_t gross, bool whole,
-                        const std::string &datum, const std::string &reden, const std::string &regel) {
-    Invoice cn;
-    cn.regio = inv.regio;
-    cn.jaar = inv.jaar;
-    cn.soort = "credit";
-    cn.typecode = "381";
-    cn.termijn = inv.termijn;
-    cn.debiteur_id = inv.debiteur_id;
-    cn.debiteur = inv.debiteur;
-    cn.datum = datum;
-    cn.vervaldatum = cn.datum;
-    cn.periode_van = inv.periode_van;
-    cn.periode_tot = inv.periode_tot;
-    cn.crediteert = inv.nummer;
-    cn.reden = reden;
-    cn.btw = inv.btw;
-    cn.partijen = inv.partijen;
-    // The amount credited includes VAT as the invoice did (21 % of the net line, category S): a
-    // whole credit takes the net amount still open, a partial one the net that gives `gross`.
-    std::int64_t net = gross;
-    if (inv.btw == "S" && whole) {
-        net = inv.bedrag_cents;
-        for (const auto &earlier : all)
-            if (earlier.credit_note() && earlier.crediteert == inv.nummer) net -= earlier.bedrag_cents;
-    } else if (inv.btw == "S") {
-        net = net_of_gross(gross);
-    }
-    cn.regels.push_back({regel, net});
-    return cn;
-}
 
 /// The optional --datum, checked; "" when absent.
 std::string datum_problem(const CommandOptions &o) {
@@ -318,16 +104,8 @@ std::string datum_problem(const CommandOptions &o) {
 
 int cmd_crediteren(const CommandOptions &o) {
     if (o.args.size() != 1) return usage("'vhh crediteren' needs the invoice's NUMMER and --reden TEXT");
-    if (o.reden.find_first_not_of(" \t\r\n") == std::string::npos)
-        return usage("'vhh crediteren' needs --reden TEXT: why the invoice is credited");
-    if (auto p = datum_problem(o); !p.empty()) return usage(p);
     std::optional<Money> bedrag;
-    if (!o.bedrag.empty()) {
-        bedrag = parse_money(o.bedrag);
-        if (!bedrag || bedrag->in_cents() <= 0)
-            return usage("--bedrag '" + printable_text(o.bedrag) + "' is not an amount in euros above 0, like 125.50");
-    }
-    const std::string &nummer = o.args[0];
+    if (auto p = credit_problem(o.reden, o.bedrag, o.datum, bedrag); !p.empty()) return usage(p);
     try {
         std::unique_ptr<OutputSet> out;
         if (!o.out.empty()) out = std::make_unique<OutputSet>(o.out);
@@ -335,19 +113,9 @@ int cmd_crediteren(const CommandOptions &o) {
         const RunConfig &c = r.config;
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
-        const std::vector<Invoice> all = read_invoices(*r.store, c.region.id);
-        const Invoice *inv = &invoice_to_change(all, nummer, c.region.id, "credited");
-        const std::int64_t open = open_cents(*inv, all);
-        const std::int64_t gross = bedrag ? bedrag->in_cents() : open;
-        if (open <= 0)
-            throw StoreError(vhh::ExitCode::data, "invoice " + nummer + " is credited in full already; nothing is open");
-        if (gross > open)
-            throw StoreError(vhh::ExitCode::data, "--bedrag " + euro(gross) + " is more than what is open of invoice " +
-                                                      nummer + " (" + euro(open) + " of " +
-                                                      euro(inv->bedrag_cents + inv->btw_cents()) + ")");
-        const Invoice cn = credit_note_for(*inv, all, gross, !bedrag, o.datum.empty() ? today_utc().iso() : o.datum, o.reden,
-                                           "Creditering van factuur " + inv->nummer + ": " + o.reden);
-        const Invoice issued = issue_invoice(*r.store, cn, store::acting_user(o.door), "crediteren");
+        const Credited done = credit(*r.store, c, o.args[0], bedrag, o.datum, o.reden, store::acting_user(o.door));
+        const Invoice *inv = &done.invoice;
+        const Invoice &issued = done.credit_note;
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv->jaar), c, inv->jaar,
                                       document_time(inv->jaar));
         tx.commit();
@@ -444,13 +212,8 @@ int cmd_facturen(const CommandOptions &o) {
         std::vector<const Invoice *> shown;
         for (const auto &i : all)
             if (o.jaar.empty() || i.jaar == std::stoi(o.jaar)) shown.push_back(&i);
-        auto status = [&](const Invoice &i, std::int64_t open) -> std::string {
-            if (i.credit_note()) return i.soort == "credit" ? "verrekend" : "terug te betalen";
-            const bool betaald = paid.count(i.nummer) && paid.at(i.nummer) != 0;
-            if (open < 0) return "overbetaald";
-            if (open == 0) return betaald ? "betaald" : "gecrediteerd";
-            if (betaald) return "deels betaald";
-            return open < i.bedrag_cents + i.btw_cents() ? "deels gecrediteerd" : "open";
+        auto status = [&](const Invoice &i, std::int64_t open) {
+            return invoice_status(i, open, paid.count(i.nummer) && paid.at(i.nummer) != 0);
         };
         std::string text;
         if (o.format == "json") {

@@ -15,6 +15,9 @@
 #include "store/zienswijze_rules.h"
 #include "diagnostic_output.h"
 #include "run.h"
+#include "betalingen/betalingen_store.h"
+#include "invoicing/facturen_store.h"
+#include "web/documenten.h"
 #include "web/pages.h"
 
 namespace vhh::host::web {
@@ -46,10 +49,20 @@ struct FormState {
 
 std::string dutch(const std::optional<Date> &d) { return d ? d->nl() : "–"; }
 
+/// The steps of the cycle of boekjaar `jaar`, from the Wgr calendars of the years they fall in: its
+/// kaderbrief, ontwerpbegroting and begroting in the year before, its (voorlopige) jaarrekening in
+/// the year after — every step whose document is "… <jaar>".
 Data kalender_data(const Context &ctx, int jaar) {
     Data list{mu::data::type::list};
-    for (const auto &s : cycle::wgr_kalender(cycle::plan_for(ctx.config.kalender, jaar))) {
+    const std::string suffix = " " + std::to_string(jaar);
+    for (int kalenderjaar : {jaar - 1, jaar, jaar + 1})
+    for (const auto &s : cycle::wgr_kalender(cycle::plan_for(ctx.config.kalender, kalenderjaar))) {
+        if (s.document.size() <= suffix.size() ||
+            s.document.compare(s.document.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
         Data row;
+        row.set("kalenderjaar", std::to_string(kalenderjaar));
+        row.set("regime", cycle::wgr_regime(kalenderjaar).naam);
         row.set("stap", s.stap);
         row.set("document", s.document);
         row.set("grondslag", s.grondslag);
@@ -146,7 +159,6 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormStat
     d.set("jaar", std::to_string(jaar));
     d.set("vorig_jaar", std::to_string(jaar - 1));
     d.set("volgend_jaar", std::to_string(jaar + 1));
-    d.set("regime", cycle::wgr_regime(jaar).naam);
     d.set("stappen", kalender_data(x.ctx, jaar));
     // The forms for the config's boekjaar, to a controller (bestuur and beheerder read).
     const bool schrijven = jaar == boekjaar && x.sessie->gebruiker.rol == accounts::Rol::controller;
@@ -157,6 +169,48 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormStat
         s.require_schema();
         store_data(s, x.ctx.config.region.id, jaar, d, schrijven, f);
         volgende = static_cast<int>(store::find_wijzigingen(s, x.ctx.config.region.id, jaar).size()) + 1;
+    }
+    {
+        // Invoices and payments: what is open of the boekjaar, what waits to be matched.
+        const std::string &regio = x.ctx.config.region.id;
+        store::Store &s = x.db();
+        store::Transaction tx(s, false);
+        const auto invoices = invoicing::read_invoices(s, regio);
+        const auto payments = betalingen::read_payments(s, regio);
+        const auto paid = betalingen::paid_per_invoice(payments);
+        std::size_t open = 0, ongekoppeld = 0, aantal = 0;
+        for (const auto &i : invoices)
+            if (i.jaar == jaar && !i.credit_note()) {
+                ++aantal;
+                if (betalingen::open_after_payments(i, invoices, paid) > 0) ++open;
+            }
+        for (const auto &p : payments)
+            if (p.factuur.empty() && p.bedrag_cents > 0) ++ongekoppeld;
+        d.set("facturen_aantal", std::to_string(aantal));
+        d.set("facturen_open", std::to_string(open));
+        d.set("betalingen_ongekoppeld", std::to_string(ongekoppeld));
+    }
+    {
+        // The documents of the boekjaar, when they have been made (the documents page makes them).
+        std::shared_ptr<const GeneratedDocuments> docs;
+        {
+            // Not while they are being made: the dashboard does not wait for that.
+            std::unique_lock<std::mutex> lock(x.ctx.documents_lock, std::try_to_lock);
+            if (lock.owns_lock()) docs = x.ctx.documents;
+        }
+        Data list{mu::data::type::list};
+        if (docs && docs->jaar == jaar)
+            for (const auto &g : docs->documents) {
+                Data row;
+                row.set("document", g.name);
+                row.set("titel", g.titel);
+                row.set("bestanden", files_data(g.bestanden));
+                list.push_back(row);
+            }
+        d.set("heeft_documenten", !list.list_value().empty());
+        d.set("is_boekjaar", jaar == boekjaar);
+        d.set("boekjaar", std::to_string(boekjaar));
+        d.set("documenten", list);
     }
     if (schrijven) {
         d.set("formulier", form_data(x.ctx, jaar, f.gemeente.empty() && f.soort.empty() ? f : FormState{}));
@@ -188,14 +242,6 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FormStat
     if (vastgelegd == "wijziging") d.set("vastgelegd", std::string("De begrotingswijziging is vastgelegd."));
     if (vastgelegd == "vaststelling") d.set("vastgelegd", std::string("De vaststelling is vastgelegd."));
     x.page(status, "dashboard", d, "Dashboard " + std::to_string(jaar));
-}
-
-/// The year asked for (?jaar=Y, default the boekjaar), or 0 when it is no year.
-int asked_year(const Exchange &x) {
-    const std::string jaar = x.query("jaar");
-    if (jaar.empty()) return x.ctx.config.region.boekjaar;
-    if (!store::year_and_date_problem(jaar, "", "").empty()) return 0;
-    return std::stoi(jaar);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "store/audit_log.h"
 #include "store/publicaties.h"
 #include "web/documenten.h"
+#include "web/dutch_time.h"
 #include "web/pages.h"
 #include "web/security.h"
 
@@ -143,7 +144,7 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, const std::string &meldi
         row.set("gemeente", gemeente_naam(x.ctx, doc.gemeente));
         row.set("bestanden", files_data(doc.bestanden));
         if (auto it = published.find(doc.name); it != published.end()) {
-            row.set("gepubliceerd", it->second.op + " door " + it->second.door);
+            row.set("gepubliceerd", dutch_timestamp(it->second.op) + " door " + it->second.door);
         } else if (schrijven) {
             row.set("publiceren", true);
         }

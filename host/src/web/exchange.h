@@ -86,6 +86,8 @@ public:
     Poco::Net::HTTPServerResponse &response;
     std::optional<Sessie> sessie;  ///< the logged-in user, when there is one
     std::map<std::string, std::string> form;  ///< a session's POST fields (its CSRF token checked)
+    std::string upload_name, upload;          ///< an upload route's file: its name as sent, its bytes
+    bool has_upload = false;                  ///< the upload route's request had the file's part
 
     /// The store, opened for this request on first use.
     store::Store &db();

@@ -9,6 +9,7 @@
 
 #include "accounts/gebruikers.h"
 #include "diagnostic_output.h"
+#include "store/store_commands.h"
 #include "vhh/text.h"
 #include "web/security.h"
 
@@ -43,6 +44,7 @@ void Exchange::page(HTTPResponse::HTTPStatus status, const std::string &name, Da
         data.set("csrf", sessie->csrf);
         if (sessie->gebruiker.rol != Rol::raad) data.set("dashboard_link", true);
         if (sessie->gebruiker.rol != Rol::raad) data.set("documenten_link", true);
+        if (sessie->gebruiker.rol != Rol::raad) data.set("facturen_link", true);
         if (sessie->gebruiker.rol != Rol::beheerder) data.set("portaal_link", true);
     }
     const std::string html = ctx.templates.page(name, data);
@@ -80,6 +82,13 @@ void Exchange::error(HTTPResponse::HTTPStatus status, const std::string &uitleg)
     d.set("kop", text.first);
     d.set("uitleg", uitleg.empty() ? text.second : uitleg);
     page(status, "fout", d, text.first);
+}
+
+int asked_year(const Exchange &x) {
+    const std::string jaar = x.query("jaar");
+    if (jaar.empty()) return x.ctx.config.region.boekjaar;
+    if (!store::year_and_date_problem(jaar, "", "").empty()) return 0;
+    return std::stoi(jaar);
 }
 
 namespace {
@@ -175,6 +184,7 @@ struct Route {
     std::string method;
     std::set<Rol> rollen;
     void (*handle)(Exchange &);
+    const char *upload = nullptr;  ///< a multipart upload with the file of this field (else a form)
 };
 
 const std::set<Rol> kLezers = {Rol::beheerder, Rol::controller, Rol::bestuur};
@@ -197,6 +207,12 @@ std::vector<Route> routes_of(const std::string &path) {
     if (path.rfind("/documenten/bestand/", 0) == 0) return {{"GET", kLezers, document_bestand}};
     if (path == "/documenten/genereren") return {{"POST", {Rol::controller}, post_genereren}};
     if (path == "/documenten/publiceren") return {{"POST", {Rol::controller}, post_publiceren}};
+    if (path == "/betalingen") return {{"GET", kLezers, betalingen}};
+    if (path == "/betalingen/importeren") return {{"POST", {Rol::controller}, post_importeren, "afschrift"}};
+    if (path == "/betalingen/koppelen") return {{"POST", {Rol::controller}, post_koppelen}};
+    if (path == "/facturen") return {{"GET", kLezers, facturen}};
+    if (path == "/facturen/factureren") return {{"POST", {Rol::controller}, post_factureren}};
+    if (path == "/facturen/crediteren") return {{"POST", {Rol::controller}, post_crediteren}};
     if (path.rfind("/portaal/document/", 0) == 0) return {{"GET", portaal_lezers, portaal_document}};
     if (path.rfind("/portaal/bestand/", 0) == 0) return {{"GET", portaal_lezers, portaal_bestand}};
     if (path == "/portaal/vraag") return {{"POST", {Rol::raad}, post_vraag}};
@@ -235,7 +251,20 @@ void route(Exchange &x) {
         if (!r->rollen.count(x.sessie->gebruiker.rol)) return x.error(HTTPResponse::HTTP_FORBIDDEN);
         if (method == "POST") {
             // Every POST of a session carries its CSRF token; the body is read here, once.
-            auto form = read_form(x.request);
+            std::optional<std::map<std::string, std::string>> form;
+            if (r->upload) {
+                auto upload = read_upload(x.request, r->upload);
+                if (!upload)
+                    return x.error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE,
+                                   "Het bestand is groter dan " + std::to_string(kMaxUpload / (1024 * 1024)) +
+                                       " MiB; de server neemt het niet aan. Er is niets geboekt.");
+                form = std::move(upload->fields);
+                x.upload_name = std::move(upload->filename);
+                x.upload = std::move(upload->bytes);
+                x.has_upload = upload->has_file;
+            } else {
+                form = read_form(x.request);
+            }
             if (!form) return x.error(HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE);
             if (!tokens_equal((*form)["csrf"], x.sessie->csrf))
                 return x.error(HTTPResponse::HTTP_FORBIDDEN,
@@ -251,6 +280,8 @@ public:
     explicit Handler(const Context &ctx) : ctx_(ctx) {}
     void handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net::HTTPServerResponse &response) override {
         Exchange x(ctx_, request, response);
+        // Under TLS every answer tells the browser to come back over HTTPS only (a year).
+        if (ctx_.secure) response.set("Strict-Transport-Security", "max-age=31536000");
         try {
             route(x);
         } catch (const std::exception &e) {

@@ -13,6 +13,12 @@
 //   GET  /documenten/bestand/FILE  one generated file: beheerder, controller, bestuur
 //   POST /documenten/genereren     generates the documents again: controller
 //   POST /documenten/publiceren    publishes a document (field document): controller
+//   GET  /betalingen         the unmatched payments, the upload form: beheerder, controller, bestuur
+//   POST /betalingen/importeren    books a CAMT.053 statement (multipart, field afschrift): controller
+//   POST /betalingen/koppelen      ties a payment to an invoice (transactie, factuur): controller
+//   GET  /facturen?jaar=Y    the invoices of a year with their status: beheerder, controller, bestuur
+//   POST /facturen/factureren      bills a soort (jaar, soort, termijn): controller
+//   POST /facturen/crediteren      credits an invoice (nummer, reden, bedrag, datum): controller
 //   GET  /portaal/document/DOC     a published document and its vragen: raad (its own gemeente's letters), bestuur, controller
 //   GET  /portaal/bestand/FILE     a published file: the same
 //   POST /portaal/vraag            asks a technische vraag (document, sectie, vraag): raad
@@ -27,6 +33,9 @@ namespace vhh::host::web {
 
 /// The factory the HTTPServer takes: every request goes through the router with `ctx`.
 Poco::Net::HTTPRequestHandlerFactory *handler_factory(const Context &ctx);
+
+/// The year a page is asked for (?jaar=Y; the config's boekjaar when absent), or 0 when it is no year.
+int asked_year(const Exchange &x);
 
 /// GET / : where the cycle of a year stands, and the zienswijze form (dashboard.cpp).
 void dashboard(Exchange &x);
@@ -45,6 +54,14 @@ void documenten(Exchange &x);
 void document_bestand(Exchange &x);
 void post_genereren(Exchange &x);
 void post_publiceren(Exchange &x);
+/// GET /betalingen, POST /betalingen/importeren and /betalingen/koppelen (betalingen.cpp).
+void betalingen(Exchange &x);
+void post_importeren(Exchange &x);
+void post_koppelen(Exchange &x);
+/// GET /facturen, POST /facturen/factureren and /facturen/crediteren (facturen.cpp).
+void facturen(Exchange &x);
+void post_factureren(Exchange &x);
+void post_crediteren(Exchange &x);
 /// GET /portaal/document/DOC, GET /portaal/bestand/FILE, POST /portaal/vraag and /portaal/antwoord (vragen.cpp).
 void portaal_document(Exchange &x);
 void portaal_bestand(Exchange &x);

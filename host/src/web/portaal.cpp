@@ -5,6 +5,7 @@
 #include "store/historie.h"
 #include "store/publicaties.h"
 #include "web/documenten.h"
+#include "web/dutch_time.h"
 #include "web/pages.h"
 
 namespace vhh::host::web {
@@ -50,7 +51,7 @@ void publicaties_data(Exchange &x, Data &d) {
         }
         Data row;
         row.set("document", p.document);
-        row.set("gepubliceerd", p.op.substr(0, 10));
+        row.set("gepubliceerd", dutch_timestamp(p.op));
         row.set("bestanden", files_data(p.bestanden));
         documenten.push_back(row);
     }

@@ -3,10 +3,16 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <openssl/ssl.h>
 #include <signal.h>
 
+#include <fstream>
 #include <iostream>
 
 #include "config/province_config.h"
@@ -24,6 +30,45 @@ int fail(vhh::ExitCode code, const std::string &message) {
     return static_cast<int>(code);
 }
 
+/// The TLS context of `o`'s certificate and key, or the exit code and message of why there is none.
+struct Tls {
+    Poco::Net::Context::Ptr context;
+    int code = 0;
+};
+
+Tls tls_context(const ServeOptions &o) {
+    if (o.tls_cert.empty() != o.tls_key.empty())
+        return {nullptr, fail(vhh::ExitCode::usage, "'vhh serve' needs --tls-cert FILE and --tls-key FILE together")};
+    if (o.tls_cert.empty()) return {nullptr, 0};  // plain HTTP
+    for (const auto &[option, path] : {std::pair{"--tls-cert", o.tls_cert}, std::pair{"--tls-key", o.tls_key}}) {
+        std::ifstream in(path, std::ios::binary);
+        const bool opened = static_cast<bool>(in);
+        char c;
+        if (!opened || !in.get(c))
+            return {nullptr, fail(vhh::ExitCode::no_input, std::string(option) + " " + path + ": cannot read the file (" +
+                                                               (opened ? "it is empty" : "missing or not readable") + ")")};
+    }
+    Poco::Net::initializeSSL();
+    try {
+        Poco::Net::Context::Params params;
+        params.certificateFile = o.tls_cert;
+        params.privateKeyFile = o.tls_key;
+        params.verificationMode = Poco::Net::Context::VERIFY_NONE;  // no client certificates
+        params.loadDefaultCAs = false;
+        params.cipherList = "HIGH:!aNULL:!eNULL:!MD5:!RC4:!3DES";
+        Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
+        context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+        if (SSL_CTX_check_private_key(context->sslContext()) != 1)
+            return {nullptr, fail(vhh::ExitCode::config, "--tls-key " + o.tls_key + " is not the private key of --tls-cert " +
+                                                             o.tls_cert + " (they do not fit)")};
+        return {context, 0};
+    } catch (const Poco::Exception &e) {
+        return {nullptr, fail(vhh::ExitCode::config, "--tls-cert " + o.tls_cert + " and --tls-key " + o.tls_key +
+                                                         " are not a PEM certificate and its private key: " +
+                                                         e.displayText())};
+    }
+}
+
 }  // namespace
 
 int cmd_serve(const ServeOptions &o) {
@@ -33,7 +78,9 @@ int cmd_serve(const ServeOptions &o) {
     } catch (const Poco::Exception &e) {
         return fail(vhh::ExitCode::usage, "--listen '" + o.listen + "' is not ADDR:PORT (" + e.displayText() + ")");
     }
-    if (!address.host().isLoopback() && !o.allow_remote)
+    const Tls tls = tls_context(o);
+    if (tls.code) return tls.code;
+    if (!address.host().isLoopback() && !o.allow_remote && !tls.context)
         return fail(vhh::ExitCode::usage, "--listen " + o.listen +
                                               " is not a loopback address: vhh serve speaks plain HTTP; put a reverse "
                                               "proxy with TLS in front and give --allow-remote to listen there anyway");
@@ -55,6 +102,7 @@ int cmd_serve(const ServeOptions &o) {
         ctx->plugin_dirs = o.plugin_dirs;
         ctx->templates_dir = o.templates_dir;
         ctx->allow_outside_inputs = o.allow_outside_inputs;
+        ctx->secure = static_cast<bool>(tls.context);
     } catch (const store::StoreError &e) {
         return store::refused(e);
     } catch (const std::runtime_error &e) {
@@ -71,7 +119,8 @@ int cmd_serve(const ServeOptions &o) {
 
     std::unique_ptr<Poco::Net::HTTPServer> server;
     try {
-        Poco::Net::ServerSocket socket(address, 64);
+        Poco::Net::ServerSocket socket = tls.context ? Poco::Net::SecureServerSocket(address, 64, tls.context)
+                                                     : Poco::Net::ServerSocket(address, 64);
         auto *params = new Poco::Net::HTTPServerParams;
         params->setMaxThreads(16);
         params->setMaxQueued(256);
@@ -80,7 +129,7 @@ int cmd_serve(const ServeOptions &o) {
         server = std::make_unique<Poco::Net::HTTPServer>(handler_factory(*ctx), socket, params);
         server->start();
         const auto bound = socket.address();
-        std::cout << "vhh serve: luistert op http://" << bound.toString() << "/" << std::endl;
+        std::cout << "vhh serve: luistert op " << (tls.context ? "https" : "http") << "://" << bound.toString() << "/" << std::endl;
     } catch (const Poco::Exception &e) {
         return fail(vhh::ExitCode::cant_create, "cannot listen on " + o.listen + ": " + e.displayText());
     }
@@ -88,6 +137,8 @@ int cmd_serve(const ServeOptions &o) {
     sigwait(&stop_signals, &signal);
     std::cout << "vhh serve: gestopt (" << (signal == SIGTERM ? "SIGTERM" : "SIGINT") << ")" << std::endl;
     server->stopAll(true);
+    server.reset();
+    if (tls.context) Poco::Net::uninitializeSSL();
     return 0;
 }
 

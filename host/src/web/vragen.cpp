@@ -5,6 +5,7 @@
 #include "store/publicaties.h"
 #include "store/zienswijze.h"
 #include "web/documenten.h"
+#include "web/dutch_time.h"
 #include "web/pages.h"
 
 namespace vhh::host::web {
@@ -45,7 +46,7 @@ void show_document(Exchange &x, HTTPResponse::HTTPStatus status, const std::stri
     Data d;
     d.set("document", p->document);
     d.set("jaar", std::to_string(p->jaar));
-    d.set("gepubliceerd", p->op);
+    d.set("gepubliceerd", dutch_timestamp(p->op));
     if (!melding.empty()) d.set("vastgelegd", melding);
     d.set("bestanden", files_data(p->bestanden));
     Data list{mu::data::type::list};
@@ -56,11 +57,11 @@ void show_document(Exchange &x, HTTPResponse::HTTPStatus status, const std::stri
         row.set("nr", std::to_string(v.id));
         if (!v.sectie.empty()) row.set("sectie", v.sectie);
         row.set("gemeente", v.gemeente);
-        row.set("gesteld", v.gesteld);
+        row.set("gesteld", dutch_timestamp(v.gesteld));
         row.set("vraag", v.vraag);
         if (!v.antwoord.empty()) {
             row.set("antwoord", v.antwoord);
-            row.set("beantwoord", v.beantwoord);
+            row.set("beantwoord", dutch_timestamp(v.beantwoord));
         } else if (rol == accounts::Rol::controller) {
             Data form;
             form.set("nr", std::to_string(v.id));
