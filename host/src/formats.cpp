@@ -202,10 +202,26 @@ std::string begroting_json(const Region &region, const Meerjarenraming &raming) 
         for (int j : raming.jaren) bijdragen[j] += in_jaar(b.bedragen, j);
     }
     root->set("bijdragen", bij);
+    Array::Ptr reserves = new Array;
+    std::map<int, Money> toevoegingen, onttrekkingen;
+    for (const auto &r : raming.reserves) {
+        Object::Ptr o = ordered_object();
+        o->set("naam", r.naam);
+        o->set("toevoegingen_cents", per_jaar(raming.jaren, r.toevoegingen));
+        o->set("onttrekkingen_cents", per_jaar(raming.jaren, r.onttrekkingen));
+        reserves->add(o);
+        for (int j : raming.jaren) {
+            toevoegingen[j] += in_jaar(r.toevoegingen, j);
+            onttrekkingen[j] += in_jaar(r.onttrekkingen, j);
+        }
+    }
+    root->set("reserves", reserves);
     Object::Ptr totalen = ordered_object();
     totalen->set("baten", per_jaar(raming.jaren, baten));
     totalen->set("lasten", per_jaar(raming.jaren, lasten));
     totalen->set("bijdragen", per_jaar(raming.jaren, bijdragen));
+    totalen->set("toevoegingen", per_jaar(raming.jaren, toevoegingen));
+    totalen->set("onttrekkingen", per_jaar(raming.jaren, onttrekkingen));
     root->set("totalen_cents", totalen);
     return stringify(root);
 }

@@ -1,5 +1,7 @@
 #include "pipeline.h"
 
+#include "cycle/gemeenten_van_jaar.h"
+
 #include <functional>
 
 #include "config/settings_validator.h"
@@ -77,8 +79,8 @@ public:
     const std::vector<ContributionLine> &lines() const override { return lines_; }
     void add_document(doc::Document document) override { documents_.push_back(std::move(document)); }
     void add_posten(std::vector<PostFigures> posten) override { posten_ = std::move(posten); }
-    std::optional<std::vector<ContributionLine>> divide_bijdrage(Money totaal, std::string &error) override {
-        return pipeline_.divide_bijdrage(totaal, error);
+    std::optional<std::vector<ContributionLine>> divide_bijdrage(int jaar, Money totaal, std::string &error) override {
+        return pipeline_.divide_bijdrage(jaar, totaal, error);
     }
     void add_meerjarenraming(Meerjarenraming raming) override { raming_ = std::move(raming); }
     Zienswijzetermijn zienswijzetermijn(int begrotingsjaar) const override {
@@ -427,7 +429,7 @@ bool Pipeline::report(Diagnostics &parent) {
     return true;  // warnings only
 }
 
-std::optional<std::vector<ContributionLine>> Pipeline::divide_bijdrage(Money totaal, std::string &error) {
+std::optional<std::vector<ContributionLine>> Pipeline::divide_bijdrage(int jaar, Money totaal, std::string &error) {
     // The key is financing.inwonerbijdrage's: run it again with `totaal` as the whole gemeentelijke
     // bijdrage. A tarief key becomes the same key over a total (per_inwoner is pro_rata of inwoners;
     // vast_plus_inwoner keeps its vast deel); indexation and the afrekening belong to the boekjaar.
@@ -462,7 +464,8 @@ std::optional<std::vector<ContributionLine>> Pipeline::divide_bijdrage(Money tot
     Diagnostics scratch;
     std::vector<ContributionLine> lines;
     std::vector<Table> sheets;
-    ComputeContextImpl ctx(config_.region, partners_, partner_registry_, settings, scratch, lines, sheets);
+    const Region region = cycle::region_in_jaar(config_.region, jaar);
+    ComputeContextImpl ctx(region, partners_, partner_registry_, settings, scratch, lines, sheets);
     attach(ctx, *key);
     try {
         PluginCallScope crash_record(key->record->name, "compute");

@@ -113,9 +113,10 @@ public:
     const std::vector<Workbook> &workbooks() const { return workbooks_; }
     /// The meerjarenraming a report plugin gave (ReportContext::add_meerjarenraming), if any.
     const std::optional<Meerjarenraming> &meerjarenraming() const { return meerjarenraming_; }
-    /// `totaal` divided over the gemeenten by the configured key (ReportContext::divide_bijdrage):
-    /// financing.inwonerbijdrage run again with `totaal` as its whole gemeentelijke bijdrage.
-    std::optional<std::vector<ContributionLine>> divide_bijdrage(Money totaal, std::string &error);
+    /// `totaal` divided over the gemeenten of `jaar` by the configured key (ReportContext::divide_bijdrage):
+    /// financing.inwonerbijdrage run again with `totaal` as its whole gemeentelijke bijdrage over the
+    /// region as it is in `jaar` (cycle/gemeenten_van_jaar.h).
+    std::optional<std::vector<ContributionLine>> divide_bijdrage(int jaar, Money totaal, std::string &error);
     /// The zienswijze term of the ontwerpbegroting of `begrotingsjaar` (ReportContext::zienswijzetermijn).
     Zienswijzetermijn zienswijzetermijn(int begrotingsjaar) const;
     /// The posten a report plugin gave for the administration (ReportContext::add_posten), if any.

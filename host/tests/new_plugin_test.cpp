@@ -73,7 +73,7 @@ TEST_F(NewPluginTest, WritesEveryFileOfEveryKindWithEveryValueFilledIn) {
             EXPECT_EQ(text.find("&quot;"), std::string::npos) << soort << " " << f;  // nothing HTML-escaped
         }
         EXPECT_NE(slurp(map / "plugin.cpp").find("\"" + soort + ".vast-bedrag\""), std::string::npos);
-        EXPECT_NE(slurp(map / "CMakeLists.txt").find("find_package(vhh-sdk 2 REQUIRED)"), std::string::npos);
+        EXPECT_NE(slurp(map / "CMakeLists.txt").find("find_package(vhh-sdk 3 REQUIRED)"), std::string::npos);
         EXPECT_NE(slurp(map / "tests/vast_bedrag_test.cpp").find("settings_from_yaml"), std::string::npos);
         EXPECT_NE(out.str().find("-DCMAKE_PREFIX_PATH=/opt/vhh"), std::string::npos) << out.str();
     }

@@ -54,6 +54,13 @@ TEST(PluginLoader, WrongAbiVersion) {
         << r.reason;
 }
 
+TEST(PluginLoader, APluginOfTheFrozenMajor2IsRefused) {
+    PluginRegistry reg;
+    const auto &r = load(reg, "major2.so");
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.reason, "Wrong SDK ABI version on plugin 'test.major2'. Got 2.1, supported 3.0.");
+}
+
 TEST(PluginLoader, OldCxxStringAbiIsRefusedByTheManifestsToolchainFacts) {
     PluginRegistry reg;
     const auto &r = load(reg, "oldabi.so");
@@ -121,7 +128,8 @@ TEST(PluginLoader, DiscoverListsEveryFileInNameOrder) {
     std::vector<std::string> names;
     for (const auto &r : reg.records()) names.push_back(r.path.substr(r.path.rfind('/') + 1));
     std::vector<std::string> expected = {"badmagic.so",   "badmodel.so",   "crashing.so",  "failing.so",
-                                         "huge.so",       "noentry.so",    "notalib.so",   "oldabi.so",
+                                         "huge.so",       "major2.so",     "noentry.so",   "notalib.so",
+                                         "oldabi.so",
                                          "test.good.so",
                                          "throwing.so",   "unresolved.so", "wrongabi.so"};
     EXPECT_EQ(names, expected);

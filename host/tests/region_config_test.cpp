@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "config/region_config.h"
+#include "cycle/gemeenten_van_jaar.h"
 #include "output/sha256.h"
 
 namespace fs = std::filesystem;
@@ -282,4 +283,30 @@ TEST(RegionConfig, UnknownCentrumgemeenteListsTheRegionsGemeenten) {
                           "regio.centrumgemeente", diag);
     ASSERT_EQ(ds.size(), 1u) << diag.format_all();
     EXPECT_EQ(ds[0].hint, "the region's gemeenten: GM0687, GM0654");
+}
+
+// The region of a later year of the meerjarenraming (ReportContext::divide_bijdrage, SDK ABI 3).
+TEST(RegionInJaar, AHerindelingInForceThatYearMergesItsGemeenten) {
+    vhh::Region r;
+    r.boekjaar = 2015;
+    r.gemeenten = {{"GM0755", "Boekel", 10000, "", {}, {}},
+                   {"GM0846", "Sint-Oedenrode", 17700, "", {}, {}},
+                   {"GM0860", "Veghel", 37300, "", {}, {}}};
+    r.herindelingen = {{{2017, 1, 1}, "GM1948", "Meierijstad", {"GM0860", "GM0846"}, {}}};
+    const vhh::Region same = vhh::host::cycle::region_in_jaar(r, 2016);
+    ASSERT_EQ(same.gemeenten.size(), 3u);
+    EXPECT_EQ(same.boekjaar, 2016);
+    const vhh::Region later = vhh::host::cycle::region_in_jaar(r, 2017);
+    EXPECT_EQ(later.boekjaar, 2017);
+    ASSERT_EQ(later.gemeenten.size(), 2u);
+    EXPECT_EQ(later.gemeenten[0].code, "GM0755");
+    EXPECT_EQ(later.gemeenten[1].code, "GM1948");  // at the place of the first of its gemeenten
+    EXPECT_EQ(later.gemeenten[1].naam, "Meierijstad");
+    EXPECT_EQ(later.gemeenten[1].inwoners, 55000);
+    EXPECT_EQ(later.gemeenten[1].voorgangers, (std::vector<std::string>{"GM0846", "GM0860"}));
+    EXPECT_EQ(later.gemeenten[1].inwoners_bron, "herindeling per 1-1-2017: Sint-Oedenrode 17.700 + Veghel 37.300");
+    // In force in the boekjaar already: the region has applied it, nothing changes.
+    r.boekjaar = 2017;
+    r.gemeenten = later.gemeenten;
+    EXPECT_EQ(vhh::host::cycle::region_in_jaar(r, 2018).gemeenten.size(), 2u);
 }

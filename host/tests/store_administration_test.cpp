@@ -8,6 +8,9 @@
 
 #include <filesystem>
 
+#include "betalingen/debiteurenstand.h"
+#include "invoicing/facturen_store.h"
+#include "invoicing/ubl_invoice.h"
 #include "store/audit_log.h"
 #include "store/seal.h"
 #include "store/zienswijze.h"
@@ -129,6 +132,96 @@ TEST_F(StoreAdministration, AWijzigingIsSealedAndItsSealNamedInTheAuditLog) {
     const auto bad = verify_wijzigingen(*store_);
     ASSERT_TRUE(bad);
     EXPECT_EQ(*bad, "begrotingswijziging 2 of 2019 of fryslan (id 2): its content does not match its seal");
+}
+
+TEST_F(StoreAdministration, AWijzigingsOmschrijvingPerPostAndItsBijdragenReachThePlugins) {
+    // SDK ABI 3 / migration 8: why each post changes, the wijziging's omschrijving and the recorded
+    // change per gemeente are what report.begroting's begrotingswijziging document shows.
+    ContributionLine b;
+    b.payer_id = "GM1970";
+    b.payer = "Noardeast-Fryslân";
+    b.amount = Money::euros(500);
+    const WijzigingInput w{"fryslan", 2019, "AB 3", "2019-04-01",
+                           {{"PERS", "Personeel", Money::euros(500), "extra coördinator"}, {"GEM", "Bijdragen", Money::euros(500)}},
+                           {b}, "meer personeel, betaald door de gemeenten"};
+    {
+        Transaction tx(*store_, true);
+        append_log(*store_, "test", "wijziging", wijziging_log_text(w, record_wijziging(*store_, w)));
+        tx.commit();
+    }
+    Transaction tx(*store_, false);
+    const Administration a = read_administration(*store_, region_);
+    ASSERT_EQ(a.wijzigingen.size(), 1u);
+    const BudgetAmendment &got = a.wijzigingen[0];
+    EXPECT_EQ(got.omschrijving, "meer personeel, betaald door de gemeenten");
+    ASSERT_EQ(got.posten.size(), 2u);
+    EXPECT_EQ(got.posten[0].omschrijving, "extra coördinator");
+    EXPECT_EQ(got.posten[1].omschrijving, "");
+    ASSERT_EQ(got.bijdragen.size(), 1u);
+    EXPECT_EQ(got.bijdragen[0].payer_id, "GM1970");
+    EXPECT_EQ(got.bijdragen[0].amount, Money::euros(500));
+    EXPECT_EQ(got.bijdragen[0].basis, "begrotingswijziging 1 2019 (besluit AB 3, 2019-04-01)");
+    EXPECT_FALSE(verify_wijzigingen(*store_));  // sealed with the omschrijving per post
+}
+
+TEST_F(StoreAdministration, AWijzigingWithoutPostOmschrijvingKeepsItsSealFromBeforeMigration8) {
+    // A wijziging recorded before migration 8 was sealed without the column; its posten read ''
+    // after the migration, and the seal over the columns it had still holds.
+    const WijzigingInput w{"fryslan", 2019, "AB 3", "2019-04-01", {{"PERS", "Personeel", Money::euros(500)}}, {}, "x"};
+    Transaction tx(*store_, true);
+    const RecordedWijziging r = record_wijziging(*store_, w);
+    append_log(*store_, "test", "wijziging", wijziging_log_text(w, r));
+    EXPECT_FALSE(verify_wijzigingen(*store_));
+    store_->session() << "UPDATE wijziging_posten SET omschrijving = 'later bedacht'", Poco::Data::Keywords::now;
+    const auto bad = verify_wijzigingen(*store_);  // a changed omschrijving breaks the seal
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(*bad, "begrotingswijziging 1 of 2019 of fryslan (id 1): its content does not match its seal");
+}
+
+TEST_F(StoreAdministration, TheDebiteurenstandOn31DecemberOfTheBoekjaar) {
+    {
+        Transaction tx(*store_, false);
+        const Administration a = read_administration(*store_, region_);
+        EXPECT_EQ(a.debiteurenstand.facturen, 0u);  // no invoices: the section says so
+        EXPECT_EQ(a.debiteurenstand.per, (Date{2019, 12, 31}));
+    }
+    auto draft = [](const std::string &datum, std::int64_t cents) {
+        invoicing::Invoice i;
+        i.regio = "fryslan";
+        i.jaar = 2019;
+        i.soort = "voorschot";
+        i.termijn = "Q1";
+        i.debiteur_id = "GM1970";
+        i.debiteur = "Noardeast-Fryslân";
+        i.datum = i.vervaldatum = datum;
+        i.btw = "O";
+        i.partijen = invoicing::parties_json({});
+        i.regels = {{"voorschot", cents}};
+        return i;
+    };
+    {
+        Transaction tx(*store_, true);
+        invoicing::issue_invoice(*store_, draft("2019-03-01", 100000), "t", "factureren");
+        invoicing::issue_invoice(*store_, draft("2019-11-01", 250000), "t", "factureren");
+        invoicing::issue_invoice(*store_, draft("2020-01-15", 999900), "t", "factureren");  // after 31 December
+        tx.commit();
+    }
+    Transaction tx(*store_, false);
+    const Administration a = read_administration(*store_, region_);
+    const Debiteurenstand &d = a.debiteurenstand;
+    EXPECT_EQ(d.facturen, 2u);
+    ASSERT_EQ(d.debiteuren.size(), 1u);
+    EXPECT_EQ(d.debiteuren[0].debiteur_id, "GM1970");
+    ASSERT_EQ(d.debiteuren[0].facturen.size(), 2u);
+    EXPECT_EQ(d.debiteuren[0].facturen[0].nummer, "2019-00001");
+    EXPECT_EQ(d.debiteuren[0].facturen[1].open, Money::cents(250000));
+    EXPECT_EQ(d.debiteuren[0].facturen[1].dagen_vervallen, 60);  // 1 November to 31 December
+    EXPECT_EQ(d.totaal, Money::cents(350000));
+    // The same figures as `vhh debiteuren --per 2019-12-31`.
+    const auto same = betalingen::debiteurenstand(invoicing::read_invoices(*store_, "fryslan"),
+                                                  betalingen::read_payments(*store_, "fryslan"), Date{2019, 12, 31});
+    ASSERT_EQ(same.size(), 1u);
+    EXPECT_EQ(same[0].open_cents, d.totaal.in_cents());
 }
 
 TEST_F(StoreAdministration, UnansweredZienswijzenUntilTheReaction) {

@@ -21,6 +21,7 @@ UNDO_MIGRATION = {
     5: ["DROP TABLE inlogpogingen", "DROP TABLE sessies"],
     6: ["DROP TABLE betalingen"],
     7: ["DROP TABLE vragen", "DROP TABLE publicatie_bestanden", "DROP TABLE publicaties"],
+    8: ["ALTER TABLE wijziging_posten DROP COLUMN omschrijving"],
 }
 # The schema version this vhh writes, and the one before it (the newest it knows below SCHEMA).
 SCHEMA = max(UNDO_MIGRATION)

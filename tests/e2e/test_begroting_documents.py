@@ -66,6 +66,21 @@ class BegrotingCommand(VhhTestCase):
             self.assertEqual(set(b), {"payer_id", "payer", "bedragen_cents"})
             self.assertRegex(b["payer_id"], r"^GM\d{4}$")
 
+    def test_json_has_the_budgeted_reserve_mutations(self):
+        # SDK ABI 3: the Meerjarenraming carries the reserves; Zeeland budgets an onttrekking of
+        # € 15.000 from the bestemmingsreserve in 2014 for the incidentele PROJ.
+        got = json.loads(self.begroting("zeeland"))
+        self.assertTrue(got["reserves"])
+        for r in got["reserves"]:
+            self.assertEqual(set(r), {"naam", "toevoegingen_cents", "onttrekkingen_cents"})
+            self.assertEqual(sorted(r["toevoegingen_cents"]), ["2014", "2015", "2016", "2017"])
+            self.assertEqual(sorted(r["onttrekkingen_cents"]), ["2014", "2015", "2016", "2017"])
+        self.assertEqual(got["totalen_cents"]["onttrekkingen"]["2014"], 1500000)
+        for soort in ("toevoegingen", "onttrekkingen"):
+            for jaar in got["jaren"]:
+                self.assertEqual(sum(r[soort + "_cents"][str(jaar)] for r in got["reserves"]),
+                                 got["totalen_cents"][soort][str(jaar)])
+
     def test_every_years_bijdragen_add_up_to_the_post(self):
         for region in ("zeeland", "maas-en-leijgraaf"):
             got = json.loads(self.begroting(region))

@@ -22,7 +22,7 @@ FORMATS = ("pdf", "xlsx", "html", "txt")
 # Raises the gemeentelijke bijdrage 2013 by € 1.300,00 for one more coordinator's hours.
 WIJZIGING = """omschrijving: Extra uren coördinatie, gedekt uit de gemeentelijke bijdragen (illustratief)
 posten:
-  - {code: PERS-COORD, bedrag: 1300.00}
+  - {code: PERS-COORD, bedrag: 1300.00, omschrijving: "4 uur per week extra procesregie (illustratief)"}
   - {code: GEM, bedrag: 1300.00}
 """
 
@@ -115,6 +115,48 @@ class Herindeling(VhhTestCase):
         self.assertIn("GM1948", values)
 
 
+class KaderbriefHerindeling(VhhTestCase):
+    """The kaderbrief lists the gemeenten of its years: Meierijstad (from 2017) is not in the
+    kaderbrief 2015 of Maas & Leijgraaf, Veghel and Sint-Oedenrode are."""
+
+    def test_kaderbrief_lists_the_gemeenten_of_each_year(self):
+        out = self.path("out")
+        r = run("run", "--config", config_of("maas-en-leijgraaf"), "--out", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = re.sub(r"\s+", " ", read_text(os.path.join(out, "kaderbrief-2015.txt")))
+        self.assertNotIn("GM1948", text)
+        self.assertNotIn("Meierijstad", text)
+        for code in ("GM0860", "GM0846", "GM0755"):
+            self.assertIn(code, text)
+        book = recompute_every_formula(self, os.path.join(out, "kaderbrief-2015.xlsx"))
+        self.assertNotIn("GM1948", [c.get("value") for s in book["sheets"] for c in s["cells"]])
+
+
+class BundledWijziging(VhhTestCase):
+    """Zeeland bundles begrotingswijziging 1 2013 (illustratief): `vhh run` without a store writes it."""
+
+    def test_run_writes_the_bundled_begrotingswijziging_2013(self):
+        out = self.path("out")
+        r = run("run", "--config", config_of("zeeland"), "--out", out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        names = os.listdir(out)
+        for ext in FORMATS:
+            self.assertIn("begrotingswijziging-2013-1." + ext, names)
+        self.assertFalse([n for n in names if "wijziging-1-" in n], names)  # the bijdrage does not change
+        text = re.sub(r"\s+", " ", read_text(os.path.join(out, "begrotingswijziging-2013-1.txt")))
+        self.assertIn("illustratief", text)
+        self.assertIn("AB 2013/9 (illustratief)", text)
+        self.assertIn("begroting 2013 in de configuratie", text)
+        self.assertIn("Waarom: De keuze voor het regionale informatieplein schuift naar 2014", text)
+        self.assertIn("vervanging van de werkplekken in 2013 (illustratief)", text)
+        self.assertIn("projectstart informatieplein naar 2014 (illustratief)", text)
+        self.assertIn("verandert de gemeentelijke bijdrage (post GEM) niet", text)
+        book = recompute_every_formula(self, os.path.join(out, "begrotingswijziging-2013-1.xlsx"))
+        values = [c.get("value") for s in book["sheets"] for c in s["cells"]]
+        self.assertIn(46000 + 6000, values)  # ICT na wijziging, as report.jaarverantwoording's begroting_na_wijziging
+        self.assertIn(15000 - 6000, values)  # PROJ na wijziging
+
+
 class Begrotingswijziging(StoreTestCase):
     def prepared(self):
         cfg = self.write_config(read_text(config_of("zeeland")))
@@ -152,6 +194,11 @@ class Begrotingswijziging(StoreTestCase):
         for s in ("Wijziging per post", "Gevolgen voor de bijdrage per gemeente", "€ 152.790,40", "€ 154.090,40",
                   "AB 2013/9", "3 oktober 2013"):
             self.assertIn(s, text)
+        # Why, per post (SDK ABI 3, migration 8): the post's own omschrijving, else the wijziging's.
+        txt = re.sub(r"\s+", " ", read_text(os.path.join(out, "begrotingswijziging-2013-1.txt")))
+        self.assertIn("Waarom: Extra uren coördinatie, gedekt uit de gemeentelijke bijdragen (illustratief)", txt)
+        self.assertIn("4 uur per week extra procesregie (illustratief)", txt)
+        self.assertIn("Waarom", [c.get("value") for c in cells])
         r = run("bijdragen", "--config", cfg, "--format", "json")
         before = {l["payer_id"]: l["amount_cents"] for l in json.loads(r.stdout)["lines"]
                   if l["source"] == "inwonerbijdrage"}

@@ -269,11 +269,32 @@ class BetalingenTest(storetest.StoreTestCase):
         self.assertIn("meer dan 90 dagen", text)
         manifest = json.loads(vhhtest.read_text(os.path.join(out, "manifest.json")))
         self.assertIn("debiteuren-2013.pdf", json.dumps(manifest))
+        # The jaarverantwoording's own section (SDK ABI 3, issue 15): the same open items and total
+        # as `vhh debiteuren --per 2013-12-31`.
+        stand = json.loads(self.vhh("debiteuren", "--per", "2013-12-31", "--format", "json", *self.base()).stdout)
+        jv = " ".join(vhhtest.read_text(os.path.join(out, "jaarverantwoording-2013.txt")).split())
+        section = jv[jv.index("Debiteurenstand per 31 december 2013"):]
+        self.assertIn("vhh debiteuren --per 2013-12-31", section)
+        self.assertIn("GM0664", section)
+        total = stand["open_cents"]
+        self.assertGreater(total, 0)
+        self.assertIn(f"€ {f'{total // 100:,}'.replace(',', '.')},{total % 100:02d}", section)
+        for d in stand["debiteuren"]:
+            for item in d["posten"]:
+                self.assertIn(item["nummer"], section)
         # Without invoices of the boekjaar (a store without any): no debiteurenstand.
         other = self.initialised()
         out2 = self.path("out2")
         self.vhh("run", "--config", self.cfg, "--database", other, "--out", out2)
         self.assertFalse([f for f in os.listdir(out2) if f.startswith("debiteuren-")])
+        jv2 = " ".join(vhhtest.read_text(os.path.join(out2, "jaarverantwoording-2013.txt")).split())
+        self.assertIn("De administratie bevat geen facturen van Veiligheidshuis Zeeland met een datum tot en met "
+                      "31 december 2013: er is geen debiteurenstand.", jv2)
+        # Without a store at all the section says so.
+        out3 = self.path("out3")
+        self.vhh("run", "--config", self.cfg, "--out", out3)
+        jv3 = " ".join(vhhtest.read_text(os.path.join(out3, "jaarverantwoording-2013.txt")).split())
+        self.assertIn("Deze run heeft geen administratie (database)", jv3)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ class CliTest(VhhTestCase):
             self.assertIn(cmd, r.stdout)
         r = run("--version")
         self.assertExit(r, 0)
-        self.assertRegex(r.stdout, r"^vhh \d+\.\d+\.\d+ \(SDK ABI 2\.\d+\)")
+        self.assertRegex(r.stdout, r"^vhh \d+\.\d+\.\d+ \(SDK ABI 3\.\d+\)")
 
     def test_no_command_is_usage(self):
         self.assertExit(run(), 64)

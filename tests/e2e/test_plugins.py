@@ -11,7 +11,9 @@ from vhhtest import VhhTestCase, run, sanitizer_build, TEST_PLUGIN_DIR, zeeland_
 BROKEN = {
     "notalib.so": "cannot load shared library",
     "noentry.so": "no entry point 'vhh_get_plugin_manifest'",
-    "wrongabi.so": "Wrong SDK ABI version on plugin 'test.wrongabi'. Got 99.0, supported 2.1.",
+    "wrongabi.so": "Wrong SDK ABI version on plugin 'test.wrongabi'. Got 99.0, supported 3.0.",
+    # Built against the frozen major 2: refused by the major-3 host with the exact message.
+    "major2.so": "Wrong SDK ABI version on plugin 'test.major2'. Got 2.1, supported 3.0.",
     "badmagic.so": "bad manifest magic",
     "unresolved.so": "vhh_test_symbol_that_does_not_exist",
     "throwing.so": "failed to start: ledger database not reachable",

@@ -13,7 +13,8 @@ DESCRIBED = ["bijdragen-2013", "partners-2013", "regio-2013", "jaarverantwoordin
                                      "veere", "vlissingen")] + ["begroting-2014", "kaderbrief-2014"] + [
     f"zienswijzebrief-2014-{g}" for g in ("borsele", "goes", "hulst", "kapelle", "middelburg", "noord-beveland",
                                           "reimerswaal", "schouwen-duiveland", "sluis", "terneuzen", "tholen",
-                                          "veere", "vlissingen")]
+                                          "veere", "vlissingen")] + [
+    "begrotingswijziging-2013-1"]  # the bundled begrotingswijziging 2013 (illustratief, without a store)
 EXPECTED_FILES = ["bijdragen-berekening-2013.xlsx", "manifest.json"] + [f"{stem}.{ext}" for stem in DESCRIBED for ext in ("pdf", "xlsx", "html", "txt")]
 # Indicative populations of the 13 Zeeland gemeenten in the bundled config.
 ZEELAND_INWONERS = {"GM0654": 22551, "GM0664": 37050, "GM0677": 27432, "GM0678": 12386, "GM0687": 48019,

@@ -47,7 +47,7 @@ class WorkbookPrintTest(VhhTestCase):
         # for its kind).
         books = ["jaarverantwoording-2013.xlsx", "raadsbrief-2013-middelburg.xlsx", "partners-2013.xlsx",
                  "regio-2013.xlsx", "bijdragen-berekening-2013.xlsx", "bijdragen-2013.xlsx", "begroting-2014.xlsx",
-                 "kaderbrief-2014.xlsx", "zienswijzebrief-2014-middelburg.xlsx"]
+                 "kaderbrief-2014.xlsx", "zienswijzebrief-2014-middelburg.xlsx", "begrotingswijziging-2013-1.xlsx"]
         per_kind = {re.sub(r"-(20\d\d)-[a-z-]+\.xlsx$", r"-\1.xlsx", n) for n in os.listdir(self.out) if n.endswith(".xlsx")}
         self.assertEqual(per_kind, {re.sub(r"-(20\d\d)-[a-z-]+\.xlsx$", r"-\1.xlsx", b) for b in books})
         pdf_dir = self.path("pdf")

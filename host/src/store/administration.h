@@ -20,6 +20,10 @@ AdoptedDocument adopted_document(StoredSnapshot snapshot, const Region &region);
 /// The administration's figures for `region` and its boekjaar, read in the store's open transaction.
 Administration read_administration(Store &store, const Region &region);
 
+/// The debiteurenstand of `regio` on `per` as a report plugin sees it (vhh/debiteuren.h): the
+/// same open items as `vhh debiteuren --per` (betalingen/debiteurenstand.h).
+Debiteurenstand debiteurenstand_per(Store &store, const std::string &regio, const Date &per);
+
 /// The begrotingswijzigingen of `regio` and `jaar`, by nummer.
 std::vector<BudgetAmendment> find_wijzigingen(Store &store, const std::string &regio, int jaar);
 

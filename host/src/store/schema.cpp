@@ -122,6 +122,12 @@ const std::vector<Migration> kMigrations = {
          " vraag TEXT NOT NULL, antwoord TEXT NOT NULL, beantwoorder TEXT NOT NULL, beantwoord TEXT NOT NULL,"
          " versie INTEGER NOT NULL)",
      }},
+    {8,
+     "wijziging_posten: why each post of a begrotingswijziging changes (the begrotingswijziging document)",
+     {
+         // '' for a post recorded before: its wijziging's seal is then computed without the column.
+         "ALTER TABLE wijziging_posten ADD COLUMN omschrijving TEXT NOT NULL DEFAULT ''",
+     }},
 };
 
 ColumnDef i(const char *n) { return {n, true}; }
@@ -148,7 +154,7 @@ const std::vector<TableDef> kTables = {
      "vaststelling_id"},
     {"wijzigingen", {i("id"), t("regio"), i("jaar"), i("nummer"), t("besluit"), t("datum"), t("omschrijving"), t("sha256")},
      "id", ""},
-    {"wijziging_posten", {i("wijziging_id"), i("volgnr"), t("code"), t("naam"), i("bedrag_cents")},
+    {"wijziging_posten", {i("wijziging_id"), i("volgnr"), t("code"), t("naam"), i("bedrag_cents"), t("omschrijving")},
      "wijziging_id, volgnr", "wijziging_id"},
     {"wijziging_bijdragen", {i("wijziging_id"), i("volgnr"), t("betaler_id"), t("betaler"), i("bedrag_cents")},
      "wijziging_id, volgnr", "wijziging_id"},

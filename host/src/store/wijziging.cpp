@@ -17,8 +17,22 @@ Field num(std::int64_t n) { return {true, n, ""}; }
 Field txt(std::string s) { return {false, 0, std::move(s)}; }
 
 std::string hash_of(const Row &head, const std::vector<Row> &posten, const std::vector<Row> &bijdragen) {
+    // A wijziging whose posten have no omschrijving (every one recorded before migration 8) is sealed
+    // over the columns it had then, so its recorded seal still holds.
+    const TableDef &table = *find_table("wijziging_posten");
+    const std::size_t why = table.columns.size() - 1;  // omschrijving, the last column
+    const bool without = std::all_of(posten.begin(), posten.end(), [&](const Row &r) { return r[why].text.empty(); });
+    TableDef before = table;
+    std::vector<Row> rows;
+    if (without) {
+        before.columns.pop_back();
+        for (Row r : posten) {
+            r.pop_back();
+            rows.push_back(std::move(r));
+        }
+    }
     return seal_of("wijziging", *find_table("wijzigingen"), head, {"id", "sha256"},
-                   {{find_table("wijziging_posten"), &posten}, {find_table("wijziging_bijdragen"), &bijdragen}});
+                   {{without ? &before : &table, without ? &rows : &posten}, {find_table("wijziging_bijdragen"), &bijdragen}});
 }
 
 const vhh_setting_spec kPostFields[] = {
@@ -28,6 +42,8 @@ const vhh_setting_spec kPostFields[] = {
      0, nullptr, nullptr},
     {"bedrag", VHH_SETTING_MONEY, VHH_SETTING_REQUIRED, nullptr, "-1000000000", "1000000000",
      "the change in euros (negative: less)", nullptr, 0, 0, nullptr, nullptr},
+    {"omschrijving", VHH_SETTING_TEXT, 0, nullptr, nullptr, nullptr,
+     "why this post changes (default: the wijziging's omschrijving)", nullptr, 0, 0, nullptr, nullptr},
 };
 const vhh_setting_spec kBijdrageFields[] = {
     {"gemeente", VHH_SETTING_GEMEENTE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the paying gemeente",
@@ -39,7 +55,7 @@ const vhh_setting_spec kWijzigingSpec[] = {
     {"omschrijving", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "what changes and why",
      nullptr, 0, 0, nullptr, nullptr},
     {"posten", VHH_SETTING_LIST, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the change per post", kPostFields,
-     3, 0, nullptr, nullptr},
+     4, 0, nullptr, nullptr},
     {"bijdragen", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr, "the change per gemeente", kBijdrageFields, 2, 0,
      nullptr, nullptr},
 };
@@ -53,7 +69,8 @@ RecordedWijziging record_wijziging(Store &store, const WijzigingInput &w) {
     Row head = {num(id), txt(w.regio), num(w.jaar), num(nummer), txt(w.besluit), txt(w.datum), txt(w.omschrijving), txt("")};
     std::vector<Row> posten, bijdragen;
     for (const auto &p : w.posten)
-        posten.push_back({num(id), num(posten.size() + 1), txt(p.code), txt(p.naam), num(p.amount.in_cents())});
+        posten.push_back({num(id), num(posten.size() + 1), txt(p.code), txt(p.naam), num(p.amount.in_cents()),
+                          txt(p.omschrijving)});
     for (const auto &b : w.bijdragen)
         bijdragen.push_back({num(id), num(bijdragen.size() + 1), txt(b.payer_id), txt(b.payer), num(b.amount.in_cents())});
     head[w_sha256].text = hash_of(head, posten, bijdragen);
@@ -129,7 +146,8 @@ WijzigingInput read_wijziging_file(const std::string &path, const Region &region
                 diag.error(ExitCode::data, p.where("bedrag"), kp + ".bedrag", "a change of 0.00 changes nothing");
                 continue;
             }
-            w.posten.push_back({code, p.has("naam") ? p.text("naam") : known->naam, p.money("bedrag")});
+            w.posten.push_back({code, p.has("naam") ? p.text("naam") : known->naam, p.money("bedrag"),
+                                p.has("omschrijving") ? p.text("omschrijving") : ""});
         }
     }
     if (s.has("bijdragen")) {

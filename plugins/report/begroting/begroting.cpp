@@ -15,7 +15,7 @@ void BegrotingPlugin::report(ReportContext &ctx) {
     if (!config) return;
     const std::optional<Raming> raming =
         bereken_raming(*config, ctx.administration(),
-                       [&](Money totaal, std::string &why) { return ctx.divide_bijdrage(totaal, why); },
+                       [&](int jaar, Money totaal, std::string &why) { return ctx.divide_bijdrage(jaar, totaal, why); },
                        ctx.diagnostics(), region.herindelingen);
     if (!raming) return;
     ctx.add_meerjarenraming(beschrijf_raming(*config, *raming));
@@ -39,7 +39,20 @@ void BegrotingPlugin::report(ReportContext &ctx) {
     for (std::size_t i = 0; i < raming->bijdragen.size(); ++i)
         if (region.find(raming->bijdragen[i].code) != nullptr)
             ctx.add_document(build_zienswijzebrief(in, i, slugs[i]));
-    if (const Administration *a = ctx.administration()) wijzigingen(ctx, in, *a);
+    if (const Administration *a = ctx.administration()) {
+        wijzigingen(ctx, in, *a);
+    } else if (!config->wijzigingen.empty()) {
+        // No store: the config's own begrotingswijzigingen (the bundled examples), against the
+        // begroting of the boekjaar as the config gives it.
+        Administration a;
+        AdoptedDocument begroting;
+        begroting.document = "begroting";
+        begroting.jaar = config->basisjaar;
+        for (const Post &p : config->posten) begroting.posten.push_back({p.code, p.naam, p.bedrag});
+        a.begroting = std::move(begroting);
+        a.wijzigingen = config->wijzigingen;
+        wijzigingen(ctx, in, a);
+    }
 }
 
 void BegrotingPlugin::wijzigingen(ReportContext &ctx, const Invoer &in, const Administration &a) {
@@ -47,7 +60,7 @@ void BegrotingPlugin::wijzigingen(ReportContext &ctx, const Invoer &in, const Ad
     // gemeentelijke bijdrage its own zienswijzebrief per gemeente (the Wgr term of the year it is sent).
     for (std::size_t i = 0; i < a.wijzigingen.size(); ++i) {
         const auto w = bereken_wijziging(
-            in.config, a, i, [&](Money totaal, std::string &why) { return ctx.divide_bijdrage(totaal, why); },
+            in.config, a, i, [&](int jaar, Money totaal, std::string &why) { return ctx.divide_bijdrage(jaar, totaal, why); },
             ctx.diagnostics());
         if (!w) return;
         ctx.add_document(build_begrotingswijziging(in, *w));

@@ -24,7 +24,10 @@ std::optional<Begrotingswijziging> bereken_wijziging(const Config &c, const Admi
     Begrotingswijziging out;
     out.amendment = &w;
     out.jaar = c.basisjaar;
-    if (a.begroting) out.begroting = a.begroting->description();
+    // A begroting without a besluit is the config's own (no store: the config's begrotingswijzigingen).
+    if (a.begroting)
+        out.begroting = a.begroting->besluit.empty() ? "begroting " + std::to_string(c.basisjaar) + " in de configuratie"
+                                                     : a.begroting->description();
     const Post &bijdrage_post = c.bijdrage_post();
     out.bijdrage_code = bijdrage_post.code;
     for (const PostAmount &p : w.posten) {
@@ -37,6 +40,7 @@ std::optional<Begrotingswijziging> bereken_wijziging(const Config &c, const Admi
             if (const PostAmount *v = a.begroting->find(p.code)) r.primitief = v->amount;
         r.eerder = eerdere_wijzigingen(a, p.code, w.nummer);
         r.wijziging = p.amount;
+        r.omschrijving = p.omschrijving;
         if (p.code == bijdrage_post.code) {
             out.wijzigt_bijdragen = true;
             out.bijdrage_voor = r.primitief + r.eerder;
@@ -47,8 +51,8 @@ std::optional<Begrotingswijziging> bereken_wijziging(const Config &c, const Admi
     if (!out.wijzigt_bijdragen) return out;
 
     std::string why;
-    const auto voor = verdeel(out.bijdrage_voor, why);
-    const auto na = voor ? verdeel(out.bijdrage_na, why) : std::nullopt;
+    const auto voor = verdeel(out.jaar, out.bijdrage_voor, why);
+    const auto na = voor ? verdeel(out.jaar, out.bijdrage_na, why) : std::nullopt;
     if (!voor || !na) {
         diag.error(ExitCode::config, bijdrage_post.where, bijdrage_post.key_path + ".gemeentelijke_bijdrage",
                    "begrotingswijziging " + std::to_string(w.nummer) + " " + std::to_string(out.jaar) +

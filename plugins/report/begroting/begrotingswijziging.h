@@ -21,6 +21,7 @@ struct WijzigingPost {
     Money primitief;            ///< the vastgestelde begroting's amount ("" post: 0)
     Money eerder;               ///< the changes of the earlier wijzigingen of the year
     Money wijziging;            ///< this wijziging's change
+    std::string omschrijving;   ///< why this post changes ("" : the wijziging's omschrijving says it)
     Money na() const { return primitief + eerder + wijziging; }
 };
 

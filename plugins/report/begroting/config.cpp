@@ -75,6 +75,23 @@ const vhh_setting_spec kReserveFields[] = {
 
 #define FIELDS(a) a, static_cast<uint32_t>(sizeof a / sizeof a[0])
 
+// A begrotingswijziging given in the config, with the fields `vhh wijziging` records.
+const vhh_setting_spec kWijzigingPostFields[] = {
+    {"code", VHH_SETTING_CODE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the post's code", nullptr, 0},
+    {"bedrag", VHH_SETTING_MONEY, VHH_SETTING_REQUIRED, nullptr, "-1000000000", "1000000000",
+     "the change in euros (negative: less)", nullptr, 0},
+    {"omschrijving", VHH_SETTING_TEXT, 0, "", nullptr, nullptr, "why this post changes", nullptr, 0},
+};
+const vhh_setting_spec kWijzigingFields[] = {
+    {"besluit", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the besluit, e.g. AB 2013/9",
+     nullptr, 0},
+    {"datum", VHH_SETTING_DATE, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "the date of the besluit", nullptr, 0},
+    {"omschrijving", VHH_SETTING_TEXT, VHH_SETTING_REQUIRED, nullptr, nullptr, nullptr, "what changes and why",
+     nullptr, 0},
+    {"posten", VHH_SETTING_LIST, VHH_SETTING_REQUIRED, nullptr, "1", nullptr, "the change per post: {code, bedrag, "
+     "omschrijving}", FIELDS(kWijzigingPostFields)},
+};
+
 /// True for an Iv3 taakveld written as its number and name: "1.2 Openbare orde en veiligheid", "0.4 Overhead".
 bool taakveld_form(const std::string &t) {
     std::size_t i = 0;
@@ -130,6 +147,10 @@ const vhh_setting_spec kSettings[kSettingCount] = {
      0},
     {"kenmerk", VHH_SETTING_TEXT, 0, "", nullptr, nullptr,
      "kenmerk of the zienswijzebrieven, followed by /<CBS code> (default OB<begrotingsjaar>)", nullptr, 0},
+    {"begrotingswijzigingen", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
+     "begrotingswijzigingen of the boekjaar shown when the run has no store (numbered in order; a store's recorded "
+     "ones take their place): {besluit, datum, omschrijving, posten: [{code, bedrag, omschrijving}]}",
+     FIELDS(kWijzigingFields)},
 };
 
 std::int64_t Config::ppm(const std::string &categorie, int jaar) const {
@@ -326,6 +347,33 @@ std::optional<Config> read_config(const Settings &s, const Region &region, Diagn
                 }
             }
             c.reserves.push_back(std::move(reserve));
+        }
+    }
+    if (s.has("begrotingswijzigingen")) {
+        const auto &list = s.list("begrotingswijzigingen");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Settings &w = list[i];
+            if (!w.has("besluit") || !w.has("datum") || !w.has("posten")) continue;
+            BudgetAmendment a;
+            a.nummer = static_cast<int>(i + 1);
+            a.besluit = w.text("besluit");
+            a.datum = w.date("datum").iso();
+            a.omschrijving = text_or(w, "omschrijving");
+            const auto &posten = w.list("posten");
+            for (std::size_t k = 0; k < posten.size(); ++k) {
+                const Settings &p = posten[k];
+                if (!p.has("code") || !p.has("bedrag")) continue;
+                const std::string code = p.text("code");
+                const auto post = std::find_if(c.posten.begin(), c.posten.end(), [&](const Post &q) { return q.code == code; });
+                if (post == c.posten.end()) {
+                    err(p.where("code"), "begrotingswijzigingen[" + std::to_string(i) + "].posten[" + std::to_string(k) +
+                                             "].code",
+                        "post '" + code + "' is not a post of this begroting", "use the code of one of posten");
+                    continue;
+                }
+                a.posten.push_back({code, post->naam, p.money("bedrag"), text_or(p, "omschrijving")});
+            }
+            c.wijzigingen.push_back(std::move(a));
         }
     }
     if (s.has("risicos"))

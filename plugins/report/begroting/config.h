@@ -12,7 +12,7 @@
 namespace vhh::begroting {
 
 /// Number of top-level settings.
-inline constexpr std::size_t kSettingCount = 13;
+inline constexpr std::size_t kSettingCount = 14;
 /// The plugin's settings table (declared once: validates and documents).
 extern const vhh_setting_spec kSettings[kSettingCount];
 
@@ -98,6 +98,10 @@ struct Config {
     std::optional<Date> datum_brieven;
     std::optional<Date> vergadering;  ///< the AB meeting that adopts the begroting (when kalender: does not plan it)
     std::string kenmerk;
+    /// Begrotingswijzigingen of the boekjaar given in the config (`begrotingswijzigingen:`, numbered
+    /// 1, 2, … in order): shown when the run has no store, as the bundled examples do (a store's
+    /// recorded wijzigingen take their place when there is one).
+    std::vector<BudgetAmendment> wijzigingen;
 
     /// The years of the meerjarenraming: begrotingsjaar … begrotingsjaar + 3.
     std::vector<int> jaren() const { return {begrotingsjaar, begrotingsjaar + 1, begrotingsjaar + 2, begrotingsjaar + 3}; }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "document_parts.h"
+#include "herindeling_raming.h"
 #include "indexatie.h"
 #include "resultaat.h"
 #include "util.h"  // report.jaarverantwoording's rules: weerstandsvermogen, risico_bedrag, paragraphs, dates
@@ -538,8 +539,21 @@ doc::Document build_kaderbrief(const Invoer &in) {
     t.columns = {{"code", "Code"}, {"gemeente", "Gemeente"}, {"oud", "Bijdrage " + j(c.basisjaar)},
                  {"nieuw", "Bijdrage " + j(c.begrotingsjaar)}, {"verschil", "Verschil"}};
     Money oud_tot, nieuw_tot;
+    std::vector<std::string> waarom_nul;
     for (std::size_t g = 0; g < in.raming.bijdragen.size(); ++g) {
         const Bijdrage &b = in.raming.bijdragen[g];
+        // The gemeenten of each of the two years (kaderbrief_gemeente): one that exists in neither
+        // (a herindeling later in the raming) has no row; one that exists in one of them says why it
+        // pays nothing in the other.
+        const bool in_basisjaar = in.region.find(b.code) != nullptr;
+        const auto nieuw_niet = b.niet_in.find(c.begrotingsjaar);
+        if (!in_basisjaar && nieuw_niet != b.niet_in.end()) continue;
+        if (!in_basisjaar && c.basisjaar != c.begrotingsjaar)
+            waarom_nul.push_back(b.code + " " + b.naam + " betaalt in " + j(c.basisjaar) + " niet: " +
+                                 herindeling_reden(b.code, in.region.herindelingen, c.basisjaar, c.basisjaar));
+        if (nieuw_niet != b.niet_in.end())
+            waarom_nul.push_back(b.code + " " + b.naam + " betaalt in " + j(c.begrotingsjaar) + " niet: " +
+                                 nieuw_niet->second);
         Money oud;
         if (b.vastgesteld) oud = *b.vastgesteld;
         else
@@ -556,6 +570,7 @@ doc::Document build_kaderbrief(const Invoer &in) {
                           money(nieuw_tot, "", "SUM(kolom(nieuw))"), money(nieuw_tot - oud_tot, "", "SUM(kolom(verschil))")},
                          doc::RowRole::total));
     bij.blocks.emplace_back(std::move(t));
+    for (const auto &w : waarom_nul) bij.blocks.emplace_back(doc::Note{w + "."});
     d.sections.push_back(std::move(bij));
     return d;
 }

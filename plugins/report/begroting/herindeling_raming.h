@@ -1,13 +1,12 @@
 // report.begroting — a herindeling in the raming period: the bijdrage per gemeente of a year follows
-// the gemeenten as they exist in that year. The key divides each year's amount over the boekjaar's
-// gemeenten (ReportContext::divide_bijdrage has no year: SDK ABI major 2); the parts of gemeenten
-// that a herindeling in force in that year (and not yet in the boekjaar) merged are then added up
-// into the new gemeente, so the parts still add up to the post exactly.
+// the gemeenten as they exist in that year. Since SDK ABI major 3 the host's key divides each year's
+// amount over that year's gemeenten (ReportContext::divide_bijdrage takes the year); this rule says
+// which herindelingen fall in the raming period, so the documents can say why a gemeente has no part.
 #pragma once
 
+#include <string>
 #include <vector>
 
-#include "vhh/contribution.h"
 #include "vhh/region.h"
 
 namespace vhh::begroting {
@@ -16,12 +15,9 @@ namespace vhh::begroting {
 /// 1 January of `jaar`, not yet of `basisjaar` (the region of the boekjaar has applied those).
 bool herindeling_in_raming(const Herindeling &h, int basisjaar, int jaar);
 
-/// `lines` (one per gemeente of the basisjaar) as the gemeenten of `jaar` pay: the lines of every
-/// herindeling_in_raming's `van` replaced by one line of `naar` (at the place of the first of them)
-/// with their amounts added and its basis naming them (`naar` itself among them when it already was a
-/// gemeente of the region, as when a gemeente is added to an existing one). Lines of other payers are
-/// kept as they are.
-std::vector<ContributionLine> na_herindelingen(std::vector<ContributionLine> lines,
-                                               const std::vector<Herindeling> &herindelingen, int basisjaar, int jaar);
+/// Why gemeente `code` has no part in `jaar` of a raming from `basisjaar`: "opgegaan in GM1948
+/// Meierijstad per 2017-01-01", "bestaat pas per 2017-01-01", or "geen deel in 2017".
+std::string herindeling_reden(const std::string &code, const std::vector<Herindeling> &herindelingen, int basisjaar,
+                              int jaar);
 
 }  // namespace vhh::begroting

@@ -1,22 +1,11 @@
 #include "meerjarenraming.h"
 
+#include <algorithm>
+
 #include "herindeling_raming.h"
 #include "indexatie.h"
 
 namespace vhh::begroting {
-
-namespace {
-/// Why gemeente `code` has no part in `jaar`: the herindeling that merged it away or formed it.
-std::string herindeling_tekst(const std::string &code, const std::vector<Herindeling> &herindelingen, int basisjaar,
-                              int jaar) {
-    for (const Herindeling &h : herindelingen) {
-        if (std::find(h.van.begin(), h.van.end(), code) != h.van.end() && herindeling_in_raming(h, basisjaar, jaar))
-            return "opgegaan in " + h.naar + " " + h.naam + " per " + h.per.iso();
-        if (h.naar == code && !h.in_force(jaar)) return "bestaat pas per " + h.per.iso();
-    }
-    return "geen deel in " + std::to_string(jaar);
-}
-}  // namespace
 
 bool carried_forward(const Post &p, const Config &c, int jaar) { return !p.incidenteel || jaar <= c.begrotingsjaar; }
 
@@ -65,8 +54,7 @@ std::optional<Raming> bereken_raming(const Config &c, const Administration *admi
     for (int j : c.jaren()) {
         const Money totaal = bijdrage_regel.bedragen.at(j);
         std::string why;
-        auto lines = verdeel(totaal, why);
-        if (lines) lines = na_herindelingen(std::move(*lines), herindelingen, c.basisjaar, j);
+        const auto lines = verdeel(j, totaal, why);
         if (!lines) {
             diag.error(ExitCode::config, bijdrage_post.where, bijdrage_post.key_path + ".gemeentelijke_bijdrage",
                        "the gemeentelijke bijdrage " + std::to_string(j) + " (" + totaal.format_nl() +
@@ -97,7 +85,7 @@ std::optional<Raming> bereken_raming(const Config &c, const Administration *admi
         for (int j : c.jaren())
             if (!b.bedragen.count(j)) {
                 b.bedragen[j] = Money();
-                b.niet_in[j] = herindeling_tekst(b.code, herindelingen, c.basisjaar, j);
+                b.niet_in[j] = herindeling_reden(b.code, herindelingen, c.basisjaar, j);
             }
     if (vastgesteld)
         for (auto &b : r.bijdragen) {
@@ -130,6 +118,17 @@ Meerjarenraming beschrijf_raming(const Config &c, const Raming &r) {
         m.posten.push_back(std::move(p));
     }
     for (const auto &b : r.bijdragen) m.bijdragen.push_back({b.code, b.naam, b.bedragen});
+    // The budgeted reserve mutations, every year of the raming (0 where none is budgeted).
+    for (const Reserve &res : c.reserves) {
+        RamingReserve out;
+        out.naam = res.naam;
+        for (int j : m.jaren) {
+            const ReserveMutatie *mut = res.mutatie(j);
+            out.toevoegingen[j] = mut ? mut->toevoeging : Money();
+            out.onttrekkingen[j] = mut ? mut->onttrekking : Money();
+        }
+        m.reserves.push_back(std::move(out));
+    }
     return m;
 }
 

@@ -1,7 +1,8 @@
 // report.begroting — the meerjarenraming: every post from its begroting of the basisjaar (the
 // store's vastgestelde begroting when it holds the post, else the config), indexed per categorie per
 // year (indexatie.h), and the gemeentelijke-bijdrage post divided over the gemeenten every year by
-// the region's key (ReportContext::divide_bijdrage), the parts adding up to the post exactly.
+// the region's key over that year's gemeenten (ReportContext::divide_bijdrage), the parts adding up
+// to the post exactly.
 #pragma once
 
 #include <functional>
@@ -42,8 +43,9 @@ struct Raming {
     std::string administratie_jaarrekening; ///< "vastgestelde jaarrekening 2012 (besluit …)" or ""
 };
 
-/// Divides a total by the region's key (ReportContext::divide_bijdrage).
-using Verdeler = std::function<std::optional<std::vector<ContributionLine>>(Money, std::string &)>;
+/// Divides a year's total by the region's key over the gemeenten of that year
+/// (ReportContext::divide_bijdrage).
+using Verdeler = std::function<std::optional<std::vector<ContributionLine>>(int jaar, Money, std::string &)>;
 
 /// True when post `p` is in the raming of `jaar`: an incidentele post only up to the begrotingsjaar
 /// (it is not carried into the later years of the meerjarenraming; there it is 0).
@@ -51,7 +53,8 @@ bool carried_forward(const Post &p, const Config &c, int jaar);
 
 /// Computes the raming. Reports a key that cannot divide a year's amount, or parts that do not add
 /// up, as a located error at the gemeentelijke-bijdrage post; nothing then. Each year's parts follow
-/// the gemeenten of that year (`herindelingen`: the region's, see herindeling_raming.h).
+/// the gemeenten of that year (the key divides over them); `herindelingen` (the region's) say why a
+/// gemeente has no part in a year (herindeling_raming.h).
 std::optional<Raming> bereken_raming(const Config &c, const Administration *administration, const Verdeler &verdeel,
                                      Diagnostics &diag, const std::vector<Herindeling> &herindelingen = {});
 

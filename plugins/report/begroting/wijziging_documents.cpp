@@ -31,14 +31,15 @@ doc::Table posten_tabel(const Begrotingswijziging &w) {
     t.columns = {{"code", "Code"},           {"post", "Post"},
                  {"soort", "Soort"},         {"primitief", "Begroting " + j(w.jaar) + " primitief"},
                  {"eerder", "Eerdere wijzigingen"}, {"wijziging", "Deze wijziging"},
-                 {"na", "Na wijziging"}};
+                 {"na", "Na wijziging"}, {"waarom", "Waarom"}};
     for (std::size_t i = 0; i < w.posten.size(); ++i) {
         const WijzigingPost &p = w.posten[i];
         const std::string n = "w" + std::to_string(i);
         t.rows.push_back(row({text(p.code), text(p.naam), text(p.soort.empty() ? "onbekend" : p.soort),
                               money(p.primitief, n + "_primitief"), money(p.eerder, n + "_eerder"),
                               money(p.wijziging, n + "_wijziging"),
-                              money(p.na(), n + "_na", n + "_primitief + " + n + "_eerder + " + n + "_wijziging")}));
+                              money(p.na(), n + "_na", n + "_primitief + " + n + "_eerder + " + n + "_wijziging"),
+                              text(p.omschrijving.empty() ? w.amendment->omschrijving : p.omschrijving)}));
     }
     return t;
 }
@@ -97,6 +98,33 @@ doc::Table bijdragen_tabel(const Begrotingswijziging &w) {
     return t;
 }
 
+/// The change per gemeente as the besluit recorded it (`vhh wijziging`'s bijdragen), beside the
+/// change the key gives; the totals set against the change of the post.
+doc::Table vastgelegd_tabel(const Begrotingswijziging &w) {
+    doc::Table t;
+    t.id = "wijziging_vastgelegd";
+    t.caption = "Verandering per gemeente volgens besluit " + w.amendment->besluit;
+    t.columns = {{"code", "Code"}, {"gemeente", "Gemeente"}, {"besluit", "Volgens het besluit"},
+                 {"sleutel", "Volgens de verdeelsleutel"}, {"verschil", "Verschil"}};
+    Money som;
+    for (std::size_t g = 0; g < w.amendment->bijdragen.size(); ++g) {
+        const ContributionLine &l = w.amendment->bijdragen[g];
+        Money sleutel;
+        for (const auto &b : w.bijdragen)
+            if (b.code == l.payer_id) sleutel = b.na - b.voor;
+        const std::string n = "wv" + std::to_string(g);
+        t.rows.push_back(row({text(l.payer_id), text(l.payer), money(l.amount, n + "_besluit"),
+                              money(sleutel, n + "_sleutel"), money(l.amount - sleutel, "", n + "_besluit - " + n + "_sleutel")}));
+        som += l.amount;
+    }
+    t.rows.push_back(row({text("Totaal"), text(""), money(som, "", "SUM(kolom(besluit))"), text(""), text("")},
+                         doc::RowRole::total));
+    t.rows.push_back(row({text(w.bijdrage_code), text("Verandering van de post"), money(w.bijdrage_na - w.bijdrage_voor),
+                          text(""), text("")},
+                         doc::RowRole::total));
+    return t;
+}
+
 doc::Table grondslag_tabel(const Begrotingswijziging &w) {
     doc::Table t;
     t.id = "wijziging_grondslag";
@@ -123,9 +151,11 @@ doc::Document build_begrotingswijziging(const Invoer &in, const Begrotingswijzig
         ", vastgelegd met besluit " + w.amendment->besluit + " van " + datum_nl(w) + ". Zij wijzigt de " +
         (w.begroting.empty() ? "begroting " + j(w.jaar) : w.begroting) + ", samen met de wijzigingen die eerder in " +
         j(w.jaar) + " zijn vastgelegd."});
+    if (!w.amendment->omschrijving.empty())
+        inl.blocks.emplace_back(doc::Paragraph{"Waarom: " + w.amendment->omschrijving});
     inl.blocks.emplace_back(doc::Paragraph{
-        "Per post staat hieronder wat er wijzigt, onder de naam die de wijziging de post geeft; de toelichting "
-        "(waarom) is die van besluit " + w.amendment->besluit + "."});
+        "Per post staat hieronder wat er wijzigt, onder de naam die de wijziging de post geeft, en waarom (de "
+        "toelichting van besluit " + w.amendment->besluit + " bij die post, anders die bij de hele wijziging)."});
     d.sections.push_back(std::move(inl));
 
     doc::Section per_post{"Wat wijzigt er per post", {}, {}};
@@ -149,6 +179,12 @@ doc::Document build_begrotingswijziging(const Invoer &in, const Begrotingswijzig
             "regeling; de delen tellen precies op tot de post. Elke raad ontvangt een brief voor zijn zienswijze."});
         bij.blocks.emplace_back(bijdragen_tabel(w));
         bij.blocks.emplace_back(grondslag_tabel(w));
+    }
+    if (!w.amendment->bijdragen.empty()) {
+        bij.blocks.emplace_back(doc::Paragraph{
+            "Besluit " + w.amendment->besluit + " legt ook de verandering van de bijdrage per gemeente vast. "
+            "Hieronder staat die naast de verandering die de verdeelsleutel geeft."});
+        bij.blocks.emplace_back(vastgelegd_tabel(w));
     }
     d.sections.push_back(std::move(bij));
     return d;

@@ -65,6 +65,10 @@ const vhh_setting_spec kReserveFields[] = {
      nullptr, 0},
     {"weerstand", VHH_SETTING_BOOLEAN, 0, "true", nullptr, nullptr,
      "counts as beschikbare weerstandscapaciteit", nullptr, 0},
+    {"begroot_toevoeging", VHH_SETTING_MONEY, 0, "0", "0", "1000000000",
+     "the toevoeging the begroting (na wijziging) budgets for the boekjaar: gets its V/N like a last", nullptr, 0},
+    {"begroot_onttrekking", VHH_SETTING_MONEY, 0, "0", "0", "1000000000",
+     "the onttrekking the begroting (na wijziging) budgets for the boekjaar: gets its V/N like a bate", nullptr, 0},
 };
 
 #define FIELDS(a) a, static_cast<uint32_t>(sizeof a / sizeof a[0])
@@ -145,7 +149,7 @@ const vhh_setting_spec kSettings[kSettingCount] = {
     {"drempel_combinatie", VHH_SETTING_CODE, 0, "en", nullptr, nullptr,
      "en: both percentage and amount must be exceeded; of: either", nullptr, 0},
     {"reserves", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
-     "reserves: {code, naam, begin, toevoeging, onttrekking, weerstand}", FIELDS(kReserveFields)},
+     "reserves: {code, naam, begin, toevoeging, onttrekking, weerstand, begroot_toevoeging, begroot_onttrekking}", FIELDS(kReserveFields)},
     {"risicos", VHH_SETTING_LIST, 0, nullptr, nullptr, nullptr,
      "quantified risks for the weerstandsvermogen: {naam, bedrag, kans}", FIELDS(kRisicoFields)},
     {"indicatoren", VHH_SETTING_TEXT, 0, nullptr, nullptr, nullptr,
@@ -401,7 +405,9 @@ std::optional<Config> read_config(const Settings &s, const Region &region, Diagn
             Reserve res{r.text("code"), r.text("naam"), r.money("begin"),
                         r.has("toevoeging") ? r.money("toevoeging") : Money(),
                         r.has("onttrekking") ? r.money("onttrekking") : Money(),
-                        !r.has("weerstand") || r.boolean("weerstand")};
+                        !r.has("weerstand") || r.boolean("weerstand"),
+                        r.has("begroot_toevoeging") ? r.money("begroot_toevoeging") : Money(),
+                        r.has("begroot_onttrekking") ? r.money("begroot_onttrekking") : Money()};
             if (!codes.insert(res.code).second) {
                 err(r.where("code"), "reserves[" + std::to_string(i) + "].code",
                     "reserve '" + res.code + "' is declared twice");

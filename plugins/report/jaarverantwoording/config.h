@@ -78,6 +78,8 @@ struct Reserve {
     Money toevoeging;
     Money onttrekking;
     bool weerstand = true;  ///< counts as beschikbare weerstandscapaciteit
+    Money begroot_toevoeging;   ///< budgeted for the boekjaar (begroting na wijziging)
+    Money begroot_onttrekking;  ///< budgeted for the boekjaar (begroting na wijziging)
     Money eind() const { return begin + toevoeging - onttrekking; }
 };
 

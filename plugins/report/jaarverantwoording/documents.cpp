@@ -5,6 +5,7 @@
 #include <map>
 
 #include "baten_bronnen.h"
+#include "resultaatbestemming.h"
 #include "vhh/count_nl.h"
 #include "vhh/text.h"
 
@@ -129,23 +130,27 @@ doc::Table resultaat_table(const Jaarrekening &j, int year) {
     line("Saldo van baten en lasten", "saldo", j.saldo, Soort::baten,
          [](const char *s) { return std::string("res.baten.") + s + " - res.lasten." + s; }, doc::RowRole::subtotal);
     const bool reserves = !j.config.reserves.empty();
-    auto mutatie = [&](const std::string &label, const std::string &name, Money value, const char *reserves_cell) {
+    // A budgeted mutation gets its V/N like a post (reserve_mutatie_vn): a toevoeging as a last, an
+    // onttrekking as a bate; the begroting columns carry the budgeted mutations, the realisatie the realised.
+    auto mutatie = [&](const std::string &label, const std::string &name, Money begroot, Money value,
+                       const char *reserves_cell, Soort soort) {
         std::vector<doc::Cell> cells{text(label)};
         if (j.met_vorig_jaar) cells.push_back({});
-        cells.push_back(money(Money(), name + ".prim"));
-        cells.push_back(money(Money(), name + ".wijz"));
+        cells.push_back(money(begroot, name + ".prim"));
+        cells.push_back(money(begroot, name + ".wijz"));
         cells.push_back(reserves ? money_formula(value, reserves_cell, name + ".real") : money(value, name + ".real"));
-        cells.push_back(money_formula(value, name + ".real - " + name + ".wijz"));
+        cells.push_back(money_formula(value - begroot, name + ".real - " + name + ".wijz"));
+        cells.push_back(text(voordelig_nadelig(soort, value - begroot)));
         t.rows.push_back(row(std::move(cells)));
     };
-    mutatie("Toevoegingen aan reserves", "toev", j.toevoegingen, "reserves.toev");
-    mutatie("Onttrekkingen aan reserves", "ontt", j.onttrekkingen, "reserves.ontt");
-    // The begroting columns carry no reserve mutations (README): only the realisatie has them.
+    mutatie("Toevoegingen aan reserves", "toev", j.begroot_toevoegingen, j.toevoegingen, "reserves.toev", Soort::lasten);
+    mutatie("Onttrekkingen aan reserves", "ontt", j.begroot_onttrekkingen, j.onttrekkingen, "reserves.ontt",
+            Soort::baten);
     line("Resultaat", "resultaat", j.resultaat, Soort::baten,
          [&](const char *s) {
              const std::string suffix = s;
-             if (suffix == "real") return std::string("saldo.real - toev.real + ontt.real");
-             return "saldo." + suffix;
+             if (suffix == "vj") return "saldo." + suffix;
+             return "saldo." + suffix + " - toev." + suffix + " + ontt." + suffix;
          },
          doc::RowRole::total);
     return t;
@@ -534,6 +539,7 @@ doc::Document build_jaarverantwoording(const Jaarrekening &j, const Region &regi
 
     d.sections.push_back(reserves_section(j));
     d.sections.push_back(afrekening_section(j));
+    d.sections.push_back(resultaatbestemming_section(j, year));
     d.sections.push_back(casussen_section(j, region));
     return d;
 }

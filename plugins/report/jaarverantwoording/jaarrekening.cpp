@@ -180,9 +180,15 @@ Jaarrekening bereken(Config config, const Region &region, const std::vector<Cont
     for (const auto &r : c.reserves) {
         j.toevoegingen += r.toevoeging;
         j.onttrekkingen += r.onttrekking;
+        j.begroot_toevoegingen += r.begroot_toevoeging;
+        j.begroot_onttrekkingen += r.begroot_onttrekking;
         if (r.weerstand) j.beschikbaar += r.eind();
     }
+    // The resultaat na bestemming: the saldo minus toevoegingen plus onttrekkingen, in the begroting
+    // columns with the budgeted mutations and in the realisatie with the realised ones.
     j.resultaat = j.saldo;
+    j.resultaat.primitief = j.saldo.primitief - j.begroot_toevoegingen + j.begroot_onttrekkingen;
+    j.resultaat.na_wijziging = j.saldo.na_wijziging - j.begroot_toevoegingen + j.begroot_onttrekkingen;
     j.resultaat.realisatie = j.saldo.realisatie - j.toevoegingen + j.onttrekkingen;
     for (const auto &r : c.risicos) j.benodigd += r.benodigd();
     j.weerstand = weerstandsvermogen(j.beschikbaar, j.benodigd);

@@ -63,8 +63,9 @@ struct Jaarrekening {
     std::vector<int> lasten;  ///< indices of lasten posten, in order
     bool met_vorig_jaar = false;
     Bedragen baten_totaal, lasten_totaal, saldo;
-    Money toevoegingen, onttrekkingen;
-    Bedragen resultaat;                 ///< saldo, with reserve mutations in the realisatie
+    Money toevoegingen, onttrekkingen;  ///< realised
+    Money begroot_toevoegingen, begroot_onttrekkingen;  ///< budgeted (begroting primitief and na wijziging)
+    Bedragen resultaat;                 ///< saldo with the reserve mutations, budgeted and realised
     std::vector<bool> boven_drempel;    ///< per post
     Money beschikbaar, benodigd;        ///< weerstandscapaciteit
     Weerstand weerstand;

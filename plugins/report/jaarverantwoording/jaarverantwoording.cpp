@@ -1,5 +1,7 @@
 #include "jaarverantwoording.h"
 
+#include "debiteurenstand.h"
+
 namespace vhh::jaarverantwoording {
 
 void run_report(ReportContext &ctx, const std::string &key_prefix) {
@@ -31,7 +33,9 @@ void run_report(ReportContext &ctx, const std::string &key_prefix) {
     Jaarrekening j = bereken(std::move(*config), region, ctx.lines(), grootboek, vorig, std::move(indicatoren),
                              posten_where, diag);
     ctx.add_posten(post_figures(j.config));
-    ctx.add_document(build_jaarverantwoording(j, region));
+    doc::Document d = build_jaarverantwoording(j, region);
+    d.sections.push_back(debiteurenstand_section(ctx.administration(), region));
+    ctx.add_document(std::move(d));
     for (std::size_t i = 0; i < region.gemeenten.size(); ++i) ctx.add_document(build_raadsbrief(j, region, i));
 }
 

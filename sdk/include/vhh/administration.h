@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "vhh/contribution.h"
+#include "vhh/debiteuren.h"
 #include "vhh/money.h"
 
 namespace vhh {
@@ -17,6 +18,7 @@ struct PostAmount {
     std::string code;  ///< the post's code as the report plugin names it ("PERS-DIR"), or a line source
     std::string naam;  ///< its name when it was recorded
     Money amount;      ///< exact amount
+    std::string omschrijving;  ///< why it changes (a begrotingswijziging's post; "" elsewhere) — ABI 3
 };
 
 /// A document the algemeen bestuur adopted (a vaststelling): an immutable snapshot in the store.
@@ -48,7 +50,11 @@ struct BudgetAmendment {
     int nummer = 0;        ///< 1, 2, … per year
     std::string besluit;   ///< the besluit that adopted it
     std::string datum;     ///< YYYY-MM-DD
-    std::vector<PostAmount> posten;  ///< the change per post
+    std::vector<PostAmount> posten;  ///< the change per post, each with its omschrijving when recorded
+    std::string omschrijving;        ///< what the wijziging changes and why (ABI 3)
+    /// The change of each gemeente's bijdrage as `vhh wijziging` recorded it (payer_id, payer, amount;
+    /// empty when none was recorded): the effect per gemeente the algemeen bestuur decided (ABI 3).
+    std::vector<ContributionLine> bijdragen;
 };
 
 /// What the administration holds for a region's boekjaar Y (see ReportContext::administration).
@@ -56,6 +62,9 @@ struct Administration {
     std::optional<AdoptedDocument> jaarrekening_vorig_jaar;  ///< the vastgestelde jaarrekening of Y − 1
     std::optional<AdoptedDocument> begroting;                ///< the vastgestelde begroting of Y
     std::vector<BudgetAmendment> wijzigingen;                ///< the begrotingswijzigingen of Y, by nummer
+    /// The debiteurenstand on 31 December of Y (ABI 3): the region's open invoices per debiteur from
+    /// the store's invoices, credit notes and payments, as `vhh debiteuren --per Y-12-31` gives it.
+    Debiteurenstand debiteurenstand;
 };
 
 /// A report plugin's posten as `vhh vaststellen` records them (ReportContext::add_posten): the

@@ -32,12 +32,21 @@ struct RamingBijdrage {
     std::map<int, Money> bedragen;   ///< per year
 };
 
+/// A budgeted mutation of one reserve in every year of the meerjarenraming (ABI 3): toevoegingen
+/// lower the resultaat, onttrekkingen raise it (BBV art. 17).
+struct RamingReserve {
+    std::string naam;                     ///< the reserve's name
+    std::map<int, Money> toevoegingen;    ///< per year, added to the reserve
+    std::map<int, Money> onttrekkingen;   ///< per year, withdrawn from it
+};
+
 /// A meerjarenraming: the begrotingsjaar and the three years after it (ReportContext::add_meerjarenraming).
 struct Meerjarenraming {
     int begrotingsjaar = 0;
     std::vector<int> jaren;                 ///< begrotingsjaar … begrotingsjaar + 3
     std::vector<RamingPost> posten;
     std::vector<RamingBijdrage> bijdragen;  ///< the gemeentelijke-bijdrage post divided by the region's key
+    std::vector<RamingReserve> reserves;    ///< the budgeted reserve mutations (ABI 3), in config order
 };
 
 /// The zienswijze term of an ontwerpbegroting under the Wgr regime of the year it is sent

@@ -161,7 +161,10 @@ public:
     /// financing.inwonerbijdrage (whatever its `sleutel`) again with `totaal` as the whole
     /// gemeentelijke bijdrage, so the parts add up to `totaal` exactly (largest remainder). Nothing
     /// when no key is configured or it cannot divide the amount (then `error` says why).
-    virtual std::optional<std::vector<ContributionLine>> divide_bijdrage(Money totaal, std::string &error) {
+    /// `jaar` is the year the bijdrage is for (ABI 3): the gemeenten are those of that year, so a
+    /// herindeling in force on 1 January of `jaar` divides over the new gemeente (inwoners added up).
+    virtual std::optional<std::vector<ContributionLine>> divide_bijdrage(int jaar, Money totaal, std::string &error) {
+        (void)jaar;
         (void)totaal;
         error = "no allocation key in this context";
         return std::nullopt;

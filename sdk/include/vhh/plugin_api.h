@@ -23,9 +23,9 @@ extern "C" {
 /** Magic number at the start of every manifest: "VHHP". */
 #define VHH_PLUGIN_MAGIC 0x50484856u
 /** SDK ABI major version: plugins must match it exactly. */
-#define VHH_SDK_ABI_MAJOR 2
+#define VHH_SDK_ABI_MAJOR 3
 /** SDK ABI minor version: plugins may be built against an equal or older minor. */
-#define VHH_SDK_ABI_MINOR 1
+#define VHH_SDK_ABI_MINOR 0
 /** Name of the exported entry point symbol. */
 #define VHH_PLUGIN_ENTRY_SYMBOL "vhh_get_plugin_manifest"
 

@@ -149,7 +149,7 @@ TEST(Config, BadPercentageAndTaakveld) {
 }
 
 /// A key as the host gives one: divides the total 1 : 2 : 3 by largest remainder (first gemeente first).
-std::optional<std::vector<vhh::ContributionLine>> een_twee_drie(Money totaal, std::string &) {
+std::optional<std::vector<vhh::ContributionLine>> een_twee_drie(int, Money totaal, std::string &) {
     const std::int64_t t = totaal.in_cents();
     std::vector<std::int64_t> delen = {t / 6, t * 2 / 6, t * 3 / 6};
     std::int64_t rest = t - delen[0] - delen[1] - delen[2];
@@ -220,32 +220,29 @@ TEST(Raming, IncidentelePostsAreNotCarriedIntoLaterYears) {
     EXPECT_EQ(s.regels[2].bedragen.at(2018).in_cents(), 0);
 }
 
-TEST(Herindeling, MergesThePartsOfTheGemeentenOfThatYear) {
+TEST(Herindeling, EachYearIsDividedOverTheGemeentenOfThatYear) {
     // Aardam GM0001 and Beekstad GM0002 form GM1999 Samendorp on 2020-01-01, within the raming 2018-2021.
     const std::vector<vhh::Herindeling> h = {{{2020, 1, 1}, "GM1999", "Samendorp", {"GM0001", "GM0002"}, {}}};
     EXPECT_FALSE(b::herindeling_in_raming(h[0], 2017, 2019));
     EXPECT_TRUE(b::herindeling_in_raming(h[0], 2017, 2020));
     EXPECT_FALSE(b::herindeling_in_raming(h[0], 2020, 2021));  // in force in the boekjaar: the region has it
-    std::string why;
-    const auto lines = b::na_herindelingen(*een_twee_drie(Money::cents(600001), why), h, 2017, 2020);
-    ASSERT_EQ(lines.size(), 2u);
-    EXPECT_EQ(lines[0].payer_id, "GM1999");
-    EXPECT_EQ(lines[0].payer, "Samendorp");
-    EXPECT_EQ(lines[0].amount.in_cents(), 100001 + 200000);
-    EXPECT_EQ(lines[0].basis, "herindeling per 2020-01-01: GM0001 GM0001 € 1.000,01 + GM0002 GM0002 € 2.000,00");
-    EXPECT_EQ(lines[1].payer_id, "GM1948");
-
-    // Added to an existing gemeente: Aardam GM0001 into Beekstad GM0002, which keeps its own part.
-    const std::vector<vhh::Herindeling> erbij = {{{2020, 1, 1}, "GM0002", "Beekstad", {"GM0001"}, {}}};
-    const auto samen = b::na_herindelingen(*een_twee_drie(Money::cents(600001), why), erbij, 2017, 2020);
-    ASSERT_EQ(samen.size(), 2u);
-    EXPECT_EQ(samen[0].payer_id, "GM0002");
-    EXPECT_EQ(samen[0].amount.in_cents(), 100001 + 200000);
-
     vhh::Diagnostics diag;
     const auto c = config_of(kYaml, diag);
     ASSERT_TRUE(c);
-    const auto r = b::bereken_raming(*c, nullptr, een_twee_drie, diag, h);
+    // The host's key divides each year over that year's gemeenten (ReportContext::divide_bijdrage
+    // takes the year, SDK ABI 3): from 2020 Samendorp holds the inwoners of Aardam and Beekstad.
+    std::vector<int> gevraagd;
+    const b::Verdeler per_jaar = [&](int jaar, Money totaal, std::string &why) {
+        gevraagd.push_back(jaar);
+        auto lines = een_twee_drie(jaar, totaal, why);
+        if (jaar < 2020) return lines;
+        vhh::ContributionLine samen = (*lines)[0];
+        samen.payer_id = "GM1999";
+        samen.payer = "Samendorp";
+        samen.amount += (*lines)[1].amount;
+        return std::optional<std::vector<vhh::ContributionLine>>({samen, (*lines)[2]});
+    };
+    const auto r = b::bereken_raming(*c, nullptr, per_jaar, diag, h);
     ASSERT_TRUE(r) << diag.format_all();
     ASSERT_EQ(r->bijdragen.size(), 4u);
     const b::Bijdrage &aardam = r->bijdragen[0], &samendorp = r->bijdragen[3];
@@ -260,8 +257,9 @@ TEST(Herindeling, MergesThePartsOfTheGemeentenOfThatYear) {
     EXPECT_EQ(aardam.niet_in.at(2020), "opgegaan in GM1999 Samendorp per 2020-01-01");
     EXPECT_EQ(samendorp.bedragen.at(2019).in_cents(), 0);
     EXPECT_EQ(samendorp.niet_in.at(2019), "bestaat pas per 2020-01-01");
+    EXPECT_EQ(gevraagd, c->jaren());  // every year divided with its own year
     std::string w;
-    const auto l2020 = een_twee_drie(r->regels[0].bedragen.at(2020), w);  // the key over the boekjaar's gemeenten
+    const auto l2020 = een_twee_drie(2020, r->regels[0].bedragen.at(2020), w);
     EXPECT_EQ(samendorp.bedragen.at(2020), (*l2020)[0].amount + (*l2020)[1].amount);
     EXPECT_FALSE(r->bijdragen[2].niet_in.count(2021));  // GM1948 pays every year
 }
@@ -272,7 +270,7 @@ TEST(Raming, AKeyThatCannotDivideIsLocatedAtThePost) {
     ASSERT_TRUE(c);
     const auto r = b::bereken_raming(
         *c, nullptr,
-        [](Money, std::string &why) -> std::optional<std::vector<vhh::ContributionLine>> {
+        [](int, Money, std::string &why) -> std::optional<std::vector<vhh::ContributionLine>> {
             why = "no key";
             return std::nullopt;
         },
@@ -337,7 +335,16 @@ vhh::Administration administratie() {
     a.wijzigingen.push_back({1, "AB 2017/3", "2017-03-01", {{"PERS", "Personeel", Money::cents(100000)}}});
     a.wijzigingen.push_back({2, "AB 2017/8", "2017-09-14",
                              {{"GEM", "Gemeentelijke bijdragen", Money::cents(60000)},
-                              {"PERS", "Personeel (procesregie)", Money::cents(60000)}}});
+                              {"PERS", "Personeel (procesregie)", Money::cents(60000), "procesregisseur voor 0,2 fte"}}});
+    a.wijzigingen.back().omschrijving = "Procesregie, betaald door de gemeenten";
+    // The change per gemeente as the besluit recorded it (SDK ABI 3): Aardam one cent off the key.
+    for (const auto &[code, cents] : std::vector<std::pair<std::string, std::int64_t>>{{"GM0001", 10001}, {"GM0002", 20000}}) {
+        vhh::ContributionLine l;
+        l.payer_id = code;
+        l.payer = code;
+        l.amount = Money::cents(cents);
+        a.wijzigingen.back().bijdragen.push_back(l);
+    }
     return a;
 }
 
@@ -393,6 +400,28 @@ TEST(Begrotingswijziging, DocumentAndLettersAreTraceable) {
     EXPECT_EQ(named.at("ws_lasten")->formula, "w1_wijziging");
     EXPECT_EQ(named.at("wb_na")->formula, "SUM(kolom(na))");
     EXPECT_EQ(named.at("wb_na")->value.money_value().in_cents(), 160001);
+    // What changes per post and why (SDK ABI 3): the post's own omschrijving, else the wijziging's.
+    std::string text;
+    std::function<void(const vhh::doc::Section &)> walk = [&](const vhh::doc::Section &s) {
+        for (const auto &blk : s.blocks) {
+            if (const auto *p = std::get_if<vhh::doc::Paragraph>(&blk)) text += p->text + "\n";
+            if (const auto *t = std::get_if<vhh::doc::Table>(&blk))
+                for (const auto &row : t->rows)
+                    for (const auto &cell : row.cells) text += cell.value.text_value() + "|";
+        }
+        for (const auto &sub : s.sections) walk(sub);
+    };
+    for (const auto &s : d.sections) walk(s);
+    EXPECT_NE(text.find("Waarom: Procesregie, betaald door de gemeenten"), std::string::npos) << text;
+    EXPECT_NE(text.find("Personeel (procesregie)|lasten|||||procesregisseur voor 0,2 fte|"), std::string::npos) << text;
+    EXPECT_NE(text.find("Gemeentelijke bijdragen|baten|||||Procesregie, betaald door de gemeenten|"), std::string::npos)
+        << text;
+    // The recorded change per gemeente beside the key's: Aardam 100,01 recorded, 100,00 by the key.
+    ASSERT_TRUE(named.count("wv0_besluit"));
+    EXPECT_EQ(named.at("wv0_besluit")->value.money_value().in_cents(), 10001);
+    EXPECT_EQ(named.at("wv0_sleutel")->value.money_value().in_cents(), 26667 - 16667);
+    EXPECT_NE(text.find("Besluit AB 2017/8 legt ook de verandering van de bijdrage per gemeente vast"),
+              std::string::npos);
 
     vhh::Zienswijzetermijn termijn;
     termijn.weken = 8;

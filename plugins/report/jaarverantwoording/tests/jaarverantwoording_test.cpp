@@ -2,7 +2,9 @@
 // toewijzing, sums) and the indicator import (every bad input a located error with its exit code), the
 // figures (baten from lines, V/N, drempel, resultaat, afrekening by largest remainder), the documents
 // and the whole report phase. Ledger files are read by importer.csv-nl's reader, as in a real run.
+#include "debiteurenstand.h"
 #include "jaarverantwoording.h"
+#include "resultaatbestemming.h"
 #include "vergadering_rule.h"
 
 #include "csv_nl.h"
@@ -939,4 +941,123 @@ TEST(VergaderingRule, AMeetingTheLawDoesNotAllowIsALocatedError) {
     EXPECT_FALSE(read_config(s, region(), d, "plugins[3]"));
     expect_error(d, ExitCode::data, kFile, 2, "adopted on 2014-09-04, the jaarrekening 2013 cannot reach");
     EXPECT_EQ(d.all().at(0).key_path, "plugins[3].vergadering_algemeen_bestuur");
+}
+
+/// The text of every paragraph and table cell of `s`, one per line.
+std::string section_text(const doc::Section &s) {
+    std::string out;
+    for (const auto &b : s.blocks) {
+        if (const auto *p = std::get_if<doc::Paragraph>(&b)) out += p->text + "\n";
+        if (const auto *t = std::get_if<doc::Table>(&b))
+            for (const auto &r : t->rows)
+                for (const auto &c : r.cells)
+                    out += (c.value.kind() == doc::Value::Kind::money ? c.value.money_value().format_nl()
+                                                                      : c.value.text_value()) + "\n";
+    }
+    return out;
+}
+
+TEST(Debiteurenstand, WithoutAStoreOrInvoicesItSaysSo) {
+    const doc::Section none = debiteurenstand_section(nullptr, region());
+    EXPECT_EQ(none.title, "Debiteurenstand per 31 december 2013");
+    EXPECT_NE(section_text(none).find("geen administratie (database)"), std::string::npos) << section_text(none);
+    Administration a;
+    const std::string leeg = section_text(debiteurenstand_section(&a, region()));
+    EXPECT_NE(leeg.find("bevat geen facturen"), std::string::npos) << leeg;
+    a.debiteurenstand.facturen = 3;
+    const std::string betaald = section_text(debiteurenstand_section(&a, region()));
+    EXPECT_NE(betaald.find("alle 3 facturen tot en met die datum zijn betaald of gecrediteerd"), std::string::npos)
+        << betaald;
+}
+
+TEST(Debiteurenstand, OpenItemsPerDebiteurWithTheirTotal) {
+    Administration a;
+    Debiteurenstand &d = a.debiteurenstand;
+    d.per = {2015, 12, 31};
+    d.facturen = 4;
+    d.debiteuren = {{"GM0373", "Bergen (NH)", {{"2015-00002", "2015-10-01", "2015-10-31", Money::euros(1000), Money::euros(400), 61}}, Money::euros(400)},
+                    {"politie", "Politie", {{"2015-00004", "2015-12-20", "2016-01-19", Money::euros(250), Money::euros(250), -19}}, Money::euros(250)}};
+    d.totaal = Money::euros(650);
+    const doc::Section s = debiteurenstand_section(&a, region());
+    const std::string text = section_text(s);
+    for (const char *want : {"GM0373", "Bergen (NH)", "2015-00002", "€ 400,00", "61", "politie", "€ 650,00",
+                             "vhh debiteuren --per 2015-12-31"})
+        EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+    const auto *t = std::get_if<doc::Table>(&s.blocks.back());
+    ASSERT_NE(t, nullptr);
+    ASSERT_EQ(t->rows.size(), 3u);
+    EXPECT_EQ(t->rows[1].cells[7].value.text_value(), "-");  // not yet due
+    EXPECT_EQ(t->rows[2].cells[6].formula, "SUM(kolom(open))");
+}
+
+/// The cells of the row labelled `label` in table `id` of `d` (empty when there is none).
+std::vector<doc::Cell> row_of(const doc::Document &d, const std::string &id, const std::string &label) {
+    std::function<std::vector<doc::Cell>(const doc::Section &)> walk = [&](const doc::Section &s) {
+        for (const auto &b : s.blocks)
+            if (const auto *t = std::get_if<doc::Table>(&b); t && t->id == id)
+                for (const auto &r : t->rows)
+                    if (!r.cells.empty() && r.cells[0].value.text_value() == label) return r.cells;
+        for (const auto &sub : s.sections)
+            if (auto found = walk(sub); !found.empty()) return found;
+        return std::vector<doc::Cell>{};
+    };
+    for (const auto &s : d.sections)
+        if (auto found = walk(s); !found.empty()) return found;
+    return {};
+}
+
+TEST(Reservemutaties, ABudgetedOnttrekkingGetsItsVNLikeAnyPost) {
+    // Budgeted: € 3.000 onttrekking and € 1.000 toevoeging; realised € 2.000 and € 1.500.
+    Config c = config();
+    c.reserves = {{"AR", "Algemene reserve", Money::euros(40000), Money::euros(1500), Money::euros(2000), true,
+                   Money::euros(1000), Money::euros(3000)}};
+    Diagnostics d;
+    const Jaarrekening j = bereken(c, region(), lines(), ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    EXPECT_EQ(j.resultaat.na_wijziging, j.saldo.na_wijziging - Money::euros(1000) + Money::euros(3000));
+    EXPECT_EQ(j.resultaat.primitief, j.saldo.primitief - Money::euros(1000) + Money::euros(3000));
+    EXPECT_EQ(j.resultaat.realisatie, j.saldo.realisatie - Money::euros(1500) + Money::euros(2000));
+    const doc::Document doc = build_jaarverantwoording(j, region());
+    const auto ontt = row_of(doc, "resultaat", "Onttrekkingen aan reserves");
+    ASSERT_FALSE(ontt.empty());
+    EXPECT_EQ(ontt[ontt.size() - 4].value.money_value(), Money::euros(3000));  // begroting na wijziging
+    EXPECT_EQ(ontt[ontt.size() - 2].value.money_value(), Money::euros(-1000));  // verschil
+    EXPECT_EQ(ontt.back().value.text_value(), "N");  // less withdrawn than budgeted: nadelig
+    const auto toev = row_of(doc, "resultaat", "Toevoegingen aan reserves");
+    ASSERT_FALSE(toev.empty());
+    EXPECT_EQ(toev.back().value.text_value(), "N");  // more added than budgeted: nadelig
+    const auto res = row_of(doc, "resultaat", "Resultaat");
+    ASSERT_FALSE(res.empty());
+    EXPECT_EQ(res[res.size() - 4].formula, "saldo.wijz - toev.wijz + ontt.wijz");
+}
+
+TEST(Resultaatbestemming, TheProposalFollowsTheResultaat) {
+    Config c = config();
+    c.reserves = {{"AR", "Algemene reserve", Money::euros(400), Money(), Money(), true}};
+    Diagnostics d;
+    // With the afrekening over the gemeenten (the key divides the resultaat).
+    Jaarrekening j = bereken(c, region(), lines(), ledger(), std::nullopt, std::nullopt, {kFile, 7, 1}, d);
+    ASSERT_TRUE(j.afrekening_verdeeld);
+    const std::string met = resultaatbestemming_voorstel(j, 2015);
+    const bool voordelig = j.resultaat.realisatie.in_cents() > 0;
+    EXPECT_NE(met.find(voordelig ? "voordelige resultaat 2015 van " : "nadelige resultaat 2015 van "), std::string::npos)
+        << met;
+    EXPECT_NE(met.find(voordelig ? "terug te betalen aan de gemeenten" : "door de gemeenten te laten bijbetalen"),
+              std::string::npos)
+        << met;
+    // Without an afrekening: to or from the first reserve with weerstand.
+    j.afrekening_verdeeld = false;
+    j.resultaat.realisatie = Money::euros(250);
+    EXPECT_EQ(resultaatbestemming_voorstel(j, 2015),
+              "Het dagelijks bestuur stelt het algemeen bestuur voor het voordelige resultaat 2015 van € 250,00 toe te "
+              "voegen aan de Algemene reserve (AR), die daarna € 650,00 bedraagt.");
+    j.resultaat.realisatie = Money::euros(-500);
+    EXPECT_EQ(resultaatbestemming_voorstel(j, 2015),
+              "Het dagelijks bestuur stelt het algemeen bestuur voor het nadelige resultaat 2015 van € 500,00 te "
+              "onttrekken aan de Algemene reserve (AR), die daarna -€ 100,00 bedraagt. De Algemene reserve (€ 400,00 per "
+              "31 december) is daarvoor niet toereikend: het tekort moet op een andere manier worden gedekt.");
+    j.resultaat.realisatie = Money();
+    EXPECT_EQ(resultaatbestemming_voorstel(j, 2015), "Het resultaat 2015 is nihil: er is niets te bestemmen.");
+    j.resultaat.realisatie = Money::euros(1);
+    j.config.reserves.clear();
+    EXPECT_NE(resultaatbestemming_voorstel(j, 2015).find("geen reserve die het kan opvangen"), std::string::npos);
 }

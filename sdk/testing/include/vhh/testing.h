@@ -172,10 +172,12 @@ public:
     const std::vector<ContributionLine> &lines() const override { return lines_; }
     void add_document(doc::Document document) override { documents.push_back(std::move(document)); }
     void add_posten(std::vector<PostFigures> figures) override { posten = std::move(figures); }
+    void add_meerjarenraming(Meerjarenraming r) override { raming = std::move(r); }
     /// The contribution lines of the run the plugin reports on.
     void set_lines(std::vector<ContributionLine> lines) { lines_ = std::move(lines); }
     std::vector<doc::Document> documents;  ///< the documents described
     std::vector<PostFigures> posten;       ///< the posten given for a vaststelling (last call)
+    std::optional<Meerjarenraming> raming; ///< the meerjarenraming given (last call)
 
 private:
     std::vector<ContributionLine> lines_;
