@@ -276,6 +276,7 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
         o->set("name", name);
         o->set("bytes", static_cast<Poco::UInt64>(digest.bytes));
         o->set("sha256", digest.sha256);
+        if (auto it = info.render_inputs.find(name); it != info.render_inputs.end()) o->set("render_inputs", it->second);
         files->add(o);
     }
     manifest->set("files", files);
