@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -19,9 +20,15 @@ namespace {
 /// thread, not once per run of documents).
 class WorkerPool {
 public:
+    /// Starts up to `threads` threads: as many as the system gives (an address-space limit may
+    /// refuse their stacks), perhaps none.
     explicit WorkerPool(unsigned threads) {
-        for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+        try {
+            for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+        } catch (const std::system_error &) {
+        }
     }
+    std::size_t size() const { return threads_.size(); }
     ~WorkerPool() {
         {
             std::lock_guard<std::mutex> lock(m_);
@@ -100,11 +107,11 @@ unsigned render_threads() {
 void render_in_order(std::size_t count, const std::function<std::string(std::size_t)> &job,
                      const std::function<void(std::size_t, std::string &&)> &deliver) {
     const unsigned threads = render_threads();
-    if (threads <= 1 || count <= 1) {
+    WorkerPool *pool = threads <= 1 || count <= 1 ? nullptr : &shared_pool(threads);
+    if (pool == nullptr || pool->size() == 0) {
         for (std::size_t i = 0; i < count; ++i) deliver(i, job(i));
         return;
     }
-    WorkerPool &pool = shared_pool(threads);
     Batch batch;
     batch.slots.resize(count);
     // Results waiting for delivery stay few: a job is submitted only when one is delivered.
@@ -116,7 +123,7 @@ void render_in_order(std::size_t count, const std::function<std::string(std::siz
             std::lock_guard<std::mutex> lock(batch.m);
             ++batch.outstanding;
         }
-        pool.submit([&batch, &job, i] {
+        pool->submit([&batch, &job, i] {
             std::optional<std::string> bytes;
             std::exception_ptr error;
             bool run;
