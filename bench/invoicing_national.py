@@ -75,7 +75,7 @@ def main():
         total += issued
         print("%8s  %7d  %8d  %7.2f  %7.2f  %9.1f  %d" % (year, len(by_year[year]), issued, wall, cpu, peak, files))
     issued, wall, cpu, peak, files = bill(years[-1])
-    print("again %s: %d new invoices, %.2f s wall, %.2f s CPU, %.1f MiB peak (every invoice of the year rewritten)"
+    print("again %s: %d new invoices, %.2f s wall, %.2f s CPU, %.1f MiB peak (unchanged invoice PDFs carried over)"
           % (years[-1], issued, wall, cpu, peak))
     print("%d invoices in %d years; store %.1f MiB" % (total, len(years), os.path.getsize(a.store) / 1048576.0))
 

@@ -12,6 +12,7 @@
 #include "stage_log.h"
 #include "output/sha256.h"
 #include "render/letter_template.h"
+#include "render/render_pool.h"
 #include "render/xlsx_renderer.h"
 #include "render/sheet_layout.h"
 
@@ -213,15 +214,22 @@ void stage_described_documents(OutputSet &out, const std::string &prefix, const 
     options.created = created;
     options.house = house;
     if (!documents.empty() && !renderers.empty()) options.scratch_dir = out.scratch_dir();
-    for (const auto &document : documents)
-        for (const DocumentRenderer *renderer : renderers) {
-            const std::string name = prefix + document.name + "." + renderer->extension();
+    // Rendered in parallel (render_pool.h), written here in the order of documents and formats.
+    const std::size_t formats = renderers.size();
+    const std::string out_dir = out.out_dir();  // workers never touch `out`
+    auto name_of = [&](std::size_t i) {
+        return prefix + documents[i / formats].name + "." + renderers[i % formats]->extension();
+    };
+    render_in_order(
+        documents.size() * formats,
+        [&](std::size_t i) {
             try {
-                out.write_file(name, renderer->render(document, options));
+                return renderers[i % formats]->render(documents[i / formats], options);
             } catch (const WorkbookWriteError &e) {  // its scratch file in the staging folder: a full disk
-                throw OutputError("cannot write " + name + " into " + out.out_dir() + ": " + e.reason());
+                throw OutputError("cannot write " + name_of(i) + " into " + out_dir + ": " + e.reason());
             }
-        }
+        },
+        [&](std::size_t i, std::string &&bytes) { out.write_file(name_of(i), bytes); });
 }
 
 std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
@@ -268,6 +276,7 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
         o->set("name", name);
         o->set("bytes", static_cast<Poco::UInt64>(digest.bytes));
         o->set("sha256", digest.sha256);
+        if (auto it = info.render_inputs.find(name); it != info.render_inputs.end()) o->set("render_inputs", it->second);
         files->add(o);
     }
     manifest->set("files", files);

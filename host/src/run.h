@@ -98,6 +98,9 @@ struct ManifestInfo {
     std::vector<std::string> regions;                          ///< province runs: the region ids
     std::vector<const ActivePlugin *> plugins;                 ///< each plugin once
     std::vector<std::pair<std::string, std::string>> inputs;   ///< label, sha256
+    /// Per file name: a SHA-256 of what its bytes were rendered from, listed as the file's
+    /// "render_inputs" (`vhh factureren` carries over a file whose inputs did not change).
+    std::map<std::string, std::string> render_inputs;
 };
 
 /// manifest.json for the files staged in `out` so far.

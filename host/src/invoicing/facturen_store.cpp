@@ -185,4 +185,6 @@ std::optional<std::string> verify_invoices(store::Store &store) {
     return std::nullopt;
 }
 
+std::string content_seal(const Invoice &inv) { return seal(inv); }
+
 }  // namespace vhh::host::invoicing

@@ -51,6 +51,9 @@ struct Invoice {
 /// `command`). Returns it as issued.
 Invoice issue_invoice(store::Store &store, Invoice inv, const std::string &user, const std::string &command);
 
+/// The seal of `inv`'s content (every stored field and line), computed now (not its stored sha256).
+std::string content_seal(const Invoice &inv);
+
 /// The invoices of `regio` (every year when `jaar` is 0), by number.
 std::vector<Invoice> read_invoices(store::Store &store, const std::string &regio, int jaar = 0);
 

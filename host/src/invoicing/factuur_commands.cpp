@@ -1,8 +1,11 @@
 #include "invoicing/factuur_commands.h"
 
 #include <ctime>
+#include <fstream>
 #include <iostream>
 #include <map>
+
+#include <Poco/JSON/Parser.h>
 
 #include "config/settings_validator.h"
 #include "app.h"
@@ -15,6 +18,10 @@
 #include "invoicing/termijnen.h"
 #include "invoicing/ubl_invoice.h"
 #include "output/output_set.h"
+#include "output/ownership.h"
+#include "output/sha256.h"
+#include "render/render_identity.h"
+#include "render/render_pool.h"
 #include "render/renderer_registry.h"
 #include "run.h"
 #include "store/audit_log.h"
@@ -32,19 +39,70 @@ namespace {
 const char *const kNoFacturatie =
     " has no facturatie: section (leverancier, debiteuren, termijnen): vhh cannot address invoices";
 
+/// A file of an earlier run in the output directory, as its (vhh-sealed) manifest.json lists it.
+struct EarlierFile {
+    OutputSet::FileDigest digest;
+    std::string render_inputs;  ///< "" when the manifest records none
+};
+
+/// The files DIR/manifest.json lists when vhh wrote it (read_own_manifest), else none.
+std::map<std::string, EarlierFile> earlier_files(const std::string &dir) {
+    std::map<std::string, EarlierFile> out;
+    const auto listed = read_own_manifest(dir);
+    if (!listed) return out;
+    for (const auto &f : *listed) out[f.name].digest = {f.bytes, f.sha256};
+    try {
+        std::ifstream in(dir + "/manifest.json", std::ios::binary);
+        Poco::JSON::Parser parser;
+        const auto files = parser.parse(in).extract<Poco::JSON::Object::Ptr>()->getArray("files");
+        for (std::size_t i = 0; files && i < files->size(); ++i) {
+            const auto f = files->getObject(static_cast<unsigned>(i));
+            if (f && f->has("render_inputs") && out.count(f->getValue<std::string>("name")))
+                out[f->getValue<std::string>("name")].render_inputs = f->getValue<std::string>("render_inputs");
+        }
+    } catch (const std::exception &) {  // sealed, so ours: then unreadable now means nothing to carry over
+        return {};
+    }
+    return out;
+}
+
 /// Writes every invoice of `jaar` of the region (as issued: byte-identical each time) into `out`
-/// with a manifest, and returns the output set to commit.
+/// with a manifest, and returns the output set to commit. An invoice PDF that the output directory
+/// already holds, unchanged, rendered from the same inputs (manifest.json's "render_inputs": this
+/// program, its libraries and fonts, the house style, the creation time and the invoice's content)
+/// is carried over instead of rendered again (a hard link: same bytes, same modification time).
 std::unique_ptr<OutputSet> stage_invoices(const std::string &dir, const std::vector<Invoice> &invoices,
                                           const RunConfig &config, int jaar, std::time_t created) {
     auto out = std::make_unique<OutputSet>(dir);
-    std::vector<doc::Document> documents;
-    for (const Invoice &inv : invoices) {
-        out->write_file(inv.nummer + ".xml", ubl_xml(inv));
-        documents.push_back(factuur_document(inv, config.region.naam));
+    for (const Invoice &inv : invoices) out->write_file(inv.nummer + ".xml", ubl_xml(inv));
+    const std::map<std::string, EarlierFile> earlier = earlier_files(out->out_dir());
+    const std::string same_for_all = render_environment_digest() + "\n" + house_style_digest(config.house) + "\n" +
+                                     std::to_string(static_cast<long long>(created)) + "\n" + config.region.naam + "\n";
+    ManifestInfo info;
+    std::vector<const EarlierFile *> carry(invoices.size(), nullptr);
+    for (std::size_t i = 0; i < invoices.size(); ++i) {
+        const std::string name = invoices[i].nummer + ".pdf";
+        const std::string inputs = sha256_hex("vhh factuur pdf 1\n" + same_for_all + content_seal(invoices[i]));
+        info.render_inputs[name] = inputs;
+        if (auto it = earlier.find(name); it != earlier.end() && it->second.render_inputs == inputs)
+            carry[i] = &it->second;
     }
     const DocumentRenderer *pdf = RendererRegistry::builtin().find("pdf");
-    stage_described_documents(*out, "", documents, {pdf}, created, config.house);
-    ManifestInfo info;
+    RenderOptions options;
+    options.created = created;
+    options.house = config.house;
+    // Rendered in parallel, staged in invoice order (render_pool.h).
+    render_in_order(
+        invoices.size(),
+        [&](std::size_t i) {
+            return carry[i] ? std::string() : pdf->render(factuur_document(invoices[i], config.region.naam), options);
+        },
+        [&](std::size_t i, std::string &&bytes) {
+            const std::string name = invoices[i].nummer + ".pdf";
+            if (carry[i] && out->carry_over(name, out->out_dir() + "/" + name, carry[i]->digest)) return;
+            if (carry[i]) bytes = pdf->render(factuur_document(invoices[i], config.region.naam), options);
+            out->write_file(name, bytes);
+        });
     info.region = config.region.id;
     info.year = jaar;
     info.created = created;

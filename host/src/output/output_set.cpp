@@ -229,6 +229,26 @@ void OutputSet::write_file(const std::string &file_name, const std::string &byte
     written_[file_name] = FileDigest{bytes.size(), sha256_hex(bytes)};
 }
 
+bool OutputSet::carry_over(const std::string &file_name, const std::string &source, const FileDigest &expected) {
+    const std::string path = staging_path(file_name);
+    bool same = ::link(source.c_str(), path.c_str()) == 0;
+    if (same) {
+        try {
+            const std::string bytes = read_file_bytes(path);
+            same = bytes.size() == expected.bytes && sha256_hex(bytes) == expected.sha256;
+        } catch (const std::exception &) {
+            same = false;
+        }
+    }
+    if (!same) {
+        ::unlink(path.c_str());
+        files_.pop_back();  // staging_path registered it last
+        return false;
+    }
+    written_[file_name] = expected;
+    return true;
+}
+
 OutputSet::FileDigest OutputSet::digest(const std::string &file_name) const {
     if (auto it = written_.find(file_name); it != written_.end()) return it->second;
     const std::string bytes = read_file_bytes(staging_path_of(file_name));

@@ -59,14 +59,19 @@ public:
     std::string scratch_dir();
     /// Path in the staging directory of a file already staged (no checks, no registration).
     std::string staging_path_of(const std::string &file_name) const;
-    /// Writes bytes to a staged file (and records their size and SHA-256); throws OutputError.
-    void write_file(const std::string &file_name, const std::string &bytes);
-
     /// Size and SHA-256 of a staged file, for manifest.json.
     struct FileDigest {
         std::uint64_t bytes = 0;
         std::string sha256;  ///< 64 lowercase hex digits
     };
+    /// Writes bytes to a staged file (and records their size and SHA-256); throws OutputError.
+    void write_file(const std::string &file_name, const std::string &bytes);
+    /// Stages the existing file `source` (in the output directory) as `file_name` by a hard link, so
+    /// it keeps its inode and modification time, when it has exactly `expected`'s size and SHA-256
+    /// (checked on the staged link). Returns false, staging nothing, when it cannot be linked or
+    /// differs; the caller then writes the file.
+    bool carry_over(const std::string &file_name, const std::string &source, const FileDigest &expected);
+
     /// The digest of staged file `file_name`: recorded by write_file, else (a file written to its
     /// staging_path, such as a workbook) read back from the staged file. Throws std::runtime_error
     /// when that file cannot be read.

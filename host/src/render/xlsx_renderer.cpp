@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -381,6 +382,10 @@ void render_workbook(const Workbook &workbook, const std::string &path, std::tim
     lxw_error err;
     int system_error;
     {
+        // One workbook closes at a time: libxlsxwriter writes docProps/core.xml with gmtime() (one
+        // static buffer) and QuietStderr redirects the process's stderr (render_pool.h).
+        static std::mutex closing;
+        std::lock_guard<std::mutex> one_at_a_time(closing);
         QuietStderr quiet;
         err = wb.close();
         system_error = errno;
