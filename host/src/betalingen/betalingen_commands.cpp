@@ -161,9 +161,7 @@ int importeren(const CommandOptions &o) {
         const std::string user = store::acting_user(o.door);
         for (auto &b : per_statement)
             if (!b.payments.empty())
-                book_payments(*r.store, b.payments, user,
-                              c.region.id + " afschrift " + b.id + ": " + std::to_string(b.payments.size()) +
-                                  " transacties geboekt, " + std::to_string(b.matched) + " gekoppeld");
+                book_payments(*r.store, b.payments, user, import_summary(c.region.id, b.id, b.payments.size(), b.matched));
         tx.commit();
         std::cerr << format_capped(diag);
         for (const auto &b : per_statement)
