@@ -64,6 +64,10 @@ const vhh_setting_spec kFacturatieSpec[] = {
      "the termijnen of the voorschotnota's: jaar, halfjaar, kwartaal or maand", nullptr, 0, 4, kTermijnen, nullptr},
     {"betaaltermijn_dagen", VHH_SETTING_INTEGER, 0, "30", "0", "365", "days from the invoice date to its vervaldatum",
      nullptr, 0, 0, nullptr, nullptr},
+    {"werkplekhuur_termijnen", VHH_SETTING_CHOICE, 0, "jaar", nullptr, nullptr,
+     "the termijnen of werkplekhuur: jaar (one invoice a year), halfjaar, kwartaal or maand, each pro rata its "
+     "werkplekken by the werkplekhuur plugin's pro_rata rule",
+     nullptr, 0, 4, kTermijnen, nullptr},
     {"werkplekhuur_btw", VHH_SETTING_CHOICE, 0, "vrijgesteld", nullptr, nullptr,
      "VAT on werkplekhuur: vrijgesteld (exempt rent, art. 11 lid 1 onder b Wet OB) or belast (opted for taxed rent, 21 %)",
      nullptr, 0, 2, kBtw, nullptr},
@@ -236,6 +240,7 @@ Facturatie read_facturatie(const YamlNode &node, const Region &region, StageLog 
                                          "facturatie", {"bestand", "leverancier", "journaal"}, log);
     if (s.has("termijnen")) f.termijnen = s.text("termijnen");
     if (s.has("betaaltermijn_dagen")) f.betaaltermijn_dagen = static_cast<int>(s.integer("betaaltermijn_dagen"));
+    if (s.has("werkplekhuur_termijnen")) f.werkplekhuur_termijnen = s.text("werkplekhuur_termijnen");
     if (s.has("werkplekhuur_btw")) f.werkplekhuur_btw = s.text("werkplekhuur_btw");
     if (s.has("illustratief")) f.illustratief = s.boolean("illustratief");
 

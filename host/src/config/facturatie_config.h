@@ -48,6 +48,7 @@ struct Facturatie {
     std::string iban, bic;      ///< the account the debiteuren pay to
     std::string termijnen = "kwartaal";  ///< jaar | halfjaar | kwartaal | maand
     int betaaltermijn_dagen = 30;        ///< vervaldatum = factuurdatum + this
+    std::string werkplekhuur_termijnen = "jaar";   ///< jaar | halfjaar | kwartaal | maand: werkplekhuur invoices per
     std::string werkplekhuur_btw = "vrijgesteld";  ///< vrijgesteld (E, art. 11 lid 1 onder b Wet OB) | belast (S, 21 %)
     bool illustratief = false;  ///< the data are examples: every invoice says so
     std::vector<InvoiceParty> debiteuren;

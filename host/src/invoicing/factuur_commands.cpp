@@ -13,6 +13,8 @@
 #include "invoicing/facturen_store.h"
 #include "invoicing/termijnen.h"
 #include "invoicing/ubl_invoice.h"
+#include "invoicing/werkplekhuur_termijnen.h"
+#include "pipeline.h"
 #include "output/output_set.h"
 #include "render/renderer_registry.h"
 #include "run.h"
@@ -126,6 +128,43 @@ std::vector<std::pair<const Gemeente *, std::int64_t>> per_gemeente(const store:
 
 int usage(const std::string &m) { return store::usage(m); }
 
+/// What werkplekhuur per termijn needs: the partners of the registry and the pro-rata rule.
+struct WerkplekSpreiding {
+    std::vector<Partner> partners;
+    werkplekhuur::ProRata rule = werkplekhuur::ProRata::eerste_van_de_maand;
+
+    const Partner *partner(const std::string &id) const {
+        for (const auto &p : partners)
+            if (p.id == id) return &p;
+        return nullptr;
+    }
+};
+
+/// The partner registry of `c` (its plugins loaded as `vhh partners` does) and the `pro_rata` of the
+/// financing.werkplekhuur entry. Problems are printed and thrown as a StoreError with their exit code.
+WerkplekSpreiding werkplek_spreiding(const CommandOptions &o, const RunConfig &c) {
+    WerkplekSpreiding out;
+    Diagnostics diag;
+    PluginRegistry registry;
+    Pipeline pipeline(c, registry, diag);
+    registry.discover(o.plugin_dirs);
+    if (prepare_plugins(c, pipeline, diag)) pipeline.load(diag);
+    if (!diag.has_errors() && !pipeline.has_partner_registry())
+        diag.error(vhh::ExitCode::config, {c.path, 0, 0}, "facturatie.werkplekhuur_termijnen",
+                   "werkplekhuur per termijn is pro rata the werkplekken of the partner registry, and none is configured",
+                   "add '- name: registry.partners' to plugins, or bill werkplekhuur per jaar");
+    if (diag.has_errors()) {
+        std::cerr << format_capped(diag);
+        throw StoreError(diag.exit_code(), "nothing was billed");
+    }
+    out.partners = pipeline.partners();
+    for (const auto &entry : c.plugins)
+        if (entry.name == "financing.werkplekhuur")
+            if (const YamlNode *rule = entry.section.find("pro_rata"))
+                out.rule = werkplekhuur::pro_rata_from_name(rule->text);  // checked with the plugin's settings
+    return out;
+}
+
 }  // namespace
 
 int cmd_factureren(const CommandOptions &o, std::time_t created) {
@@ -135,8 +174,8 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
     if (auto p = store::year_and_date_problem(o.jaar, "", ""); !p.empty()) return usage(p);
     if (o.soort != "voorschot" && o.soort != "werkplekhuur" && o.soort != "afrekening")
         return usage("--soort '" + printable_text(o.soort) + "' is not voorschot, werkplekhuur or afrekening");
-    if (!o.termijn.empty() && o.soort != "voorschot")
-        return usage("--termijn applies to --soort voorschot only (werkplekhuur and afrekening are billed per year)");
+    if (!o.termijn.empty() && o.soort == "afrekening")
+        return usage("--termijn applies to --soort voorschot and werkplekhuur (the afrekening is billed per year)");
     const int jaar = std::stoi(o.jaar);
     try {
         std::unique_ptr<OutputSet> out;
@@ -145,7 +184,12 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
         const RunConfig &c = r.config;
         const Facturatie &f = c.facturatie;
         if (!f.configured) throw StoreError(vhh::ExitCode::config, o.config_path + kNoFacturatie);
-        const std::vector<Termijn> termijnen = termijnen_of(f.termijnen, jaar);
+        // Voorschotnota's per `termijnen:`, werkplekhuur per `werkplekhuur_termijnen:` (default: the year).
+        const std::string &kind = o.soort == "werkplekhuur" ? f.werkplekhuur_termijnen : f.termijnen;
+        if (!o.termijn.empty() && o.soort == "werkplekhuur" && kind == "jaar")
+            return usage("--termijn: werkplekhuur is billed per year (facturatie.werkplekhuur_termijnen: jaar in " +
+                         o.config_path + ")");
+        const std::vector<Termijn> termijnen = termijnen_of(o.soort == "afrekening" ? "jaar" : kind, jaar);
         std::vector<std::size_t> chosen;
         if (o.termijn.empty()) {
             for (std::size_t i = 0; i < termijnen.size(); ++i) chosen.push_back(i);
@@ -155,7 +199,7 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
             std::string ids;
             for (const auto &t : termijnen) ids += (ids.empty() ? "" : ", ") + t.id;
             return usage("--termijn '" + printable_text(o.termijn) + "' is not a termijn of " + o.jaar + " (termijnen: " +
-                         f.termijnen + ": " + ids + ", or their number 1 to " + std::to_string(termijnen.size()) + ")");
+                         kind + ": " + ids + ", or their number 1 to " + std::to_string(termijnen.size()) + ")");
         }
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
@@ -204,9 +248,34 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
                 if (!totals.count(l.payer_id)) order.push_back({l.payer_id, l.payer});
                 totals[l.payer_id] += l.amount.in_cents();
             }
-            for (const auto &[id, naam] : order)
-                add(draft(c, "werkplekhuur", "jaar", Date{jaar, 1, 1}, Date{jaar, 12, 31}, Date{jaar, 1, 1}, id, naam),
-                    totals[id], "Werkplekhuur " + o.jaar + " (begroting vastgesteld " + begroting->datum + ")");
+            // Per termijn: the year's amount pro rata the partner's werkplek-units in each termijn.
+            std::optional<WerkplekSpreiding> spreiding;
+            if (termijnen.size() > 1) spreiding = werkplek_spreiding(o, c);
+            for (const auto &[id, naam] : order) {
+                if (termijnen.size() == 1) {
+                    add(draft(c, "werkplekhuur", "jaar", Date{jaar, 1, 1}, Date{jaar, 12, 31}, Date{jaar, 1, 1}, id, naam),
+                        totals[id], "Werkplekhuur " + o.jaar + " (begroting vastgesteld " + begroting->datum + ")");
+                    continue;
+                }
+                const Invoice *year = nullptr;
+                if (billed(existing, "werkplekhuur", "jaar", id, &year)) {  // billed for the whole year before
+                    already.push_back("werkplekhuur jaar " + id + " " + naam + ": factuur " + year->nummer);
+                    continue;
+                }
+                const Partner *partner = spreiding->partner(id);
+                const std::vector<std::int64_t> units =
+                    partner ? werkplek_units_per_termijn(*partner, termijnen, jaar, spreiding->rule)
+                            : std::vector<std::int64_t>(termijnen.size(), 0);
+                const std::vector<std::int64_t> parts = split_by_weights(totals[id], units);
+                for (std::size_t i : chosen) {
+                    const Termijn &t = termijnen[i];
+                    add(draft(c, "werkplekhuur", t.id, t.van, t.tot, t.van, id, naam), parts[i],
+                        "Werkplekhuur " + o.jaar + " termijn " + t.id + " (" + std::to_string(i + 1) + " van " +
+                            std::to_string(termijnen.size()) + "): " + werkplekhuur::units_text(units[i], spreiding->rule) +
+                            " " + werkplekhuur::pro_rata_text(spreiding->rule) + " van het jaarbedrag " +
+                            euro(totals[id]) + " (begroting vastgesteld " + begroting->datum + ")");
+                }
+            }
         } else {
             const auto rekening = store::find_vaststelling(*r.store, c.region.id, "jaarrekening", jaar);
             if (!rekening)
