@@ -86,6 +86,8 @@ const char *kUsage =
     "  crediteren NUMMER --reden TEXT [--bedrag EUR] [--datum D] [--out DIR]   a credit note (whole or partial)\n"
     "  corrigeren NUMMER --bedrag EUR --reden TEXT [--datum D] [--out DIR]   credit note + corrected invoice (384)\n"
     "  facturen   the invoices and credit notes, with what is open   [--jaar Y] [--format table|csv|json]\n"
+    "  journaal   the booked invoices and payments of year Y as journal lines for the financial system\n"
+    "             --jaar Y [--format csv|json] [--out FILE]\n"
     "  betalingen importeren FILE   book a CAMT.053 bank statement (001.02, 001.08), payments matched to invoices\n"
     "  betalingen koppelen TRANSACTIE FACTUURNUMMER   match a booked transaction to an invoice by hand\n"
     "  betalingen the booked transactions, matched or not   [--format table|csv|json]\n"
@@ -138,6 +140,7 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
     {"crediteren", {"config", "database", "door", "reden", "bedrag", "datum", "out", "allow-outside-inputs"}},
     {"corrigeren", {"config", "database", "door", "reden", "bedrag", "datum", "out", "allow-outside-inputs"}},
     {"facturen", {"config", "database", "jaar", "format", "allow-outside-inputs"}},
+    {"journaal", {"config", "database", "jaar", "format", "out", "allow-outside-inputs"}},
     {"betalingen", {"config", "database", "door", "format", "allow-outside-inputs"}},
     {"debiteuren", {"config", "database", "per", "format", "out", "allow-outside-inputs"}},
     {"serve", {"config", "database", "listen", "allow-remote", "allow-outside-inputs", "tls-cert", "tls-key"}},
@@ -146,7 +149,7 @@ const std::map<std::string, std::set<std::string>> kAllowedOptions = {
 /// Commands that take arguments after their name (`db init`, `vaststellen begroting`, …).
 const std::set<std::string> kStoreCommands = {"db", "log", "vaststellen", "historie", "wijziging", "zienswijze", "gebruiker",
                                            "factureren", "crediteren", "corrigeren", "facturen", "betalingen",
-                                           "debiteuren"};
+                                           "debiteuren", "journaal"};
 
 void print_diagnostics(const Diagnostics &diag) { std::cerr << format_capped(diag); }
 
@@ -601,7 +604,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     o.config_path = config_path();
     o.config_given = !config_.empty();
     o.door = store_values_["door"];
-    o.format = given_.count("format") ? format_ : (command == "db" ? "json" : "table");
+    o.format = given_.count("format") ? format_ : (command == "db" ? "json" : command == "journaal" ? "csv" : "table");
     o.jaar = store_values_["jaar"];
     o.besluit = store_values_["besluit"];
     o.datum = store_values_["datum"];
@@ -633,6 +636,7 @@ int VhhApp::cmd_store(const std::string &command, const std::vector<std::string>
     if (command == "crediteren") return invoicing::cmd_crediteren(o);
     if (command == "corrigeren") return invoicing::cmd_corrigeren(o);
     if (command == "facturen") return invoicing::cmd_facturen(o);
+    if (command == "journaal") return invoicing::cmd_journaal(o);
     if (command == "betalingen") return betalingen::cmd_betalingen(o);
     if (command == "debiteuren") return betalingen::cmd_debiteuren(o);
     return store::cmd_historie(o);

@@ -65,6 +65,12 @@ TEST(Termijnen, DueDates) {
     EXPECT_EQ(add_days({2013, 2, 1}, 0).iso(), "2013-02-01");
 }
 
+TEST(Betalingskenmerk, TheBetaalverenigingsWorkedExample) {
+    // The Betaalvereniging's specification of the NL-betalingskenmerk works (5)000 0567 8901 2345:
+    // weighted sum 215, 215 mod 11 = 6, check digit 11 - 6 = 5.
+    EXPECT_EQ(betalingskenmerk(0, 56789012345LL), "5000056789012345");
+}
+
 TEST(Betalingskenmerk, SixteenDigitsWithAModulus11CheckDigit) {
     static const int kWeights[] = {2, 4, 8, 5, 10, 9, 7, 3, 6, 1, 2, 4, 8, 5, 10};
     for (std::int64_t volgnr : {1LL, 2LL, 52LL, 99999LL, 12345678LL}) {

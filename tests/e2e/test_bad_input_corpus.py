@@ -27,9 +27,9 @@ CORPUS = os.path.join(SOURCE_DIR, "tests", "bad-inputs")
 CONFIGS = os.path.join(SOURCE_DIR, "config")
 BASES = ("zeeland", "maas-en-leijgraaf", "twente-almelo", "none")
 COMMANDS = ("check", "run", "bijdragen", "partners", "begroting", "plugins", "factureren", "crediteren", "facturen",
-            "betalingen", "debiteuren", "serve")
+            "betalingen", "debiteuren", "journaal", "serve")
 # Commands that work on a store: they get --database sqlite:<case>/administratie.db, made by `setup`.
-STORE_COMMANDS = ("factureren", "crediteren", "facturen", "betalingen", "debiteuren")
+STORE_COMMANDS = ("factureren", "crediteren", "facturen", "betalingen", "debiteuren", "journaal")
 CASE_KEYS = {"description", "config", "edits", "files", "remove", "command", "args", "exit", "errors",
              "stderr", "stdout", "memory_limit_mb", "xfail", "setup"}
 EDIT_KEYS = {"file", "old", "new", "all", "append", "encoding"}

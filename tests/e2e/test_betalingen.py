@@ -175,6 +175,26 @@ class BetalingenTest(storetest.StoreTestCase):
         self.vhh("db", "import", self.written("export.json", exported), "--database", copy)
         self.assertEqual(self.vhh("db", "export", "--database", copy).stdout, exported)
 
+    def test_db_verify_checks_the_seals_of_imported_statements(self):
+        self.importeren(self.first_statement("001.02"))
+        self.importeren(self.first_statement("001.08", unknown_cents=100), name="b.xml")
+        unmatched = [b for b in self.betalingen() if b["koppeling"] == "niet gekoppeld"][0]
+        self.vhh("betalingen", "koppelen", str(unmatched["id"]), "2013-00013", *self.base())  # a logged change
+        r = self.vhh("db", "verify", "--database", self.url)
+        self.assertIn("10 betalingen", r.stdout)
+        # A booked amount changed in the store behind vhh's back: found, located at its statement.
+        self.sql(self.url, "UPDATE betalingen SET bedrag_cents = bedrag_cents + 1 WHERE id = 7")
+        r = self.vhh("db", "verify", "--database", self.url, expect=65)
+        self.assertIn("afschrift STMT-001.08 of zeeland: transactions 6 to 10 do not match the seal of their import",
+                      r.stderr)
+        self.sql(self.url, "UPDATE betalingen SET bedrag_cents = bedrag_cents - 1 WHERE id = 7")
+        self.vhh("db", "verify", "--database", self.url)
+        # A transaction removed, or one added without an import: found too.
+        self.sql(self.url, "DELETE FROM betalingen WHERE id = 10")
+        r = self.vhh("db", "verify", "--database", self.url, expect=65)
+        self.assertIn("afschrift STMT-001.08 of zeeland: the store holds 4 of the 5 transactions its import booked",
+                      r.stderr)
+
     def test_refused_statements_book_nothing(self):
         good = self.first_statement("001.08")
         cases = [

@@ -140,6 +140,35 @@ class FacturenTest(storetest.StoreTestCase):
         ubl = self.check_all(out2)
         self.assertEqual((ubl["2013-00014"]["category"], ubl["2013-00014"]["payable_cents"]), ("S", 100000))
 
+    def test_werkplekhuur_per_kwartaal_adds_up_to_the_year(self):
+        with open(self.path("facturatie.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        with open(self.path("facturatie.yaml"), "w", encoding="utf-8") as f:
+            f.write(text.replace("werkplekhuur_btw:", "werkplekhuur_termijnen: kwartaal\nwerkplekhuur_btw:"))
+        self.adopt()
+        out = self.path("out")
+        r = self.bill("--soort", "werkplekhuur", "--termijn", "Q2", "--out", out)
+        self.assertIn("13 new, 0 already billed", r.stdout)
+        r = self.bill("--soort", "werkplekhuur", "--out", out)
+        self.assertIn("39 new, 13 already billed", r.stdout)
+        self.assertIn("0 new, 52 already billed", self.bill("--soort", "werkplekhuur").stdout)
+        facturen = self.facturen()
+        self.assertEqual(sorted({f["termijn"] for f in facturen}), ["Q1", "Q2", "Q3", "Q4"])
+        per_partner = {}
+        for f in facturen:
+            per_partner[f["debiteur_id"]] = per_partner.get(f["debiteur_id"], 0) + f["bedrag_cents"]
+        r = self.vhh("bijdragen", "--config", self.cfg, "--format", "json")
+        year = {l["payer_id"]: l["amount_cents"] for l in json.loads(r.stdout)["lines"] if l["source"] == "werkplekhuur"}
+        self.assertEqual(per_partner, year)  # the termijnen add up to the year, per partner, to the cent
+        ubl = self.check_all(out)
+        self.assertEqual({(u["category"]) for u in ubl.values()}, {"E"})
+        # The line names the werkplek-maanden of the termijn and the rule.
+        with open(os.path.join(out, facturen[0]["nummer"] + ".xml"), encoding="utf-8") as f:
+            self.assertRegex(f.read(), r"termijn Q\d \(\d van 4\): \d+ werkplek-maanden? naar de bezetting op de 1e")
+        # The afrekening has no termijnen.
+        self.vhh("factureren", "--jaar", "2013", "--soort", "afrekening", "--termijn", "Q1", "--config", self.cfg,
+                     "--database", self.url, expect=64)
+
     def test_afrekening_invoices_a_deficit_and_credits_a_surplus(self):
         self.adopt()
         self.bill("--soort", "voorschot")

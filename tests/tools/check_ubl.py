@@ -68,15 +68,15 @@ def check(path):
             errors.append(d + " is not a date: " + v)
     typecode = text(doc, "cbc:CreditNoteTypeCode" if credit else "cbc:InvoiceTypeCode")
     out["typecode"] = typecode
-    # BR-NL-7 (type codes), and a credit note is a CreditNote document.
+    # BR-NL-7 (type codes); BR-NL-8: 381 is a CreditNote document, 380/384/389 an Invoice document.
     if typecode not in ("380", "381", "384", "389"):
         errors.append("BR-NL-7: type code " + typecode)
     if credit != (typecode == "381"):
-        errors.append("type code %s in a %s" % (typecode, root))
+        errors.append("BR-NL-8: type code %s in a %s" % (typecode, root))
     refs = [r.text for r in doc.xpath("cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID", namespaces=NS)]
     out["billing_references"] = refs
-    if credit and not refs:
-        errors.append("BR-NL-8: a credit note without a reference to the invoice it credits")
+    if credit and not refs:  # vhh's own rule (no BR-NL rule asks it): a credit note names what it credits
+        errors.append("vhh: a credit note without a reference to the invoice it credits")
     if typecode == "384" and not refs:
         errors.append("BR-NL-9: a corrective invoice without a preceding invoice reference")
     # BR-NL-2
@@ -150,6 +150,8 @@ def check(path):
         subtotal_tax += tax
         rate = text(sub, "cac:TaxCategory/cbc:Percent")
         reason = text(sub, "cac:TaxCategory/cbc:TaxExemptionReason") or text(sub, "cac:TaxCategory/cbc:TaxExemptionReasonCode")
+        if text(sub, "cac:TaxCategory/cbc:TaxExemptionReasonCode"):  # a warning of the NLCIUS validator
+            errors.append("BR-NL-35: a tax exemption reason code is not recommended (the text is enough)")
         if taxable != categories.get(cat, Decimal(0)):
             errors.append("BR-%s-08: taxable amount %s != lines of category %s" % (cat, taxable, cat))
         if cat == "O":

@@ -3,6 +3,7 @@
 #include <Poco/Data/Statement.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "output/sha256.h"
 #include "store/audit_log.h"
@@ -48,7 +49,25 @@ Payment from_row(const Row &r) {
     return p;
 }
 
+/// Adds a booked row to the seal of its import: what the statement said (not the match, which
+/// `koppelen` may change later).
+void seal_row(Sha256 &seal, const Row &row) {
+    const std::string line = "\n" + store::canonical_row(bt(), row, {"factuur", "koppeling"});
+    seal.update(line.data(), line.size());
+}
+
+/// Starts the seal of an import (before its first row).
+void start_import_seal(Sha256 &seal) { seal.update("betalingen", 10); }
+
+const char *const kImportCommand = "betalingen importeren";
+
 }  // namespace
+
+std::string import_summary(const std::string &regio, const std::string &afschrift, std::size_t count,
+                           std::size_t matched) {
+    return regio + " afschrift " + afschrift + ": " + std::to_string(count) + " transacties geboekt, " +
+           std::to_string(matched) + " gekoppeld";
+}
 
 std::vector<Payment> read_payments(store::Store &store, const std::string &regio) {
     std::vector<Payment> out;
@@ -61,23 +80,21 @@ void book_payments(store::Store &store, std::vector<Payment> &payments, const st
                    const std::string &summary) {
     constexpr std::size_t kRowsPerBatch = 2000;  // rows held at once: memory stays flat for a large statement
     std::int64_t next = store.next_id("betalingen", "id");
-    // The seal covers what the statement said (not the match, which `koppelen` may change later).
     Sha256 seal;
-    seal.update("betalingen", 10);
+    start_import_seal(seal);
     std::vector<Row> rows;
     rows.reserve(std::min(kRowsPerBatch, payments.size()));
     for (std::size_t k = 0; k < payments.size(); ++k) {
         Payment &p = payments[k];
         p.id = next++;
         rows.push_back(to_row(p));
-        const std::string line = "\n" + store::canonical_row(bt(), rows.back(), {"factuur", "koppeling"});
-        seal.update(line.data(), line.size());
+        seal_row(seal, rows.back());
         if (rows.size() == kRowsPerBatch || k + 1 == payments.size()) {
             store.insert_many(bt(), rows);
             rows.clear();
         }
     }
-    store::append_log(store, user, "betalingen importeren", summary + store::seal_text(seal.hex()));
+    store::append_log(store, user, kImportCommand, summary + store::seal_text(seal.hex()));
 }
 
 std::unordered_map<std::string, BookedKey> booked_keys(store::Store &store, const std::string &regio) {
@@ -141,6 +158,62 @@ std::int64_t open_after_payments(const invoicing::Invoice &inv, const std::vecto
     std::int64_t open = invoicing::open_cents(inv, all);
     if (auto it = paid.find(inv.nummer); it != paid.end()) open -= it->second;
     return open;
+}
+
+std::optional<std::string> verify_payments(store::Store &store) {
+    // The imports in log order: each booked the next `count` transactions of its statement (ids ascending).
+    struct Import {
+        std::string regio, afschrift, sha256;
+        std::size_t count = 0;
+    };
+    std::vector<Import> imports;
+    store.guarded([&] {
+        std::vector<std::string> changes;
+        std::string c = kImportCommand;
+        Poco::Data::Statement st(store.session());
+        st << store.sql("SELECT wijziging FROM audit_log WHERE commando = ? ORDER BY volgnr"),
+            Poco::Data::Keywords::bind(c), Poco::Data::Keywords::into(changes);
+        st.execute();
+        for (const auto &text : changes) {
+            // "<regio> afschrift <id>: <n> transacties geboekt, <m> gekoppeld sha256 <hex>"
+            const std::size_t a = text.find(" afschrift "), g = text.rfind(" transacties geboekt, "),
+                              h = text.rfind(" sha256 ");
+            if (a == std::string::npos || g == std::string::npos || h == std::string::npos || g < a) continue;
+            std::size_t n = g;
+            while (n > a && std::isdigit(static_cast<unsigned char>(text[n - 1]))) --n;
+            if (n == g || n < a + 13 || text.compare(n - 2, 2, ": ") != 0) continue;
+            Import i;
+            i.regio = text.substr(0, a);
+            i.afschrift = text.substr(a + 11, n - 2 - (a + 11));
+            i.count = std::stoul(text.substr(n, g - n));
+            i.sha256 = text.substr(h + 8, 64);
+            imports.push_back(std::move(i));
+        }
+    });
+    std::map<std::pair<std::string, std::string>, std::vector<Row>> rows;  // by regio and statement, ids ascending
+    for (Row &r : store.rows(bt())) rows[{r[c_regio].text, r[c_afschrift].text}].push_back(std::move(r));
+    std::map<std::pair<std::string, std::string>, std::size_t> used;
+    for (const Import &i : imports) {
+        const auto key = std::make_pair(i.regio, i.afschrift);
+        const std::vector<Row> &of = rows[key];
+        std::size_t &from = used[key];
+        const std::string where = "afschrift " + i.afschrift + " of " + i.regio;
+        if (from + i.count > of.size())
+            return where + ": the store holds " + std::to_string(of.size() - from) + " of the " + std::to_string(i.count) +
+                   " transactions its import booked";
+        Sha256 seal;
+    start_import_seal(seal);
+        for (std::size_t k = from; k < from + i.count; ++k) seal_row(seal, of[k]);
+        if (seal.hex() != i.sha256)
+            return where + ": transactions " + std::to_string(of[from][c_id].number) + " to " +
+                   std::to_string(of[from + i.count - 1][c_id].number) + " do not match the seal of their import";
+        from += i.count;
+    }
+    for (const auto &[key, of] : rows)
+        if (used[key] < of.size())
+            return "transaction " + std::to_string(of[used[key]][c_id].number) + " (afschrift " + key.second + " of " +
+                   key.first + "): no audit log entry records it";
+    return std::nullopt;
 }
 
 }  // namespace vhh::host::betalingen

@@ -54,9 +54,20 @@ std::unordered_map<std::string, BookedKey> booked_keys(store::Store &store, cons
 std::map<std::string, std::int64_t> paid_per_invoice(store::Store &store, const std::string &regio);
 
 /// Books `payments` (ids assigned here) in the open write transaction, many rows per statement,
-/// with one audit log entry for the statement (`summary` + a sha256 over the rows).
+/// with one audit log entry for the statement (`summary`, from import_summary, + a sha256 over the rows).
 void book_payments(store::Store &store, std::vector<Payment> &payments, const std::string &user,
                    const std::string &summary);
+
+/// The audit log text of an import of statement `afschrift` (before its seal), as book_payments'
+/// `summary`: verify_payments reads the count of transactions booked from it.
+std::string import_summary(const std::string &regio, const std::string &afschrift, std::size_t count,
+                           std::size_t matched);
+
+/// The first imported statement whose booked transactions do not match the seal of their import's
+/// audit log entry (an amount, date, name, reference or text changed behind vhh's back), or a
+/// transaction no import records, as a message naming the statement and the transactions; nullopt
+/// when all hold. The match (factuur, koppeling) is not sealed: `koppelen` changes it, logged.
+std::optional<std::string> verify_payments(store::Store &store);
 
 /// Ties the booked transaction `id` to invoice `factuur` by hand (koppeling "handmatig"), with its
 /// audit log entry, in the open write transaction.

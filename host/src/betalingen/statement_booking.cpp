@@ -115,8 +115,7 @@ StatementImport import_statement(store::Store &store, const RunConfig &c, const 
     for (std::size_t k = 0; k < payments.size(); ++k)
         if (!payments[k].empty())
             book_payments(store, payments[k], user,
-                          c.region.id + " afschrift " + out.statements[k].id + ": " + std::to_string(payments[k].size()) +
-                              " transacties geboekt, " + std::to_string(out.statements[k].matched) + " gekoppeld");
+                          import_summary(c.region.id, out.statements[k].id, payments[k].size(), out.statements[k].matched));
     tx.commit();
     return out;
 }

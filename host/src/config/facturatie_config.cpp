@@ -43,11 +43,31 @@ const vhh_setting_spec kDebiteurFields[] = {
     VHH_TEXT("referentie", 0, "BuyerReference: the debiteur's own reference (order or budget number)"),
 };
 
+#define VHH_ACCOUNT(key, def, doc) {key, VHH_SETTING_CODE, 0, def, nullptr, nullptr, doc, nullptr, 0, 0, nullptr, nullptr}
+
+/// `facturatie.journaal:` — declared once here with its defaults (JournaalRekeningen holds the same).
+const vhh_setting_spec kJournaalSpec[] = {
+    VHH_ACCOUNT("rekening_debiteuren", "1300", "ledger account of the receivables (every invoice, credit note, matched payment)"),
+    VHH_ACCOUNT("rekening_bank", "1100", "ledger account of the bank account of the statements"),
+    VHH_ACCOUNT("rekening_onverdeeld", "1190", "ledger account of money received and not yet matched to an invoice"),
+    VHH_ACCOUNT("rekening_voorschot", "8000", "revenue account of the voorschotnota's"),
+    VHH_ACCOUNT("rekening_werkplekhuur", "8100", "revenue account of werkplekhuur"),
+    VHH_ACCOUNT("rekening_afrekening", "8010", "revenue account of the afrekening (deficit charged, surplus returned)"),
+    VHH_ACCOUNT("rekening_btw", "1520", "ledger account of VAT payable (werkplekhuur billed with VAT)"),
+    VHH_ACCOUNT("kostenplaats", "VHH", "cost centre of the revenue lines"),
+};
+
+#undef VHH_ACCOUNT
+
 const vhh_setting_spec kFacturatieSpec[] = {
     {"termijnen", VHH_SETTING_CHOICE, 0, "kwartaal", nullptr, nullptr,
      "the termijnen of the voorschotnota's: jaar, halfjaar, kwartaal or maand", nullptr, 0, 4, kTermijnen, nullptr},
     {"betaaltermijn_dagen", VHH_SETTING_INTEGER, 0, "30", "0", "365", "days from the invoice date to its vervaldatum",
      nullptr, 0, 0, nullptr, nullptr},
+    {"werkplekhuur_termijnen", VHH_SETTING_CHOICE, 0, "jaar", nullptr, nullptr,
+     "the termijnen of werkplekhuur: jaar (one invoice a year), halfjaar, kwartaal or maand, each pro rata its "
+     "werkplekken by the werkplekhuur plugin's pro_rata rule",
+     nullptr, 0, 4, kTermijnen, nullptr},
     {"werkplekhuur_btw", VHH_SETTING_CHOICE, 0, "vrijgesteld", nullptr, nullptr,
      "VAT on werkplekhuur: vrijgesteld (exempt rent, art. 11 lid 1 onder b Wet OB) or belast (opted for taxed rent, 21 %)",
      nullptr, 0, 2, kBtw, nullptr},
@@ -72,6 +92,67 @@ std::string compact(std::string s) {
     for (unsigned char c : s)
         if (c != ' ') out += static_cast<char>(std::toupper(c));
     return out;
+}
+
+/// True when `code` can be a ledger account or cost centre code: 1 to 20 letters, digits, '.', '-',
+/// '_' or '/', starting with a letter or digit (so no cell of the journal looks like a formula).
+bool account_code(const std::string &code) {
+    if (code.empty() || code.size() > 20 || !std::isalnum(static_cast<unsigned char>(code[0]))) return false;
+    for (unsigned char c : code)
+        if (!std::isalnum(c) && c != '.' && c != '-' && c != '_' && c != '/') return false;
+    return true;
+}
+
+/// Reads `facturatie.journaal:` into `j`; every problem recorded at its key.
+void read_journaal(const YamlNode &node, JournaalRekeningen &j, StageLog &log) {
+    Diagnostics &diag = log.sdk();
+    if (!node.is_map()) {
+        diag.error(ExitCode::config, node.where, "facturatie.journaal", "expected a map, got " + node.describe(),
+                   "e.g. journaal: {rekening_debiteuren: \"1300\", kostenplaats: VHH}");
+        return;
+    }
+    const Settings s = validate_settings(node, kJournaalSpec, sizeof kJournaalSpec / sizeof kJournaalSpec[0],
+                                         "facturatie.journaal", {}, log);
+    const std::pair<const char *, std::string *> keys[] = {
+        {"rekening_debiteuren", &j.debiteuren}, {"rekening_bank", &j.bank},
+        {"rekening_onverdeeld", &j.onverdeeld}, {"rekening_voorschot", &j.voorschot},
+        {"rekening_werkplekhuur", &j.werkplekhuur}, {"rekening_afrekening", &j.afrekening},
+        {"rekening_btw", &j.btw}, {"kostenplaats", &j.kostenplaats}};
+    for (const auto &[key, value] : keys) {
+        if (!s.has(key)) continue;
+        const std::string v = s.text(key);
+        if (!account_code(v)) {
+            diag.error(ExitCode::config, s.where(key), std::string("facturatie.journaal.") + key,
+                       "expected a ledger code of 1 to 20 letters, digits, '.', '-', '_' or '/' starting with a letter "
+                       "or digit, got '" + excerpt(v) + "'");
+            continue;
+        }
+        *value = v;
+    }
+    // The balance accounts must differ from each other and from the revenue accounts, or the journal
+    // would book receivables, bank and revenue on one account.
+    const char *const balance[] = {"rekening_debiteuren", "rekening_bank", "rekening_onverdeeld", "rekening_btw"};
+    const char *const revenue[] = {"rekening_voorschot", "rekening_werkplekhuur", "rekening_afrekening"};
+    auto value_of = [&](const char *key) -> const std::string & {
+        for (const auto &[k, v] : keys)
+            if (std::string(k) == key) return *v;
+        return j.kostenplaats;
+    };
+    for (std::size_t a = 0; a < 4; ++a) {
+        std::vector<const char *> others(balance, balance + a);
+        others.insert(others.end(), std::begin(revenue), std::end(revenue));
+        for (const char *other : others)
+            if (value_of(balance[a]) == value_of(other)) {
+                // Located at the key written in the file (the other one may be a default).
+                const bool here = node.find(balance[a]) != nullptr;
+                const char *at = here ? balance[a] : other;
+                diag.error(ExitCode::config, s.where(at), std::string("facturatie.journaal.") + at,
+                           "account '" + value_of(balance[a]) + "' is also facturatie.journaal." + (here ? other : balance[a]) +
+                               ": the journal would book two sides of a document on one account",
+                           "give each balance account its own code");
+                break;
+            }
+    }
 }
 
 /// Checks the identifiers of a party; records problems at `kp`.
@@ -156,11 +237,14 @@ Facturatie read_facturatie(const YamlNode &node, const Region &region, StageLog 
     }
     f.configured = true;
     const Settings s = validate_settings(node, kFacturatieSpec, sizeof kFacturatieSpec / sizeof kFacturatieSpec[0],
-                                         "facturatie", {"bestand", "leverancier"}, log);
+                                         "facturatie", {"bestand", "leverancier", "journaal"}, log);
     if (s.has("termijnen")) f.termijnen = s.text("termijnen");
     if (s.has("betaaltermijn_dagen")) f.betaaltermijn_dagen = static_cast<int>(s.integer("betaaltermijn_dagen"));
+    if (s.has("werkplekhuur_termijnen")) f.werkplekhuur_termijnen = s.text("werkplekhuur_termijnen");
     if (s.has("werkplekhuur_btw")) f.werkplekhuur_btw = s.text("werkplekhuur_btw");
     if (s.has("illustratief")) f.illustratief = s.boolean("illustratief");
+
+    if (const YamlNode *j = node.find("journaal")) read_journaal(*j, f.journaal, log);
 
     const YamlNode *lev = node.find("leverancier");
     if (lev == nullptr) {

@@ -28,6 +28,19 @@ struct InvoiceParty {
     SourceLocation where;    ///< where it is configured
 };
 
+/// The accounts and cost centre of `vhh journaal` (the config's `facturatie.journaal:`), each a code
+/// of the centrumgemeente's ledger (grootboekrekening).
+struct JournaalRekeningen {
+    std::string debiteuren = "1300";    ///< receivables: every invoice and credit note, matched payments
+    std::string bank = "1100";          ///< the bank account the statements are of
+    std::string onverdeeld = "1190";    ///< received, not yet matched to an invoice (tussenrekening)
+    std::string voorschot = "8000";     ///< revenue: voorschotnota's (deelnemersbijdragen)
+    std::string werkplekhuur = "8100";  ///< revenue: werkplekhuur
+    std::string afrekening = "8010";    ///< revenue: afrekening of the jaarrekening (deficit charged, surplus returned)
+    std::string btw = "1520";           ///< VAT payable (werkplekhuur billed with VAT, category S)
+    std::string kostenplaats = "VHH";   ///< cost centre of the revenue lines
+};
+
 /// The config's `facturatie:` section.
 struct Facturatie {
     bool configured = false;    ///< the section is present
@@ -35,9 +48,11 @@ struct Facturatie {
     std::string iban, bic;      ///< the account the debiteuren pay to
     std::string termijnen = "kwartaal";  ///< jaar | halfjaar | kwartaal | maand
     int betaaltermijn_dagen = 30;        ///< vervaldatum = factuurdatum + this
+    std::string werkplekhuur_termijnen = "jaar";   ///< jaar | halfjaar | kwartaal | maand: werkplekhuur invoices per
     std::string werkplekhuur_btw = "vrijgesteld";  ///< vrijgesteld (E, art. 11 lid 1 onder b Wet OB) | belast (S, 21 %)
     bool illustratief = false;  ///< the data are examples: every invoice says so
     std::vector<InvoiceParty> debiteuren;
+    JournaalRekeningen journaal;  ///< `vhh journaal`: accounts and cost centre (defaults when not configured)
     SourceLocation where;       ///< the section
     SourceLocation debiteuren_where;
 

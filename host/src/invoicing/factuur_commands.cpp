@@ -129,7 +129,7 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
         const RunConfig &c = r.config;
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
-        const Billing b = bill(*r.store, c, jaar, o.soort, o.termijn, store::acting_user(o.door));
+        const Billing b = bill(*r.store, c, jaar, o.soort, o.termijn, store::acting_user(o.door), o.plugin_dirs);
         const std::vector<Invoice> &issued = b.issued;
         const std::vector<std::string> &already = b.already;
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, jaar), c, jaar, created);

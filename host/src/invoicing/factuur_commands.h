@@ -19,5 +19,8 @@ int cmd_crediteren(const store::CommandOptions &o);
 int cmd_corrigeren(const store::CommandOptions &o);
 /// `vhh facturen [--jaar Y] [--format table|csv|json]`.
 int cmd_facturen(const store::CommandOptions &o);
+/// `vhh journaal --jaar Y [--format csv|json] [--out FILE]`: the journal of the invoices and payments
+/// booked in year Y (invoicing/journaal.h), from the store only; --out written whole or not at all.
+int cmd_journaal(const store::CommandOptions &o);
 
 }  // namespace vhh::host::invoicing

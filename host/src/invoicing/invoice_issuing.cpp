@@ -6,6 +6,8 @@
 #include "diagnostic_output.h"
 #include "invoicing/termijnen.h"
 #include "invoicing/ubl_invoice.h"
+#include "invoicing/werkplekhuur_termijnen.h"
+#include "pipeline.h"
 #include "store/snapshot.h"
 #include "store/store_commands.h"
 #include "vhh/text.h"
@@ -90,6 +92,44 @@ std::vector<std::pair<const Gemeente *, std::int64_t>> per_gemeente(const store:
     return out;
 }
 
+/// What werkplekhuur per termijn needs: the partners of the registry and the pro-rata rule.
+struct WerkplekSpreiding {
+    std::vector<Partner> partners;
+    werkplekhuur::ProRata rule = werkplekhuur::ProRata::eerste_van_de_maand;
+
+    const Partner *partner(const std::string &id) const {
+        for (const auto &p : partners)
+            if (p.id == id) return &p;
+        return nullptr;
+    }
+};
+
+/// The partner registry of `c` (its plugins loaded as `vhh partners` does, from `plugin_dirs`) and
+/// the `pro_rata` of the financing.werkplekhuur entry. Problems are printed and thrown as a
+/// StoreError with their exit code.
+WerkplekSpreiding werkplek_spreiding(const std::vector<std::string> &plugin_dirs, const RunConfig &c) {
+    WerkplekSpreiding out;
+    Diagnostics diag;
+    PluginRegistry registry;
+    Pipeline pipeline(c, registry, diag);
+    registry.discover(plugin_dirs);
+    if (prepare_plugins(c, pipeline, diag)) pipeline.load(diag);
+    if (!diag.has_errors() && !pipeline.has_partner_registry())
+        diag.error(vhh::ExitCode::config, {c.path, 0, 0}, "facturatie.werkplekhuur_termijnen",
+                   "werkplekhuur per termijn is pro rata the werkplekken of the partner registry, and none is configured",
+                   "add '- name: registry.partners' to plugins, or bill werkplekhuur per jaar");
+    if (diag.has_errors()) {
+        std::cerr << format_capped(diag);
+        throw StoreError(diag.exit_code(), "nothing was billed: " + diag.all().front().message);
+    }
+    out.partners = pipeline.partners();
+    for (const auto &entry : c.plugins)
+        if (entry.name == "financing.werkplekhuur")
+            if (const YamlNode *rule = entry.section.find("pro_rata"))
+                out.rule = werkplekhuur::pro_rata_from_name(rule->text);  // checked with the plugin's settings
+    return out;
+}
+
 }  // namespace
 
 std::string billing_problem(const std::string &jaar, const std::string &soort, const std::string &termijn) {
@@ -97,17 +137,22 @@ std::string billing_problem(const std::string &jaar, const std::string &soort, c
     if (auto p = store::year_and_date_problem(jaar, "", ""); !p.empty()) return p;
     if (soort != "voorschot" && soort != "werkplekhuur" && soort != "afrekening")
         return "--soort '" + printable_text(soort) + "' is not voorschot, werkplekhuur or afrekening";
-    if (!termijn.empty() && soort != "voorschot")
-        return "--termijn applies to --soort voorschot only (werkplekhuur and afrekening are billed per year)";
+    if (!termijn.empty() && soort == "afrekening")
+        return "--termijn applies to --soort voorschot and werkplekhuur (the afrekening is billed per year)";
     return "";
 }
 
 Billing bill(store::Store &store, const RunConfig &c, int jaar, const std::string &soort, const std::string &termijn,
-             const std::string &user) {
+             const std::string &user, const std::vector<std::string> &plugin_dirs) {
     const std::string j = std::to_string(jaar);
     const Facturatie &f = c.facturatie;
     if (!f.configured) throw StoreError(vhh::ExitCode::config, c.path + kNoFacturatie);
-    const std::vector<Termijn> termijnen = termijnen_of(f.termijnen, jaar);
+    // Voorschotnota's per `termijnen:`, werkplekhuur per `werkplekhuur_termijnen:` (default: the year).
+    const std::string &kind = soort == "werkplekhuur" ? f.werkplekhuur_termijnen : f.termijnen;
+    if (!termijn.empty() && soort == "werkplekhuur" && kind == "jaar")
+        throw StoreError(vhh::ExitCode::usage, "--termijn: werkplekhuur is billed per year "
+                                               "(facturatie.werkplekhuur_termijnen: jaar in " + c.path + ")");
+    const std::vector<Termijn> termijnen = termijnen_of(soort == "afrekening" ? "jaar" : kind, jaar);
     std::vector<std::size_t> chosen;
     if (termijn.empty()) {
         for (std::size_t i = 0; i < termijnen.size(); ++i) chosen.push_back(i);
@@ -117,7 +162,7 @@ Billing bill(store::Store &store, const RunConfig &c, int jaar, const std::strin
         std::string ids;
         for (const auto &t : termijnen) ids += (ids.empty() ? "" : ", ") + t.id;
         throw StoreError(vhh::ExitCode::usage, "--termijn '" + printable_text(termijn) + "' is not a termijn of " + j + " (termijnen: " +
-                     f.termijnen + ": " + ids + ", or their number 1 to " + std::to_string(termijnen.size()) + ")");
+                     kind + ": " + ids + ", or their number 1 to " + std::to_string(termijnen.size()) + ")");
     }
     const auto begroting = store::find_vaststelling(store, c.region.id, "begroting", jaar);
     if (!begroting)
@@ -164,9 +209,34 @@ Billing bill(store::Store &store, const RunConfig &c, int jaar, const std::strin
             if (!totals.count(l.payer_id)) order.push_back({l.payer_id, l.payer});
             totals[l.payer_id] += l.amount.in_cents();
         }
-        for (const auto &[id, naam] : order)
-            add(draft(c, "werkplekhuur", "jaar", Date{jaar, 1, 1}, Date{jaar, 12, 31}, Date{jaar, 1, 1}, id, naam),
-                totals[id], "Werkplekhuur " + j + " (begroting vastgesteld " + begroting->datum + ")");
+        // Per termijn: the year's amount pro rata the partner's werkplek-units in each termijn.
+        std::optional<WerkplekSpreiding> spreiding;
+        if (termijnen.size() > 1) spreiding = werkplek_spreiding(plugin_dirs, c);
+        for (const auto &[id, naam] : order) {
+            if (termijnen.size() == 1) {
+                add(draft(c, "werkplekhuur", "jaar", Date{jaar, 1, 1}, Date{jaar, 12, 31}, Date{jaar, 1, 1}, id, naam),
+                    totals[id], "Werkplekhuur " + j + " (begroting vastgesteld " + begroting->datum + ")");
+                continue;
+            }
+            const Invoice *year = nullptr;
+            if (billed(existing, "werkplekhuur", "jaar", id, &year)) {  // billed for the whole year before
+                already.push_back("werkplekhuur jaar " + id + " " + naam + ": factuur " + year->nummer);
+                continue;
+            }
+            const Partner *partner = spreiding->partner(id);
+            const std::vector<std::int64_t> units =
+                partner ? werkplek_units_per_termijn(*partner, termijnen, jaar, spreiding->rule)
+                        : std::vector<std::int64_t>(termijnen.size(), 0);
+            const std::vector<std::int64_t> parts = split_by_weights(totals[id], units);
+            for (std::size_t i : chosen) {
+                const Termijn &t = termijnen[i];
+                add(draft(c, "werkplekhuur", t.id, t.van, t.tot, t.van, id, naam), parts[i],
+                    "Werkplekhuur " + j + " termijn " + t.id + " (" + std::to_string(i + 1) + " van " +
+                        std::to_string(termijnen.size()) + "): " + werkplekhuur::units_text(units[i], spreiding->rule) +
+                        " " + werkplekhuur::pro_rata_text(spreiding->rule) + " van het jaarbedrag " +
+                        euro(totals[id]) + " (begroting vastgesteld " + begroting->datum + ")");
+            }
+        }
     } else {
         const auto rekening = store::find_vaststelling(store, c.region.id, "jaarrekening", jaar);
         if (!rekening)

@@ -25,11 +25,13 @@ struct Billing {
 };
 
 /// Bills `soort` (voorschot, werkplekhuur, afrekening) of `jaar` — the config's boekjaar — for
-/// every debiteur not billed yet (voorschot: termijn `termijn`, or every termijn when ""), with
-/// `user` in the audit log. An unknown termijn is a StoreError (64); no vastgestelde begroting (or
-/// jaarrekening, for the afrekening), a debiteur without facturatie entry: 65, nothing issued.
+/// every debiteur not billed yet (voorschot and werkplekhuur: termijn `termijn`, or every termijn
+/// when ""), with `user` in the audit log. Werkplekhuur per termijn reads the partner registry with
+/// the plugins found in `plugin_dirs` (as `vhh partners`). An unknown termijn is a StoreError (64);
+/// no vastgestelde begroting (or jaarrekening, for the afrekening), a debiteur without facturatie
+/// entry: 65, nothing issued.
 Billing bill(store::Store &store, const RunConfig &config, int jaar, const std::string &soort,
-             const std::string &termijn, const std::string &user);
+             const std::string &termijn, const std::string &user, const std::vector<std::string> &plugin_dirs);
 
 /// What `vhh crediteren` would say of its arguments (a usage message), or "" when they are fine;
 /// `bedrag` gets the amount when one is given.

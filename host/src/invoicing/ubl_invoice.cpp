@@ -91,7 +91,7 @@ void tax_category(Ubl &u, const std::string &element, const std::string &btw, bo
     if (btw == "S") u.value("Percent", "21");
     if (btw == "E") u.value("Percent", "0");  // category O carries no rate (BR-O-05, BR-O-14)
     if (with_reason && btw != "S") {
-        u.value("TaxExemptionReasonCode", btw == "O" ? "VATEX-EU-O" : "VATEX-EU-132");
+        // The reason as text only: NLCIUS advises against TaxExemptionReasonCode (BR-NL-35, a warning).
         u.value("TaxExemptionReason", btw_reden(btw));
     }
     u.open("TaxScheme");

@@ -12,6 +12,7 @@
 #include "store/audit_log.h"
 #include "store/snapshot.h"
 #include "store/wijziging.h"
+#include "betalingen/betalingen_store.h"
 #include "invoicing/facturen_store.h"
 #include "store/zienswijze.h"
 
@@ -180,6 +181,7 @@ void import_json(Store &store, const std::string &file) {
     if (!bad) bad = verify_wijzigingen(store);
     if (!bad) bad = verify_zienswijzen(store);
     if (!bad) bad = invoicing::verify_invoices(store);
+    if (!bad) bad = betalingen::verify_payments(store);
     if (bad) problems.add("tabellen", "the export does not verify: " + *bad);
     problems.raise();
     tx.commit();

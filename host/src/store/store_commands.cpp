@@ -11,6 +11,7 @@
 #include "store/historie.h"
 #include "store/snapshot.h"
 #include "store/wijziging.h"
+#include "betalingen/betalingen_store.h"
 #include "invoicing/facturen_store.h"
 #include "store/zienswijze.h"
 #include "vhh/date.h"
@@ -80,13 +81,15 @@ int db_verify(const CommandOptions &o) {
     if (!bad) bad = verify_wijzigingen(*store);
     if (!bad) bad = verify_zienswijzen(*store);
     if (!bad) bad = invoicing::verify_invoices(*store);
+    if (!bad) bad = betalingen::verify_payments(*store);
     if (bad) {
         std::cerr << "vhh: error: " << store->url().display() << ": " << *bad << "\n";
         return static_cast<int>(vhh::ExitCode::data);
     }
     std::cout << "vhh: store " << store->url().display() << " verified: " << store->count("audit_log")
               << " audit log entries, " << store->count("vaststellingen") << " vaststellingen, "
-              << store->count("wijzigingen") << " wijzigingen, " << store->count("zienswijzen") << " zienswijzen, " << store->count("facturen") << " facturen\n";
+              << store->count("wijzigingen") << " wijzigingen, " << store->count("zienswijzen") << " zienswijzen, " << store->count("facturen") << " facturen, "
+              << store->count("betalingen") << " betalingen\n";
     return 0;
 }
 

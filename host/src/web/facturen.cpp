@@ -174,7 +174,8 @@ void post_factureren(Exchange &x) {
             store::Transaction tx(s, true);
             s.require_schema();
             const invoicing::Billing b =
-                invoicing::bill(s, c, boekjaar, st.waarden["soort"], st.waarden["termijn"], x.sessie->gebruiker.naam);
+                invoicing::bill(s, c, boekjaar, st.waarden["soort"], st.waarden["termijn"], x.sessie->gebruiker.naam,
+                                x.ctx.plugin_dirs);
             tx.commit();
             return x.redirect("/facturen?jaar=" + std::to_string(boekjaar) + "&vastgelegd=factureren&nieuw=" +
                               std::to_string(b.issued.size()) + "&al=" + std::to_string(b.already.size()));
