@@ -8,6 +8,7 @@
 #include "invoicing/ubl_invoice.h"
 #include "invoicing/werkplekhuur_termijnen.h"
 #include "pipeline.h"
+#include "run.h"
 #include "store/snapshot.h"
 #include "store/store_commands.h"
 #include "vhh/text.h"
