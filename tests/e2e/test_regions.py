@@ -44,7 +44,9 @@ def begroting(year, slugs):
 # Per bundled region: its boekjaar and the documents `vhh run` writes.
 REGIONS = {
     "zeeland": (2013, [*bijdragen(2013)] + described("partners-2013", "regio-2013", "jaarverantwoording-2013") +
-                letters(2013, ZEELAND_SLUGS) + begroting(2014, ZEELAND_SLUGS)),
+                letters(2013, ZEELAND_SLUGS) + begroting(2014, ZEELAND_SLUGS) +
+                # the bundled begrotingswijziging 1 of 2013 (it leaves the bijdragen as they are: no letters)
+                described("begrotingswijziging-2013-1")),
     "maas-en-leijgraaf": (2015, [*bijdragen(2015)] + described("partners-2015") + begroting(2015, MAAS_SLUGS)),
     "twente-almelo": (2023, [*bijdragen(2023)] + described("jaarverantwoording-2023") +
                       letters(2023, ["almelo", "borne", "enschede", "hellendoorn", "hengelo", "oldenzaal",
