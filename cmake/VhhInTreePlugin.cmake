@@ -32,5 +32,5 @@ function(vhh_add_tested_plugin short)
 
   add_executable(vhh_${short}_tests ${ARG_TESTS})
   target_link_libraries(vhh_${short}_tests PRIVATE ${core} GTest::gtest_main ${ARG_TEST_LIBS})
-  gtest_discover_tests(vhh_${short}_tests DISCOVERY_MODE PRE_TEST)
+  vhh_unit_tests(vhh_${short}_tests)
 endfunction()
