@@ -36,9 +36,6 @@ using store::StoreError;
 
 namespace {
 
-const char *const kNoFacturatie =
-    " has no facturatie: section (leverancier, debiteuren, termijnen): vhh cannot address invoices";
-
 /// A file of an earlier run in the output directory, as its (vhh-sealed) manifest.json lists it.
 struct EarlierFile {
     OutputSet::FileDigest digest;
@@ -203,7 +200,7 @@ int cmd_corrigeren(const CommandOptions &o) {
         if (!o.out.empty()) out = std::make_unique<OutputSet>(o.out);
         store::Opened r = store::open_region(o, "corrigeren", 0);
         const RunConfig &c = r.config;
-        if (!c.facturatie.configured) throw StoreError(vhh::ExitCode::config, o.config_path + kNoFacturatie);
+        require_facturatie(c);
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
         const std::vector<Invoice> all = read_invoices(*r.store, c.region.id);

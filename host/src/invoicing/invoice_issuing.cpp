@@ -19,9 +19,6 @@ using store::StoreError;
 
 namespace {
 
-const char *const kNoFacturatie =
-    " has no facturatie: section (leverancier, debiteuren, termijnen): vhh cannot address invoices";
-
 std::string euro(std::int64_t cents) { return Money::cents(cents).format_nl(); }
 
 Parties parties_for(const Facturatie &f, const InvoiceParty &deb, const std::string &naam) {
@@ -133,6 +130,13 @@ WerkplekSpreiding werkplek_spreiding(const std::vector<std::string> &plugin_dirs
 
 }  // namespace
 
+void require_facturatie(const RunConfig &c) {
+    if (!c.facturatie.configured)
+        throw StoreError(vhh::ExitCode::config,
+                         c.path + " has no facturatie: section (leverancier, debiteuren, termijnen): vhh cannot "
+                                  "address invoices");
+}
+
 std::string billing_problem(const std::string &jaar, const std::string &soort, const std::string &termijn) {
     if (jaar.empty() || soort.empty()) return "'vhh factureren' needs --jaar Y and --soort voorschot|werkplekhuur|afrekening";
     if (auto p = store::year_and_date_problem(jaar, "", ""); !p.empty()) return p;
@@ -147,7 +151,7 @@ Billing bill(store::Store &store, const RunConfig &c, int jaar, const std::strin
              const std::string &user, const std::vector<std::string> &plugin_dirs) {
     const std::string j = std::to_string(jaar);
     const Facturatie &f = c.facturatie;
-    if (!f.configured) throw StoreError(vhh::ExitCode::config, c.path + kNoFacturatie);
+    require_facturatie(c);
     // Voorschotnota's per `termijnen:`, werkplekhuur per `werkplekhuur_termijnen:` (default: the year).
     const std::string &kind = soort == "werkplekhuur" ? f.werkplekhuur_termijnen : f.termijnen;
     if (!termijn.empty() && soort == "werkplekhuur" && kind == "jaar")

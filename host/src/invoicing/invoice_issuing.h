@@ -15,6 +15,10 @@
 
 namespace vhh::host::invoicing {
 
+/// Throws StoreError (78) naming the config when it has no facturatie: section: vhh cannot address
+/// an invoice without its leverancier and debiteuren.
+void require_facturatie(const RunConfig &config);
+
 /// What `vhh factureren` would say of its arguments (a usage message), or "" when they are fine.
 std::string billing_problem(const std::string &jaar, const std::string &soort, const std::string &termijn);
 
