@@ -29,8 +29,9 @@ endfunction()
 
 # vhh_add_plugin_test(<target> SOURCES <files...> [LIBS <libraries...>])
 # Builds a gtest executable for a plugin's unit tests, linked with the test kit (vhh::testing:
-# vhh/testing.h), gtest_main and LIBS (usually the plugin's core library), and registers its tests
-# with ctest. In the vhh tree and, through find_package(vhh-sdk), out of tree.
+# vhh/testing.h; vhh::testing_render: vhh/testing_render.h; vhh::testing_region:
+# vhh/testing_region.h), gtest_main and LIBS (usually the plugin's core library), and registers its
+# tests with ctest. In the vhh tree and, through find_package(vhh-sdk), out of tree.
 function(vhh_add_plugin_test target)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
   if(NOT ARG_SOURCES)
@@ -41,7 +42,8 @@ function(vhh_add_plugin_test target)
   endif()
   include(GoogleTest)
   add_executable(${target} ${ARG_SOURCES})
-  target_link_libraries(${target} PRIVATE vhh::testing ${ARG_LIBS} GTest::gtest_main)
+  target_link_libraries(${target} PRIVATE vhh::testing vhh::testing_render vhh::testing_region ${ARG_LIBS}
+                        GTest::gtest_main)
   target_compile_features(${target} PRIVATE cxx_std_17)
   gtest_discover_tests(${target} DISCOVERY_MODE PRE_TEST)
 endfunction()

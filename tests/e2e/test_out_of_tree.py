@@ -57,15 +57,23 @@ class OutOfTreeTest(VhhTestCase):
         return found[0]
 
     def test_the_install_holds_the_sdk_its_docs_and_examples(self):
-        for f in ("include/vhh/plugin.h", "include/vhh/testing.h", "lib/libvhh_sdk.a", "lib/libvhh_testing.a",
-                  "lib/libvhh_settings_validator.a", "lib/cmake/vhh-sdk/vhh-sdkConfig.cmake", "bin/vhh",
-                  "share/doc/vhh-sdk/plugins.md", "share/doc/vhh-sdk/examples/out-of-tree-plugin/CMakeLists.txt",
+        for f in ("include/vhh/plugin.h", "include/vhh/testing.h", "include/vhh/testing_render.h",
+                  "include/vhh/testing_region.h", "lib/libvhh_sdk.a", "lib/libvhh_testing.a",
+                  "lib/libvhh_testing_render.a", "lib/libvhh_testing_region.a", "lib/libvhh_render.a",
+                  "lib/libvhh_config.a", "lib/libvhh_settings_validator.a", "lib/cmake/vhh-sdk/vhh-sdkConfig.cmake",
+                  "bin/vhh", "share/doc/vhh-sdk/plugins.md",
+                  "share/doc/vhh-sdk/examples/out-of-tree-plugin/CMakeLists.txt",
+                  "share/doc/vhh-sdk/examples/out-of-tree-plugin/tests/vast_bedrag_test.cpp",
                   "share/vhh/nieuwe-plugin/common/CMakeLists.txt"):
             self.assertTrue(os.path.exists(os.path.join(self.prefix, f)), f)
         with open(os.path.join(self.prefix, "share/doc/vhh-sdk/plugins.md"), encoding="utf-8") as f:
             docs = f.read()
         self.assertIn("nieuwe-plugin", docs)
         self.assertIn("settings_from_yaml", docs)
+        self.assertIn("render_document", docs)
+        self.assertIn("region_from_yaml", docs)
+        # The installed SDK carries no header of the host beyond what the kit's libraries link.
+        self.assertFalse(os.path.exists(os.path.join(self.prefix, "include/render")))
 
     def test_example_plugin_builds_against_installed_sdk_and_runs(self):
         # The example as installed with the SDK's docs, built where a developer would copy it.
@@ -74,9 +82,32 @@ class OutOfTreeTest(VhhTestCase):
         build = self.path("example-build")
         self.build(example, build)
         plugin_dir = os.path.join(build, "plugins")
-        self.assertTrue(os.path.exists(os.path.join(plugin_dir, "example.vast-bedrag.so")))
-        status = self.plugin_status(plugin_dir, "example.vast-bedrag")
-        self.assertEqual(status["status"], "ok", status["reason"])
+        for name in ("example.vast-bedrag", "example.vast-bedrag-overzicht"):
+            self.assertTrue(os.path.exists(os.path.join(plugin_dir, name + ".so")))
+            status = self.plugin_status(plugin_dir, name)
+            self.assertEqual(status["status"], "ok", status["reason"])
+
+        # Its unit tests, linked with the installed test kit: a region and settings from YAML through
+        # the host's config reader and validator, the document rendered in process to PDF and xlsx and
+        # read back by pdftotext and openpyxl.
+        tests = self.sh(CTEST, "--test-dir", build, "--output-on-failure")
+        self.assertIn("100% tests passed, 0 tests failed out of 4", tests.stdout)
+        for case in ("EveryGemeenteOfTheMergedRegionPaysTheBedrag", "AMissingBedragIsTheValidatorsLocatedError",
+                     "ARegionTheHostRefusesIsRefusedHereToo", "RendersToPdfAndXlsxWithEveryAmount"):
+            self.assertIn(case, tests.stdout)
+        # Those checks can fail: an amount the PDF and the workbook do not hold fails the rendering test.
+        test_file = os.path.join(example, "tests", "vast_bedrag_test.cpp")
+        with open(test_file, encoding="utf-8") as f:
+            source = f.read()
+        self.assertIn('"€ 2.469,12"', source)
+        with open(test_file, "w", encoding="utf-8") as f:
+            f.write(source.replace("2.469,12", "2.469,13").replace("2469.12", "2469.13"))
+        self.sh(CMAKE, "--build", build)
+        r = sh(CTEST, "--test-dir", build, "--output-on-failure", "-R", "Overzicht")
+        self.assertNotEqual(r.returncode, 0, r.stdout)
+        self.assertIn("€ 2.469,13", r.stdout)   # the failing expectation, beside pdftotext's text
+        self.assertIn("€ 2.469,12", r.stdout)   # which holds the real total
+        self.assertIn("2469.13", r.stdout)      # and openpyxl's reading, which holds 2469.12
 
         cfg = self.write_config(zeeland_text() + "  - name: example.vast-bedrag\n    bedrag: 1000.00\n")
         data = json.loads(self.sh(self.vhh, "bijdragen", "--config", cfg, "--plugin-dir", plugin_dir,
@@ -89,6 +120,15 @@ class OutOfTreeTest(VhhTestCase):
         self.assertEqual(data["totals"]["vast-bedrag"], 13 * 100000)
         r = subprocess.run([self.vhh, "run", "--config", cfg, "--out", self.path("out")], capture_output=True, text=True)
         self.assertEqual(r.returncode, 0, r.stderr)
+
+        # The report plugin's document, written by the installed vhh and read by pdftotext.
+        cfg = self.write_config(zeeland_text() + "  - name: example.vast-bedrag\n    bedrag: 1000.00\n"
+                                "  - name: example.vast-bedrag-overzicht\n", "overzicht.yaml")
+        out = self.path("out-overzicht")
+        self.sh(self.vhh, "run", "--config", cfg, "--out", out)
+        pdf = self.sh("pdftotext", "-layout", os.path.join(out, "vast-bedrag-2013.pdf"), "-").stdout
+        self.assertIn("Middelburg", pdf)
+        self.assertIn("€ 13.000,00", pdf)
 
     @unittest.skipIf(sanitizer_build(), "five project builds against an SDK installed with -fsanitize take many minutes; "
                      "the normal pass builds every kind, this pass the installed example")

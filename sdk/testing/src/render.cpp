@@ -11,13 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "read_workbook_script.h"
 #include "temporary_folder.h"
 #include "render/document_renderer.h"
 #include "render/renderer_registry.h"
-
-#ifndef VHH_SOURCE_DIR
-#error "VHH_SOURCE_DIR (the vhh source tree, for tests/tools/read_workbook.py) must be defined"
-#endif
 
 namespace vhh::testing {
 
@@ -72,9 +69,15 @@ std::string read_independently(const std::string &bytes, const std::string &form
         out << bytes;
         if (!out.good()) throw std::runtime_error("cannot write " + file);
     }
-    if (format == "xlsx")
-        return run_tool({"/usr/bin/python3", std::string(VHH_SOURCE_DIR) + "/tests/tools/read_workbook.py", file},
-                        folder.path());
+    if (format == "xlsx") {
+        const std::string reader = folder.path() + "/read_workbook.py";
+        {
+            std::ofstream out(reader, std::ios::binary);
+            out << detail::read_workbook_script();
+            if (!out.good()) throw std::runtime_error("cannot write " + reader);
+        }
+        return run_tool({"/usr/bin/python3", reader, file}, folder.path());
+    }
     return run_tool({"pdftotext", "-layout", file, "-"}, folder.path());
 }
 

@@ -1,4 +1,4 @@
-// A temporary folder for the in-tree test kit's helpers (render.cpp, region.cpp); not installed.
+// A temporary folder for the test kit's helpers (render.cpp, region.cpp); not installed.
 #pragma once
 
 #include <cstdlib>

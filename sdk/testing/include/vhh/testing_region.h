@@ -1,7 +1,8 @@
 // The test kit's regions from YAML: a plugin's unit test writes the region it needs as a vhh.yaml
 // writes it and gets the Region `vhh run` would hand the plugin, read by the host's own config
-// reader. Link `vhh::testing_region` (in the vhh tree: it links the host's config reader, which is
-// not part of the installed SDK). See docs/plugins.md, "Testing a plugin".
+// reader. Link `vhh::testing_region` (in the vhh tree and from the installed `vhh-sdk` package,
+// where it brings the host's config reader, vhh::config, with it; `vhh_add_plugin_test` links it).
+// See docs/plugins.md, "Testing a plugin".
 #pragma once
 
 #include <string>

@@ -1,7 +1,8 @@
 // The test kit's in-process rendering: a plugin's unit test renders the document it described with
 // the host's own renderers (the ones `vhh run` uses) and reads the result back with an independent
-// tool, without running vhh. Link `vhh::testing_render` (in the vhh tree: it links the host's
-// renderers, which are not part of the installed SDK). See docs/plugins.md, "Testing a plugin".
+// tool, without running vhh. Link `vhh::testing_render` (in the vhh tree and from the installed
+// `vhh-sdk` package, where it brings the host's renderers, vhh::render, with it; `vhh_add_plugin_test`
+// links it). See docs/plugins.md, "Testing a plugin".
 #pragma once
 
 #include <string>
@@ -18,8 +19,8 @@ namespace vhh::testing {
 /// when the renderer refuses it.
 std::string render_document(const doc::Document &document, const std::string &format);
 
-/// `bytes` (a file of `format`) as an independent tool reads it: for "xlsx" the JSON of
-/// tests/tools/read_workbook.py (openpyxl under /usr/bin/python3: every cell's value, formula,
+/// `bytes` (a file of `format`) as an independent tool reads it: for "xlsx" the JSON of vhh's
+/// tests/tools/read_workbook.py, compiled into the kit (openpyxl under /usr/bin/python3: every cell's value, formula,
 /// number format, the sheets' names); for "pdf" the text of `pdftotext -layout` (poppler-utils);
 /// for "html" and "txt" the bytes themselves. The file is written to a temporary folder that is
 /// removed again. Throws std::runtime_error when the tool fails (its stderr in the message).
