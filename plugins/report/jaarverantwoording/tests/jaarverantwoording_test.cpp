@@ -11,11 +11,15 @@
 
 #include <gtest/gtest.h>
 
+#include "vhh/testing.h"
+#include "vhh/testing_region.h"
+
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <random>
 #include <set>
+#include <stdexcept>
 
 namespace {
 
@@ -24,110 +28,78 @@ using namespace vhh::jaarverantwoording;
 
 const std::string kFile = "/cfg/jaarverantwoording.yaml";
 
-// ---- building settings by hand, as the host's validator would --------------------------------
+// ---- settings and region as a user writes them, read by the host's own readers (the test kit) -----
 
-SettingValue value(vhh_setting_type type, int line) {
-    SettingValue v;
-    v.type = type;
-    v.where = {kFile, line, 5};
-    return v;
-}
-SettingValue text(const std::string &t, int line = 1, vhh_setting_type type = VHH_SETTING_TEXT) {
-    SettingValue v = value(type, line);
-    v.text = t;
-    return v;
-}
-SettingValue code(const std::string &t, int line = 1) { return text(t, line, VHH_SETTING_CODE); }
-SettingValue money(std::int64_t cents, int line = 1) {
-    SettingValue v = value(VHH_SETTING_MONEY, line);
-    v.money = Money::cents(cents);
-    return v;
-}
-SettingValue date(Date d, int line = 1) {
-    SettingValue v = value(VHH_SETTING_DATE, line);
-    v.date = d;
-    return v;
-}
-SettingValue codes(std::vector<std::string> c, int line = 1) {
-    SettingValue v = value(VHH_SETTING_CODES, line);
-    v.codes = std::move(c);
-    return v;
-}
-SettingValue list(std::vector<Settings> items, int line = 1) {
-    SettingValue v = value(VHH_SETTING_LIST, line);
-    v.items = std::move(items);
-    return v;
-}
-SettingValue integer(std::int64_t i, int line = 1) {
-    SettingValue v = value(VHH_SETTING_INTEGER, line);
-    v.integer = i;
-    return v;
+/// Where the settings come from: the plugin's `bestand:` at plugins[3] of the config.
+const vhh::testing::SettingsSource kSource{kFile, "plugins[3]", "report.jaarverantwoording"};
+
+/// A small but complete configuration: one programma, baten from lines, lasten from the ledger
+/// (the line numbers are those of the file; tests add settings from line 19).
+const std::string kBase = R"(# report.jaarverantwoording, settings of the tests
+vergadering_algemeen_bestuur: 2014-06-26
+programmas:
+  - {code: P1, naam: Veiligheidshuis,
+     bereiken: "Minder overlast.\n",
+     gedaan: "Procesregie.\n"}
+posten:
+  - {code: GEM, naam: Post GEM, soort: baten, categorie: gemeentelijke_bijdragen, begroting_primitief: 100000.00, lijnen: [inwonerbijdrage]}
+  - {code: RIJK, naam: Post RIJK, soort: baten, categorie: rijksbijdrage, begroting_primitief: 50000.00, lijnen: [rijksbijdrage]}
+  - {code: PERS, naam: Post PERS, soort: lasten, categorie: personeel, programma: P1, begroting_primitief: 90000.00}
+  - {code: HUIS, naam: Post HUIS, soort: lasten, categorie: huisvesting, programma: P1, begroting_primitief: 60000.00}
+grootboek: grootboek.csv
+toewijzing:
+  - {kostenplaats: "100", post: PERS}
+  - {kostenplaats: "200", post: HUIS}
+drempel_percentage: 5
+drempel_bedrag: 15000.00
+minimum_celwaarde: 5
+)";
+
+/// `yaml` with its lines `first` … `last` (from 1) replaced by `text` (whole lines); with last =
+/// first - 1, `text` is inserted before line `first`.
+std::string lines_replaced(const std::string &yaml, int first, int last, const std::string &text) {
+    std::size_t from = 0;
+    for (int n = 1; n < first; ++n) from = yaml.find('\n', from) + 1;
+    std::size_t to = from;
+    for (int n = first; n <= last; ++n) to = yaml.find('\n', to) + 1;
+    return yaml.substr(0, from) + text + yaml.substr(to);
 }
 
-Settings post(const std::string &c, const std::string &soort, const std::string &categorie, std::int64_t begroting,
-              int line, std::vector<std::string> lijnen = {}, const std::string &programma = "P1") {
-    Settings s;
-    s.set("code", code(c, line));
-    s.set("naam", text("Post " + c, line));
-    s.set("soort", code(soort, line));
-    s.set("categorie", code(categorie, line));
-    if (!programma.empty()) s.set("programma", code(programma, line));
-    s.set("begroting_primitief", money(begroting, line));
-    if (!lijnen.empty()) s.set("lijnen", codes(lijnen, line));
-    return s;
-}
-
-Settings rule(const std::string &kp, const std::string &rek, const std::string &p, int line) {
-    Settings s;
-    if (!kp.empty()) s.set("kostenplaats", code(kp, line));
-    if (!rek.empty()) s.set("rekening", code(rek, line));
-    s.set("post", code(p, line));
-    return s;
-}
-
-/// A small but complete configuration: one programma, baten from lines, lasten from the ledger.
-Settings base_settings() {
-    Settings s;
-    s.set("vergadering_algemeen_bestuur", date({2014, 6, 26}, 2));
-    Settings prog;
-    prog.set("code", code("P1", 4));
-    prog.set("naam", text("Veiligheidshuis", 4));
-    prog.set("bereiken", text("Minder overlast.\n", 5));
-    prog.set("gedaan", text("Procesregie.\n", 6));
-    s.set("programmas", list({prog}, 3));
-    s.set("posten", list({post("GEM", "baten", "gemeentelijke_bijdragen", 10000000, 8, {"inwonerbijdrage"}, ""),
-                          post("RIJK", "baten", "rijksbijdrage", 5000000, 9, {"rijksbijdrage"}, ""),
-                          post("PERS", "lasten", "personeel", 9000000, 10),
-                          post("HUIS", "lasten", "huisvesting", 6000000, 11)},
-                         7));
-    s.set("grootboek", text("grootboek.csv", 12));
-    s.set("toewijzing", list({rule("100", "", "PERS", 14), rule("200", "", "HUIS", 15)}, 13));
-    s.set("drempel_percentage", [] {
-        SettingValue v = value(VHH_SETTING_PERCENTAGE, 16);
-        v.ppm = 50000;
-        return v;
-    }());
-    s.set("drempel_bedrag", money(1500000, 17));
-    s.set("minimum_celwaarde", integer(5, 18));
-    return s;
-}
-
-Region region() {
-    Region r;
-    r.id = "test";
-    r.naam = "Veiligheidshuis Test";
-    r.boekjaar = 2013;
-    r.centrumgemeente = "GM0687";
-    auto g = [](const char *c, const char *n, std::int64_t inw) {
-        Gemeente x;
-        x.code = c;
-        x.naam = n;
-        x.inwoners = inw;
-        return x;
-    };
-    r.gemeenten = {g("GM0687", "Middelburg", 48019), g("GM0654", "Borsele", 22551), g("GM1695", "Noord-Beveland", 7339)};
+/// The region of the tests: three Zeeland gemeenten in boekjaar 2013, read by the host's config reader.
+const Region &region() {
+    static const Region r = [] {
+        vhh::testing::TestRegion t;
+        t.boekjaar = 2013;
+        t.centrumgemeente = "GM0687";
+        auto g = [](const char *c, const char *n, std::int64_t inw) {
+            Gemeente x;
+            x.code = c;
+            x.naam = n;
+            x.inwoners = inw;
+            return x;
+        };
+        t.gemeenten = {g("GM0687", "Middelburg", 48019), g("GM0654", "Borsele", 22551),
+                       g("GM1695", "Noord-Beveland", 7339)};
+        return t.region();
+    }();
     return r;
 }
+
+/// The settings `yaml` as the host's validator reads the plugin's bestand (defaults filled in); its
+/// errors go to `diag`.
+Settings settings(const std::string &yaml, Diagnostics &diag) {
+    return vhh::testing::settings_from_yaml(kSettings, yaml, diag, region(), kSource);
+}
+
+/// Same, for settings the validator must accept.
+Settings settings(const std::string &yaml) {
+    Diagnostics diag;
+    Settings s = settings(yaml, diag);
+    if (diag.has_errors()) throw std::invalid_argument(diag.format_all());
+    return s;
+}
+
+Settings base_settings() { return settings(kBase); }
 
 ContributionLine line(const std::string &source, const std::string &payer, std::int64_t cents) {
     ContributionLine l;
@@ -152,80 +124,26 @@ const char *kLedger =
     "31-03-2013;200;4200;Huur;6.100,00\r\n"
     "15-04-2013;200;4210;Creditnota;-100,25\r\n";
 
-/// Input files served from memory; a missing one is a located 66 error, as the host does it.
-class MemoryFiles : public InputFiles {
-public:
-    MemoryFiles(Diagnostics &d, std::map<std::string, std::string> files) : diag_(d), files_(std::move(files)) {}
-    std::optional<InputFile> read(const std::string &path, const SourceLocation &where,
-                                  const std::string &key_path) override {
-        auto it = files_.find(path);
-        if (it == files_.end()) {
-            diag_.error(ExitCode::no_input, where, key_path, "cannot read input file: " + path);
-            return std::nullopt;
-        }
-        return InputFile{"/cfg/" + path, it->second};
-    }
-
-private:
-    Diagnostics &diag_;
-    std::map<std::string, std::string> files_;
-};
-
-/// Ledger importers as the host routes them: "importer.csv-nl" reads through MemoryFiles with the
-/// default columns; any other name is a missing importer (78 at the setting).
-class MemoryImporters : public LedgerImporters {
-public:
-    MemoryImporters(Diagnostics &d, InputFiles &files) : diag_(d), files_(files) {}
-    bool import_ledger(const std::string &importer, const std::string &path, const SourceLocation &where,
-                       const std::string &key_path, LedgerSink &sink) override {
-        calls.push_back(importer + " " + path);
-        if (importer != "importer.csv-nl") {
-            diag_.error(ExitCode::config, where, key_path, "no importer '" + importer + "' is configured");
-            return false;
-        }
-        auto f = files_.read(path, where, key_path);
-        if (!f) return false;
-        StringInputStream stream(f->contents);  // handed over in pieces, as the host does
-        importer_csv_nl::read_ledger({f->path, "", &stream}, {}, "plugins[4]", diag_, sink);
-        return true;
-    }
-    std::vector<std::string> calls;
-
-private:
-    Diagnostics &diag_;
-    InputFiles &files_;
-};
-
-class TestReport : public ReportContext {
-public:
-    TestReport(const Region &r, const Settings &s, Diagnostics &d, std::vector<ContributionLine> lines)
-        : ReportContext(r, partners_, s, d), lines_(std::move(lines)) {}
-    const std::vector<ContributionLine> &lines() const override { return lines_; }
-    void add_document(doc::Document d) override { documents.push_back(std::move(d)); }
-    std::vector<doc::Document> documents;
-
-private:
-    std::vector<Partner> partners_;
-    std::vector<ContributionLine> lines_;
-};
-
 struct ReportRun {
     Diagnostics diag;
     std::vector<doc::Document> documents;
     std::vector<std::string> importer_calls;  ///< "importer path" per import_ledger call
 };
 
+/// The report phase on a fake context: `files` (names relative to the settings file) in memory, and
+/// ledgers read by importer.csv-nl with its default columns, as the host routes them; any other
+/// importer is a missing one (78 at the setting).
 ReportRun run(const Settings &s, std::map<std::string, std::string> files, std::vector<ContributionLine> l = lines()) {
-    ReportRun out;
-    const Region r = region();
-    MemoryFiles mf(out.diag, std::move(files));
-    MemoryImporters importers(out.diag, mf);
-    TestReport ctx(r, s, out.diag, std::move(l));
-    ctx.set_input_files(&mf);
-    ctx.set_importers(&importers);
+    vhh::testing::FakeReportContext ctx(s, region());
+    for (auto &[name, bytes] : files) ctx.files.add("/cfg/" + name, std::move(bytes));
+    importer_csv_nl::CsvNlImporter csv_nl;
+    ctx.importers.add("importer.csv-nl", csv_nl, vhh::testing::settings_from_yaml(importer_csv_nl::kSettings, ""));
+    ctx.set_lines(std::move(l));
     run_report(ctx, "plugins[3]");
+    ReportRun out;
+    out.diag = ctx.diag();
     out.documents = std::move(ctx.documents);
-    out.importer_calls = importers.calls;
+    out.importer_calls = ctx.importers.calls;
     return out;
 }
 
@@ -256,32 +174,33 @@ TEST(Config, ReadsPostsAndDefaults) {
 }
 
 TEST(Config, StructuralErrorsAre78AndLocated) {
-    Settings s = base_settings();
-    Settings bad = post("X", "uitgaven", "personeel", 100, 30);
-    Settings badcat = post("Y", "lasten", "rijksbijdrage", 100, 31);
-    Settings badprog = post("Z", "lasten", "ict", 100, 32, {}, "P9");
-    Settings dup = post("PERS", "lasten", "ict", 100, 33);
-    Settings lijnen = post("L", "lasten", "ict", 100, 34, {"inwonerbijdrage"});
-    Settings fte = post("F", "lasten", "personeel", 100, 35);
-    fte.set("fte", text("0,666", 35));
-    auto posten = s.list("posten");
-    for (auto &p : {bad, badcat, badprog, dup, lijnen, fte}) posten.push_back(p);
-    s.set("posten", list(posten, 7));
-    s.set("toewijzing", list({rule("100", "", "NOPE", 40), rule("", "", "PERS", 41)}, 39));
-    s.set("restpost", code("NIKS", 42));
-    s.set("drempel_combinatie", code("beide", 43));
+    // Six more posten (lines 12-17), other toewijzing rules (20-21), a restpost and a combinatie (25-26).
+    std::string yaml = lines_replaced(
+        kBase, 12, 11,
+        "  - {code: X, naam: Post X, soort: uitgaven, categorie: personeel, programma: P1, begroting_primitief: 1.00}\n"
+        "  - {code: Y, naam: Post Y, soort: lasten, categorie: rijksbijdrage, programma: P1, begroting_primitief: 1.00}\n"
+        "  - {code: Z, naam: Post Z, soort: lasten, categorie: ict, programma: P9, begroting_primitief: 1.00}\n"
+        "  - {code: PERS, naam: Post PERS, soort: lasten, categorie: ict, programma: P1, begroting_primitief: 1.00}\n"
+        "  - {code: L, naam: Post L, soort: lasten, categorie: ict, programma: P1, begroting_primitief: 1.00, "
+        "lijnen: [inwonerbijdrage]}\n"
+        "  - {code: F, naam: Post F, soort: lasten, categorie: personeel, programma: P1, begroting_primitief: 1.00, "
+        "fte: \"0,666\"}\n");
+    yaml = lines_replaced(yaml, 20, 21, "  - {kostenplaats: \"100\", post: NOPE}\n  - {post: PERS}\n");
+    yaml += "restpost: NIKS\ndrempel_combinatie: beide\n";
     Diagnostics d;
+    const Settings s = settings(yaml, d);
+    ASSERT_FALSE(d.has_errors()) << d.format_all();  // all of them the plugin's to find
     EXPECT_FALSE(read_config(s, region(), d, "plugins[3]"));
-    expect_error(d, ExitCode::config, kFile, 30, "unknown soort 'uitgaven'");
-    expect_error(d, ExitCode::config, kFile, 31, "not allowed for lasten");
-    expect_error(d, ExitCode::config, kFile, 32, "unknown programma 'P9'");
-    expect_error(d, ExitCode::config, kFile, 33, "declared twice");
-    expect_error(d, ExitCode::config, kFile, 34, "only baten posten");
-    expect_error(d, ExitCode::config, kFile, 35, "fte");
-    expect_error(d, ExitCode::config, kFile, 40, "unknown post 'NOPE'");
-    expect_error(d, ExitCode::config, kFile, 41, "needs a kostenplaats, a rekening or both");
-    expect_error(d, ExitCode::config, kFile, 42, "restpost");
-    expect_error(d, ExitCode::config, kFile, 43, "drempel_combinatie");
+    expect_error(d, ExitCode::config, kFile, 12, "unknown soort 'uitgaven'");
+    expect_error(d, ExitCode::config, kFile, 13, "not allowed for lasten");
+    expect_error(d, ExitCode::config, kFile, 14, "unknown programma 'P9'");
+    expect_error(d, ExitCode::config, kFile, 15, "declared twice");
+    expect_error(d, ExitCode::config, kFile, 16, "only baten posten");
+    expect_error(d, ExitCode::config, kFile, 17, "fte");
+    expect_error(d, ExitCode::config, kFile, 20, "unknown post 'NOPE'");
+    expect_error(d, ExitCode::config, kFile, 21, "needs a kostenplaats, a rekening or both");
+    expect_error(d, ExitCode::config, kFile, 25, "restpost");
+    expect_error(d, ExitCode::config, kFile, 26, "drempel_combinatie");
     for (const auto &x : d.all()) EXPECT_NE(x.key_path.find("plugins[3]"), std::string::npos) << x.format();
 }
 
@@ -771,8 +690,7 @@ std::size_t charts(const doc::Document &d) {
 }
 
 TEST(Report, DescribesTheJaarverantwoordingAndOneLetterPerGemeente) {
-    Settings s = base_settings();
-    s.set("indicatoren", text("ind.csv", 20));
+    const Settings s = settings(kBase + "indicatoren: ind.csv\n");
     ReportRun r = run(s, {{"grootboek.csv", kLedger}, {"ind.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;30\nCOM;GM0654;3\n"
                                                              "advies;GM0687;12\nadvies;GM0654;9\n"}});
     ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
@@ -841,9 +759,7 @@ TEST(Report, TheLetterHasItsBijdrageAndNoJargon) {
     EXPECT_EQ(data.fields().at("vergadering").text(), "26 juni 2014");
     EXPECT_EQ(data.fields().count("uiterlijk"), 0u);  // no zienswijze term on the jaarstukken
 
-    Settings s = base_settings();
-    s.set("kenmerk", text("VHZ/2014/17", 21));
-    s.set("datum_brieven", date(Date{2014, 4, 10}, 21));
+    const Settings s = settings(kBase + "kenmerk: VHZ/2014/17\ndatum_brieven: 2014-04-10\n");
     ReportRun own = run(s, {{"grootboek.csv", kLedger}});
     ASSERT_FALSE(own.diag.has_errors()) << own.diag.format_all();
     EXPECT_EQ(own.documents[1].letter->kenmerk, "VHZ/2014/17/GM0687");
@@ -851,24 +767,21 @@ TEST(Report, TheLetterHasItsBijdrageAndNoJargon) {
 }
 
 TEST(Report, MissingInputFileIs66AndNothingIsAdded) {
-    Settings s = base_settings();
-    s.set("indicatoren", text("nope.csv", 20));
+    const Settings s = settings(kBase + "indicatoren: nope.csv\n");
     ReportRun r = run(s, {{"grootboek.csv", kLedger}});
-    expect_error(r.diag, ExitCode::no_input, kFile, 20, "nope.csv");
+    expect_error(r.diag, ExitCode::no_input, kFile, 19, "nope.csv");
     EXPECT_TRUE(r.documents.empty());
 }
 
 TEST(Report, LedgersGoThroughTheConfiguredImporter) {
-    Settings s = base_settings();
-    s.set("grootboek_vorig_jaar", text("vorig.csv", 19));
-    ReportRun r = run(s, {{"grootboek.csv", kLedger},
+    const std::string yaml = kBase + "grootboek_vorig_jaar: vorig.csv\n";
+    ReportRun r = run(settings(yaml), {{"grootboek.csv", kLedger},
                           {"vorig.csv", "Datum;Kostenplaats;Grootboekrekening;Bedrag\n31-12-2012;100;4000;1,00\n"}});
     ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
     EXPECT_EQ(r.importer_calls,
               (std::vector<std::string>{"importer.csv-nl grootboek.csv", "importer.csv-nl vorig.csv"}));
 
-    s.set("grootboek_importer", code("importer.debet-credit", 21));
-    ReportRun other = run(s, {{"grootboek.csv", kLedger}});
+    ReportRun other = run(settings(yaml + "grootboek_importer: importer.debet-credit\n"), {{"grootboek.csv", kLedger}});
     EXPECT_EQ(other.importer_calls, (std::vector<std::string>{"importer.debet-credit grootboek.csv",
                                                               "importer.debet-credit vorig.csv"}));
     // A missing importer is the host's 78, at each ledger setting; nothing is added.
@@ -878,8 +791,7 @@ TEST(Report, LedgersGoThroughTheConfiguredImporter) {
 }
 
 TEST(Report, PriorYearLedgerIsCheckedAgainstItsOwnYear) {
-    Settings s = base_settings();
-    s.set("grootboek_vorig_jaar", text("vorig.csv", 19));
+    const Settings s = settings(kBase + "grootboek_vorig_jaar: vorig.csv\n");
     ReportRun r = run(s, {{"grootboek.csv", kLedger},
                           {"vorig.csv", "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;100;4000;1,00\n"}});
     expect_error(r.diag, ExitCode::data, "/cfg/vorig.csv", 2, "outside boekjaar 2012", 1);
@@ -887,8 +799,7 @@ TEST(Report, PriorYearLedgerIsCheckedAgainstItsOwnYear) {
 }
 
 TEST(Report, AllErrorsOfBothFilesInOneRun) {
-    Settings s = base_settings();
-    s.set("indicatoren", text("ind.csv", 20));
+    const Settings s = settings(kBase + "indicatoren: ind.csv\n");
     ReportRun r = run(s, {{"grootboek.csv", "Datum;Kostenplaats;Grootboekrekening;Bedrag\n01-01-2013;100;1;x\n"
                                       "01-01-2013;100;1;y\n"},
                     {"ind.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;-1\n"}});
@@ -900,9 +811,7 @@ TEST(Report, AllErrorsOfBothFilesInOneRun) {
 }
 
 TEST(Report, WarnsWhenStrictProtectionIsNotReached) {
-    Settings s = base_settings();
-    s.set("indicatoren", text("ind.csv", 20));
-    s.set("minimum_celwaarde", integer(2, 18));
+    const Settings s = settings(lines_replaced(kBase, 18, 18, "minimum_celwaarde: 2\nindicatoren: ind.csv\n"));
     ReportRun r = run(s, {{"grootboek.csv", kLedger}, {"ind.csv", "Thema;Gemeente;Aantal\nCOM;GM0687;1\nCOM;GM0654;9\n"
                                                                    "advies;GM0687;7\nadvies;GM0654;9\n"}});
     ASSERT_FALSE(r.diag.has_errors()) << r.diag.format_all();
@@ -910,7 +819,7 @@ TEST(Report, WarnsWhenStrictProtectionIsNotReached) {
     for (const auto &x : r.diag.all())
         if (x.severity == Severity::warning && x.message.find("narrowed down") != std::string::npos) {
             warned = true;
-            EXPECT_EQ(x.where.line, 20);
+            EXPECT_EQ(x.where.line, 19);
         }
     EXPECT_TRUE(warned) << r.diag.format_all();
 }
@@ -935,8 +844,7 @@ TEST(VergaderingRule, InTheYearAfterTheBoekjaarAndOn14JulyAtTheLatest) {
 }
 
 TEST(VergaderingRule, AMeetingTheLawDoesNotAllowIsALocatedError) {
-    Settings s = base_settings();
-    s.set("vergadering_algemeen_bestuur", date({2014, 9, 4}, 2));
+    const Settings s = settings(lines_replaced(kBase, 2, 2, "vergadering_algemeen_bestuur: 2014-09-04\n"));
     Diagnostics d;
     EXPECT_FALSE(read_config(s, region(), d, "plugins[3]"));
     expect_error(d, ExitCode::data, kFile, 2, "adopted on 2014-09-04, the jaarrekening 2013 cannot reach");
