@@ -289,6 +289,31 @@ class Browser(ServeTestCase):
         self.assertIn("deels gecrediteerd", b.find_element(By.ID, "factuur-2013-00002").text)
         self.shot("facturen-creditnota")
 
+        # A correction from the invoice's row: a field error first, then the credit note and the
+        # corrected invoice; the invoice's page then offers no second correction.
+        b.find_element(By.ID, "corrigeer-2013-00003").click()
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Factuur 2013-00003 corrigeren")
+        self.field("bedrag").send_keys("9.155,71")
+        self.field("reden").send_keys("Inwonertal <b>herzien</b>")
+        self.submit(b.find_element(By.ID, "corrigeer"))
+        self.assertIn("'vhh corrigeren' needs --bedrag EUR", b.find_element(By.ID, "fout-corrigeren-bedrag").text)
+        self.assertEqual(self.field("reden").get_attribute("value"), "Inwonertal <b>herzien</b>")
+        self.shot("factuur-corrigeren-veldfout")
+        self.field("bedrag").clear()
+        self.field("bedrag").send_keys("9155,71")
+        self.submit(b.find_element(By.ID, "corrigeer"))
+        self.assertEqual(b.find_element(By.ID, "uitgereikt").text,
+                         "Creditnota 2013-00015 en gecorrigeerde factuur 2013-00016 zijn uitgereikt.")
+        self.assertIn("corrigeert 2013-00003", b.find_element(By.ID, "factuur-2013-00016").text)
+        self.assertIn("gecrediteerd", b.find_element(By.ID, "factuur-2013-00003").text)
+        self.shot("facturen-gecorrigeerd")
+        self.open("/facturen/corrigeren?nummer=2013-00003")
+        self.assertIn("al helemaal gecrediteerd", b.find_element(By.ID, "niet-open").text)
+        self.assertEqual(b.find_elements(By.ID, "corrigeer"), [])
+        corrected = [f for f in json.loads(self.vhh("facturen", "--format", "json", "--database", self.url).stdout)[
+            "facturen"] if f["corrigeert"] == "2013-00003"]
+        self.assertEqual([f["bedrag_cents"] for f in corrected], [915571])
+
 
 if __name__ == "__main__":
     unittest.main()
