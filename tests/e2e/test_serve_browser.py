@@ -189,6 +189,15 @@ class Browser(ServeTestCase):
             self.submit(b.find_element(By.ID, "publiceer-" + document))
             self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, document + " is gepubliceerd.")
         self.shot("documenten")
+        # Another year through the chooser: the begroting cycle's letters of 2014, published there.
+        b.find_element(By.CSS_SELECTOR, '#jaren a[href="/documenten?jaar=2014"]').click()
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Documenten 2014")
+        self.submit(b.find_element(By.ID, "publiceer-zienswijzebrief-2014-borsele"))
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text,
+                         "zienswijzebrief-2014-borsele is gepubliceerd.")
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "#jaren strong").text, "2014")
+        self.shot("documenten-2014")
+        b.find_element(By.CSS_SELECTOR, '#jaren a[href="/documenten?jaar=2013"]').click()
         # The PDF as the controller downloads it, read with pdftotext.
         b.find_element(By.CSS_SELECTOR, 'a[href="/documenten/bestand/jaarverantwoording-2013.pdf"]').click()
         text = subprocess.run(["pdftotext", "-layout", self.downloaded("jaarverantwoording-2013.pdf"), "-"],
@@ -201,6 +210,7 @@ class Browser(ServeTestCase):
         documenten = b.find_element(By.ID, "documenten").text
         self.assertIn("jaarverantwoording-2013", documenten)
         self.assertIn("raadsbrief-2013-borsele", documenten)
+        self.assertIn("zienswijzebrief-2014-borsele", documenten)
         self.assertNotIn("goes", documenten)
         self.shot("portaal-documenten")
         b.find_element(By.CSS_SELECTOR, 'a[href="/portaal/bestand/raadsbrief-2013-borsele.pdf"]').click()

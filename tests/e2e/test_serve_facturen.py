@@ -336,6 +336,7 @@ class Betalingen(FacturenTestCase):
         self.assertEqual(r.status, 200, r.body)
         self.assertIn("Afschrift STMT-2013-03-31: 2 geboekt (1 gekoppeld, 1 niet gekoppeld), 0 al eerder geboekt.", r.body)
         self.assertIn("Niet gekoppelde betalingen (1)", r.body)
+        self.assertIn("<td>31 maart 2013</td>", r.body)  # the boekdatum as a controller writes it
         self.assertIn("bijdrage &lt;script&gt;x&lt;/script&gt;", r.body)
         self.assertIn("Onbekend &amp; Co", r.body)
         self.assertNotIn("<script>", r.body)
