@@ -357,6 +357,9 @@ class DocumentenPerJaar(ServeTestCase):
         empty = anna.get("/documenten?jaar=2020")
         self.assertEqual(empty.status, 200)
         self.assertIn("Over 2020 zijn geen documenten gemaakt of gepubliceerd.", empty.body)
+        shown = anna.get("/documenten?jaar=2014&gepubliceerd=%3Cscript%3Ex%3C%2Fscript%3E").body
+        self.assertIn("&lt;script&gt;x&lt;/script&gt; is gepubliceerd.", shown)
+        self.assertNotIn("<script>", shown)
         for bad in ("14", "abc", "%3Cb%3E2013%3C%2Fb%3E", "2013%20OR%201=1"):
             r = anna.get("/documenten?jaar=" + bad)
             self.assertEqual(r.status, 400, bad)

@@ -266,7 +266,8 @@ class Corrigeren(FacturenTestCase):
             self.assertEqual(anna.post("/facturen/corrigeren", fields).status, 403, token)
         # Ids no form sends, invoices that are not there or not to be corrected.
         for fields, status in (({"nummer": "1 OR 1=1"}, 400), ({"nummer": ""}, 400), ({"versie": "x"}, 400),
-                               ({"versie": ""}, 400), ({"nummer": "2013-99999"}, 404), ({"nummer": "2099-00001"}, 404)):
+                               ({"versie": ""}, 400), ({"versie": "7"}, 400), ({"nummer": "2013-99999"}, 404),
+                               ({"nummer": "2099-00001"}, 404)):
             r = anna.post("/facturen/corrigeren", dict(form, bedrag="500", reden="x", **fields))
             self.assertEqual(r.status, status, fields)
         r = anna.post("/facturen/corrigeren", dict(form, bedrag="500", reden="x", nummer="2013-99999"))

@@ -89,7 +89,8 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, const Invoice &inv, cons
 
 void corrigeren(Exchange &x) {
     const std::string nummer = x.query("nummer");
-    if (!digits_and_dashes(nummer, 16)) return x.error(HTTPResponse::HTTP_BAD_REQUEST, "Kies een factuur op de pagina Facturen.");
+    if (!digits_and_dashes(nummer, 16))
+        return x.error(HTTPResponse::HTTP_BAD_REQUEST, "Kies een factuur op de pagina Facturen.");
     std::vector<Invoice> all;
     {
         store::Store &s = x.db();
@@ -132,18 +133,22 @@ void post_corrigeren(Exchange &x) {
             return x.error(HTTPResponse::HTTP_NOT_FOUND);
         }
         // Credited or corrected since the form was shown: by someone else, or this form sent twice.
+        // (A version the invoice never had is no form of this server.)
+        if (versie_of(all, nummer) < std::stoi(versie)) return x.error(HTTPResponse::HTTP_BAD_REQUEST);
         if (versie_of(all, nummer) != std::stoi(versie)) {
             std::string door;
             for (const auto &i : all)
-                if (i.crediteert == nummer) door = (i.corrected() ? "gecorrigeerd door factuur " : "gecrediteerd met creditnota ") + i.nummer;
+                if (i.crediteert == nummer)
+                    door = (i.corrected() ? "gecorrigeerd door factuur " : "gecrediteerd met creditnota ") + i.nummer;
             return x.error(HTTPResponse::HTTP_CONFLICT,
                            "Factuur " + nummer + " is intussen " + door +
-                               ". Uw correctie is niet opgeslagen: open de factuur opnieuw en kijk of zij nog nodig is.");
+                               ". Uw correctie is niet opgeslagen: open de factuur opnieuw en kijk of zij nog nodig "
+                               "is.");
         }
         if (f.fouten.empty()) {
             try {
-                const invoicing::Corrected done =
-                    invoicing::correct(s, c, nummer, *bedrag, f.waarden["datum"], f.waarden["reden"], x.sessie->gebruiker.naam);
+                const invoicing::Corrected done = invoicing::correct(s, c, nummer, *bedrag, f.waarden["datum"],
+                                                                     f.waarden["reden"], x.sessie->gebruiker.naam);
                 tx.commit();
                 return x.redirect("/facturen?jaar=" + std::to_string(done.invoice.jaar) +
                                   "&vastgelegd=corrigeren&nummer=" + done.credit_note.nummer +
