@@ -30,5 +30,12 @@ TEST(DutchTimestamp, AnythingElseIsShownAsItIs) {
         EXPECT_EQ(dutch_timestamp(text), text);
 }
 
+TEST(DutchDate, InWordsAsAControllerWritesIt) {
+    EXPECT_EQ(dutch_date(Date{2013, 3, 31}), "31 maart 2013");
+    EXPECT_EQ(dutch_date(Date{2013, 1, 1}), "1 januari 2013");
+    EXPECT_EQ(dutch_date_of("2013-12-09"), "9 december 2013");
+    for (const char *text : {"", "31-3-2013", "2013-02-30", "morgen"}) EXPECT_EQ(dutch_date_of(text), text);
+}
+
 }  // namespace
 }  // namespace vhh::host::web

@@ -189,6 +189,15 @@ class Browser(ServeTestCase):
             self.submit(b.find_element(By.ID, "publiceer-" + document))
             self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text, document + " is gepubliceerd.")
         self.shot("documenten")
+        # Another year through the chooser: the begroting cycle's letters of 2014, published there.
+        b.find_element(By.CSS_SELECTOR, '#jaren a[href="/documenten?jaar=2014"]').click()
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Documenten 2014")
+        self.submit(b.find_element(By.ID, "publiceer-zienswijzebrief-2014-borsele"))
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "p.melding.goed").text,
+                         "zienswijzebrief-2014-borsele is gepubliceerd.")
+        self.assertEqual(b.find_element(By.CSS_SELECTOR, "#jaren strong").text, "2014")
+        self.shot("documenten-2014")
+        b.find_element(By.CSS_SELECTOR, '#jaren a[href="/documenten?jaar=2013"]').click()
         # The PDF as the controller downloads it, read with pdftotext.
         b.find_element(By.CSS_SELECTOR, 'a[href="/documenten/bestand/jaarverantwoording-2013.pdf"]').click()
         text = subprocess.run(["pdftotext", "-layout", self.downloaded("jaarverantwoording-2013.pdf"), "-"],
@@ -201,6 +210,7 @@ class Browser(ServeTestCase):
         documenten = b.find_element(By.ID, "documenten").text
         self.assertIn("jaarverantwoording-2013", documenten)
         self.assertIn("raadsbrief-2013-borsele", documenten)
+        self.assertIn("zienswijzebrief-2014-borsele", documenten)
         self.assertNotIn("goes", documenten)
         self.shot("portaal-documenten")
         b.find_element(By.CSS_SELECTOR, 'a[href="/portaal/bestand/raadsbrief-2013-borsele.pdf"]').click()
@@ -288,6 +298,31 @@ class Browser(ServeTestCase):
         self.assertEqual(b.find_element(By.ID, "uitgereikt").text, "Creditnota 2013-00014 is uitgereikt.")
         self.assertIn("deels gecrediteerd", b.find_element(By.ID, "factuur-2013-00002").text)
         self.shot("facturen-creditnota")
+
+        # A correction from the invoice's row: a field error first, then the credit note and the
+        # corrected invoice; the invoice's page then offers no second correction.
+        b.find_element(By.ID, "corrigeer-2013-00003").click()
+        self.assertEqual(b.find_element(By.TAG_NAME, "h1").text, "Factuur 2013-00003 corrigeren")
+        self.field("bedrag").send_keys("9.155,71")
+        self.field("reden").send_keys("Inwonertal <b>herzien</b>")
+        self.submit(b.find_element(By.ID, "corrigeer"))
+        self.assertIn("'vhh corrigeren' needs --bedrag EUR", b.find_element(By.ID, "fout-corrigeren-bedrag").text)
+        self.assertEqual(self.field("reden").get_attribute("value"), "Inwonertal <b>herzien</b>")
+        self.shot("factuur-corrigeren-veldfout")
+        self.field("bedrag").clear()
+        self.field("bedrag").send_keys("9155,71")
+        self.submit(b.find_element(By.ID, "corrigeer"))
+        self.assertEqual(b.find_element(By.ID, "uitgereikt").text,
+                         "Creditnota 2013-00015 en gecorrigeerde factuur 2013-00016 zijn uitgereikt.")
+        self.assertIn("corrigeert 2013-00003", b.find_element(By.ID, "factuur-2013-00016").text)
+        self.assertIn("gecrediteerd", b.find_element(By.ID, "factuur-2013-00003").text)
+        self.shot("facturen-gecorrigeerd")
+        self.open("/facturen/corrigeren?nummer=2013-00003")
+        self.assertIn("al helemaal gecrediteerd", b.find_element(By.ID, "niet-open").text)
+        self.assertEqual(b.find_elements(By.ID, "corrigeer"), [])
+        corrected = [f for f in json.loads(self.vhh("facturen", "--format", "json", "--database", self.url).stdout)[
+            "facturen"] if f["corrigeert"] == "2013-00003"]
+        self.assertEqual([f["bedrag_cents"] for f in corrected], [915571])
 
 
 if __name__ == "__main__":

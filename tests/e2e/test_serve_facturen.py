@@ -150,6 +150,156 @@ class Facturen(FacturenTestCase):
         self.vhh("db", "verify", *self.db())
 
 
+class Corrigeren(FacturenTestCase):
+    """The correction form (`vhh corrigeren`): from an invoice on /facturen, the CLI's messages at the
+    field, then a credit note and a corrected invoice as the logged-in user, never twice."""
+
+    def setUp(self):
+        super().setUp()
+        self.vhh(*BESLUIT, *self.db())
+        self.vhh("factureren", "--jaar", "2013", "--soort", "voorschot", "--termijn", "Q1", *self.db())
+        self.first = self.facturen()[0]
+
+    def form(self, c, nummer="2013-00001"):
+        page = c.get("/facturen/corrigeren?nummer=" + nummer)
+        self.assertEqual(page.status, 200, page.body)
+        versie = re.search(r'name="versie" value="(\d+)"', page.body)
+        return page, {"csrf": page.csrf(), "nummer": nummer, "versie": versie.group(1) if versie else None,
+                      "bedrag": "", "reden": "", "datum": ""}
+
+    def test_corrected_with_the_clis_messages_at_the_field_then_issued_once_as_the_user(self):
+        anna = self.logged_in("anna")
+        listing = anna.get("/facturen").body
+        self.assertIn('id="corrigeer-2013-00001" href="/facturen/corrigeren?nummer=2013-00001"', listing)
+        page, form = self.form(anna)
+        self.assertIn("Factuur 2013-00001 corrigeren", page.body)
+        self.assertIn(self.first["debiteur"], page.body)
+        self.assertEqual(form["versie"], "0")
+
+        def post(**fields):
+            return anna.post("/facturen/corrigeren", dict(form, **fields))
+        gross = "%d.%02d" % divmod(self.first["bedrag_cents"], 100)
+        # The CLI's own message for each mistake, at the field it is about; nothing issued.
+        cases = [({"reden": " ", "bedrag": "10"}, "fout-corrigeren-reden", ("--reden", " ", "--bedrag", "10")),
+                 ({"reden": "x", "bedrag": "twaalf"}, "fout-corrigeren-bedrag", ("--reden", "x", "--bedrag", "twaalf")),
+                 ({"reden": "x", "bedrag": ""}, "fout-corrigeren-bedrag", ("--reden", "x")),
+                 ({"reden": "x", "bedrag": "-5"}, "fout-corrigeren-bedrag", ("--reden", "x", "--bedrag", "-5")),
+                 ({"reden": "x", "bedrag": "10", "datum": "1-4-2013"}, "fout-corrigeren-datum",
+                  ("--reden", "x", "--bedrag", "10", "--datum", "1-4-2013"))]
+        for fields, element, cli in cases:
+            r = post(**fields)
+            self.assertEqual(r.status, 422, fields)
+            cli_message = self.vhh("corrigeren", "2013-00001", *cli, *self.db(), expect=64).stderr.splitlines()[0]
+            self.assertEqual("vhh: error: " + field_text(r.body, element), cli_message)
+            self.assertIn("Er is niets gecorrigeerd", r.body)
+        # Every mistake at once: each at its field, what was typed kept.
+        r = post(reden="", bedrag="nul", datum="morgen")
+        self.assertEqual(r.status, 422)
+        for veld in ("reden", "bedrag", "datum"):
+            self.assertTrue(field_text(r.body, "fout-corrigeren-" + veld), veld)
+        self.assertIn('value="nul"', r.body)
+        self.assertIn('value="morgen"', r.body)
+        # The amount it bills already: the store's refusal, the CLI's words, at the amount.
+        r = post(reden="x", bedrag=gross.replace(".", ","))
+        self.assertEqual(r.status, 422)
+        cli = self.vhh("corrigeren", "2013-00001", "--reden", "x", "--bedrag", gross, *self.db(), expect=65).stderr
+        self.assertEqual("vhh: error: " + field_text(r.body, "fout-corrigeren-bedrag") + "\n", cli)
+        self.assertEqual(len(self.facturen()), 13)
+
+        r = post(bedrag="1234,56", reden="inwonertal <b>herzien</b>", datum="2013-04-02")
+        self.assertEqual((r.status, r.header("Location")),
+                         (303, "/facturen?jaar=2013&vastgelegd=corrigeren&nummer=2013-00014&nieuw=2013-00015"))
+        listing = anna.get(r.header("Location")).body
+        self.assertIn("Creditnota 2013-00014 en gecorrigeerde factuur 2013-00015 zijn uitgereikt.", listing)
+        self.assertIn("corrigeert 2013-00001", listing)
+        self.assertNotIn('id="corrigeer-2013-00001"', listing)  # credited in full: nothing left to correct
+        by_nummer = {f["nummer"]: f for f in self.facturen()}
+        self.assertEqual(len(by_nummer), 15)
+        cn, fixed = by_nummer["2013-00014"], by_nummer["2013-00015"]
+        self.assertEqual((cn["crediteert"], cn["bedrag_cents"], cn["datum"]),
+                         ("2013-00001", -self.first["bedrag_cents"], "2013-04-02"))
+        self.assertEqual((fixed["corrigeert"], fixed["typecode"], fixed["bedrag_cents"]), ("2013-00001", "384", 123456))
+        self.assertEqual(by_nummer["2013-00001"]["status"], "gecrediteerd")
+        entries = [e for e in self.log() if e["commando"] == "corrigeren"]
+        self.assertEqual([e["gebruiker"] for e in entries], ["anna", "anna"])
+
+        # The same form again (a second click, a reload): a conflict, never a second correction.
+        again = post(bedrag="1234,56", reden="inwonertal herzien", datum="2013-04-02")
+        self.assertEqual(again.status, 409)
+        self.assertIn("Factuur 2013-00001 is intussen gecorrigeerd door factuur 2013-00015.", again.body)
+        self.assertEqual(len(self.facturen()), 15)
+        page = anna.get("/facturen/corrigeren?nummer=2013-00001").body
+        self.assertIn("al helemaal gecrediteerd", page)
+        self.assertNotIn('action="/facturen/corrigeren"', page)
+        # The corrected invoice can be corrected in its turn; a credit note cannot.
+        self.assertEqual(self.form(anna, "2013-00015")[1]["versie"], "0")
+        self.assertEqual(anna.get("/facturen/corrigeren?nummer=2013-00014").status, 404)
+        self.vhh("db", "verify", *self.db())
+
+    def test_a_credit_note_issued_meanwhile_is_a_conflict(self):
+        anna = self.logged_in("anna")
+        _, form = self.form(anna)
+        self.vhh("crediteren", "2013-00001", "--reden", "korting", "--bedrag", "10", *self.db())
+        r = anna.post("/facturen/corrigeren", dict(form, bedrag="500", reden="x"))
+        self.assertEqual(r.status, 409)
+        self.assertIn("gecrediteerd met creditnota 2013-00014", r.body)
+        self.assertEqual(len(self.facturen()), 14)
+        # The form shown now knows the credit note: the correction credits what is still open.
+        _, form = self.form(anna)
+        self.assertEqual(form["versie"], "1")
+        r = anna.post("/facturen/corrigeren", dict(form, bedrag="500", reden="x"))
+        self.assertEqual(r.status, 303, r.body)
+        cn = {f["nummer"]: f for f in self.facturen()}["2013-00015"]
+        self.assertEqual(cn["bedrag_cents"], -(self.first["bedrag_cents"] - 1000))
+
+    def test_hostile_requests(self):
+        server = self.serve()
+        anna = self.logged_in("anna", server)
+        _, form = self.form(anna)
+        # No token, a wrong one: refused before anything is read.
+        for token in (None, "", "0" * 64):
+            fields = dict(form, bedrag="500", reden="x")
+            if token is None:
+                del fields["csrf"]
+            else:
+                fields["csrf"] = token
+            self.assertEqual(anna.post("/facturen/corrigeren", fields).status, 403, token)
+        # Ids no form sends, invoices that are not there or not to be corrected.
+        for fields, status in (({"nummer": "1 OR 1=1"}, 400), ({"nummer": ""}, 400), ({"versie": "x"}, 400),
+                               ({"versie": ""}, 400), ({"versie": "7"}, 400), ({"nummer": "2013-99999"}, 404),
+                               ({"nummer": "2099-00001"}, 404)):
+            r = anna.post("/facturen/corrigeren", dict(form, bedrag="500", reden="x", **fields))
+            self.assertEqual(r.status, status, fields)
+        r = anna.post("/facturen/corrigeren", dict(form, bedrag="500", reden="x", nummer="2013-99999"))
+        cli = self.vhh("corrigeren", "2013-99999", "--bedrag", "500", "--reden", "x", *self.db(), expect=65).stderr
+        shown = html.unescape(re.search(r'<p class="melding">(.*?)</p>', r.body).group(1))
+        self.assertEqual("vhh: error: " + shown + "\n", cli)
+        for q in ("", "?nummer=", "?nummer=<b>x</b>", "?nummer=2013-99999"):
+            self.assertIn(anna.get("/facturen/corrigeren" + q).status, (400, 404), q)
+        self.assertNotIn("<b>x</b>", anna.get("/facturen/corrigeren?nummer=<b>x</b>").body)
+        # HTML in every input is shown as text.
+        r = anna.post("/facturen/corrigeren", dict(form, bedrag="<b>1</b>", reden="<script>x</script>",
+                                                   datum="<i>morgen</i>"))
+        self.assertEqual(r.status, 422)
+        self.assertNotIn("<script>x", r.body)
+        self.assertNotIn("<b>1</b>", r.body)
+        self.assertNotIn("<i>morgen", r.body)
+        self.assertIn("&lt;i&gt;morgen&lt;/i&gt;", r.body)
+        # Other roles and no login: refused on the server.
+        for naam in ("bert", "rita"):
+            c = self.logged_in(naam, server)
+            self.assertEqual(c.get("/facturen/corrigeren?nummer=2013-00001").status, 403, naam)
+            token = c.get("/portaal/").csrf()
+            r = c.post("/facturen/corrigeren", dict(form, csrf=token, bedrag="500", reden="x"))
+            self.assertEqual(r.status, 403, naam)
+        self.assertNotIn('id="corrigeer-', self.logged_in("bert", server).get("/facturen").body)
+        anonymous = Client(server)
+        self.assertEqual(anonymous.get("/facturen/corrigeren?nummer=2013-00001").header("Location"), "/login")
+        self.assertEqual(anonymous.post("/facturen/corrigeren", dict(form, bedrag="500", reden="x")).status, 401)
+        self.assertEqual(len(self.facturen()), 13)
+        self.assertEqual([e for e in self.log() if e["commando"] == "corrigeren"], [])
+
+
 class Betalingen(FacturenTestCase):
     def setUp(self):
         super().setUp()
@@ -187,6 +337,7 @@ class Betalingen(FacturenTestCase):
         self.assertEqual(r.status, 200, r.body)
         self.assertIn("Afschrift STMT-2013-03-31: 2 geboekt (1 gekoppeld, 1 niet gekoppeld), 0 al eerder geboekt.", r.body)
         self.assertIn("Niet gekoppelde betalingen (1)", r.body)
+        self.assertIn("<td>31 maart 2013</td>", r.body)  # the boekdatum as a controller writes it
         self.assertIn("bijdrage &lt;script&gt;x&lt;/script&gt;", r.body)
         self.assertIn("Onbekend &amp; Co", r.body)
         self.assertNotIn("<script>", r.body)
@@ -258,6 +409,7 @@ class Dashboard(FacturenTestCase):
 
 class Aanvallen(FacturenTestCase):
     PAGES = [("GET", "/facturen"), ("GET", "/betalingen"), ("POST", "/facturen/factureren"),
+             ("GET", "/facturen/corrigeren?nummer=2013-00001"), ("POST", "/facturen/corrigeren"),
              ("POST", "/facturen/crediteren"), ("POST", "/betalingen/koppelen"), ("POST", "/betalingen/importeren")]
 
     def test_roles_are_checked_on_the_server(self):

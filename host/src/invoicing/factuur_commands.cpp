@@ -14,6 +14,7 @@
 #include "betalingen/betalingen_store.h"
 #include "invoicing/factuur_document.h"
 #include "invoicing/facturen_store.h"
+#include "invoicing/invoice_correction.h"
 #include "invoicing/invoice_issuing.h"
 #include "invoicing/termijnen.h"
 #include "invoicing/ubl_invoice.h"
@@ -148,15 +149,6 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
     }
 }
 
-namespace {
-
-/// The optional --datum, checked; "" when absent.
-std::string datum_problem(const CommandOptions &o) {
-    return o.datum.empty() ? "" : store::year_and_date_problem("2000", "datum", o.datum);
-}
-
-}  // namespace
-
 int cmd_crediteren(const CommandOptions &o) {
     if (o.args.size() != 1) return usage("'vhh crediteren' needs the invoice's NUMMER and --reden TEXT");
     std::optional<Money> bedrag;
@@ -186,15 +178,10 @@ int cmd_crediteren(const CommandOptions &o) {
 }
 
 int cmd_corrigeren(const CommandOptions &o) {
-    if (o.args.size() != 1) return usage("'vhh corrigeren' needs the invoice's NUMMER, --bedrag EUR and --reden TEXT");
-    if (o.reden.find_first_not_of(" \t\r\n") == std::string::npos)
-        return usage("'vhh corrigeren' needs --reden TEXT: why the invoice is corrected");
-    if (auto p = datum_problem(o); !p.empty()) return usage(p);
-    const std::optional<Money> bedrag = parse_money(o.bedrag);
-    if (o.bedrag.empty() || !bedrag || bedrag->in_cents() <= 0)
-        return usage("'vhh corrigeren' needs --bedrag EUR: the corrected amount to pay in euros above 0, like 9155.71 "
-                     "(to bill nothing, credit the invoice with 'vhh crediteren')");
-    const std::string &nummer = o.args[0];
+    if (o.args.size() != 1) return usage(correction_usage());
+    std::optional<Money> bedrag;
+    if (const auto problems = correction_problems(o.reden, o.bedrag, o.datum, bedrag); !problems.empty())
+        return usage(problems.front().melding);
     try {
         std::unique_ptr<OutputSet> out;
         if (!o.out.empty()) out = std::make_unique<OutputSet>(o.out);
@@ -203,36 +190,8 @@ int cmd_corrigeren(const CommandOptions &o) {
         require_facturatie(c);
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
-        const std::vector<Invoice> all = read_invoices(*r.store, c.region.id);
-        const Invoice &inv = invoice_to_change(all, nummer, c.region.id, "corrected");
-        const std::int64_t open = open_cents(inv, all);
-        if (open <= 0)
-            throw StoreError(vhh::ExitCode::data, "invoice " + nummer +
-                                                      " is credited in full already: nothing to correct (bill anew "
-                                                      "with 'vhh factureren')");
-        // The corrected invoice (384): the original's soort, termijn, debiteur and VAT category, the
-        // right amount (category S: the net that gives the gross --bedrag, and its VAT).
-        const std::string datum = o.datum.empty() ? today_utc().iso() : o.datum;
-        Invoice fixed = inv;
-        fixed.nummer.clear();
-        fixed.typecode = "384";
-        fixed.datum = datum;
-        fixed.vervaldatum = add_days(*Date::parse_iso(datum), c.facturatie.betaaltermijn_dagen).iso();
-        fixed.crediteert = inv.nummer;
-        fixed.reden = o.reden;
-        fixed.bedrag_cents = inv.btw == "S" ? net_of_gross(bedrag->in_cents()) : bedrag->in_cents();
-        if (fixed.bedrag_cents + fixed.btw_cents() == open)
-            throw StoreError(vhh::ExitCode::data, "invoice " + nummer + " bills " + euro(open) +
-                                                      " already: the correction would change nothing");
-        // One transaction: the credit note takes back what is open of the invoice, the corrected
-        // invoice bills the right amount and names the invoice it corrects.
-        const Invoice cn = credit_note_for(inv, all, open, true, datum, o.reden,
-                                           "Creditering van factuur " + inv.nummer + " wegens correctie: " + o.reden);
-        const Invoice credited = issue_invoice(*r.store, cn, store::acting_user(o.door), "corrigeren");
-        fixed.regels = {{"Gecorrigeerde factuur voor " + inv.nummer + " (gecrediteerd met creditnota " + credited.nummer +
-                             "): " + o.reden,
-                         fixed.bedrag_cents}};
-        const Invoice issued = issue_invoice(*r.store, fixed, store::acting_user(o.door), "corrigeren");
+        const Corrected done = correct(*r.store, c, o.args[0], *bedrag, o.datum, o.reden, store::acting_user(o.door));
+        const Invoice &inv = done.invoice, &credited = done.credit_note, &issued = done.corrected;
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv.jaar), c, inv.jaar,
                                       document_time(inv.jaar));
         tx.commit();

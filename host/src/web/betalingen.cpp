@@ -9,6 +9,7 @@
 #include "diagnostic_output.h"
 #include "vhh/money.h"
 #include "vhh/text.h"
+#include "web/dutch_time.h"
 #include "web/pages.h"
 #include "web/security.h"
 
@@ -62,7 +63,7 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, const BetalingenState &s
         Data row;
         const std::string id = std::to_string(p.id);
         row.set("id", id);
-        row.set("boekdatum", Date::parse_iso(p.boekdatum) ? Date::parse_iso(p.boekdatum)->nl() : p.boekdatum);
+        row.set("boekdatum", dutch_date_of(p.boekdatum));
         row.set("bedrag", euro(p.bedrag_cents));
         row.set("naam", p.naam);
         row.set("iban", p.iban);

@@ -18,6 +18,7 @@
 #include "betalingen/betalingen_store.h"
 #include "invoicing/facturen_store.h"
 #include "web/documenten.h"
+#include "web/dutch_time.h"
 #include "web/pages.h"
 
 namespace vhh::host::web {
@@ -47,7 +48,7 @@ struct FormState {
     }
 };
 
-std::string dutch(const std::optional<Date> &d) { return d ? d->nl() : "–"; }
+std::string dutch(const std::optional<Date> &d) { return d ? dutch_date(*d) : "–"; }
 
 /// The steps of the cycle of boekjaar `jaar`, from the Wgr calendars of the years they fall in: its
 /// kaderbrief, ontwerpbegroting and begroting in the year before, its (voorlopige) jaarrekening in
@@ -89,7 +90,7 @@ void store_data(store::Store &s, const std::string &regio, int jaar, Data &d, bo
         row.set("document", std::string(document) + " " + std::to_string(jaar));
         if (auto v = store::find_vaststelling(s, regio, document, jaar)) {
             row.set("vastgesteld", true);
-            row.set("datum", v->datum);
+            row.set("datum", dutch_date_of(v->datum));
             row.set("besluit", v->besluit);
         }
         vast.push_back(row);
@@ -99,7 +100,7 @@ void store_data(store::Store &s, const std::string &regio, int jaar, Data &d, bo
     for (const auto &w : store::find_wijzigingen(s, regio, jaar)) {
         Data row;
         row.set("nummer", std::to_string(w.nummer));
-        row.set("datum", w.datum);
+        row.set("datum", dutch_date_of(w.datum));
         row.set("besluit", w.besluit);
         wijz.push_back(row);
     }
@@ -110,11 +111,11 @@ void store_data(store::Store &s, const std::string &regio, int jaar, Data &d, bo
         Data row;
         row.set("onderwerp", z.onderwerp);
         row.set("gemeente", z.gemeente + " " + z.gemeente_naam);
-        row.set("ontvangen", z.ontvangen);
+        row.set("ontvangen", dutch_date_of(z.ontvangen));
         row.set("samenvatting", z.samenvatting);
         if (z.reactie) {
             row.set("reactie", *z.reactie);
-            row.set("reactie_datum", *z.reactie_datum);
+            row.set("reactie_datum", dutch_date_of(*z.reactie_datum));
         } else if (schrijven) {
             Data form;
             form.set("nr", std::to_string(z.id));

@@ -1,10 +1,14 @@
-// The controller's documents: every document of the boekjaar, generated as `vhh run` generates it
+// The controller's documents per year: every document of the boekjaar, generated as `vhh run` generates it
 // (the same pipeline and renderers, into memory; a workbook through a private temporary folder,
-// never the user's folders), to download in each format and to publish to the raad portal.
+// never the user's folders), to download in each format and to publish to the raad portal; for
+// another year, the documents about it that this run makes and those published of it before.
 #include <Poco/TemporaryFile.h>
 #include <Poco/URI.h>
 
+#include <Poco/Data/Session.h>
+
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <sstream>
 
@@ -15,6 +19,7 @@
 #include "store/administration.h"
 #include "store/audit_log.h"
 #include "store/publicaties.h"
+#include "store/zienswijze.h"
 #include "web/documenten.h"
 #include "web/dutch_time.h"
 #include "web/pages.h"
@@ -112,32 +117,66 @@ const char *content_type(const std::string &name) {
     return "application/octet-stream";
 }
 
-/// The gemeente's name for a page ("" for every raad, "onbekend" for "?").
+/// Whom a document is for on the page: the gemeente's name, "alle raden" for every raad, "onbekend"
+/// for "?".
 std::string gemeente_naam(const Context &ctx, const std::string &code) {
-    if (code.empty()) return "";
+    if (code.empty()) return "alle raden";
     for (const auto &g : ctx.config.region.gemeenten)
         if (g.code == code) return g.naam;
     return "onbekend";
 }
 
-void show(Exchange &x, HTTPResponse::HTTPStatus status, const std::string &melding, const std::string &fout) {
+/// The years `regio` has data for in the store: vastgesteld, amended, a zienswijze received, an
+/// invoice issued or a document published.
+std::set<int> store_years(store::Store &s, const std::string &regio) {
+    std::vector<int> jaren;
+    s.guarded([&] {
+        using namespace Poco::Data::Keywords;
+        std::string r1 = regio, r2 = regio, r3 = regio, r4 = regio, r5 = regio;
+        s.session() << s.sql("SELECT jaar FROM vaststellingen WHERE regio = ? UNION SELECT jaar FROM wijzigingen "
+                             "WHERE regio = ? UNION SELECT jaar FROM zienswijzen WHERE regio = ? UNION SELECT jaar "
+                             "FROM facturen WHERE regio = ? UNION SELECT jaar FROM publicaties WHERE regio = ?"),
+            into(jaren), use(r1), use(r2), use(r3), use(r4), use(r5), now;
+    });
+    return {jaren.begin(), jaren.end()};
+}
+
+/// The page of year `jaar`: the documents about it that the boekjaar's run makes (each to publish),
+/// and the documents of that year published earlier (by a run of another boekjaar) as published.
+void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const std::string &melding, const std::string &fout) {
     const auto docs = generated_documents(x.ctx, false);
     std::map<std::string, store::Publicatie> published;
+    std::set<int> jaren = {docs->jaar};
     {
         store::Store &s = x.db();
         store::Transaction tx(s, false);
         s.require_schema();
         for (auto &p : store::find_publicaties(s, x.ctx.config.region.id)) published.emplace(p.document, std::move(p));
+        for (int j : store_years(s, x.ctx.config.region.id)) jaren.insert(j);
     }
+    for (const auto &doc : docs->documents) jaren.insert(doc.jaar);
     const bool schrijven = x.sessie->gebruiker.rol == accounts::Rol::controller;
     Data d;
-    d.set("jaar", std::to_string(docs->jaar));
+    d.set("jaar", std::to_string(jaar));
+    d.set("boekjaar", std::to_string(docs->jaar));
+    if (jaar != docs->jaar) d.set("ander_jaar", true);
+    Data keuze{mu::data::type::list};
+    for (int j : jaren) {
+        Data o;
+        o.set("jaar", std::to_string(j));
+        if (j == jaar) o.set("gekozen", true);
+        keuze.push_back(o);
+    }
+    d.set("jaren", keuze);
     d.set("schrijven", schrijven);
     if (!docs->fout.empty()) d.set("run_fout", docs->fout);
     if (!melding.empty()) d.set("vastgelegd", melding);
     if (!fout.empty()) d.set("fout", fout);
     Data list{mu::data::type::list};
+    std::set<std::string> shown;
     for (const auto &doc : docs->documents) {
+        if (doc.jaar != jaar) continue;
+        shown.insert(doc.name);
         Data row;
         row.set("document", doc.name);
         row.set("titel", doc.titel);
@@ -150,8 +189,19 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, const std::string &meldi
         }
         list.push_back(row);
     }
+    for (const auto &[name, p] : published) {
+        if (p.jaar != jaar || shown.count(name)) continue;
+        Data row;
+        row.set("document", name);
+        row.set("titel", "zoals gepubliceerd");
+        row.set("gemeente", gemeente_naam(x.ctx, p.gemeente));
+        row.set("bestanden", files_data(p.bestanden));
+        row.set("gepubliceerd", dutch_timestamp(p.op) + " door " + p.door);
+        list.push_back(row);
+    }
+    d.set("heeft_documenten", !list.list_value().empty());
     d.set("documenten", list);
-    x.page(status, "documenten", d, "Documenten " + std::to_string(docs->jaar));
+    x.page(status, "documenten", d, "Documenten " + std::to_string(jaar));
 }
 
 }  // namespace
@@ -185,11 +235,27 @@ void send_file(Exchange &x, const std::string &name, const std::string &bytes) {
     x.response.send() << bytes;
 }
 
+std::optional<std::string> published_file(Exchange &x, const std::string &name) {
+    store::Store &s = x.db();
+    store::Transaction tx(s, false);
+    s.require_schema();
+    std::optional<std::string> bytes;
+    for (const auto &p : store::find_publicaties(s, x.ctx.config.region.id)) {
+        if (x.sessie->gebruiker.rol == accounts::Rol::raad && !store::raad_may_read(p, x.sessie->gebruiker.gemeente))
+            continue;
+        for (const auto &[file, sha] : p.bestanden)
+            if (file == name) bytes = store::read_bijlage(s, sha);
+    }
+    return bytes;
+}
+
 void documenten(Exchange &x) {
+    const int jaar = asked_year(x);
+    if (jaar == 0) return x.error(HTTPResponse::HTTP_BAD_REQUEST, "Het jaar in de adresregel is geen jaartal.");
     std::string melding;
     if (!x.query("gemaakt").empty()) melding = "De documenten zijn opnieuw gemaakt.";
     if (const std::string d = x.query("gepubliceerd"); !d.empty()) melding = d + " is gepubliceerd.";
-    show(x, HTTPResponse::HTTP_OK, melding, "");
+    show(x, HTTPResponse::HTTP_OK, jaar, melding, "");
 }
 
 void document_bestand(Exchange &x) {
@@ -198,6 +264,8 @@ void document_bestand(Exchange &x) {
     for (const auto &doc : docs->documents)
         for (const auto &[file, bytes] : doc.bestanden)
             if (file == name) return send_file(x, file, bytes);
+    // A file of a document published earlier (another boekjaar's run), as it was published.
+    if (const auto bytes = published_file(x, name)) return send_file(x, name, *bytes);
     x.error(HTTPResponse::HTTP_NOT_FOUND, "Dit document is er niet.");
 }
 
@@ -212,7 +280,8 @@ void post_publiceren(Exchange &x) {
     const GeneratedDocument *doc = nullptr;
     for (const auto &d : docs->documents)
         if (d.name == name) doc = &d;
-    if (!doc) return show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "", "Er is geen document " + name + ".");
+    if (!doc)
+        return show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, docs->jaar, "", "Er is geen document " + name + ".");
     store::Store &s = x.db();
     try {
         store::Transaction tx(s, true);
@@ -222,11 +291,11 @@ void post_publiceren(Exchange &x) {
         tx.commit();
     } catch (const store::StoreError &e) {
         if (e.code != vhh::ExitCode::data) throw;
-        return show(x, HTTPResponse::HTTP_CONFLICT, "", e.what());
+        return show(x, HTTPResponse::HTTP_CONFLICT, doc->jaar, "", e.what());
     }
     std::string query;
     Poco::URI::encode(doc->name, "&=#+?/", query);
-    x.redirect("/documenten?gepubliceerd=" + query);
+    x.redirect("/documenten?jaar=" + std::to_string(doc->jaar) + "&gepubliceerd=" + query);
 }
 
 }  // namespace vhh::host::web

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,10 @@ std::shared_ptr<const GeneratedDocuments> generated_documents(const Context &ctx
 
 /// The template list of `files` (names first: bestand, formaat = its extension).
 Data files_data(const std::vector<std::pair<std::string, std::string>> &files);
+
+/// The bytes of the published file `name` of the region (read from the store) when the user may
+/// read it (a raad user: every raad's documents and its own gemeente's letters), else nullopt.
+std::optional<std::string> published_file(Exchange &x, const std::string &name);
 
 /// Sends a document's file with its content type (PDF and HTML inline, others as download) and a
 /// sandboxing Content-Security-Policy.

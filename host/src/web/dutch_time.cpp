@@ -7,6 +7,9 @@ namespace vhh::host::web {
 
 namespace {
 
+const char *const kMaanden[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                                "juli",    "augustus", "september", "oktober", "november", "december"};
+
 /// 01:00 UTC on the last Sunday of `month` (1-12, a month of 31 days) of `year`.
 std::time_t last_sunday_0100(int year, int month) {
     std::tm tm{};
@@ -40,12 +43,20 @@ std::string dutch_timestamp(const std::string &utc) {
     const std::time_t local = t + (zomer ? 2 : 1) * 3600;
     std::tm nl{};
     gmtime_r(&local, &nl);
-    static const char *const kMaanden[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
-                                           "juli",    "augustus", "september", "oktober", "november", "december"};
     char buf[64];
     std::snprintf(buf, sizeof buf, "%d %s %d %02d:%02d", nl.tm_mday, kMaanden[nl.tm_mon], nl.tm_year + 1900, nl.tm_hour,
                   nl.tm_min);
     return buf;
+}
+
+std::string dutch_date(const Date &d) {
+    if (d.month < 1 || d.month > 12) return d.nl();
+    return std::to_string(d.day) + " " + kMaanden[d.month - 1] + " " + std::to_string(d.year);
+}
+
+std::string dutch_date_of(const std::string &iso) {
+    const auto d = Date::parse_iso(iso);
+    return d ? dutch_date(*d) : iso;
 }
 
 }  // namespace vhh::host::web

@@ -9,6 +9,7 @@
 #include "invoicing/termijnen.h"
 #include "store/store_commands.h"
 #include "vhh/money.h"
+#include "web/dutch_time.h"
 #include "web/pages.h"
 
 namespace vhh::host::web {
@@ -34,9 +35,9 @@ struct FacturenState {
     }
 };
 
-std::string dutch_date(const std::string &iso) {
-    const auto d = Date::parse_iso(iso);
-    return d ? d->nl() : iso;
+/// True when `text` could be an invoice number ("2013-00014"): only such a text is shown in a message.
+bool invoice_number(const std::string &text) {
+    return !text.empty() && text.size() <= 16 && text.find_first_not_of("0123456789-") == std::string::npos;
 }
 
 void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FacturenState &st) {
@@ -72,14 +73,15 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const Facturen
         row.set("soort", i.credit_note() ? "creditnota" : i.corrected() ? "gecorrigeerd" : i.soort);
         row.set("termijn", i.termijn);
         row.set("debiteur", i.debiteur_id + " " + i.debiteur);
-        row.set("datum", dutch_date(i.datum));
-        row.set("vervaldatum", i.credit_note() ? "" : dutch_date(i.vervaldatum));
+        row.set("datum", dutch_date_of(i.datum));
+        row.set("vervaldatum", i.credit_note() ? "" : dutch_date_of(i.vervaldatum));
         row.set("bedrag", euro((i.bedrag_cents + i.btw_cents()) * (i.credit_note() ? -1 : 1)));
         row.set("open", euro(open));
         row.set("status", s);
         row.set("status_klasse", s == "betaald" || s == "verrekend" || s == "gecrediteerd" ? "goed"
                                  : s == "overbetaald"                                        ? "fout"
                                                                                              : "open");
+        if (schrijven && !i.credit_note() && invoicing::open_cents(i, all) > 0) row.set("corrigeren", true);
         if (!i.crediteert.empty()) row.set("verwijst", (i.corrected() ? "corrigeert " : "crediteert ") + i.crediteert);
         rows.push_back(row);
     }
@@ -108,7 +110,7 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const Facturen
         for (const auto &t : invoicing::termijnen_of(c.facturatie.termijnen, jaar)) {
             Data o;
             o.set("id", t.id);
-            o.set("periode", t.van.nl() + " – " + t.tot.nl());
+            o.set("periode", dutch_date(t.van) + " – " + dutch_date(t.tot));
             if (f.value("termijn") == t.id) o.set("gekozen", true);
             termijnen.push_back(o);
         }
@@ -134,9 +136,11 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const Facturen
         const std::string nieuw = x.query("nieuw"), al = x.query("al");
         if (nieuw.find_first_not_of("0123456789") == std::string::npos && al.find_first_not_of("0123456789") == std::string::npos)
             d.set("vastgelegd", nieuw + " facturen uitgereikt; " + al + " waren al gefactureerd.");
-    } else if (vastgelegd == "crediteren" && x.query("nummer").size() <= 16 &&
-               x.query("nummer").find_first_not_of("0123456789-") == std::string::npos) {
+    } else if (vastgelegd == "crediteren" && invoice_number(x.query("nummer"))) {
         d.set("vastgelegd", "Creditnota " + x.query("nummer") + " is uitgereikt.");
+    } else if (vastgelegd == "corrigeren" && invoice_number(x.query("nummer")) && invoice_number(x.query("nieuw"))) {
+        d.set("vastgelegd", "Creditnota " + x.query("nummer") + " en gecorrigeerde factuur " + x.query("nieuw") +
+                                " zijn uitgereikt.");
     }
     x.page(status, "facturen", d, "Facturen " + std::to_string(jaar));
 }
@@ -151,6 +155,14 @@ std::string field_of(const std::string &message, const std::string &fallback) {
 }
 
 }  // namespace
+
+std::string form_amount(const std::string &text) {
+    std::string out = text;
+    if (out.find('.') == std::string::npos)
+        for (char &ch : out)
+            if (ch == ',') ch = '.';
+    return out;
+}
 
 void facturen(Exchange &x) {
     const int jaar = asked_year(x);
@@ -194,11 +206,7 @@ void post_crediteren(Exchange &x) {
     for (const char *k : {"jaar", "nummer", "reden", "bedrag", "datum"}) st.waarden[k] = x.form[k];
     int jaar = x.ctx.config.region.boekjaar;
     if (store::year_and_date_problem(st.waarden["jaar"], "", "").empty()) jaar = std::stoi(st.waarden["jaar"]);
-    // The form takes a Dutch amount ("125,50") as well as the CLI's "125.50".
-    std::string bedrag = st.waarden["bedrag"];
-    if (bedrag.find('.') == std::string::npos)
-        for (char &ch : bedrag)
-            if (ch == ',') ch = '.';
+    const std::string bedrag = form_amount(st.waarden["bedrag"]);
     std::optional<Money> amount;
     if (st.waarden["nummer"].empty()) st.fouten["nummer"] = "'vhh crediteren' needs the invoice's NUMMER and --reden TEXT";
     if (auto p = invoicing::credit_problem(st.waarden["reden"], bedrag, st.waarden["datum"], amount); !p.empty())

@@ -213,6 +213,8 @@ std::vector<Route> routes_of(const std::string &path) {
     if (path == "/facturen") return {{"GET", kLezers, facturen}};
     if (path == "/facturen/factureren") return {{"POST", {Rol::controller}, post_factureren}};
     if (path == "/facturen/crediteren") return {{"POST", {Rol::controller}, post_crediteren}};
+    if (path == "/facturen/corrigeren")
+        return {{"GET", {Rol::controller}, corrigeren}, {"POST", {Rol::controller}, post_corrigeren}};
     if (path.rfind("/portaal/document/", 0) == 0) return {{"GET", portaal_lezers, portaal_document}};
     if (path.rfind("/portaal/bestand/", 0) == 0) return {{"GET", portaal_lezers, portaal_bestand}};
     if (path == "/portaal/vraag") return {{"POST", {Rol::raad}, post_vraag}};

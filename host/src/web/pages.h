@@ -19,6 +19,8 @@
 //   GET  /facturen?jaar=Y    the invoices of a year with their status: beheerder, controller, bestuur
 //   POST /facturen/factureren      bills a soort (jaar, soort, termijn): controller
 //   POST /facturen/crediteren      credits an invoice (nummer, reden, bedrag, datum): controller
+//   GET  /facturen/corrigeren?nummer=N  an invoice and the form that corrects it: controller
+//   POST /facturen/corrigeren      corrects an invoice (nummer, versie, bedrag, reden, datum): controller
 //   GET  /portaal/document/DOC     a published document and its vragen: raad (its own gemeente's letters), bestuur, controller
 //   GET  /portaal/bestand/FILE     a published file: the same
 //   POST /portaal/vraag            asks a technische vraag (document, sectie, vraag): raad
@@ -62,6 +64,11 @@ void post_koppelen(Exchange &x);
 void facturen(Exchange &x);
 void post_factureren(Exchange &x);
 void post_crediteren(Exchange &x);
+/// The amount a form field holds as the CLI takes it: a Dutch "125,50" (no point) as "125.50".
+std::string form_amount(const std::string &text);
+/// GET and POST /facturen/corrigeren (corrigeren.cpp).
+void corrigeren(Exchange &x);
+void post_corrigeren(Exchange &x);
 /// GET /portaal/document/DOC, GET /portaal/bestand/FILE, POST /portaal/vraag and /portaal/antwoord (vragen.cpp).
 void portaal_document(Exchange &x);
 void portaal_bestand(Exchange &x);

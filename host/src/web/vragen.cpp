@@ -101,18 +101,7 @@ void portaal_document(Exchange &x) {
 
 void portaal_bestand(Exchange &x) {
     const std::string name = named(x, "/portaal/bestand/");
-    store::Store &s = x.db();
-    std::optional<std::string> bytes;
-    {
-        store::Transaction tx(s, false);
-        s.require_schema();
-        for (const auto &p : store::find_publicaties(s, x.ctx.config.region.id)) {
-            if (x.sessie->gebruiker.rol == accounts::Rol::raad && !store::raad_may_read(p, x.sessie->gebruiker.gemeente))
-                continue;
-            for (const auto &[file, sha] : p.bestanden)
-                if (file == name) bytes = store::read_bijlage(s, sha);
-        }
-    }
+    const auto bytes = published_file(x, name);
     if (!bytes) return x.error(HTTPResponse::HTTP_NOT_FOUND, "Dit document is niet gepubliceerd.");
     send_file(x, name, *bytes);
 }
