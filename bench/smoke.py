@@ -3,7 +3,7 @@
 small size (VHH_BENCH_SMOKE=1, see bench_size.h) and must finish without an error of its own —
 a benchmark that skips with an error (its own ledger has errors, its region cannot run) fails the
 test. Nothing here is timed or compared with a time: figures come from running the benchmarks by
-hand (docs/benchmarks.md). Also checks what the workbook comparison rests on: the report model and
+hand (docs/benchmarks.md). bench/serve_wrk.py runs for a second per page. Also checks what the workbook comparison rests on: the report model and
 bare libxlsxwriter write byte-identical files.
 
 Usage: smoke.py BIN_DIR"""
@@ -47,6 +47,10 @@ def main():
         run([os.path.join(bin_dir, "vhh_bench_camt053"), "2000", os.path.join(tmp, "camt053.xml")], env)
     for fmt in ("pdf", "html"):  # exits non-zero when two renders differ
         run([os.path.join(bin_dir, "vhh_bench_render"), fmt, "40", "1"], env)
+    # vhh serve under wrk: one second per page, a few connections (exits non-zero when a page does
+    # not answer as logged in or the server does not stop cleanly).
+    run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "serve_wrk.py"),
+         "--vhh", os.path.join(bin_dir, "vhh"), "--duration", "1", "--connections", "4"], env)
     if failures:
         sys.exit("\n".join(failures))
     print("all benchmarks ran without errors; the two workbooks are byte-identical")

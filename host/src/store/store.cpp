@@ -3,13 +3,15 @@
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 
 #include "store/audit_log.h"
@@ -50,7 +52,12 @@ Store::Store(const DatabaseUrl &url, bool must_exist) : url_(url) {
         if (!fs::is_directory(folder, ec))
             throw StoreError(vhh::ExitCode::no_input,
                              "cannot open store " + url_.path + ": its folder " + folder.string() + " does not exist");
-        if (fs::exists(url_.path, ec) && !std::ifstream(url_.path).good())
+        // access(), not opening the file: closing any descriptor of a SQLite file drops every POSIX
+        // lock this process holds on it, the locks of its other open connections too (SQLite's
+        // "how to corrupt" §2.2). Another process closing the store then takes itself for the last
+        // user and removes the write-ahead log under those connections: their later commits were
+        // seen by no other process until they closed.
+        if (fs::exists(url_.path, ec) && ::access(url_.path.c_str(), R_OK) != 0)
             throw StoreError(vhh::ExitCode::no_input, "store " + url_.path + " cannot be read");
     }
     try {
@@ -105,10 +112,12 @@ void Store::fail(const std::exception &e) {
             msg.replace(p, url_.password.size(), "***");
     const std::string l = lower(msg);
     const std::string name = "store " + url_.display();
+    const bool busy = l.find("locked") != std::string::npos || l.find("busy") != std::string::npos;
+    if (!busy) broken_ = true;  // lost, damaged or unexpected: a pool does not hand this connection out again
     if (l.find("not a database") != std::string::npos || l.find("malformed") != std::string::npos ||
         l.find("corrupt") != std::string::npos)
         throw StoreError(vhh::ExitCode::data, name + " is damaged or not a SQLite database: " + msg);
-    if (l.find("locked") != std::string::npos || l.find("busy") != std::string::npos)
+    if (busy)
         throw StoreError(vhh::ExitCode::cant_create,
                          name + " is busy: another vhh is writing to it; nothing was changed, try again (" + msg + ")");
     if (l.find("connection") != std::string::npos || l.find("server closed") != std::string::npos)
@@ -200,11 +209,22 @@ void Store::commit() {
 
 void Store::rollback() {
     if (!in_transaction_) return;
+    try {
+        guarded([&] {
+            if (postgresql()) session_->rollback();
+            else run("ROLLBACK");
+        });
+    } catch (...) {
+        broken_ = true;  // it may still be inside the transaction: never to be used again
+        throw;
+    }
     in_transaction_ = false;
-    guarded([&] {
-        if (postgresql()) session_->rollback();
-        else run("ROLLBACK");
-    });
+}
+
+bool Store::clean() {
+    if (broken_ || in_transaction_) return false;
+    if (postgresql()) return !session_->isTransaction();
+    return sqlite3_get_autocommit(Poco::Data::SQLite::Utility::dbHandle(*session_)) != 0;
 }
 
 std::vector<int> Store::migrate() {

@@ -52,7 +52,18 @@ public:
     /// Starts a read transaction: one consistent view of the store.
     void begin_read();
     void commit();
+    /// Rolls the open transaction back (nothing when none is open). When ROLLBACK itself fails the
+    /// connection may still be inside the transaction: it stays in_transaction() and broken().
     void rollback();
+    /// A transaction is open on this connection.
+    bool in_transaction() const { return in_transaction_; }
+    /// The connection failed in a way after which it must not be used again (lost, damaged, an
+    /// unexpected error, a failed rollback): a pool discards it.
+    bool broken() const { return broken_; }
+    /// Neither broken nor inside a transaction, by this object's account and by the connection's
+    /// own (SQLite: not in autocommit mode; PostgreSQL: Poco's session in a transaction): the
+    /// only state in which a pool takes a connection back.
+    bool clean();
 
     /// Applies every pending migration in the open write transaction; returns their versions.
     std::vector<int> migrate();
@@ -79,6 +90,7 @@ private:
     DatabaseUrl url_;
     std::unique_ptr<Poco::Data::Session> session_;
     bool in_transaction_ = false;
+    bool broken_ = false;
 };
 
 /// Rolls back unless committed: the store holds all of a command's changes or none.

@@ -17,6 +17,7 @@
 #include "config/region_config.h"
 #include "store/database_url.h"
 #include "store/store.h"
+#include "store/store_pool.h"
 #include "web/session.h"
 #include "web/templates.h"
 
@@ -58,6 +59,8 @@ struct GeneratedDocuments;
 /// What the server was started with; shared (read-only) by every request.
 struct Context {
     store::DatabaseUrl url;
+    /// The store's connections, lent to one request at a time (store/store_pool.h).
+    std::shared_ptr<store::StorePool> pool;
     RunConfig config;
     Templates templates;
     bool secure = false;                ///< cookies get Secure (behind TLS)
@@ -89,7 +92,7 @@ public:
     std::string upload_name, upload;          ///< an upload route's file: its name as sent, its bytes
     bool has_upload = false;                  ///< the upload route's request had the file's part
 
-    /// The store, opened for this request on first use.
+    /// The store: a connection of the server's pool, borrowed on first use for the rest of this request.
     store::Store &db();
     /// The path of the request URI ("/portaal/").
     std::string path() const;
@@ -104,7 +107,7 @@ public:
     void error(Poco::Net::HTTPResponse::HTTPStatus status, const std::string &uitleg = "");
 
 private:
-    std::unique_ptr<store::Store> store_;
+    std::optional<store::StorePool::Lease> lease_;
 };
 
 }  // namespace vhh::host::web

@@ -21,8 +21,8 @@ using accounts::Rol;
 // ---- Exchange ----
 
 store::Store &Exchange::db() {
-    if (!store_) store_ = std::make_unique<store::Store>(ctx.url, true);
-    return *store_;
+    if (!lease_) lease_.emplace(ctx.pool->acquire());
+    return **lease_;
 }
 
 std::string Exchange::path() const { return Poco::URI(request.getURI()).getPath(); }
@@ -242,8 +242,7 @@ void route(Exchange &x) {
     if (!r->rollen.empty()) {
         if (const std::string id = cookie_value(x.request, kSessionCookie); !id.empty()) {
             store::Store &s = x.db();
-            store::Transaction tx(s, false);
-            s.require_schema();
+            store::Transaction tx(s, false);  // the pool checked the connection's schema when it opened it
             x.sessie = find_sessie(s, id, now_seconds());
         }
         if (!x.sessie) {

@@ -18,12 +18,17 @@
 #include "config/province_config.h"
 #include "diagnostic_output.h"
 #include "store/store_commands.h"
+#include "store/store_pool.h"
 #include "vhh/text.h"
 #include "web/pages.h"
 
 namespace vhh::host::web {
 
 namespace {
+
+/// The requests served at once, and so the store connections the pool keeps open: a request
+/// holds one connection at most, so none waits for one.
+constexpr int kServerThreads = 16;
 
 int fail(vhh::ExitCode code, const std::string &message) {
     std::cerr << "vhh: error: " << printable_text(message) << "\n";
@@ -94,11 +99,9 @@ int cmd_serve(const ServeOptions &o) {
     try {
         const auto url = store::resolve_database_url(o.database, config.administratie, o.config_path);
         if (!url) return fail(vhh::ExitCode::usage, store::kNoStore);
-        {
-            store::Store s(*url, true);  // refuses a missing, uninitialised or outdated store now, not per request
-            s.require_schema();
-        }
-        ctx.reset(new Context{*url, std::move(config), Templates(o.web_dir)});
+        auto pool = std::make_shared<store::StorePool>(*url, kServerThreads);
+        pool->acquire();  // refuses a missing, uninitialised or outdated store now, not per request
+        ctx.reset(new Context{*url, pool, std::move(config), Templates(o.web_dir)});
         ctx->plugin_dirs = o.plugin_dirs;
         ctx->templates_dir = o.templates_dir;
         ctx->allow_outside_inputs = o.allow_outside_inputs;
@@ -122,7 +125,7 @@ int cmd_serve(const ServeOptions &o) {
         Poco::Net::ServerSocket socket = tls.context ? Poco::Net::SecureServerSocket(address, 64, tls.context)
                                                      : Poco::Net::ServerSocket(address, 64);
         auto *params = new Poco::Net::HTTPServerParams;
-        params->setMaxThreads(16);
+        params->setMaxThreads(kServerThreads);
         params->setMaxQueued(256);
         params->setKeepAlive(true);
         params->setTimeout(Poco::Timespan(30, 0));

@@ -5,6 +5,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -27,6 +28,10 @@ public:
     const std::string *static_file(const std::string &name) const;
 
 private:
+    /// Template `name` parsed, this thread's copy.
+    kainjow::mustache::mustache &parsed(const std::string &name) const;
+
+    std::uint64_t id_;
     std::map<std::string, std::string> templates_;
     std::map<std::string, std::string> static_;
 };
