@@ -382,7 +382,7 @@ std::string plugins_json(const PluginRegistry &registry) {
         if (r.kinds & VHH_KIND_IMPORT) kinds->add("import");
         o->set("kinds", kinds);
         o->set("path", r.path);
-        if (!r.sha256.empty()) o->set("sha256", r.sha256);  // not for a file refused before reading
+        if (!r.sha256().empty()) o->set("sha256", r.sha256());  // not for a file refused before reading
         o->set("status", std::string(r.ok ? "ok" : "error"));
         o->set("reason", r.reason);
         o->set("description", r.description);

@@ -293,7 +293,7 @@ bool Pipeline::prepare(Diagnostics &parent) {
                            "sha256sum " + rec->path);
                 continue;
             }
-            const std::string &actual = rec->sha256;  // of the file as it was loaded
+            const std::string &actual = rec->sha256();  // of the file as it was loaded
             if (actual != want) {
                 diag.error(ExitCode::config, pin->where, entry.key_path + ".sha256",
                            "plugin '" + entry.name + "' at " + rec->path + " has sha256 " + actual +

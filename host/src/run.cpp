@@ -255,7 +255,7 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
         o->set("version", p->record->version);
         o->set("file", fs::path(p->record->path).filename().string());
         o->set("path", p->record->path);  // which copy ran (docs/plugins.md, "Loading rules")
-        o->set("sha256", p->record->sha256);
+        o->set("sha256", p->record->sha256());
         plugins->add(o);
     }
     manifest->set("plugins", plugins);

@@ -84,6 +84,26 @@ TEST_F(FacturenStore, NumbersAreGaplessPerRegionAndYear) {
     EXPECT_EQ(store::logged_seals(*store_, "factureren").size(), 5u);
 }
 
+TEST_F(FacturenStore, ReadsOnlyTheRegionsRowsFromTheStore) {
+    // read_invoices asks the store for one region's rows (a national store holds 1 568 invoices a
+    // year; every factureren run read all of them, twice): rows_where filters in the query.
+    Transaction tx(*store_, true);
+    issue_invoice(*store_, draft("zeeland", 2013, 100), "t", "factureren");
+    issue_invoice(*store_, draft("twente", 2013, 200), "t", "factureren");
+    issue_invoice(*store_, draft("twente", 2014, 300), "t", "factureren");
+    const auto &facturen = *store::find_table("facturen");
+    EXPECT_EQ(store_->rows(facturen).size(), 3u);
+    const auto twente = store_->rows_where(facturen, "regio", {false, 0, "twente"});
+    ASSERT_EQ(twente.size(), 2u);
+    EXPECT_EQ(twente[0][0].text, "twente");
+    EXPECT_EQ(store_->rows_where(facturen, "jaar", {true, 2013, ""}).size(), 2u);
+    EXPECT_EQ(store_->rows_where(*store::find_table("factuurregels"), "regio", {false, 0, "zeeland"}).size(), 1u);
+    const auto read = read_invoices(*store_, "twente", 2014);
+    ASSERT_EQ(read.size(), 1u);
+    EXPECT_EQ(read[0].regels.size(), 1u);
+    EXPECT_EQ(read[0].regels[0].bedrag_cents, 300);
+}
+
 TEST_F(FacturenStore, OpenAmountLessCreditNotes) {
     Transaction tx(*store_, true);
     const Invoice i = issue_invoice(*store_, draft("zeeland", 2013, 1000), "t", "factureren");

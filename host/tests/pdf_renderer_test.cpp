@@ -3,7 +3,13 @@
 // (pdftotext, pdffonts, pdfinfo, qpdf) is in tests/e2e/test_render.py.
 #include "render/pdf_renderer.h"
 
+#include <cairo.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include "render/xlsx_renderer.h"
 #include "render_samples.h"
@@ -59,6 +65,40 @@ TEST(PdfRenderer, ChartOfAMissingTableNamesTheDocument) {
 
 TEST(PdfRenderer, MissingLogoIsARenderError) {
     EXPECT_THROW(PdfRenderer().render(samples::raadsbrief(), samples::options("/nonexistent/logo.png")), RenderError);
+}
+
+/// Writes a `w`×`h` PNG filled with `r,g,b` to `path`.
+void write_png(const std::string &path, int w, int h, double r, double g, double b) {
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, r, g, b);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    ASSERT_EQ(cairo_surface_write_to_png(s, path.c_str()), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(s);
+}
+
+TEST(PdfRenderer, LogoDecodedOnceStillFollowsTheFile) {
+    // The logo's image is kept per thread while the file's bytes stay the same: the letters of one
+    // run come out as they did when every pass decoded it, and a logo replaced on disk (vhh serve
+    // renders for hours) is drawn as it is now; one that became unreadable is still an error.
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("vhh-logo-" + std::to_string(::getpid()) + ".png")).string();
+    write_png(path, 40, 16, 0.1, 0.3, 0.8);
+    const PdfRenderer r;
+    const std::string first = r.render(samples::raadsbrief(), samples::options(path));
+    EXPECT_EQ(r.render(samples::raadsbrief(), samples::options(path)), first);
+    std::string other_thread;
+    std::thread([&] { other_thread = r.render(samples::raadsbrief(), samples::options(path)); }).join();
+    EXPECT_EQ(other_thread, first);
+    write_png(path, 40, 16, 0.9, 0.2, 0.1);
+    const std::string replaced = r.render(samples::raadsbrief(), samples::options(path));
+    EXPECT_NE(replaced, first);
+    std::thread([&] { other_thread = r.render(samples::raadsbrief(), samples::options(path)); }).join();
+    EXPECT_EQ(other_thread, replaced);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << "\x89PNG\r\n\x1a\n damaged";
+    EXPECT_THROW(r.render(samples::raadsbrief(), samples::options(path)), RenderError);
+    std::filesystem::remove(path);
 }
 
 TEST(PdfRenderer, EveryChartTypeRenders) {

@@ -11,6 +11,7 @@ import socket
 import unittest
 import uuid
 
+import vhhtest
 from servetest import Client, ServeTestCase
 from test_betalingen import IBAN, camt
 
@@ -106,6 +107,38 @@ class Facturen(FacturenTestCase):
         self.assertNotIn('action="/facturen/factureren"', other)
         self.assertEqual(post(jaar="2014").status, 422)
         self.assertEqual(anna.get("/facturen?jaar=14").status, 400)
+
+    def test_werkplekhuur_per_termijn_shows_every_problem_of_the_partner_registry_and_prints_none(self):
+        # Werkplekhuur per kwartaal reads the partner registry in the shared billing code: its
+        # diagnostics come back to the caller. The page shows all of them, the server prints none,
+        # and the CLI prints the same lines.
+        cfg = self.write_config(vhhtest.zeeland_text())
+        with open(self.path("facturatie.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        with open(self.path("facturatie.yaml"), "w", encoding="utf-8") as f:
+            f.write(text.replace("werkplekhuur_btw:", "werkplekhuur_termijnen: kwartaal\nwerkplekhuur_btw:"))
+        self.vhh(*BESLUIT, "--config", cfg, *self.db())
+        with open(self.path("partners.yaml"), encoding="utf-8") as f:
+            partners = f.read()
+        self.assertGreaterEqual(partners.count("aantal: 3,"), 2)
+        with open(self.path("partners.yaml"), "w", encoding="utf-8") as f:  # two mistakes, after the vaststelling
+            f.write(partners.replace("aantal: 3,", "aantal: drie,", 2))
+        server = self.serve("--config", cfg)
+        anna = self.logged_in("anna", server)
+        token = anna.get("/facturen").csrf()
+        r = anna.post("/facturen/factureren", {"csrf": token, "jaar": "2013", "soort": "werkplekhuur", "termijn": ""})
+        self.assertEqual(r.status, 422)
+        shown = field_text(r.body, "fout-factureren-algemeen")
+        located = re.findall(r"partners\.yaml:\d+:\d+: error: ", shown)
+        self.assertEqual(len(located), 2, shown)
+        self.assertTrue(shown.startswith("nothing was billed: "), shown)
+        self.assertEqual(self.facturen(), [])
+        cli = self.vhh("factureren", "--jaar", "2013", "--soort", "werkplekhuur", "--config", cfg, *self.db(),
+                       expect=78)
+        for line in shown.splitlines()[1:]:
+            self.assertIn(line, cli.stderr)
+        _, _, err = server.stop()
+        self.assertNotIn("partners.yaml", err)
 
     def test_crediteren_with_the_clis_messages_at_the_field_then_issued_as_the_user(self):
         self.vhh(*BESLUIT, *self.db())

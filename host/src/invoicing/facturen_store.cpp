@@ -135,10 +135,11 @@ Invoice issue_invoice(store::Store &store, Invoice inv, const std::string &user,
 
 std::vector<Invoice> read_invoices(store::Store &store, const std::string &regio, int jaar) {
     std::map<std::pair<std::string, std::string>, std::vector<InvoiceLine>> lines;
-    for (const Row &r : store.rows(rt()))
+    // Only the region's rows: the store holds every region's invoices of every year.
+    for (const Row &r : store.rows_where(rt(), "regio", txt(regio)))
         lines[{r[0].text, r[1].text}].push_back({r[3].text, r[4].number});
     std::vector<Invoice> out;
-    for (const Row &r : store.rows(ft())) {
+    for (const Row &r : store.rows_where(ft(), "regio", txt(regio))) {
         if (r[c_regio].text != regio || (jaar && r[c_jaar].number != jaar)) continue;
         Invoice i = from_row(r);
         i.regels = lines[{i.regio, i.nummer}];

@@ -128,6 +128,7 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
         const Billing b = bill(*r.store, c, jaar, o.soort, o.termijn, store::acting_user(o.door), o.plugin_dirs);
+        std::cerr << b.diagnostics;
         const std::vector<Invoice> &issued = b.issued;
         const std::vector<std::string> &already = b.already;
         if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, jaar), c, jaar, created);
@@ -141,6 +142,9 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
         std::cout << "vhh: " << issued.size() << " new, " << already.size() << " already billed"
                   << (out ? "; documents in " + out->out_dir() : "") << "\n";
         return 0;
+    } catch (const BillingRefused &e) {
+        std::cerr << e.diagnostics;  // every problem found in the config and its plugins, then the refusal
+        return store::refused(e);
     } catch (const StoreError &e) {
         if (e.code == vhh::ExitCode::usage) return usage(e.what());  // an unknown --termijn
         return store::refused(e);

@@ -94,6 +94,7 @@ std::vector<std::pair<const Gemeente *, std::int64_t>> per_gemeente(const store:
 struct WerkplekSpreiding {
     std::vector<Partner> partners;
     werkplekhuur::ProRata rule = werkplekhuur::ProRata::eerste_van_de_maand;
+    std::string diagnostics;  ///< warnings and notes of reading the registry, formatted
 
     const Partner *partner(const std::string &id) const {
         for (const auto &p : partners)
@@ -103,8 +104,9 @@ struct WerkplekSpreiding {
 };
 
 /// The partner registry of `c` (its plugins loaded as `vhh partners` does, from `plugin_dirs`) and
-/// the `pro_rata` of the financing.werkplekhuur entry. Problems are printed and thrown as a
-/// StoreError with their exit code.
+/// the `pro_rata` of the financing.werkplekhuur entry. Errors are thrown as a BillingRefused with
+/// their exit code and every diagnostic; warnings come back with the result. Nothing is printed:
+/// `vhh serve` calls this too.
 WerkplekSpreiding werkplek_spreiding(const std::vector<std::string> &plugin_dirs, const RunConfig &c) {
     WerkplekSpreiding out;
     Diagnostics diag;
@@ -116,10 +118,9 @@ WerkplekSpreiding werkplek_spreiding(const std::vector<std::string> &plugin_dirs
         diag.error(vhh::ExitCode::config, {c.path, 0, 0}, "facturatie.werkplekhuur_termijnen",
                    "werkplekhuur per termijn is pro rata the werkplekken of the partner registry, and none is configured",
                    "add '- name: registry.partners' to plugins, or bill werkplekhuur per jaar");
-    if (diag.has_errors()) {
-        std::cerr << format_capped(diag);
-        throw StoreError(diag.exit_code(), "nothing was billed: " + diag.all().front().message);
-    }
+    if (diag.has_errors())
+        throw BillingRefused(diag.exit_code(), "nothing was billed: " + diag.all().front().message, format_capped(diag));
+    out.diagnostics = format_capped(diag);
     out.partners = pipeline.partners();
     for (const auto &entry : c.plugins)
         if (entry.name == "financing.werkplekhuur")
@@ -176,6 +177,7 @@ Billing bill(store::Store &store, const RunConfig &c, int jaar, const std::strin
     const std::vector<Invoice> existing = read_invoices(store, c.region.id, jaar);
     std::vector<Invoice> drafts;
     std::vector<std::string> already, problems;
+    std::string diagnostics;  // of reading the partner registry
     auto add = [&](Invoice inv, std::int64_t cents, const std::string &regel) {
         const Invoice *which = nullptr;
         if (billed(existing, inv.soort, inv.termijn, inv.debiteur_id, &which)) {
@@ -216,7 +218,10 @@ Billing bill(store::Store &store, const RunConfig &c, int jaar, const std::strin
         }
         // Per termijn: the year's amount pro rata the partner's werkplek-units in each termijn.
         std::optional<WerkplekSpreiding> spreiding;
-        if (termijnen.size() > 1) spreiding = werkplek_spreiding(plugin_dirs, c);
+        if (termijnen.size() > 1) {
+            spreiding = werkplek_spreiding(plugin_dirs, c);
+            diagnostics = spreiding->diagnostics;
+        }
         for (const auto &[id, naam] : order) {
             if (termijnen.size() == 1) {
                 add(draft(c, "werkplekhuur", "jaar", Date{jaar, 1, 1}, Date{jaar, 12, 31}, Date{jaar, 1, 1}, id, naam),
@@ -277,6 +282,7 @@ Billing bill(store::Store &store, const RunConfig &c, int jaar, const std::strin
     }
     Billing out;
     out.already = std::move(already);
+    out.diagnostics = std::move(diagnostics);
     for (auto &d : drafts) out.issued.push_back(issue_invoice(store, std::move(d), user, "factureren"));
     return out;
 }

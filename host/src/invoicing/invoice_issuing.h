@@ -26,14 +26,26 @@ std::string billing_problem(const std::string &jaar, const std::string &soort, c
 struct Billing {
     std::vector<Invoice> issued;
     std::vector<std::string> already;
+    /// Warnings and notes of reading the partner registry (werkplekhuur per termijn), formatted as
+    /// the CLI prints diagnostics; "" when there are none. The caller shows them (bill() prints nothing).
+    std::string diagnostics;
+};
+
+/// A billing refused for problems of the config or its plugins found while reading the partner
+/// registry: the message names the first, `diagnostics` holds all of them, formatted as the CLI
+/// prints diagnostics, for the caller to show (bill() prints nothing).
+struct BillingRefused : store::StoreError {
+    BillingRefused(vhh::ExitCode code, const std::string &message, std::string all)
+        : store::StoreError(code, message), diagnostics(std::move(all)) {}
+    std::string diagnostics;
 };
 
 /// Bills `soort` (voorschot, werkplekhuur, afrekening) of `jaar` — the config's boekjaar — for
 /// every debiteur not billed yet (voorschot and werkplekhuur: termijn `termijn`, or every termijn
 /// when ""), with `user` in the audit log. Werkplekhuur per termijn reads the partner registry with
-/// the plugins found in `plugin_dirs` (as `vhh partners`). An unknown termijn is a StoreError (64);
-/// no vastgestelde begroting (or jaarrekening, for the afrekening), a debiteur without facturatie
-/// entry: 65, nothing issued.
+/// the plugins found in `plugin_dirs` (as `vhh partners`); its problems are a BillingRefused. An
+/// unknown termijn is a StoreError (64); no vastgestelde begroting (or jaarrekening, for the
+/// afrekening), a debiteur without facturatie entry: 65, nothing issued.
 Billing bill(store::Store &store, const RunConfig &config, int jaar, const std::string &soort,
              const std::string &termijn, const std::string &user, const std::vector<std::string> &plugin_dirs);
 

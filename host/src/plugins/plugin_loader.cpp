@@ -201,12 +201,7 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path, const std
         ::close(fd);
         return fail(why);
     }
-    try {
-        rec.sha256 = sha256_hex_descriptor(fd, path);
-    } catch (const std::runtime_error &e) {
-        ::close(fd);
-        return fail(e.what());
-    }
+    rec.fd = fd;  // hashed when the digest is first asked for (sha256()), from this same descriptor
     if (before_dlopen_) before_dlopen_(path);
     boost::dll::shared_library lib;
     try {
@@ -221,8 +216,15 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path, const std
         auto to = detail.rfind("): ");
         if (from != std::string::npos && to != std::string::npos && to > from)
             detail = detail.substr(from + marker.size(), to - from - marker.size());
+        std::string why = "cannot load shared library: " + detail;
+        try {
+            rec.sha256();  // `vhh plugins` shows the digest of a file that was read but not loaded
+        } catch (const std::runtime_error &e) {
+            why = e.what();
+        }
+        rec.fd = -1;
         ::close(fd);
-        return fail("cannot load shared library: " + detail);
+        return fail(why);
     }
     loaded_descriptors().push_back(fd);
     if (!lib.has(VHH_PLUGIN_ENTRY_SYMBOL))
@@ -291,6 +293,11 @@ const PluginRecord &PluginRegistry::load_file(const std::string &path, const std
     if (!rec.instance) return fail("plugin " + in_quotes(rec.name) + " failed to start: " + why);
     rec.ok = true;
     return rec;
+}
+
+const std::string &PluginRecord::sha256() const {
+    if (sha256_hex.empty() && fd >= 0) sha256_hex = sha256_hex_descriptor(fd, path);
+    return sha256_hex;
 }
 
 std::shared_ptr<Plugin> create_instance(const PluginRecord &record, std::string &why) {

@@ -17,7 +17,12 @@ namespace vhh::host {
 /// One plugin file found in a plugin directory, loaded or not.
 struct PluginRecord {
     std::string path;                 ///< the file
-    std::string sha256;               ///< of the file's bytes just before loading it (manifest.json, `sha256:` pins)
+    /// The sha256 of the file's bytes (manifest.json, `sha256:` pins, `vhh plugins`), read through the
+    /// descriptor the library was loaded from when first asked for: a command that records no
+    /// plugin hash reads no plugin file twice. "" for a file refused before it was opened.
+    const std::string &sha256() const;
+    int fd = -1;                      ///< the descriptor the library was loaded through (kept open), or -1
+    mutable std::string sha256_hex;   ///< the digest once computed (see sha256())
     bool ok = false;                  ///< true when loaded, checked and instantiated
     std::string reason;               ///< why not, when !ok
     std::string name;                 ///< from the manifest (empty if it could not be read)

@@ -46,13 +46,30 @@ void flatten(const std::vector<doc::Section> &sections, int level,
     }
 }
 
-/// A PNG file's bytes as a cairo surface (read from memory, so any path works).
+/// A PNG file's bytes as a cairo surface the caller destroys (read from memory, so any path works).
+/// The file is read each time; its image is decoded once per thread while its bytes stay the same
+/// (a run of invoices paints one logo in two passes of every letter). Each thread keeps its own
+/// surface: cairo may attach snapshots to a source surface while a PDF paints it.
 cairo_surface_t *read_png(const std::string &path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RenderError("logo " + path + ": cannot be read");
-    cairo_surface_t *png = decode_png(std::string(std::istreambuf_iterator<char>(in), {}));
-    if (png == nullptr) throw RenderError("logo " + path + ": not a PNG image");
-    return png;
+    std::string bytes(std::istreambuf_iterator<char>(in), {});
+    struct Decoded {
+        std::string bytes;
+        cairo_surface_t *png = nullptr;
+        ~Decoded() {
+            if (png) cairo_surface_destroy(png);
+        }
+    };
+    thread_local Decoded last;
+    if (last.png == nullptr || last.bytes != bytes) {
+        cairo_surface_t *png = decode_png(bytes);
+        if (png == nullptr) throw RenderError("logo " + path + ": not a PNG image");
+        if (last.png) cairo_surface_destroy(last.png);
+        last.png = png;
+        last.bytes = std::move(bytes);
+    }
+    return cairo_surface_reference(last.png);
 }
 
 class DocumentSetter {

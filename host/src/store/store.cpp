@@ -251,14 +251,19 @@ std::vector<int> Store::migrate() {
 }
 
 std::vector<Row> Store::rows(const TableDef &table, const std::int64_t *parent_id) {
+    return parent_id ? rows_where(table, table.parent, Field{true, *parent_id, ""}) : rows_where(table, "", Field{});
+}
+
+std::vector<Row> Store::rows_where(const TableDef &table, const std::string &column, const Field &value) {
     std::vector<Row> out;
     guarded([&] {
         Poco::Data::Statement st(*session_);
         std::string q = "SELECT " + column_list(table) + " FROM " + table.name;
-        if (parent_id) q += " WHERE " + table.parent + " = ?";
+        if (!column.empty()) q += " WHERE " + column + " = ?";
         q += " ORDER BY " + table.order_by;
         st << sql(q);
-        if (parent_id) st, bind(*parent_id);
+        if (!column.empty() && value.integer) st, bind(static_cast<Poco::Int64>(value.number));
+        else if (!column.empty()) st, bind(value.text);
         st.execute();
         Poco::Data::RecordSet rs(st);
         const std::size_t n = rs.rowCount();

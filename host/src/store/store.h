@@ -71,6 +71,8 @@ public:
     /// The rows of `table`, in primary-key order; only those whose parent column equals
     /// `parent_id` when given.
     std::vector<Row> rows(const TableDef &table, const std::int64_t *parent_id = nullptr);
+    /// The rows of `table` whose `column` (one of its columns) equals `value`, in primary-key order.
+    std::vector<Row> rows_where(const TableDef &table, const std::string &column, const Field &value);
     /// Inserts `row` (in column order) into `table`.
     void insert(const TableDef &table, const Row &row);
     /// Inserts `rows` into `table`, many rows per statement (one round trip each on PostgreSQL).

@@ -191,6 +191,8 @@ void post_factureren(Exchange &x) {
             tx.commit();
             return x.redirect("/facturen?jaar=" + std::to_string(boekjaar) + "&vastgelegd=factureren&nieuw=" +
                               std::to_string(b.issued.size()) + "&al=" + std::to_string(b.already.size()));
+        } catch (const invoicing::BillingRefused &e) {
+            st.fouten["algemeen"] = std::string(e.what()) + "\n" + e.diagnostics;  // all of them, as the CLI prints
         } catch (const store::StoreError &e) {
             if (e.code == vhh::ExitCode::usage) st.fouten["termijn"] = e.what();
             else if (e.code == vhh::ExitCode::data || e.code == vhh::ExitCode::config) st.fouten["algemeen"] = e.what();
