@@ -62,7 +62,8 @@ public:
     std::vector<Row> rows(const TableDef &table, const std::int64_t *parent_id = nullptr);
     /// Inserts `row` (in column order) into `table`.
     void insert(const TableDef &table, const Row &row);
-    /// Inserts `rows` into `table`, many rows per statement (one round trip each on PostgreSQL).
+    /// Inserts `rows` into `table` through the back end's bulk path: SQLite one INSERT prepared once
+    /// and stepped per row, PostgreSQL one COPY FROM STDIN (one round trip for all rows).
     void insert_many(const TableDef &table, const std::vector<Row> &rows);
     /// The number of rows of `table`.
     std::int64_t count(const std::string &table);
