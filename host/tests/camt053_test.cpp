@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <sstream>
 
 using namespace vhh;
 using namespace vhh::host::betalingen;
@@ -231,4 +232,65 @@ TEST(Camt053, DeepNestingIsRefused) {
 TEST(Camt053, AMissingFileIsNoInput) {
     auto r = read_camt053("/nonexistent/bank.xml");
     EXPECT_EQ(r.diagnostics.exit_code(), ExitCode::no_input);
+}
+
+namespace {
+
+/// Records what a streaming reader hands over, and in which order.
+struct RecordingSink : Camt053Sink {
+    std::vector<std::string> events;  // "tx <statement id> <entry ref> <amount>" or "end <statement id>"
+    void transaction(const BankStatement &s, BankTransaction &&tx) override {
+        EXPECT_TRUE(s.transactions.empty());
+        events.push_back("tx " + s.statement_id + " " + tx.entry_ref + " " + tx.amount.format_nl());
+    }
+    void statement_end(const BankStatement &s) override { events.push_back("end " + s.statement_id); }
+};
+
+const std::vector<std::string> kStreamed{"tx STMT-2014-03-31 A1 € 1.250,00", "tx STMT-2014-03-31 A2 € 10,00",
+                                         "end STMT-2014-03-31"};
+
+}  // namespace
+
+TEST(Camt053Stream, ASinkGetsEachTransactionAsItIsReadAndTheStatementHoldsNone) {
+    Tx a, b;
+    a.ntry_ref = "A1";
+    b.ntry_ref = "A2";
+    b.amount = "10.00";
+    RecordingSink sink;
+    std::istringstream in(statement("001.08", {a, b}));
+    auto r = read_camt053_stream("bank.xml", in, std::string("NL91BNGH0285000001"), &sink);
+    ASSERT_TRUE(r.ok()) << r.diagnostics.all().front().message;
+    EXPECT_EQ(sink.events, kStreamed);
+    ASSERT_EQ(r.statements.size(), 1u);
+    EXPECT_TRUE(r.statements[0].transactions.empty());
+}
+
+TEST(Camt053Stream, TransactionsReadBeforeTheStatementIdWaitForIt) {
+    Tx a, b;
+    a.ntry_ref = "A1";
+    b.ntry_ref = "A2";
+    b.amount = "10.00";
+    std::string xml = statement("001.02", {a, b});
+    const std::string id = "<Id>STMT-2014-03-31</Id>\n";
+    xml.erase(xml.find(id), id.size());
+    xml.insert(xml.find("</Stmt>"), id);
+    RecordingSink sink;
+    std::istringstream in(xml);
+    auto r = read_camt053_stream("bank.xml", in, std::nullopt, &sink);
+    ASSERT_TRUE(r.ok()) << r.diagnostics.all().front().message;
+    EXPECT_EQ(sink.events, kStreamed);
+}
+
+TEST(Camt053Stream, AfterAnErrorTheSinkGetsNothingMore) {
+    Tx a, b;
+    a.ntry_ref = "A1";
+    b.ntry_ref = "A2";
+    b.currency = "USD";
+    Tx c = a;
+    c.ntry_ref = "A3";
+    RecordingSink sink;
+    std::istringstream in(statement("001.08", {a, b, c}));
+    auto r = read_camt053_stream("bank.xml", in, std::nullopt, &sink);
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(sink.events, std::vector<std::string>{"tx STMT-2014-03-31 A1 € 1.250,00"});
 }

@@ -24,10 +24,11 @@ Field txt(std::string s) { return {false, 0, std::move(s)}; }
 
 const store::TableDef &bt() { return *store::find_table("betalingen"); }
 
-Row to_row(const Payment &p) {
-    return {num(p.id), txt(p.regio), txt(p.afschrift), txt(p.referentie), num(p.volgnr), num(p.bedrag_cents),
-            txt(p.boekdatum), txt(p.naam), txt(p.iban), txt(p.kenmerk), txt(p.omschrijving), num(p.storno ? 1 : 0),
-            txt(p.factuur), txt(p.koppeling)};
+Row to_row(Payment &&p) {
+    return {num(p.id), txt(std::move(p.regio)), txt(std::move(p.afschrift)), txt(std::move(p.referentie)),
+            num(p.volgnr), num(p.bedrag_cents), txt(std::move(p.boekdatum)), txt(std::move(p.naam)),
+            txt(std::move(p.iban)), txt(std::move(p.kenmerk)), txt(std::move(p.omschrijving)), num(p.storno ? 1 : 0),
+            txt(std::move(p.factuur)), txt(std::move(p.koppeling))};
 }
 
 Payment from_row(const Row &r) {
@@ -76,25 +77,35 @@ std::vector<Payment> read_payments(store::Store &store, const std::string &regio
     return out;
 }
 
-void book_payments(store::Store &store, std::vector<Payment> &payments, const std::string &user,
-                   const std::string &summary) {
+PaymentBooking::PaymentBooking(store::Store &store, std::string user)
+    : store_(store), user_(std::move(user)), next_(store.next_id("betalingen", "id")) {}
+
+void PaymentBooking::add(Payment &&p) {
     constexpr std::size_t kRowsPerBatch = 2000;  // rows held at once: memory stays flat for a large statement
-    std::int64_t next = store.next_id("betalingen", "id");
-    Sha256 seal;
-    start_import_seal(seal);
-    std::vector<Row> rows;
-    rows.reserve(std::min(kRowsPerBatch, payments.size()));
-    for (std::size_t k = 0; k < payments.size(); ++k) {
-        Payment &p = payments[k];
-        p.id = next++;
-        rows.push_back(to_row(p));
-        seal_row(seal, rows.back());
-        if (rows.size() == kRowsPerBatch || k + 1 == payments.size()) {
-            store.insert_many(bt(), rows);
-            rows.clear();
-        }
+    if (!seal_) {
+        seal_ = std::make_unique<Sha256>();
+        start_import_seal(*seal_);
+        rows_.reserve(kRowsPerBatch);
     }
-    store::append_log(store, user, kImportCommand, summary + store::seal_text(seal.hex()));
+    p.id = next_++;
+    rows_.push_back(to_row(std::move(p)));
+    seal_row(*seal_, rows_.back());
+    ++booked_;
+    if (rows_.size() == kRowsPerBatch) write();
+}
+
+void PaymentBooking::write() {
+    store_.insert_many(bt(), rows_);
+    rows_.clear();
+}
+
+void PaymentBooking::end_statement(const std::string &summary) {
+    if (booked_ > 0) {
+        write();
+        store::append_log(store_, user_, kImportCommand, summary + store::seal_text(seal_->hex()));
+    }
+    seal_.reset();
+    booked_ = 0;
 }
 
 std::unordered_map<std::string, BookedKey> booked_keys(store::Store &store, const std::string &regio) {

@@ -6,12 +6,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "invoicing/facturen_store.h"
+#include "output/sha256.h"
 #include "store/store.h"
 
 namespace vhh::host::betalingen {
@@ -53,10 +55,29 @@ std::unordered_map<std::string, BookedKey> booked_keys(store::Store &store, cons
 /// What each invoice of `regio` has received (the sum of its matched transactions), by number.
 std::map<std::string, std::int64_t> paid_per_invoice(store::Store &store, const std::string &regio);
 
-/// Books `payments` (ids assigned here) in the open write transaction, many rows per statement,
-/// with one audit log entry for the statement (`summary`, from import_summary, + a sha256 over the rows).
-void book_payments(store::Store &store, std::vector<Payment> &payments, const std::string &user,
-                   const std::string &summary);
+/// Books an import's transactions as they are read, statement by statement, in the open write
+/// transaction: rows written 2 000 at a time through the store's bulk path (memory stays flat for a
+/// large statement), each statement closed by its audit log entry (`summary`, from import_summary,
+/// + a sha256 over the rows it booked, as verify_payments checks it).
+class PaymentBooking {
+public:
+    /// Books into `store` with `user` in the audit log; ids follow the store's highest.
+    PaymentBooking(store::Store &store, std::string user);
+    /// Books `p` (its id assigned here) in the current statement.
+    void add(Payment &&p);
+    /// Ends the current statement: writes the rows held and, when it booked any, its audit log entry.
+    void end_statement(const std::string &summary);
+
+private:
+    void write();
+
+    store::Store &store_;
+    std::string user_;
+    std::int64_t next_;
+    std::size_t booked_ = 0;          ///< rows of the current statement
+    std::vector<store::Row> rows_;    ///< not written yet
+    std::unique_ptr<Sha256> seal_;    ///< of the current statement's rows
+};
 
 /// The audit log text of an import of statement `afschrift` (before its seal), as book_payments'
 /// `summary`: verify_payments reads the count of transactions booked from it.

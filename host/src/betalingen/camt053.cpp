@@ -14,6 +14,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace vhh::host::betalingen {
 
@@ -97,24 +98,24 @@ struct Entry {
 /// tag stores what that path means. Errors are recorded, never thrown, so every one of a file comes.
 class Handler : public Poco::XML::DefaultHandler, public Poco::XML::LexicalHandler {
 public:
-    Handler(std::string path, std::optional<std::string> expected_iban, Camt053Reading &out)
-        : file_(std::move(path)), expected_iban_(std::move(expected_iban)), out_(out) {}
+    Handler(std::string path, std::optional<std::string> expected_iban, Camt053Reading &out, Camt053Sink *sink)
+        : file_(std::move(path)), expected_iban_(std::move(expected_iban)), out_(out), sink_(sink) {}
 
     void setDocumentLocator(const Poco::XML::Locator *loc) override { locator_ = loc; }
 
     void startElement(const Poco::XML::XMLString &uri, const Poco::XML::XMLString &local,
                       const Poco::XML::XMLString &, const Poco::XML::Attributes &attrs) override {
-        const SourceLocation here = location();
-        if (lengths_.empty()) start_document(uri, local, here);
+        const Pos pos = position();
+        if (lengths_.empty()) start_document(uri, local, at(pos));
         if (lengths_.size() == kMaxDepth && !refused_) {
-            error(here, "", "elements nested more than " + std::to_string(kMaxDepth) +
+            error(at(pos), "", "elements nested more than " + std::to_string(kMaxDepth) +
                                 " deep; a bank statement nests about 12");
             refused_ = true;
         }
         lengths_.push_back(path_.size());
         if (!path_.empty()) path_ += '/';
         path_ += local;
-        starts_.push_back(here);
+        starts_.push_back(pos);
         text_.clear();
         if (refused_) return;
         const std::string &p = path_;
@@ -122,21 +123,21 @@ public:
             statement_ = BankStatement{};
             statement_.version = version_;
             statement_.message_id = message_id_;
-            statement_.where = here;
+            statement_.where = at(pos);
             seen_refs_.clear();
             entry_position_ = 0;
             credits_ = debits_ = Money{};
             balances_.clear();
         } else if (p == "Document/BkToCstmrStmt/Stmt/Bal") {
             balances_.push_back(Balance{});
-            balances_.back().where = here;
+            balances_.back().where = at(pos);
         } else if (p == "Document/BkToCstmrStmt/Stmt/Ntry") {
             entry_ = Entry{};
-            entry_.where = here;
+            entry_.where = at(pos);
             ++entry_position_;
         } else if (p == "Document/BkToCstmrStmt/Stmt/Ntry/NtryDtls/TxDtls") {
             entry_.txs.push_back(BankTransaction{});
-            entry_.txs.back().where = here;
+            entry_.txs.back().where = at(pos);
             entry_.tx_amounts.push_back(std::nullopt);
             entry_.parties.emplace_back();
         }
@@ -170,14 +171,21 @@ public:
     bool saw_statement_root() const { return saw_root_; }
 
 private:
-    SourceLocation location() const {
-        if (!locator_) return {file_, 0, 0};
+    /// A position in the file, without its name: kept per open element, so no copy of the name.
+    struct Pos {
+        int line = 0, column = 0;
+    };
+    Pos position() const {
+        if (!locator_) return {};
         // expat counts columns from 0; vhh's locations from 1.
-        return {file_, locator_->getLineNumber(), locator_->getColumnNumber() + 1};
+        return {locator_->getLineNumber(), locator_->getColumnNumber() + 1};
     }
+    SourceLocation at(Pos p) const { return {file_, p.line, p.column}; }
+    SourceLocation location() const { return at(position()); }
 
     /// The key path of an element for messages: "Stmt[2].Ntry[14].Amt".
-    std::string key(const std::string &tail) const {
+    std::string key(std::string_view tail_view) const {
+        const std::string tail(tail_view);
         std::string k = "Stmt[" + std::to_string(out_.statements.size() + 1) + "]";
         if (entry_position_ > 0 && tail.rfind("Ntry", 0) == 0) {
             k += ".Ntry[" + std::to_string(entry_position_) + "]";
@@ -213,73 +221,75 @@ private:
         }
     }
 
-    std::optional<Money> amount(const SourceLocation &where, const std::string &tail) {
+    std::optional<Money> amount(Pos pos, std::string_view tail) {
         if (currency_ != "EUR") {
-            error(where, key(tail) + ".Ccy",
+            error(at(pos), key(tail) + ".Ccy",
                   currency_.empty() ? std::string("the amount has no currency (attribute Ccy)")
                                     : "currency " + currency_ + ": vhh books amounts in euro (EUR) only");
             return std::nullopt;
         }
         auto m = parse_amount(text_);
-        if (!m) error(where, key(tail), "'" + trimmed(text_) + "' is not an amount (expected e.g. 1250.00)");
+        if (!m) error(at(pos), key(tail), "'" + trimmed(text_) + "' is not an amount (expected e.g. 1250.00)");
         return m;
     }
 
-    void end(const std::string &p, const SourceLocation &where) {
-        static const std::string kStmt = "Document/BkToCstmrStmt/Stmt";
-        if (p == "Document/BkToCstmrStmt/GrpHdr/MsgId") {
+    void end(const std::string &p, Pos pos) {
+        // Compared as views: this runs for every end tag of the file, and allocates nothing.
+        static constexpr std::string_view kStmt = "Document/BkToCstmrStmt/Stmt/";
+        const std::string_view path(p);
+        if (path == "Document/BkToCstmrStmt/GrpHdr/MsgId") {
             message_id_ = trimmed(text_);
             return;
         }
-        if (p == kStmt) return end_statement();
-        if (p.compare(0, kStmt.size() + 1, kStmt + "/") != 0) return;
-        const std::string s = p.substr(kStmt.size() + 1);
+        if (path == kStmt.substr(0, kStmt.size() - 1)) return end_statement();
+        if (path.substr(0, kStmt.size()) != kStmt) return;
+        const std::string_view s = path.substr(kStmt.size());
         if (s == "Id") statement_.statement_id = trimmed(text_);
         else if (s == "Acct/Id/IBAN") {
             statement_.iban = normalised_iban(text_);
-            iban_where_ = where;
+            iban_where_ = at(pos);
         } else if (s == "Acct/Ccy") {
             statement_.currency = trimmed(text_);
             if (statement_.currency != "EUR")
-                error(where, key(s), "the account is kept in " + statement_.currency + "; vhh books euro (EUR) accounts only");
+                error(at(pos), key(s), "the account is kept in " + statement_.currency + "; vhh books euro (EUR) accounts only");
         } else if (s == "Bal/Tp/CdOrPrtry/Cd") balances_.back().type = trimmed(text_);
         else if (s == "Bal/Amt") {
-            balances_.back().amount = amount(where, s);
+            balances_.back().amount = amount(pos, s);
         } else if (s == "Bal/CdtDbtInd") balances_.back().indicator = trimmed(text_);
         else if (s == "Ntry") end_entry();
-        else if (s.compare(0, 5, "Ntry/") == 0) entry_field(s, s.substr(5), where);
+        else if (s.substr(0, 5) == "Ntry/") entry_field(s, s.substr(5), pos);
     }
 
-    void entry_field(const std::string &s, const std::string &e, const SourceLocation &where) {
+    void entry_field(std::string_view s, std::string_view e, Pos pos) {
         if (e == "NtryRef") entry_.ntry_ref = trimmed(text_);
         else if (e == "AcctSvcrRef") entry_.acct_svcr_ref = trimmed(text_);
         else if (e == "Amt") {
             entry_.has_amount = true;
-            entry_.amount = amount(where, s);
+            entry_.amount = amount(pos, s);
         } else if (e == "CdtDbtInd") {
             entry_.indicator = trimmed(text_);
             if (entry_.indicator != "CRDT" && entry_.indicator != "DBIT")
-                error(where, key(s), "'" + entry_.indicator + "' is not a credit/debit indicator (expected CRDT or DBIT)");
+                error(at(pos), key(s), "'" + entry_.indicator + "' is not a credit/debit indicator (expected CRDT or DBIT)");
         } else if (e == "RvslInd") entry_.reversal = trimmed(text_) == "true" || trimmed(text_) == "1";
         else if (e == "Sts" || e == "Sts/Cd") {
             if (!trimmed(text_).empty()) entry_.status = trimmed(text_);
         } else if (e == "BookgDt/Dt" || e == "BookgDt/DtTm") {
             entry_.has_booking = true;
             entry_.booking = parse_date(text_);
-            if (!entry_.booking) error(where, key(s), "'" + trimmed(text_) + "' is not a date (expected YYYY-MM-DD)");
+            if (!entry_.booking) error(at(pos), key(s), "'" + trimmed(text_) + "' is not a date (expected YYYY-MM-DD)");
         } else if (e == "ValDt/Dt" || e == "ValDt/DtTm") {
             entry_.value = parse_date(text_);
-            if (!entry_.value) error(where, key(s), "'" + trimmed(text_) + "' is not a date (expected YYYY-MM-DD)");
-        } else if (e.compare(0, 16, "NtryDtls/TxDtls/") == 0 && !entry_.txs.empty()) {
+            if (!entry_.value) error(at(pos), key(s), "'" + trimmed(text_) + "' is not a date (expected YYYY-MM-DD)");
+        } else if (e.substr(0, 16) == "NtryDtls/TxDtls/" && !entry_.txs.empty()) {
             // (not "NtryDtls/TxDtlsX/…": an element whose name merely starts with TxDtls opened no transaction)
-            tx_field(s, e.substr(16), where);
+            tx_field(s, e.substr(16), pos);
         }
     }
 
-    void tx_field(const std::string &s, const std::string &t, const SourceLocation &where) {
+    void tx_field(std::string_view s, std::string_view t, Pos pos) {
         BankTransaction &tx = entry_.txs.back();
         if (t == "Refs/EndToEndId") tx.end_to_end_id = trimmed(text_);
-        else if (t == "Amt" || t == "AmtDtls/TxAmt/Amt") entry_.tx_amounts.back() = amount(where, s);
+        else if (t == "Amt" || t == "AmtDtls/TxAmt/Amt") entry_.tx_amounts.back() = amount(pos, s);
         else if (t == "RltdPties/Dbtr/Nm" || t == "RltdPties/Dbtr/Pty/Nm") entry_.parties.back().debtor_name = trimmed(text_);
         else if (t == "RltdPties/Cdtr/Nm" || t == "RltdPties/Cdtr/Pty/Nm") entry_.parties.back().creditor_name = trimmed(text_);
         else if (t == "RltdPties/DbtrAcct/Id/IBAN") entry_.parties.back().debtor_iban = normalised_iban(text_);
@@ -350,8 +360,27 @@ private:
             const Party &party = entry_.parties[i];
             tx.counterparty_name = credit ? party.debtor_name : party.creditor_name;
             tx.counterparty_iban = credit ? party.debtor_iban : party.creditor_iban;
-            statement_.transactions.push_back(std::move(tx));
+            deliver(std::move(tx));
         }
+    }
+
+    /// Hands a booked transaction to the sink once the statement's Id is known; holds it until then.
+    /// After an error nothing will be booked, so a sink is given nothing more.
+    void deliver(BankTransaction &&tx) {
+        if (!sink_ || statement_.statement_id.empty()) {
+            statement_.transactions.push_back(std::move(tx));
+            return;
+        }
+        if (out_.diagnostics.has_errors()) return;
+        if (!statement_.transactions.empty()) flush();
+        sink_->transaction(statement_, std::move(tx));
+    }
+
+    /// Hands the held transactions to the sink (the statement without them).
+    void flush() {
+        std::vector<BankTransaction> held = std::move(statement_.transactions);
+        statement_.transactions.clear();
+        for (auto &tx : held) sink_->transaction(statement_, std::move(tx));
     }
 
     /// Gives each transaction of the entry its amount: the entry's own for a single transaction;
@@ -423,6 +452,10 @@ private:
                 error(closing->where, k + ".Bal", "the balances are beyond the range of 64-bit cents");
             }
         }
+        if (sink_ && !out_.diagnostics.has_errors()) {
+            flush();
+            sink_->statement_end(statement_);
+        }
         out_.statements.push_back(std::move(statement_));
         statement_ = BankStatement{};
         entry_position_ = 0;
@@ -431,10 +464,11 @@ private:
     std::string file_;
     std::optional<std::string> expected_iban_;
     Camt053Reading &out_;
+    Camt053Sink *sink_;
     const Poco::XML::Locator *locator_ = nullptr;
     std::string path_;                  ///< the open elements' local names, joined by '/'
     std::vector<std::size_t> lengths_;  ///< the length of path_ before each open element
-    std::vector<SourceLocation> starts_;
+    std::vector<Pos> starts_;
     std::string text_, currency_, version_, message_id_;
     bool refused_ = false, saw_root_ = false;
     BankStatement statement_;
@@ -446,9 +480,10 @@ private:
     Money credits_, debits_;
 };
 
-Camt053Reading parse(const std::string &path, std::istream &in, const std::optional<std::string> &expected_iban) {
+Camt053Reading parse(const std::string &path, std::istream &in, const std::optional<std::string> &expected_iban,
+                     Camt053Sink *sink = nullptr) {
     Camt053Reading out;
-    Handler handler(path, expected_iban, out);
+    Handler handler(path, expected_iban, out, sink);
     Poco::XML::SAXParser parser;
     parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
     parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACE_PREFIXES, false);
@@ -501,8 +536,8 @@ Camt053Reading read_camt053(const std::string &path, const std::optional<std::st
 }
 
 Camt053Reading read_camt053_stream(const std::string &path, std::istream &in,
-                                   const std::optional<std::string> &expected_iban) {
-    return parse(path, in, expected_iban);
+                                   const std::optional<std::string> &expected_iban, Camt053Sink *sink) {
+    return parse(path, in, expected_iban, sink);
 }
 
 Camt053Reading read_camt053_text(const std::string &path, const std::string &xml,

@@ -73,9 +73,24 @@ const std::vector<std::string> &supported_camt053_versions();
 /// balance and the entries.
 Camt053Reading read_camt053(const std::string &path, const std::optional<std::string> &expected_iban = {});
 
-/// Same, for the statement read from `in` (named `path` in messages), streaming.
+/// Receives the booked transactions as the reader streams them, so a statement of 100 000 entries
+/// is never held whole. Errors found later in the file (a balance, the account) still come in the
+/// reading's diagnostics: a sink books nothing for good until the reading is ok.
+class Camt053Sink {
+public:
+    virtual ~Camt053Sink() = default;
+    /// A booked transaction of `statement`, whose header (version, Id, account) is read so far and
+    /// whose `transactions` are empty. The reader delivers a statement's transactions in file order,
+    /// once its Id is known (at the end of the statement when the Id follows the entries).
+    virtual void transaction(const BankStatement &statement, BankTransaction &&tx) = 0;
+    /// The end of `statement` (its balances read), after its last transaction.
+    virtual void statement_end(const BankStatement &statement) = 0;
+};
+
+/// Same, for the statement read from `in` (named `path` in messages), streaming. With a `sink`, each
+/// booked transaction goes to it instead of into its statement's `transactions`.
 Camt053Reading read_camt053_stream(const std::string &path, std::istream &in,
-                                   const std::optional<std::string> &expected_iban = {});
+                                   const std::optional<std::string> &expected_iban = {}, Camt053Sink *sink = nullptr);
 
 /// Same, for the statement text `xml` as read from `path` (used in messages).
 Camt053Reading read_camt053_text(const std::string &path, const std::string &xml,

@@ -1,5 +1,6 @@
 #include "betalingen/statement_booking.h"
 
+#include <optional>
 #include <unordered_map>
 
 #include "betalingen/camt053.h"
@@ -17,22 +18,102 @@ namespace {
 
 std::string euro(std::int64_t cents) { return Money::cents(cents).format_nl(); }
 
-Payment payment_of(const BankStatement &s, const BankTransaction &tx, const std::string &regio) {
+Payment payment_of(const BankStatement &s, BankTransaction &&tx, const std::string &regio) {
     Payment p;
     p.regio = regio;
     p.afschrift = s.statement_id;
-    p.referentie = tx.entry_ref;
+    p.referentie = std::move(tx.entry_ref);
     p.volgnr = tx.tx_index;
     p.bedrag_cents = tx.credit ? tx.amount.in_cents() : -tx.amount.in_cents();
     p.boekdatum = tx.booking_date.iso();
-    p.naam = tx.counterparty_name;
-    p.iban = tx.counterparty_iban;
-    p.kenmerk = tx.structured_reference;
-    p.omschrijving = tx.remittance_text;
+    p.naam = std::move(tx.counterparty_name);
+    p.iban = std::move(tx.counterparty_iban);
+    p.kenmerk = std::move(tx.structured_reference);
+    p.omschrijving = std::move(tx.remittance_text);
     p.storno = tx.reversal;
     p.koppeling = rule_text(MatchRule::none);
     return p;
 }
+
+/// Matches and books each transaction as the reader delivers it: nothing of the statement is held
+/// but the keys booked (to book nothing twice) and the rows of the batch being written. After an
+/// error it only checks on, and writes nothing more (the transaction is rolled back).
+class StatementBooker : public Camt053Sink {
+public:
+    StatementBooker(store::Store &store, const std::string &regio, const std::string &user)
+        : regio_(regio), by_key_(booked_keys(store, regio)), booking_(store, user) {
+        const std::vector<Invoice> all = invoicing::read_invoices(store, regio);
+        const auto paid = paid_per_invoice(store, regio);
+        for (const auto &inv : all)
+            if (!inv.credit_note())
+                items_.push_back({inv.nummer, inv.betalingskenmerk, Money::cents(open_after_payments(inv, all, paid))});
+        matcher_.emplace(items_);
+    }
+
+    void transaction(const BankStatement &s, BankTransaction &&t) override {
+        if (!open_) {
+            statements.push_back({s.statement_id, 0, 0, 0});
+            open_ = true;
+        }
+        StatementBooked &b = statements.back();
+        const std::int64_t cents = t.credit ? t.amount.in_cents() : -t.amount.in_cents();
+        std::string key = t.booking_key(s.statement_id);
+        if (auto it = by_key_.find(key); it != by_key_.end()) {
+            const BookedKey &e = it->second;
+            if (e.id < 0) {  // booked by this file already: two statements with the same Id
+                diagnostics.error(vhh::ExitCode::data, t.where, "Ntry", "transaction " + key + " is in this file twice");
+                return;
+            }
+            const std::string date = t.booking_date.iso();
+            if (e.bedrag_cents != cents || e.boekdatum != date)
+                diagnostics.error(vhh::ExitCode::data, t.where, "Ntry",
+                                  "transaction " + key + " is booked already (transactie " + std::to_string(e.id) +
+                                      ") with " + euro(e.bedrag_cents) + " on " + e.boekdatum + ", here with " +
+                                      euro(cents) + " on " + date,
+                                  "a bank does not change a booked entry: is this another account's statement?");
+            ++b.already;
+            return;
+        }
+        const MatchResult m = matcher_->match(t);
+        const SourceLocation where = std::move(t.where);
+        Payment p = payment_of(s, std::move(t), regio_);
+        if (m.item && m.already_paid) {
+            // Better than refusing the statement: the payment is on the account, so it is booked,
+            // unmatched, for the controller to decide (koppelen, or pay it back).
+            diagnostics.warning(where, "Ntry",
+                                "payment of " + euro(p.bedrag_cents) + " names invoice " + items_[*m.item].number +
+                                    ", which is paid already (open " + euro(items_[*m.item].open.in_cents()) +
+                                    "): booked as unmatched",
+                                "'vhh betalingen koppelen " + key + " NUMMER' ties it to another invoice");
+        } else if (m.item) {
+            p.factuur = items_[*m.item].number;
+            p.koppeling = rule_text(m.rule);
+            items_[*m.item].open = Money::cents(items_[*m.item].open.in_cents() - p.bedrag_cents);
+            ++b.matched;
+        }
+        by_key_.emplace(std::move(key), BookedKey{-1, 0, ""});
+        ++b.booked;
+        if (!diagnostics.has_errors()) booking_.add(std::move(p));
+    }
+
+    void statement_end(const BankStatement &s) override {
+        if (!open_) statements.push_back({s.statement_id, 0, 0, 0});
+        open_ = false;
+        const StatementBooked &b = statements.back();
+        if (!diagnostics.has_errors()) booking_.end_statement(import_summary(regio_, b.id, b.booked, b.matched));
+    }
+
+    std::vector<StatementBooked> statements;
+    Diagnostics diagnostics;  ///< of matching against the store (the reader's are its own)
+
+private:
+    const std::string &regio_;
+    std::unordered_map<std::string, BookedKey> by_key_;
+    std::vector<InvoiceItem> items_;
+    std::optional<PaymentMatcher> matcher_;  // indexes items_, so built after it
+    PaymentBooking booking_;
+    bool open_ = false;  ///< a statement has delivered transactions and not ended yet
+};
 
 }  // namespace
 
@@ -42,80 +123,24 @@ StatementImport import_statement(store::Store &store, const RunConfig &c, const 
         throw StoreError(vhh::ExitCode::config, c.path +
                                                     " has no facturatie.leverancier.iban: vhh cannot tell whether a "
                                                     "statement is of the Veiligheidshuis's account");
+    // The write transaction is open while the file streams in: each transaction is matched and
+    // booked as it is read, and everything is rolled back when the file or the store says no.
+    store::Transaction tx(store, true);
+    store.require_schema();
+    StatementBooker booker(store, c.region.id, user);
     Camt053Reading reading;
     try {
-        reading = read_camt053_stream(name, in, c.facturatie.iban);
+        reading = read_camt053_stream(name, in, c.facturatie.iban, &booker);
     } catch (const std::runtime_error &e) {
         reading.diagnostics.error(vhh::ExitCode::no_input, {name, 0, 0}, "",
                                   std::string("cannot read the bank statement: ") + e.what());
     }
     StatementImport out;
-    if (!reading.ok()) {
-        out.diagnostics = std::move(reading.diagnostics);
-        return out;
-    }
-    store::Transaction tx(store, true);
-    store.require_schema();
-    const std::vector<Invoice> all = invoicing::read_invoices(store, c.region.id);
-    std::unordered_map<std::string, BookedKey> by_key = booked_keys(store, c.region.id);
-    const auto paid = paid_per_invoice(store, c.region.id);
-    std::vector<InvoiceItem> items;
-    for (const auto &inv : all)
-        if (!inv.credit_note())
-            items.push_back({inv.nummer, inv.betalingskenmerk, Money::cents(open_after_payments(inv, all, paid))});
-    const PaymentMatcher matcher(items);
-    Diagnostics &diag = out.diagnostics;
-    diag = reading.diagnostics;  // its warnings, if any
-    std::vector<std::vector<Payment>> payments;
-    for (const BankStatement &s : reading.statements) {
-        StatementBooked b{s.statement_id, 0, 0, 0};
-        std::vector<Payment> booked;
-        for (const BankTransaction &t : s.transactions) {
-            Payment p = payment_of(s, t, c.region.id);
-            if (auto it = by_key.find(p.key()); it != by_key.end()) {
-                const BookedKey &e = it->second;
-                if (e.id < 0) {  // booked by this file already: two statements with the same Id
-                    diag.error(vhh::ExitCode::data, t.where, "Ntry", "transaction " + p.key() + " is in this file twice");
-                    continue;
-                }
-                if (e.bedrag_cents != p.bedrag_cents || e.boekdatum != p.boekdatum)
-                    diag.error(vhh::ExitCode::data, t.where, "Ntry",
-                               "transaction " + p.key() + " is booked already (transactie " + std::to_string(e.id) +
-                                   ") with " + euro(e.bedrag_cents) + " on " + e.boekdatum + ", here with " +
-                                   euro(p.bedrag_cents) + " on " + p.boekdatum,
-                               "a bank does not change a booked entry: is this another account's statement?");
-                ++b.already;
-                continue;
-            }
-            const MatchResult m = matcher.match(t);
-            if (m.item && m.already_paid) {
-                // Better than refusing the statement: the payment is on the account, so it is booked,
-                // unmatched, for the controller to decide (koppelen, or pay it back).
-                diag.warning(t.where, "Ntry",
-                             "payment of " + euro(p.bedrag_cents) + " names invoice " + items[*m.item].number +
-                                 ", which is paid already (open " + euro(items[*m.item].open.in_cents()) +
-                                 "): booked as unmatched",
-                             "'vhh betalingen koppelen " + p.key() + " NUMMER' ties it to another invoice");
-            } else if (m.item) {
-                p.factuur = items[*m.item].number;
-                p.koppeling = rule_text(m.rule);
-                items[*m.item].open = Money::cents(items[*m.item].open.in_cents() - p.bedrag_cents);
-                ++b.matched;
-            }
-            by_key.emplace(p.key(), BookedKey{-1, 0, ""});
-            booked.push_back(std::move(p));
-        }
-        b.booked = booked.size();
-        out.statements.push_back(b);
-        payments.push_back(std::move(booked));
-    }
-    reading.statements.clear();  // booked as Payments now: do not hold a statement twice
-    reading.statements.shrink_to_fit();
-    if (diag.has_errors()) return out;  // rolled back: nothing was booked
-    for (std::size_t k = 0; k < payments.size(); ++k)
-        if (!payments[k].empty())
-            book_payments(store, payments[k], user,
-                          import_summary(c.region.id, out.statements[k].id, payments[k].size(), out.statements[k].matched));
+    out.diagnostics = std::move(reading.diagnostics);  // its warnings, if any
+    if (out.diagnostics.has_errors()) return out;      // rolled back: nothing was booked
+    out.diagnostics.merge(std::move(booker.diagnostics));
+    if (out.diagnostics.has_errors()) return out;
+    out.statements = std::move(booker.statements);
     tx.commit();
     return out;
 }

@@ -211,6 +211,14 @@ void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, co
                          "add {id: " + l.payer_id + ", kvk or oin, straat, postcode, plaats}");
 }
 
+void check_werkplekhuur_termijnen(const Facturatie &f, bool has_partner_registry, Diagnostics &diag) {
+    if (!f.configured || f.werkplekhuur_termijnen == "jaar" || has_partner_registry) return;
+    diag.error(ExitCode::config, f.werkplekhuur_termijnen_where, "facturatie.werkplekhuur_termijnen",
+               "werkplekhuur per " + f.werkplekhuur_termijnen +
+                   " is pro rata the werkplekken of the partner registry, and none is configured",
+               "add '- name: registry.partners' to plugins, or bill werkplekhuur per jaar");
+}
+
 bool iban_valid(const std::string &text) {
     const std::string iban = compact(text);
     if (iban.size() < 15 || iban.size() > 34) return false;
@@ -240,7 +248,10 @@ Facturatie read_facturatie(const YamlNode &node, const Region &region, StageLog 
                                          "facturatie", {"bestand", "leverancier", "journaal"}, log);
     if (s.has("termijnen")) f.termijnen = s.text("termijnen");
     if (s.has("betaaltermijn_dagen")) f.betaaltermijn_dagen = static_cast<int>(s.integer("betaaltermijn_dagen"));
-    if (s.has("werkplekhuur_termijnen")) f.werkplekhuur_termijnen = s.text("werkplekhuur_termijnen");
+    if (s.has("werkplekhuur_termijnen")) {
+        f.werkplekhuur_termijnen = s.text("werkplekhuur_termijnen");
+        f.werkplekhuur_termijnen_where = s.where("werkplekhuur_termijnen");
+    }
     if (s.has("werkplekhuur_btw")) f.werkplekhuur_btw = s.text("werkplekhuur_btw");
     if (s.has("illustratief")) f.illustratief = s.boolean("illustratief");
 

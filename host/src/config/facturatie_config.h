@@ -55,6 +55,7 @@ struct Facturatie {
     JournaalRekeningen journaal;  ///< `vhh journaal`: accounts and cost centre (defaults when not configured)
     SourceLocation where;       ///< the section
     SourceLocation debiteuren_where;
+    SourceLocation werkplekhuur_termijnen_where;  ///< where werkplekhuur_termijnen is given (line 0: not given)
 
     /// The debiteur with `id`, or nullptr.
     const InvoiceParty *debiteur(const std::string &id) const;
@@ -71,6 +72,12 @@ Facturatie read_facturatie(const YamlNode &node, const Region &region, StageLog 
 /// Nothing is checked when the section is absent.
 void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, const std::vector<ContributionLine> &lines,
                                    Diagnostics &diag);
+
+/// What facturatie needs of the plugins: werkplekhuur per termijn (werkplekhuur_termijnen other than
+/// jaar) is pro rata the werkplekken of the partner registry, so without a registry it is refused
+/// (78) at the key, by `check` and `run` as by `factureren --soort werkplekhuur`. Nothing is checked
+/// when the section is absent.
+void check_werkplekhuur_termijnen(const Facturatie &f, bool has_partner_registry, Diagnostics &diag);
 
 /// True when `iban` is a well-formed IBAN (ISO 13616 check digits, mod 97).
 bool iban_valid(const std::string &iban);

@@ -114,10 +114,7 @@ WerkplekSpreiding werkplek_spreiding(const std::vector<std::string> &plugin_dirs
     Pipeline pipeline(c, registry, diag);
     registry.discover(plugin_dirs);
     if (prepare_plugins(c, pipeline, diag)) pipeline.load(diag);
-    if (!diag.has_errors() && !pipeline.has_partner_registry())
-        diag.error(vhh::ExitCode::config, {c.path, 0, 0}, "facturatie.werkplekhuur_termijnen",
-                   "werkplekhuur per termijn is pro rata the werkplekken of the partner registry, and none is configured",
-                   "add '- name: registry.partners' to plugins, or bill werkplekhuur per jaar");
+    if (!diag.has_errors()) check_werkplekhuur_termijnen(c.facturatie, pipeline.has_partner_registry(), diag);
     if (diag.has_errors())
         throw BillingRefused(diag.exit_code(), "nothing was billed: " + diag.all().front().message, format_capped(diag));
     out.diagnostics = format_capped(diag);

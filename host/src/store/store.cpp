@@ -1,11 +1,14 @@
 #include "store/store.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -284,26 +287,88 @@ std::vector<Row> Store::rows_where(const TableDef &table, const std::string &col
 
 void Store::insert(const TableDef &table, const Row &row) { insert_many(table, {row}); }
 
-void Store::insert_many(const TableDef &table, const std::vector<Row> &rows) {
-    constexpr std::size_t kRowsPerStatement = 200;  // well under both back ends' parameter limits
-    std::string tuple = "(";
-    for (std::size_t i = 0; i < table.columns.size(); ++i) tuple += i ? ", ?" : "?";
-    tuple += ")";
-    for (std::size_t first = 0; first < rows.size(); first += kRowsPerStatement) {
-        const std::size_t last = std::min(rows.size(), first + kRowsPerStatement);
-        guarded([&] {
-            Poco::Data::Statement st(*session_);
-            std::string text = "INSERT INTO " + table.name + " (" + column_list(table) + ") VALUES ";
-            for (std::size_t r = first; r < last; ++r) text += (r == first ? "" : ", ") + tuple;
-            st << sql(text);
-            for (std::size_t r = first; r < last; ++r)
-                for (const auto &f : rows[r]) {
-                    if (f.integer) st, bind(static_cast<Poco::Int64>(f.number));
-                    else st, bind(f.text);
-                }
-            st.execute();
-        });
+namespace {
+
+/// SQLite's bulk path: one INSERT prepared once, each row bound (texts not copied) and stepped.
+void insert_prepared(sqlite3 *db, const TableDef &table, const std::vector<Row> &rows) {
+    std::string text = "INSERT INTO " + table.name + " (" + column_list(table) + ") VALUES (";
+    for (std::size_t i = 0; i < table.columns.size(); ++i) text += i ? ", ?" : "?";
+    text += ")";
+    sqlite3_stmt *raw = nullptr;
+    if (const int rc = sqlite3_prepare_v2(db, text.c_str(), -1, &raw, nullptr); rc != SQLITE_OK)
+        Poco::Data::SQLite::Utility::throwException(db, rc);
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> st(raw, sqlite3_finalize);
+    for (const Row &row : rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const Field &f = row[c];
+            const int rc = f.integer ? sqlite3_bind_int64(raw, static_cast<int>(c + 1), f.number)
+                                     : sqlite3_bind_text(raw, static_cast<int>(c + 1), f.text.data(),
+                                                         static_cast<int>(f.text.size()), SQLITE_STATIC);
+            if (rc != SQLITE_OK) Poco::Data::SQLite::Utility::throwException(db, rc);
+        }
+        if (const int rc = sqlite3_step(raw); rc != SQLITE_DONE) Poco::Data::SQLite::Utility::throwException(db, rc);
+        sqlite3_reset(raw);
     }
+}
+
+/// A text value in COPY's text format: backslash, tab, newline and carriage return escaped.
+void append_copy_text(std::string &out, const std::string &text) {
+    for (char c : text) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+        }
+    }
+}
+
+[[noreturn]] void copy_failed(PGconn *pg, const std::string &what) {
+    throw Poco::Data::DataException(what + ": " + PQerrorMessage(pg));
+}
+
+/// PostgreSQL's bulk path: COPY ... FROM STDIN in text format, rows sent 64 KiB at a time.
+void copy_rows(PGconn *pg, const TableDef &table, const std::vector<Row> &rows) {
+    PGresult *start = PQexec(pg, ("COPY " + table.name + " (" + column_list(table) + ") FROM STDIN").c_str());
+    const bool copying = PQresultStatus(start) == PGRES_COPY_IN;
+    PQclear(start);
+    if (!copying) copy_failed(pg, "COPY " + table.name);
+    std::string buffer;
+    bool sent = true;
+    for (std::size_t r = 0; r < rows.size() && sent; ++r) {
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            if (c) buffer += '\t';
+            const Field &f = rows[r][c];
+            if (f.integer) buffer += std::to_string(f.number);
+            else append_copy_text(buffer, f.text);
+        }
+        buffer += '\n';
+        if (buffer.size() >= (1 << 16) || r + 1 == rows.size()) {
+            sent = PQputCopyData(pg, buffer.data(), static_cast<int>(buffer.size())) == 1;
+            buffer.clear();
+        }
+    }
+    const bool ended = PQputCopyEnd(pg, sent ? nullptr : "vhh could not send the rows") == 1;
+    std::string error;
+    while (PGresult *res = PQgetResult(pg)) {  // every result until none, or the connection stays busy
+        if (PQresultStatus(res) != PGRES_COMMAND_OK && error.empty()) error = PQresultErrorMessage(res);
+        PQclear(res);
+    }
+    if (!error.empty()) throw Poco::Data::DataException("COPY " + table.name + ": " + error);
+    if (!sent || !ended) copy_failed(pg, "COPY " + table.name);
+}
+
+}  // namespace
+
+void Store::insert_many(const TableDef &table, const std::vector<Row> &rows) {
+    if (rows.empty()) return;
+    guarded([&] {
+        if (postgresql())
+            copy_rows(static_cast<Poco::Data::PostgreSQL::SessionImpl *>(session_->impl())->handle(), table, rows);
+        else
+            insert_prepared(Poco::Data::SQLite::Utility::dbHandle(*session_), table, rows);
+    });
 }
 
 std::int64_t Store::count(const std::string &table) {

@@ -75,7 +75,8 @@ public:
     std::vector<Row> rows_where(const TableDef &table, const std::string &column, const Field &value);
     /// Inserts `row` (in column order) into `table`.
     void insert(const TableDef &table, const Row &row);
-    /// Inserts `rows` into `table`, many rows per statement (one round trip each on PostgreSQL).
+    /// Inserts `rows` into `table` through the back end's bulk path: SQLite one INSERT prepared once
+    /// and stepped per row, PostgreSQL one COPY FROM STDIN (one round trip for all rows).
     void insert_many(const TableDef &table, const std::vector<Row> &rows);
     /// The number of rows of `table`.
     std::int64_t count(const std::string &table);
