@@ -175,7 +175,7 @@ def main():
         server.wait(timeout=60)
         log.close()
     with open(log_path) as f:
-        errors = [line for line in f if "error" in line]
+        errors = [line for line in f if "error" in line.lower() or "exception" in line.lower()]
     if errors:
         print("vhh serve logged %d errors, the first: %s" % (len(errors), errors[0].strip()))
     if server.returncode != 0:
