@@ -145,10 +145,14 @@ class Facturen(FacturenTestCase):
         self.vhh("factureren", "--jaar", "2013", "--soort", "voorschot", "--termijn", "Q1", *self.db())
         first = self.facturen()[0]
         anna = self.logged_in("anna")
-        token = anna.get("/facturen").csrf()
+        shown = anna.get("/facturen")
+        token = shown.csrf()
+        versie = re.search(r'name="versie-%s" value="(\d+)"' % first["nummer"], shown.body).group(1)
+        self.assertEqual(versie, "0")
 
         def post(**fields):
             return anna.post("/facturen/crediteren", dict({"csrf": token, "jaar": "2013", "nummer": first["nummer"],
+                                                           "versie-" + first["nummer"]: versie,
                                                            "reden": "dubbel", "bedrag": "", "datum": ""}, **fields))
         cases = [({"reden": " "}, "fout-crediteren-reden", ("--reden", " ")),
                  ({"bedrag": "twaalf"}, "fout-crediteren-bedrag", ("--reden", "x", "--bedrag", "twaalf")),
@@ -180,6 +184,25 @@ class Facturen(FacturenTestCase):
         self.assertEqual((cn["bedrag_cents"], cn["crediteert"], cn["datum"]), (-1050, first["nummer"], "2013-04-02"))
         entry = [e for e in self.log() if e["commando"] == "crediteren"]
         self.assertEqual([e["gebruiker"] for e in entry], ["anna"])
+
+        # The same form again (a second click, a reload): a conflict, never a second credit note.
+        again = post(bedrag="10,50", datum="2013-04-02", reden="korting")
+        self.assertEqual(again.status, 409, again.body)
+        self.assertIn("Factuur %s is intussen gecrediteerd met creditnota 2013-00014." % first["nummer"], again.body)
+        self.assertIn("Er is geen creditnota uitgereikt", again.body)
+        self.assertEqual(len(self.facturen()), 14)
+        # The page shown now carries the new version: crediting the rest works.
+        shown = anna.get("/facturen").body
+        self.assertIn('name="versie-%s" value="1"' % first["nummer"], shown)
+        self.assertEqual(post(**{"versie-" + first["nummer"]: "1", "reden": "rest"}).status, 303)
+        self.assertEqual(len(self.facturen()), 15)
+        # A version the invoice never had, or none: no form of this server sent it.
+        for forged in ("7", "", "x"):
+            r = post(**{"versie-" + first["nummer"]: forged, "reden": "rest"})
+            self.assertEqual(r.status, 400, forged)
+        r = anna.post("/facturen/crediteren", {"csrf": token, "jaar": "2013", "nummer": first["nummer"], "reden": "x"})
+        self.assertEqual(r.status, 400)
+        self.assertEqual(len(self.facturen()), 15)
         self.vhh("db", "verify", *self.db())
 
 

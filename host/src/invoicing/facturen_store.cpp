@@ -169,6 +169,13 @@ std::int64_t open_cents(const Invoice &inv, const std::vector<Invoice> &all) {
     return open;
 }
 
+int invoice_version(const std::vector<Invoice> &all, const std::string &nummer) {
+    int n = 0;
+    for (const auto &i : all)
+        if (i.crediteert == nummer) ++n;
+    return n;
+}
+
 std::optional<std::string> verify_invoices(store::Store &store) {
     const std::set<std::string> logged = [&] {
         std::set<std::string> s = store::logged_seals(store, "factureren");

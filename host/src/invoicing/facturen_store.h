@@ -69,6 +69,11 @@ const Invoice &require_invoice(const std::vector<Invoice> &all, const std::strin
 /// credit note (a surplus returned) is owed to the debiteur (negative).
 std::int64_t open_cents(const Invoice &inv, const std::vector<Invoice> &all);
 
+/// The version of invoice `nummer` among `all` that a workspace form is shown with: the number of
+/// invoices that credit or correct it (every credit note or correction adds one; nothing takes one
+/// away). A form sent with an older version is a conflict, never a second credit or correction.
+int invoice_version(const std::vector<Invoice> &all, const std::string &nummer);
+
 /// The first invoice whose content does not match its seal, or whose seal no audit log entry names,
 /// as a message; nullopt when all hold.
 std::optional<std::string> verify_invoices(store::Store &store);

@@ -24,15 +24,6 @@ struct CorrectieForm {
     std::map<std::string, std::string> waarden, fouten;
 };
 
-/// The version of invoice `nummer` a form is shown with: the number of invoices that credit or
-/// correct it (every credit or correction adds one; nothing takes one away).
-int versie_of(const std::vector<Invoice> &all, const std::string &nummer) {
-    int n = 0;
-    for (const auto &i : all)
-        if (i.crediteert == nummer) ++n;
-    return n;
-}
-
 /// True when `text` is shaped like a number a form sends (an invoice number, a version).
 bool digits_and_dashes(const std::string &text, std::size_t max) {
     return !text.empty() && text.size() <= max && text.find_first_not_of("0123456789-") == std::string::npos;
@@ -72,7 +63,7 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, const Invoice &inv, cons
         d.set("niet_open", "Factuur " + inv.nummer + " is al helemaal gecrediteerd: er valt niets te corrigeren.");
     } else {
         Data form;
-        form.set("versie", std::to_string(versie_of(all, inv.nummer)));
+        form.set("versie", std::to_string(invoicing::invoice_version(all, inv.nummer)));
         for (const char *k : {"bedrag", "reden", "datum"}) {
             auto it = f.waarden.find(k);
             form.set(k, it == f.waarden.end() ? std::string() : it->second);
@@ -101,6 +92,24 @@ void corrigeren(Exchange &x) {
     const Invoice *inv = correctable(all, nummer, x.ctx.config.region.id);
     if (!inv) return x.error(HTTPResponse::HTTP_NOT_FOUND, "Er is geen factuur " + nummer + " om te corrigeren.");
     show(x, HTTPResponse::HTTP_OK, *inv, all, {});
+}
+
+bool refused_as_stale(Exchange &x, const std::vector<Invoice> &all, const std::string &nummer,
+                      const std::string &versie, const std::string &niet_gedaan) {
+    // A version the invoice never had, or none, is no form of this server.
+    if (versie.empty() || versie.size() > 6 || versie.find_first_not_of("0123456789") != std::string::npos ||
+        invoicing::invoice_version(all, nummer) < std::stoi(versie)) {
+        x.error(HTTPResponse::HTTP_BAD_REQUEST);
+        return true;
+    }
+    if (invoicing::invoice_version(all, nummer) == std::stoi(versie)) return false;
+    // Credited or corrected since the form was shown: by someone else, or this form sent twice.
+    std::string door;
+    for (const auto &i : all)
+        if (i.crediteert == nummer)
+            door = (i.corrected() ? "gecorrigeerd door factuur " : "gecrediteerd met creditnota ") + i.nummer;
+    x.error(HTTPResponse::HTTP_CONFLICT, "Factuur " + nummer + " is intussen " + door + ". " + niet_gedaan);
+    return true;
 }
 
 void post_corrigeren(Exchange &x) {
@@ -132,19 +141,9 @@ void post_corrigeren(Exchange &x) {
             }
             return x.error(HTTPResponse::HTTP_NOT_FOUND);
         }
-        // Credited or corrected since the form was shown: by someone else, or this form sent twice.
-        // (A version the invoice never had is no form of this server.)
-        if (versie_of(all, nummer) < std::stoi(versie)) return x.error(HTTPResponse::HTTP_BAD_REQUEST);
-        if (versie_of(all, nummer) != std::stoi(versie)) {
-            std::string door;
-            for (const auto &i : all)
-                if (i.crediteert == nummer)
-                    door = (i.corrected() ? "gecorrigeerd door factuur " : "gecrediteerd met creditnota ") + i.nummer;
-            return x.error(HTTPResponse::HTTP_CONFLICT,
-                           "Factuur " + nummer + " is intussen " + door +
-                               ". Uw correctie is niet opgeslagen: open de factuur opnieuw en kijk of zij nog nodig "
-                               "is.");
-        }
+        if (refused_as_stale(x, all, nummer, versie,
+                             "Uw correctie is niet opgeslagen: open de factuur opnieuw en kijk of zij nog nodig is."))
+            return;
         if (f.fouten.empty()) {
             try {
                 const invoicing::Corrected done = invoicing::correct(s, c, nummer, *bedrag, f.waarden["datum"],

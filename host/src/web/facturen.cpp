@@ -2,6 +2,7 @@
 // counted, as `vhh facturen` shows them), and the forms that bill a soort and termijn (`vhh
 // factureren`) and credit an invoice (`vhh crediteren`) with their code, rules and messages, shown
 // at the field. Every invoice is in the audit log with the logged-in user.
+#include <algorithm>
 #include <map>
 
 #include "betalingen/betalingen_store.h"
@@ -60,6 +61,7 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const Facturen
         if (!i.credit_note() && open > 0 && invoicing::open_cents(i, all) > 0) {
             Data o;
             o.set("nummer", i.nummer);
+            o.set("versie", std::to_string(invoicing::invoice_version(all, i.nummer)));
             o.set("tekst", i.nummer + " · " + i.debiteur + " · " + i.soort + " " + i.termijn + " · open " +
                                euro(invoicing::open_cents(i, all)));
             if (st.value("nummer") == i.nummer) o.set("gekozen", true);
@@ -206,6 +208,10 @@ void post_crediteren(Exchange &x) {
     FacturenState st;
     st.formulier = "crediteren";
     for (const char *k : {"jaar", "nummer", "reden", "bedrag", "datum"}) st.waarden[k] = x.form[k];
+    // The form carries each listed invoice's version (versie-NUMMER): credited or corrected since it
+    // was shown — by another controller, or by this form sent twice — is a conflict, never a second
+    // credit note.
+    const std::string versie = x.form["versie-" + st.waarden["nummer"]];
     int jaar = x.ctx.config.region.boekjaar;
     if (store::year_and_date_problem(st.waarden["jaar"], "", "").empty()) jaar = std::stoi(st.waarden["jaar"]);
     const std::string bedrag = form_amount(st.waarden["bedrag"]);
@@ -218,6 +224,13 @@ void post_crediteren(Exchange &x) {
         try {
             store::Transaction tx(s, true);
             s.require_schema();
+            const std::vector<invoicing::Invoice> all = invoicing::read_invoices(s, x.ctx.config.region.id);
+            const auto listed = [&](const invoicing::Invoice &i) { return i.nummer == st.waarden["nummer"]; };
+            if (std::any_of(all.begin(), all.end(), listed) &&
+                refused_as_stale(x, all, st.waarden["nummer"], versie,
+                                 "Er is geen creditnota uitgereikt: open de facturen opnieuw en kijk of er nog een "
+                                 "nodig is."))
+                return;
             const invoicing::Credited done = invoicing::credit(s, x.ctx.config, st.waarden["nummer"], amount,
                                                                st.waarden["datum"], st.waarden["reden"],
                                                                x.sessie->gebruiker.naam);

@@ -18,7 +18,7 @@
 //   POST /betalingen/koppelen      ties a payment to an invoice (transactie, factuur): controller
 //   GET  /facturen?jaar=Y    the invoices of a year with their status: beheerder, controller, bestuur
 //   POST /facturen/factureren      bills a soort (jaar, soort, termijn): controller
-//   POST /facturen/crediteren      credits an invoice (nummer, reden, bedrag, datum): controller
+//   POST /facturen/crediteren      credits an invoice (nummer, versie-NUMMER, reden, bedrag, datum): controller
 //   GET  /facturen/corrigeren?nummer=N  an invoice and the form that corrects it: controller
 //   POST /facturen/corrigeren      corrects an invoice (nummer, versie, bedrag, reden, datum): controller
 //   GET  /portaal/document/DOC     a published document and its vragen: raad (its own gemeente's letters), bestuur, controller
@@ -29,6 +29,7 @@
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
+#include "invoicing/facturen_store.h"
 #include "web/exchange.h"
 
 namespace vhh::host::web {
@@ -66,6 +67,13 @@ void post_factureren(Exchange &x);
 void post_crediteren(Exchange &x);
 /// The amount a form field holds as the CLI takes it: a Dutch "125,50" (no point) as "125.50".
 std::string form_amount(const std::string &text);
+/// Answers a POST about invoice `nummer` of `all` (the region's invoices, read in the request's write
+/// transaction) whose form was shown with version `versie` (invoicing::invoice_version) when that is
+/// no longer so: 400 for a version the invoice never had, 409 naming the credit note or correction
+/// issued since (another controller, or the same form sent twice) followed by `niet_gedaan`. True
+/// when it answered; false when the version is current (corrigeren.cpp).
+bool refused_as_stale(Exchange &x, const std::vector<invoicing::Invoice> &all, const std::string &nummer,
+                      const std::string &versie, const std::string &niet_gedaan);
 /// GET and POST /facturen/corrigeren (corrigeren.cpp).
 void corrigeren(Exchange &x);
 void post_corrigeren(Exchange &x);
