@@ -24,11 +24,6 @@ struct CorrectieForm {
     std::map<std::string, std::string> waarden, fouten;
 };
 
-/// True when `text` is shaped like a number a form sends (an invoice number, a version).
-bool digits_and_dashes(const std::string &text, std::size_t max) {
-    return !text.empty() && text.size() <= max && text.find_first_not_of("0123456789-") == std::string::npos;
-}
-
 /// The invoice `nummer` of the region among `all` when it can be corrected (not a credit note),
 /// else nullptr.
 const Invoice *correctable(const std::vector<Invoice> &all, const std::string &nummer, const std::string &regio) {
@@ -80,7 +75,7 @@ void show(Exchange &x, HTTPResponse::HTTPStatus status, const Invoice &inv, cons
 
 void corrigeren(Exchange &x) {
     const std::string nummer = x.query("nummer");
-    if (!digits_and_dashes(nummer, 16))
+    if (!invoice_number(nummer))
         return x.error(HTTPResponse::HTTP_BAD_REQUEST, "Kies een factuur op de pagina Facturen.");
     std::vector<Invoice> all;
     {
@@ -97,8 +92,7 @@ void corrigeren(Exchange &x) {
 bool refused_as_stale(Exchange &x, const std::vector<Invoice> &all, const std::string &nummer,
                       const std::string &versie, const std::string &niet_gedaan) {
     // A version the invoice never had, or none, is no form of this server.
-    if (versie.empty() || versie.size() > 6 || versie.find_first_not_of("0123456789") != std::string::npos ||
-        invoicing::invoice_version(all, nummer) < std::stoi(versie)) {
+    if (!form_version(versie) || invoicing::invoice_version(all, nummer) < std::stoi(versie)) {
         x.error(HTTPResponse::HTTP_BAD_REQUEST);
         return true;
     }
@@ -117,8 +111,7 @@ void post_corrigeren(Exchange &x) {
     for (const char *k : {"nummer", "versie", "bedrag", "reden", "datum"}) f.waarden[k] = x.form[k];
     const std::string &nummer = f.waarden["nummer"], &versie = f.waarden["versie"];
     // Only a form of this server sends these: anything else is no correction to show at a field.
-    if (!digits_and_dashes(nummer, 16) || versie.empty() || versie.size() > 6 ||
-        versie.find_first_not_of("0123456789") != std::string::npos)
+    if (!invoice_number(nummer) || !form_version(versie))
         return x.error(HTTPResponse::HTTP_BAD_REQUEST);
     std::optional<Money> bedrag;
     for (const auto &p : invoicing::correction_problems(f.waarden["reden"], form_amount(f.waarden["bedrag"]),

@@ -36,10 +36,6 @@ struct FacturenState {
     }
 };
 
-/// True when `text` could be an invoice number ("2013-00014"): only such a text is shown in a message.
-bool invoice_number(const std::string &text) {
-    return !text.empty() && text.size() <= 16 && text.find_first_not_of("0123456789-") == std::string::npos;
-}
 
 void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FacturenState &st) {
     const RunConfig &c = x.ctx.config;
@@ -157,6 +153,14 @@ std::string field_of(const std::string &message, const std::string &fallback) {
 }
 
 }  // namespace
+
+bool invoice_number(const std::string &text) {
+    return !text.empty() && text.size() <= 16 && text.find_first_not_of("0123456789-") == std::string::npos;
+}
+
+bool form_version(const std::string &text) {
+    return !text.empty() && text.size() <= 6 && text.find_first_not_of("0123456789") == std::string::npos;
+}
 
 std::string form_amount(const std::string &text) {
     std::string out = text;

@@ -65,6 +65,11 @@ void post_koppelen(Exchange &x);
 void facturen(Exchange &x);
 void post_factureren(Exchange &x);
 void post_crediteren(Exchange &x);
+/// True when `text` could be an invoice number ("2013-00014"): only such a text is shown in a message
+/// or looked up.
+bool invoice_number(const std::string &text);
+/// True when `text` is shaped like the version a form of this server sends (1 to 6 digits).
+bool form_version(const std::string &text);
 /// The amount a form field holds as the CLI takes it: a Dutch "125,50" (no point) as "125.50".
 std::string form_amount(const std::string &text);
 /// Answers a POST about invoice `nummer` of `all` (the region's invoices, read in the request's write

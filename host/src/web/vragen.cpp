@@ -133,8 +133,7 @@ void post_antwoord(Exchange &x) {
     const std::string nr = x.form["vraag"], versie = x.form["versie"];
     if (document.empty() || document.size() > 200 ||
         document.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != std::string::npos ||
-        nr.empty() || nr.size() > 12 || nr.find_first_not_of("0123456789") != std::string::npos || versie.empty() ||
-        versie.size() > 6 || versie.find_first_not_of("0123456789") != std::string::npos)
+        nr.empty() || nr.size() > 12 || nr.find_first_not_of("0123456789") != std::string::npos || !form_version(versie))
         return x.error(HTTPResponse::HTTP_BAD_REQUEST);
     f.antwoord_op = std::stoll(nr);
     if (f.antwoord.find_first_not_of(" \t\r\n") == std::string::npos) f.fout_antwoord = "Het antwoord is leeg.";
