@@ -272,7 +272,7 @@ std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
     std::vector<ListedFile> listed;
     for (const auto &name : out.files()) {
         const OutputSet::FileDigest digest = out.digest(name);
-        listed.push_back({name, digest.bytes, digest.sha256});
+        listed.push_back({name, digest.bytes, digest.sha256, ""});
         Object::Ptr o = object();
         o->set("name", name);
         o->set("bytes", static_cast<Poco::UInt64>(digest.bytes));

@@ -1,6 +1,8 @@
 // OutputSet: all files appear at once or none do; foreign directories are never replaced.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -39,7 +41,7 @@ std::string sealed_manifest(const std::vector<std::pair<std::string, std::string
     std::vector<ListedFile> listed;
     std::string json = R"({"program":{"name":"vhh"},"files":[)";
     for (const auto &[name, content] : files) {
-        listed.push_back({name, content.size(), vhh::host::sha256_hex(content)});
+        listed.push_back({name, content.size(), vhh::host::sha256_hex(content), ""});
         json += (listed.size() > 1 ? "," : "") + std::string(R"({"name":")") + name + R"(","bytes":)" +
                 std::to_string(content.size()) + R"(,"sha256":")" + listed.back().sha256 + "\"}";
     }
@@ -303,4 +305,35 @@ TEST_F(OutputSetTest, RefusesTheWorkingDirectoryAndItsParents) {
     EXPECT_NE(dot.find("the folder vhh runs in"), std::string::npos) << dot;
     EXPECT_NE(parent.find("a parent of the folder vhh runs in"), std::string::npos) << parent;
     EXPECT_NE(output_error([&] { OutputSet set("/"); }).find("root"), std::string::npos);
+}
+
+TEST_F(OutputSetTest, CarriedOverFileKeepsItsBytesAndThePreviousSetGoesAway) {
+    fs::path out = previous_set();
+    struct stat before {};
+    ASSERT_EQ(::stat((out / "a.txt").c_str(), &before), 0);
+    {
+        OutputSet set(out.string());
+        EXPECT_TRUE(set.carry_over("a.txt", (out / "a.txt").string(), {3, vhh::host::sha256_hex("old")}));
+        set.write_file("manifest.json", kManifest);
+        set.commit();
+        EXPECT_TRUE(set.take_notes().empty());
+    }
+    struct stat after {};
+    ASSERT_EQ(::stat((out / "a.txt").c_str(), &after), 0);
+    EXPECT_EQ(after.st_ino, before.st_ino);  // the same file, no copy
+    EXPECT_EQ(after.st_nlink, 1u);           // and the previous set's name of it is gone
+    EXPECT_EQ(read(out / "a.txt"), "old");
+    for (const auto &e : fs::directory_iterator(root))  // nothing kept aside, no staging left
+        EXPECT_TRUE(e.path().filename() == "out" || e.path().filename() == ".out.vhh-lock") << e.path();
+}
+
+TEST_F(OutputSetTest, CarryOverRefusesAFileChangedAfterTheChecks) {
+    fs::path out = previous_set();
+    OutputSet set(out.string());
+    set.write_file("b.txt", "b");  // the checks before staging have passed
+    write(out / "a.txt", "new");   // same size, other bytes
+    EXPECT_FALSE(set.carry_over("a.txt", (out / "a.txt").string(), {3, vhh::host::sha256_hex("old")}));
+    EXPECT_EQ(set.files(), std::vector<std::string>{"b.txt"});
+    set.write_file("a.txt", "old");  // the caller writes it instead: not "produced twice"
+    EXPECT_EQ(read(set.staging_path_of("a.txt")), "old");
 }

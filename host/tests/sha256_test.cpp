@@ -44,5 +44,14 @@ TEST(Sha256, FileIsHashedByItsBytes) {
     EXPECT_THROW(sha256_hex_file(path), std::runtime_error);
 }
 
+TEST(Sha256, SmallAndEmptyFiles) {
+    const std::string path = ::testing::TempDir() + "vhh_sha256_small_" + std::to_string(::getpid()) + ".bin";
+    std::ofstream(path, std::ios::binary) << "abc";
+    EXPECT_EQ(sha256_hex_file(path), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    std::ofstream(path, std::ios::binary | std::ios::trunc).close();
+    EXPECT_EQ(sha256_hex_file(path), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace vhh::host

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "diagnostic_output.h"
+#include "output/file_digest_cache.h"
 #include "output/ownership.h"
 #include "vhh/diagnostics.h"
 #include "output/sha256.h"
@@ -178,8 +179,8 @@ OutputSet::~OutputSet() {
     }
 }
 
-void OutputSet::remove_or_keep(const std::string &dir) {
-    if (remove_owned(dir)) return;
+void OutputSet::remove_or_keep(const std::string &dir, const std::set<FileIdentity> &linked_elsewhere) {
+    if (remove_owned(dir, linked_elsewhere)) return;
     fs::path out(out_dir_);
     std::string kept = (out.parent_path() / (out.filename().string() + ".vhh-kept-XXXXXX")).string();
     if (::mkdtemp(kept.data()) != nullptr && ::rename(dir.c_str(), kept.c_str()) == 0)
@@ -198,13 +199,14 @@ std::string OutputSet::staging_path(const std::string &file_name) {
     if (!is_safe_relative_name(file_name))
         throw std::invalid_argument("unsafe output file name '" + file_name + "'");
     prepare_staging();
-    if (auto slash = file_name.find('/'); slash != std::string::npos) {
+    if (auto slash = file_name.find('/'); slash != std::string::npos && !folders_.count(file_name.substr(0, slash))) {
         std::error_code ec;
         fs::create_directories(fs::path(staging_dir_) / file_name.substr(0, slash), ec);
         if (ec) throw OutputError("cannot create " + file_name.substr(0, slash) + " in the staging directory: " + ec.message());
+        folders_.insert(file_name.substr(0, slash));
     }
-    for (const auto &f : files_)
-        if (f == file_name) throw std::invalid_argument("output file '" + file_name + "' is produced twice");
+    if (!names_.insert(file_name).second)
+        throw std::invalid_argument("output file '" + file_name + "' is produced twice");
     files_.push_back(file_name);
     return (fs::path(staging_dir_) / file_name).string();
 }
@@ -231,21 +233,28 @@ void OutputSet::write_file(const std::string &file_name, const std::string &byte
 
 bool OutputSet::carry_over(const std::string &file_name, const std::string &source, const FileDigest &expected) {
     const std::string path = staging_path(file_name);
-    bool same = ::link(source.c_str(), path.c_str()) == 0;
-    if (same) {
-        try {
-            const std::string bytes = read_file_bytes(path);
-            same = bytes.size() == expected.bytes && sha256_hex(bytes) == expected.sha256;
-        } catch (const std::exception &) {
-            same = false;
-        }
+    // The source's digest (remembered when this run's checks read it and it has not changed since,
+    // output/file_digest_cache.h), then a link to that very file (same inode, size and modification
+    // time: a write to it from now on reaches the set, as after any check); when the name led to
+    // another file meanwhile, what was linked is read.
+    bool same = false;
+    struct stat st {};
+    try {
+        const RememberedDigest seen = sha256_of_file_remembered(source);
+        if (seen.bytes == expected.bytes && seen.sha256 == expected.sha256 && ::link(source.c_str(), path.c_str()) == 0 &&
+            ::lstat(path.c_str(), &st) == 0 && static_cast<std::uint64_t>(st.st_size) == expected.bytes)
+            same = seen.same_file(st) || sha256_hex_file(path) == expected.sha256;
+    } catch (const std::exception &) {
+        same = false;
     }
     if (!same) {
         ::unlink(path.c_str());
+        names_.erase(files_.back());
         files_.pop_back();  // staging_path registered it last
         return false;
     }
     written_[file_name] = expected;
+    carried_.insert({st.st_dev, st.st_ino});
     return true;
 }
 
@@ -276,7 +285,7 @@ void OutputSet::commit() {
     if (!exchanged && ::rename(staging_dir_.c_str(), out_dir_.c_str()) != 0)
         throw OutputError("cannot move new documents to " + out_dir_ + ": " + errno_text());
     committed_ = true;
-    if (exchanged) remove_or_keep(staging_dir_);  // now holds the previous contents
+    if (exchanged) remove_or_keep(staging_dir_, carried_);  // now holds the previous contents
     fsync_path(fs::path(out_dir_).parent_path().string(), true);
 }
 

@@ -16,12 +16,14 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "output/file_lock.h"
+#include "output/ownership.h"
 
 namespace vhh::host {
 
@@ -92,9 +94,9 @@ public:
     static bool is_safe_relative_name(const std::string &name);
 
 private:
-    /// Removes `dir` if it holds only what vhh may remove; else renames it to a "…vhh-kept-…"
-    /// folder beside the output directory and adds a note naming it.
-    void remove_or_keep(const std::string &dir);
+    /// Removes `dir` if it holds only what vhh may remove (`linked_elsewhere`: see remove_owned); else renames
+    /// it to a "…vhh-kept-…" folder beside the output directory and adds a note naming it.
+    void remove_or_keep(const std::string &dir, const std::set<FileIdentity> &linked_elsewhere = {});
     /// Throws OutputError when the output directory cannot be swapped or holds what vhh may not remove.
     void check_contents() const;
     /// Takes the lock for good, checks again, removes stale staging directories and creates ours.
@@ -109,7 +111,10 @@ private:
     FileLock staging_lock_;  ///< tells other runs this staging directory is alive
     std::vector<std::string> notes_;
     std::vector<std::string> files_;
+    std::set<std::string> names_;    ///< files_, to refuse a name staged twice
+    std::set<std::string> folders_;  ///< the folders created in the staging directory
     std::map<std::string, FileDigest> written_;  ///< digests of the files write_file wrote
+    std::set<FileIdentity> carried_;             ///< the files carry_over linked in, checked then
     bool committed_ = false;
 };
 

@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vhh::host {
@@ -16,6 +18,7 @@ struct ListedFile {
     std::string name;
     std::uint64_t bytes = 0;
     std::string sha256;  ///< 64 lowercase hex digits
+    std::string render_inputs;  ///< what the file was made from, when the manifest says (else "")
 };
 
 /// The "seal" vhh writes into its manifest.json: "sha256:" and the SHA-256 (hex) of the line
@@ -23,7 +26,9 @@ struct ListedFile {
 std::string manifest_seal(const std::vector<ListedFile> &files);
 
 /// The files DIR/manifest.json lists when vhh wrote it (program.name "vhh" and a seal that matches
-/// its files); otherwise nullopt, and `why` (when given) says what is missing.
+/// its files); otherwise nullopt, and `why` (when given) says what is missing. The file is read
+/// each time; what the same bytes said is remembered (a run reads its output directory's manifest
+/// several times).
 std::optional<std::vector<ListedFile>> read_own_manifest(const std::string &dir, std::string *why = nullptr);
 
 /// An entry of an output directory that vhh may not remove.
@@ -32,14 +37,20 @@ struct ForeignEntry {
     std::string why;   ///< e.g. "which vhh did not write"
 };
 
+/// A file's device and inode: the file itself, whatever its names.
+using FileIdentity = std::pair<std::uint64_t, std::uint64_t>;
+
 /// The first entry of `dir` (at any depth, in name order) that is not vhh's own: not listed by
 /// DIR/manifest.json of vhh, listed but changed (size or SHA-256), not a regular file or a folder
 /// (a symlink, a FIFO), or a folder that holds no listed file. nullopt when everything is vhh's.
+/// Digests come from sha256_hex_file_remembered (output/file_digest_cache.h).
 std::optional<ForeignEntry> find_foreign_entry(const std::string &dir);
 
 /// Removes from `dir` what find_foreign_entry would accept: the unchanged files its own
 /// manifest.json lists, the manifest, then the folders left empty, and `dir` itself when empty.
-/// Returns true when `dir` is gone; false when something else remained (it is kept).
-bool remove_owned(const std::string &dir);
+/// A listed file of its listed size that is one of `kept` — linked into the set that replaced `dir`,
+/// checked when it was linked — is removed without reading it again: removing this name of it
+/// loses no bytes. Returns true when `dir` is gone; false when something else remained (it is kept).
+bool remove_owned(const std::string &dir, const std::set<FileIdentity> &kept = {});
 
 }  // namespace vhh::host

@@ -4,12 +4,15 @@
 #include <Poco/Crypto/OpenSSLInitializer.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -57,14 +60,19 @@ std::string read_file_bytes(const std::string &path) {
 std::string sha256_hex_descriptor(int fd, const std::string &path) {
     // In chunks: a plugin file with debug information is several MB, and every command hashes
     // every plugin it loads; reading it whole into a growing string cost more than the digest.
+    // The buffer fits the file (up to 1 MiB) and is not zeroed: an output directory's check hashes
+    // thousands of small files, and zeroing a 1 MiB buffer for each cost more than hashing it.
     Sha256 sha;
-    std::vector<char> chunk(1 << 20);
+    struct stat st {};
+    const std::size_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+    const std::size_t chunk_size = std::min<std::size_t>(std::size_t{1} << 20, size + 1);  // +1: sees the end at once
+    const std::unique_ptr<char[]> chunk(new char[chunk_size]);
     for (off_t at = 0;;) {
-        const ssize_t n = ::pread(fd, chunk.data(), chunk.size(), at);
+        const ssize_t n = ::pread(fd, chunk.get(), chunk_size, at);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
         if (n == 0) break;
-        sha.update(chunk.data(), static_cast<std::size_t>(n));
+        sha.update(chunk.get(), static_cast<std::size_t>(n));
         at += n;
     }
     return sha.hex();
