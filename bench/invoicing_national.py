@@ -1,17 +1,20 @@
 #!/usr/bin/python3
 """Benchmark of invoicing at national scale on the synthetic national dataset (tools/gen-national):
 vaststellen the begroting of every region-year (one province config per year, as
-bench/store_national.py does), then per boekjaar and region `vhh factureren --soort voorschot`
-(four kwartaal termijnen per gemeente) and `--soort werkplekhuur` (per housed partner), each with
---out (UBL 2.1 + PDF per invoice and a manifest), and a second run of one year (idempotent: nothing
-new). Prints per year the invoices issued, wall and CPU time of its processes and the peak RSS.
-Never a test: run it by hand and copy the figures into docs/benchmarks.md.
+bench/store_national.py does), then per boekjaar `vhh factureren --soort voorschot` (four kwartaal
+termijnen per gemeente) and `--soort werkplekhuur` (per housed partner) on that province config —
+every region of the country in one process and one transaction —, each with --out (UBL 2.1 + PDF
+per invoice and a manifest, under OUT/<year>/<region>/), and a second run of one year (idempotent:
+nothing new). Prints per year the invoices issued, the elapsed (wall) time of the year, the CPU time
+summed over its processes and the peak RSS. Never a test: run it by hand and copy the figures into
+docs/benchmarks.md.
 
-Regions are billed `--jobs` at a time (default 2: one per core, as an operator billing the country
-would; the processes share the store, and each holds its write lock from billing to committing its
-documents): the wall column is the elapsed time of the year, the CPU column the sum over processes.
+--per-region bills as a region's controller would, one `vhh factureren` per region config and soort,
+`--jobs` regions at a time (default 2; the processes share the store, and each holds its write lock
+from billing to committing its documents), into OUT/<region>/<year>/.
 
-  bench/invoicing_national.py [--vhh BIN] [--data DIR] [--store PATH] [--out DIR] [--years N] [--jobs N]
+  bench/invoicing_national.py [--vhh BIN] [--data DIR] [--store PATH] [--out DIR] [--years N]
+                              [--per-region [--jobs N]]
 
 Target (issue 15): each year's invoicing (store + PDF + UBL) ≤ 5 s, peak RSS ≤ 150 MB."""
 import argparse
@@ -36,7 +39,8 @@ def main():
     ap.add_argument("--store", default="/tmp/vhh-invoicing-bench.db")
     ap.add_argument("--out", default="/tmp/vhh-invoicing-bench-out")
     ap.add_argument("--years", type=int, default=10, help="the last N boekjaren of the dataset")
-    ap.add_argument("--jobs", type=int, default=2, help="regions billed at the same time")
+    ap.add_argument("--per-region", action="store_true", help="one process per region config and soort")
+    ap.add_argument("--jobs", type=int, default=2, help="with --per-region: regions billed at the same time")
     a = ap.parse_args()
     if not os.path.isfile(os.path.join(a.data, "dataset.json")):
         print("generating the national dataset in %s ..." % a.data)
@@ -50,44 +54,53 @@ def main():
     by_year = regions_by_year(a.data)
     years = sorted(by_year)[-a.years:]
     timed([a.vhh, "db", "init", "--database", url])
+    def province_config(year):
+        return os.path.join(a.data, "invoicing-bench-%s.yaml" % year)
+
     for year in years:
-        cfg = os.path.join(a.data, "invoicing-bench-%s.yaml" % year)
+        cfg = province_config(year)
         with open(cfg, "w", encoding="utf-8") as f:
             f.write("provincie:\n  id: nederland\n  naam: Nederland\n  boekjaar: %s\nregios:\n" % year)
             f.writelines("  - config: %s/%s/vhh.yaml\n" % (r, year) for r in by_year[year])
         timed([a.vhh, "vaststellen", "begroting", "--jaar", year, "--besluit", "bench", "--datum", "%s-01-01" % year,
                "--config", cfg, "--database", url])
 
-    def bill_region(year, region):
-        """voorschot then werkplekhuur of one region: (invoices issued, CPU seconds, peak RSS)."""
-        out = os.path.join(a.out, region, year)
+    def bill_config(year, config, out):
+        """voorschot then werkplekhuur of a region or province config: (invoices issued, CPU seconds, peak RSS)."""
         os.makedirs(os.path.dirname(out), exist_ok=True)
         issued, cpu, peak = 0, 0.0, 0.0
         for soort in ("voorschot", "werkplekhuur"):
             cmd = [a.vhh, "factureren", "--jaar", year, "--soort", soort, "--out", out,
-                   "--config", os.path.join(a.data, region, year, "vhh.yaml"), "--database", url,
-                   "--allow-outside-inputs"]
+                   "--config", config, "--database", url, "--allow-outside-inputs"]
             p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             stdout = p.stdout.read()  # as store_national.timed: stderr is a few lines at most
             stderr = p.stderr.read()
             _, status, usage = os.wait4(p.pid, 0)  # its own CPU time, also when another job runs
             if os.waitstatus_to_exitcode(status) != 0:
                 sys.exit("invoicing_national.py: %s failed: %s" % (" ".join(cmd), stderr.decode()))
-            issued += int(re.search(rb"vhh: (\d+) new", stdout).group(1))
+            issued += int(re.findall(rb"^vhh: (\d+) new", stdout, re.M)[-1])  # the total, last
             cpu += usage.ru_utime + usage.ru_stime
             peak = max(peak, usage.ru_maxrss / 1024.0)
         return issued, cpu, peak
 
+    def region_out(year, region):
+        return os.path.join(a.out, region, year) if a.per_region else os.path.join(a.out, year, region)
+
     def bill(year):
-        """Every region of `year`, --jobs at a time: (invoices issued, wall, CPU, peak RSS, files)."""
+        """Every region of `year`: (invoices issued, wall, CPU, peak RSS, files)."""
         start = time.monotonic()
-        with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
-            results = list(pool.map(lambda region: bill_region(year, region), by_year[year]))
+        if a.per_region:
+            def bill_region(region):
+                return bill_config(year, os.path.join(a.data, region, year, "vhh.yaml"), region_out(year, region))
+            with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
+                results = list(pool.map(bill_region, by_year[year]))
+        else:
+            results = [bill_config(year, province_config(year), os.path.join(a.out, year))]
         wall = time.monotonic() - start
         issued = sum(r[0] for r in results)
         cpu = sum(r[1] for r in results)
         peak = max(r[2] for r in results)
-        files = sum(len(os.listdir(os.path.join(a.out, region, year))) for region in by_year[year])
+        files = sum(len(os.listdir(region_out(year, region))) for region in by_year[year])
         return issued, wall, cpu, peak, files
 
     print("boekjaar  regions  invoices   wall s    CPU s   peak MiB   files written")

@@ -83,6 +83,7 @@ const char *kUsage =
     "             --jaar Y [--config FILE] [--format table|json]\n"
     "  factureren invoices of year Y in the store, and as e-invoice (SI-UBL 2.0) and PDF into --out DIR\n"
     "             --jaar Y --soort voorschot|werkplekhuur|afrekening [--termijn T] [--out DIR] [--config FILE]\n"
+    "             (a province config: every region of it, in one transaction, into DIR/<region>/)\n"
     "  crediteren NUMMER --reden TEXT [--bedrag EUR] [--datum D] [--out DIR]   a credit note (whole or partial)\n"
     "  corrigeren NUMMER --bedrag EUR --reden TEXT [--datum D] [--out DIR]   credit note + corrected invoice (384)\n"
     "  facturen   the invoices and credit notes, with what is open   [--jaar Y] [--format table|csv|json]\n"

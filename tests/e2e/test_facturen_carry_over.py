@@ -1,7 +1,9 @@
-"""vhh factureren --out carries over an invoice PDF that the output directory already holds,
-rendered from the same inputs (issue 15): the file keeps its inode and modification time and the
+"""vhh factureren --out carries over an invoice PDF and e-invoice that the output directory already
+holds, made from the same inputs (issue 15): the file keeps its inode and modification time and the
 run's files are byte-identical to a fresh rendering; a changed letterhead (organisation, or the
-logo's bytes under the same name) makes every PDF be rendered and written again."""
+logo's bytes under the same name) makes every PDF be rendered and written again; a manifest that
+records no inputs (an older vhh's) has every document made again."""
+import json
 import os
 
 import storetest
@@ -9,11 +11,11 @@ import vhhtest
 from test_render import png
 
 
-def pdfs(out):
-    """PDF name -> (inode, mtime in ns, bytes)."""
+def pdfs(out, ext=".pdf"):
+    """Document name -> (inode, mtime in ns, bytes) of the PDFs (or of the `ext` files)."""
     found = {}
     for name in sorted(os.listdir(out)):
-        if name.endswith(".pdf"):
+        if name.endswith(ext):
             st = os.stat(os.path.join(out, name))
             found[name] = (st.st_ino, st.st_mtime_ns, vhhtest.read_bytes(os.path.join(out, name)))
     return found
@@ -39,12 +41,16 @@ class CarryOverTest(storetest.StoreTestCase):
         out = self.path("out")
         self.bill("voorschot", out)
         before = pdfs(out)
-        self.assertEqual(len(before), 52)
+        before_xml = pdfs(out, ".xml")
+        self.assertEqual((len(before), len(before_xml)), (52, 52))
         self.bill("werkplekhuur", out)  # 13 new; the 52 voorschotnota's are there already
         after = pdfs(out)
-        self.assertEqual(len(after), 65)
+        after_xml = pdfs(out, ".xml")
+        self.assertEqual((len(after), len(after_xml)), (65, 65))
         for name, (ino, mtime, data) in before.items():
             self.assertEqual(after[name], (ino, mtime, data), name)
+        for name, (ino, mtime, data) in before_xml.items():
+            self.assertEqual(after_xml[name], (ino, mtime, data), name)
         # A fresh directory gets every invoice rendered: the same bytes, manifest included.
         fresh = self.path("fresh")
         self.bill("werkplekhuur", fresh)
@@ -78,3 +84,22 @@ class CarryOverTest(storetest.StoreTestCase):
             f.write(png(width=60, height=20))
         self.bill("voorschot", out)
         self.assertRewritten(before, pdfs(out))
+
+    def test_documents_of_a_manifest_without_their_inputs_are_made_again_with_the_same_bytes(self):
+        out = self.path("out")
+        self.bill("voorschot", out)
+        before = {**pdfs(out), **pdfs(out, ".xml")}
+        # An older vhh recorded no render_inputs; its seal covers names, sizes and digests only.
+        path = os.path.join(out, "manifest.json")
+        manifest = json.loads(vhhtest.read_text(path))
+        for f in manifest["files"]:
+            self.assertIn("render_inputs", f, f["name"])
+            del f["render_inputs"]
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(manifest, f)
+        self.bill("voorschot", out)
+        after = {**pdfs(out), **pdfs(out, ".xml")}
+        self.assertEqual(sorted(after), sorted(before))
+        for name in before:
+            self.assertNotEqual(after[name][0], before[name][0], name)  # a new file
+            self.assertEqual(after[name][2], before[name][2], name)     # with the same bytes

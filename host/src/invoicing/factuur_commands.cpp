@@ -46,68 +46,93 @@ struct EarlierFile {
 /// The files DIR/manifest.json lists when vhh wrote it (read_own_manifest), else none.
 std::map<std::string, EarlierFile> earlier_files(const std::string &dir) {
     std::map<std::string, EarlierFile> out;
-    const auto listed = read_own_manifest(dir);
-    if (!listed) return out;
-    for (const auto &f : *listed) out[f.name].digest = {f.bytes, f.sha256};
-    try {
-        std::ifstream in(dir + "/manifest.json", std::ios::binary);
-        Poco::JSON::Parser parser;
-        const auto files = parser.parse(in).extract<Poco::JSON::Object::Ptr>()->getArray("files");
-        for (std::size_t i = 0; files && i < files->size(); ++i) {
-            const auto f = files->getObject(static_cast<unsigned>(i));
-            if (f && f->has("render_inputs") && out.count(f->getValue<std::string>("name")))
-                out[f->getValue<std::string>("name")].render_inputs = f->getValue<std::string>("render_inputs");
-        }
-    } catch (const std::exception &) {  // sealed, so ours: then unreadable now means nothing to carry over
-        return {};
-    }
+    if (const auto listed = read_own_manifest(dir))
+        for (const auto &f : *listed) out[f.name] = {{f.bytes, f.sha256}, f.render_inputs};
     return out;
 }
 
-/// Writes every invoice of `jaar` of the region (as issued: byte-identical each time) into `out`
-/// with a manifest, and returns the output set to commit. An invoice PDF that the output directory
-/// already holds, unchanged, rendered from the same inputs (manifest.json's "render_inputs": this
-/// program, its libraries and fonts, the house style, the creation time and the invoice's content)
-/// is carried over instead of rendered again (a hard link: same bytes, same modification time).
-std::unique_ptr<OutputSet> stage_invoices(const std::string &dir, const std::vector<Invoice> &invoices,
-                                          const RunConfig &config, int jaar, std::time_t created) {
+/// The invoices of one region to write, under `prefix` ("" for one region's run, "<region id>/"
+/// for a province's).
+struct RegionInvoices {
+    const RunConfig *config;
+    std::vector<Invoice> invoices;
+    std::string prefix;
+};
+
+/// Writes every invoice of `regions` (as issued: byte-identical each time) into `dir` with a
+/// manifest (`info` names the run and its inputs), and returns the output set to commit: per invoice
+/// its e-invoice (NUMMER.xml) and its PDF. A document that the output directory already holds,
+/// unchanged, made from the same inputs (manifest.json's "render_inputs": this program, its
+/// libraries and fonts, and the invoice's content; for the PDF also the house style and the
+/// creation time) is carried over instead of made again (a hard link: same bytes, same modification
+/// time). The documents of all regions are made on one pool of threads.
+std::unique_ptr<OutputSet> stage_invoices(const std::string &dir, const std::vector<RegionInvoices> &regions,
+                                          ManifestInfo info, std::time_t created) {
     auto out = std::make_unique<OutputSet>(dir);
-    for (const Invoice &inv : invoices) out->write_file(inv.nummer + ".xml", ubl_xml(inv));
+    struct Job {
+        const RegionInvoices *region;
+        const Invoice *invoice;
+        bool pdf;                     ///< else the e-invoice
+        std::string name;             ///< in the output directory
+        const EarlierFile *carry = nullptr;
+    };
+    std::vector<Job> jobs;
     const std::map<std::string, EarlierFile> earlier = earlier_files(out->out_dir());
-    const std::string same_for_all = render_environment_digest() + "\n" + house_style_digest(config.house) + "\n" +
-                                     std::to_string(static_cast<long long>(created)) + "\n" + config.region.naam + "\n";
-    ManifestInfo info;
-    std::vector<const EarlierFile *> carry(invoices.size(), nullptr);
-    for (std::size_t i = 0; i < invoices.size(); ++i) {
-        const std::string name = invoices[i].nummer + ".pdf";
-        const std::string inputs = sha256_hex("vhh factuur pdf 1\n" + same_for_all + content_seal(invoices[i]));
-        info.render_inputs[name] = inputs;
-        if (auto it = earlier.find(name); it != earlier.end() && it->second.render_inputs == inputs)
-            carry[i] = &it->second;
+    const std::string environment = render_environment_digest() + "\n";
+    for (const RegionInvoices &r : regions) {
+        const std::string pdf_inputs = environment + house_style_digest(r.config->house) + "\n" +
+                                       std::to_string(static_cast<long long>(created)) + "\n" +
+                                       r.config->region.naam + "\n";
+        for (const Invoice &inv : r.invoices) {
+            const std::string seal = content_seal(inv);
+            for (const bool pdf : {false, true}) {
+                Job job{&r, &inv, pdf, r.prefix + inv.nummer + (pdf ? ".pdf" : ".xml")};
+                const std::string inputs = sha256_hex(pdf ? "vhh factuur pdf 1\n" + pdf_inputs + seal
+                                                          : "vhh factuur ubl 1\n" + environment + seal);
+                info.render_inputs[job.name] = inputs;
+                if (auto it = earlier.find(job.name); it != earlier.end() && it->second.render_inputs == inputs)
+                    job.carry = &it->second;
+                jobs.push_back(std::move(job));
+            }
+        }
     }
     const DocumentRenderer *pdf = RendererRegistry::builtin().find("pdf");
-    RenderOptions options;
-    options.created = created;
-    options.house = config.house;
-    // Rendered in parallel, staged in invoice order (render_pool.h).
+    auto make = [&](const Job &job) {
+        if (!job.pdf) return ubl_xml(*job.invoice);
+        RenderOptions options;
+        options.created = created;
+        options.house = job.region->config->house;
+        return pdf->render(factuur_document(*job.invoice, job.region->config->region.naam), options);
+    };
+    // Made in parallel, staged in order (render_pool.h).
     render_in_order(
-        invoices.size(),
-        [&](std::size_t i) {
-            return carry[i] ? std::string() : pdf->render(factuur_document(invoices[i], config.region.naam), options);
-        },
+        jobs.size(), [&](std::size_t i) { return jobs[i].carry ? std::string() : make(jobs[i]); },
         [&](std::size_t i, std::string &&bytes) {
-            const std::string name = invoices[i].nummer + ".pdf";
-            if (carry[i] && out->carry_over(name, out->out_dir() + "/" + name, carry[i]->digest)) return;
-            if (carry[i]) bytes = pdf->render(factuur_document(invoices[i], config.region.naam), options);
-            out->write_file(name, bytes);
+            const Job &job = jobs[i];
+            if (job.carry && out->carry_over(job.name, out->out_dir() + "/" + job.name, job.carry->digest)) return;
+            if (job.carry) bytes = make(job);
+            out->write_file(job.name, bytes);
         });
-    info.region = config.region.id;
-    info.year = jaar;
     info.created = created;
-    info.inputs.push_back({config.path, config.sha256});
-    for (const auto &f : config.included_files) info.inputs.push_back({f.path, f.sha256});
     out->write_file("manifest.json", manifest_json(info, *out));
     return out;
+}
+
+/// The manifest's description of a run on one region's config.
+ManifestInfo region_manifest(const RunConfig &config, int jaar) {
+    ManifestInfo info;
+    info.region = config.region.id;
+    info.year = jaar;
+    info.inputs.push_back({config.path, config.sha256});
+    for (const auto &f : config.included_files) info.inputs.push_back({f.path, f.sha256});
+    return info;
+}
+
+/// Every invoice of `jaar` of one region, written into `dir` (crediteren, corrigeren).
+std::unique_ptr<OutputSet> stage_region_invoices(const std::string &dir, store::Store &store, const RunConfig &config,
+                                                 int jaar, std::time_t created) {
+    return stage_invoices(dir, {{&config, read_invoices(store, config.region.id, jaar), ""}},
+                          region_manifest(config, jaar), created);
 }
 
 std::string euro(std::int64_t cents) { return Money::cents(cents).format_nl(); }
@@ -123,23 +148,52 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
     try {
         std::unique_ptr<OutputSet> out;
         if (!o.out.empty()) out = std::make_unique<OutputSet>(o.out);  // checked before anything is done
-        store::Opened r = store::open_region(o, "factureren", jaar);
-        const RunConfig &c = r.config;
+        // One region's config, or a province's: then every region of it is billed in this one
+        // transaction (all of them or none) and its documents go to DIR/<region id>/.
+        store::OpenedRegions r = store::open_regions(o, "factureren", jaar);
+        const bool province = !r.province_id.empty();
         store::Transaction tx(*r.store, true);
         r.store->require_schema();
-        const Billing b = bill(*r.store, c, jaar, o.soort, o.termijn, store::acting_user(o.door), o.plugin_dirs);
-        std::cerr << b.diagnostics;
-        const std::vector<Invoice> &issued = b.issued;
-        const std::vector<std::string> &already = b.already;
-        if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, jaar), c, jaar, created);
+        const std::string user = store::acting_user(o.door);
+        std::vector<Billing> billings;
+        for (const RunConfig &c : r.configs) {
+            billings.push_back(bill(*r.store, c, jaar, o.soort, o.termijn, user, o.plugin_dirs));
+            std::cerr << billings.back().diagnostics;
+        }
+        if (out) {
+            std::vector<RegionInvoices> regions;
+            for (const RunConfig &c : r.configs)
+                regions.push_back({&c, read_invoices(*r.store, c.region.id, jaar), province ? c.region.id + "/" : ""});
+            ManifestInfo info = region_manifest(r.configs.front(), jaar);
+            if (province) {
+                info = ManifestInfo{};
+                info.region = r.province_id;
+                info.year = jaar;
+                info.inputs.push_back({r.province_path, r.province_sha256});
+                for (const RunConfig &c : r.configs) {
+                    const ManifestInfo one = region_manifest(c, jaar);
+                    info.regions.push_back(c.region.id);
+                    info.inputs.insert(info.inputs.end(), one.inputs.begin(), one.inputs.end());
+                }
+            }
+            out = stage_invoices(o.out, regions, std::move(info), created);
+        }
         tx.commit();
         if (out) out->commit();
-        for (const auto &a : already) std::cout << "vhh: already billed: " << a << "\n";
-        for (const auto &i : issued)
-            std::cout << "vhh: " << (i.credit_note() ? "creditnota " : "factuur ") << i.nummer << " " << i.soort << " "
-                      << i.termijn << " " << i.debiteur_id << " " << i.debiteur << " " << euro(i.bedrag_cents + i.btw_cents())
-                      << (i.credit_note() ? "" : " (vervalt " + i.vervaldatum + ")") << "\n";
-        std::cout << "vhh: " << issued.size() << " new, " << already.size() << " already billed"
+        std::size_t issued_total = 0, already_total = 0;
+        for (std::size_t k = 0; k < billings.size(); ++k) {
+            const std::string region = province ? r.configs[k].region.id + ": " : "";
+            for (const auto &a : billings[k].already) std::cout << "vhh: " << region << "already billed: " << a << "\n";
+            for (const auto &i : billings[k].issued)
+                std::cout << "vhh: " << region << (i.credit_note() ? "creditnota " : "factuur ") << i.nummer << " "
+                          << i.soort << " " << i.termijn << " " << i.debiteur_id << " " << i.debiteur << " "
+                          << euro(i.bedrag_cents + i.btw_cents())
+                          << (i.credit_note() ? "" : " (vervalt " + i.vervaldatum + ")") << "\n";
+            issued_total += billings[k].issued.size();
+            already_total += billings[k].already.size();
+        }
+        std::cout << "vhh: " << issued_total << " new, " << already_total << " already billed"
+                  << (province ? " in " + std::to_string(r.configs.size()) + " regions" : "")
                   << (out ? "; documents in " + out->out_dir() : "") << "\n";
         return 0;
     } catch (const BillingRefused &e) {
@@ -167,8 +221,7 @@ int cmd_crediteren(const CommandOptions &o) {
         const Credited done = credit(*r.store, c, o.args[0], bedrag, o.datum, o.reden, store::acting_user(o.door));
         const Invoice *inv = &done.invoice;
         const Invoice &issued = done.credit_note;
-        if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv->jaar), c, inv->jaar,
-                                      document_time(inv->jaar));
+        if (out) out = stage_region_invoices(o.out, *r.store, c, inv->jaar, document_time(inv->jaar));
         tx.commit();
         if (out) out->commit();
         std::cout << "vhh: creditnota " << issued.nummer << " credits " << euro(issued.bedrag_cents + issued.btw_cents())
@@ -196,8 +249,7 @@ int cmd_corrigeren(const CommandOptions &o) {
         r.store->require_schema();
         const Corrected done = correct(*r.store, c, o.args[0], *bedrag, o.datum, o.reden, store::acting_user(o.door));
         const Invoice &inv = done.invoice, &credited = done.credit_note, &issued = done.corrected;
-        if (out) out = stage_invoices(o.out, read_invoices(*r.store, c.region.id, inv.jaar), c, inv.jaar,
-                                      document_time(inv.jaar));
+        if (out) out = stage_region_invoices(o.out, *r.store, c, inv.jaar, document_time(inv.jaar));
         tx.commit();
         if (out) out->commit();
         std::cout << "vhh: creditnota " << credited.nummer << " credits " << euro(credited.bedrag_cents + credited.btw_cents())

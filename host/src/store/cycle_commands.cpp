@@ -96,6 +96,33 @@ Opened open_region(const CommandOptions &o, const std::string &command, int jaar
     return out;
 }
 
+OpenedRegions open_regions(const CommandOptions &o, const std::string &command, int jaar) {
+    OpenedRegions out;
+    if (!is_province_config(o.config_path)) {
+        Opened one = open_region(o, command, jaar);
+        out.configs.push_back(std::move(one.config));
+        out.store = std::move(one.store);
+        return out;
+    }
+    Diagnostics diag;
+    const ProvinceConfig province = load_province_config(o.config_path, diag, o.allow_outside_inputs);
+    const InputPolicy inputs{o.allow_outside_inputs, scope_of_config(o.config_path, false).root};
+    for (const auto &r : province.regios) out.configs.push_back(load_run_config(r.config, diag, inputs));
+    std::cerr << format_capped(diag);
+    if (diag.has_errors()) throw StoreError(diag.exit_code(), "nothing was recorded: the config has errors");
+    for (const auto &c : out.configs)
+        if (jaar && c.region.boekjaar != jaar)
+            throw StoreError(vhh::ExitCode::data, c.path + " is about boekjaar " + std::to_string(c.region.boekjaar) +
+                                                      ", not " + std::to_string(jaar));
+    out.province_id = province.id;
+    out.province_path = province.path;
+    out.province_sha256 = province.sha256;
+    const auto url = resolve_database_url(o.database, province.administratie, o.config_path);
+    if (!url) throw StoreError(vhh::ExitCode::usage, kNoStore);
+    out.store = std::make_unique<Store>(*url, true);
+    return out;
+}
+
 std::optional<RecordedWijziging> record_wijziging_file(Store &store, const Region &region, int jaar,
                                                       const std::string &bestand, const std::string &besluit,
                                                       const std::string &datum, const std::string &user,

@@ -62,6 +62,19 @@ struct Opened {
 /// refuses a province config and a config of another boekjaar, and opens the store it names.
 Opened open_region(const CommandOptions &o, const std::string &command, int jaar);
 
+/// The region configs of a command that also takes a province config, and their store.
+struct OpenedRegions {
+    std::vector<RunConfig> configs;  ///< one region's, or every region of the province in its order
+    std::string province_id;         ///< "" for one region's config
+    std::string province_path, province_sha256;
+    std::unique_ptr<Store> store;
+};
+/// As open_region, but a province config (config/province_config.h) gives every region of it
+/// (their files may lie anywhere under the province config's folder, as in a province run); the
+/// store is the one --database, VHH_DATABASE or the province's (else the region's) `administratie:`
+/// names. Every config's errors are printed, all of them, before anything is opened.
+OpenedRegions open_regions(const CommandOptions &o, const std::string &command, int jaar);
+
 /// `vhh db init|migrate|status|verify|export|import`.
 int cmd_db(const CommandOptions &o);
 /// `vhh log`.
