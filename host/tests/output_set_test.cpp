@@ -337,3 +337,18 @@ TEST_F(OutputSetTest, CarryOverRefusesAFileChangedAfterTheChecks) {
     set.write_file("a.txt", "old");  // the caller writes it instead: not "produced twice"
     EXPECT_EQ(read(set.staging_path_of("a.txt")), "old");
 }
+
+TEST_F(OutputSetTest, CarryOverOfAFileReadBeforeLinksOnlyThatFile) {
+    fs::path out = previous_set();
+    OutputSet set(out.string());
+    set.write_file("b.txt", "b");
+    const vhh::host::RememberedDigest seen = vhh::host::sha256_of_file_remembered((out / "a.txt").string());
+    write(root / "other", "new");
+    fs::rename(root / "other", out / "a.txt");  // another file under the name since it was read
+    EXPECT_FALSE(set.carry_over("a.txt", (out / "a.txt").string(), {3, vhh::host::sha256_hex("old")}, seen));
+    EXPECT_EQ(set.files(), std::vector<std::string>{"b.txt"});
+    write(root / "other", "old");
+    fs::rename(root / "other", out / "a.txt");  // another file again, with the listed bytes: read, and fine
+    EXPECT_TRUE(set.carry_over("a.txt", (out / "a.txt").string(), {3, vhh::host::sha256_hex("old")}, seen));
+    EXPECT_EQ(read(set.staging_path_of("a.txt")), "old");
+}

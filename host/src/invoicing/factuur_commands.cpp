@@ -104,12 +104,23 @@ std::unique_ptr<OutputSet> stage_invoices(const std::string &dir, const std::vec
         options.house = job.region->config->house;
         return pdf->render(factuur_document(*job.invoice, job.region->config->region.naam), options);
     };
-    // Made in parallel, staged in order (render_pool.h).
+    // Made in parallel, staged in order (render_pool.h); a document to carry over is read on the
+    // pool too (its digest), and only linked on this thread.
+    std::vector<RememberedDigest> seen(jobs.size());
+    auto source = [&](const Job &job) { return out->out_dir() + "/" + job.name; };
     render_in_order(
-        jobs.size(), [&](std::size_t i) { return jobs[i].carry ? std::string() : make(jobs[i]); },
+        jobs.size(),
+        [&](std::size_t i) {
+            if (!jobs[i].carry) return make(jobs[i]);
+            try {
+                seen[i] = sha256_of_file_remembered(source(jobs[i]));
+            } catch (const std::exception &) {  // unreadable: made again
+            }
+            return std::string();
+        },
         [&](std::size_t i, std::string &&bytes) {
             const Job &job = jobs[i];
-            if (job.carry && out->carry_over(job.name, out->out_dir() + "/" + job.name, job.carry->digest)) return;
+            if (job.carry && out->carry_over(job.name, source(job), job.carry->digest, seen[i])) return;
             if (job.carry) bytes = make(job);
             out->write_file(job.name, bytes);
         });

@@ -9,6 +9,9 @@
 #include <cstring>
 #include <filesystem>
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -39,6 +42,34 @@ void fsync_path(const std::string &path, bool directory) {
     int saved = errno;
     ::close(fd);
     if (rc != 0) throw OutputError("cannot flush " + path + ": " + std::strerror(saved));
+}
+
+/// Flushes every file of `paths` to disk, several at a time: each fsync waits for its file's
+/// writeback and a cache flush of the device, and waiting side by side lets the block layer serve
+/// them together (one file after another, 2 736 invoices waited half a second). Throws the
+/// OutputError of the first path (in order) that could not be flushed.
+void fsync_all(const std::vector<std::string> &paths) {
+    constexpr std::size_t kThreads = 8;
+    std::vector<std::string> errors(paths.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
+            try {
+                fsync_path(paths[i], false);
+            } catch (const OutputError &e) {
+                errors[i] = e.what();
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    try {
+        for (std::size_t t = 1; t < std::min(kThreads, paths.size()); ++t) threads.emplace_back(work);
+    } catch (const std::system_error &) {  // no thread to be had: the calling thread does it all
+    }
+    work();
+    for (auto &t : threads) t.join();
+    for (const auto &e : errors)
+        if (!e.empty()) throw OutputError(e);
 }
 
 constexpr const char *kStagingLock = ".vhh-staging-lock";
@@ -237,12 +268,28 @@ bool OutputSet::carry_over(const std::string &file_name, const std::string &sour
     // output/file_digest_cache.h), then a link to that very file (same inode, size and modification
     // time: a write to it from now on reaches the set, as after any check); when the name led to
     // another file meanwhile, what was linked is read.
+    RememberedDigest seen;
+    try {
+        seen = sha256_of_file_remembered(source);
+    } catch (const std::exception &) {
+        seen = {};  // unreadable: nothing carried over
+    }
+    return link_staged(file_name, path, source, expected, seen);
+}
+
+bool OutputSet::carry_over(const std::string &file_name, const std::string &source, const FileDigest &expected,
+                           const RememberedDigest &seen) {
+    return link_staged(file_name, staging_path(file_name), source, expected, seen);
+}
+
+bool OutputSet::link_staged(const std::string &file_name, const std::string &path, const std::string &source,
+                            const FileDigest &expected, const RememberedDigest &seen) {
     bool same = false;
     struct stat st {};
     try {
-        const RememberedDigest seen = sha256_of_file_remembered(source);
-        if (seen.bytes == expected.bytes && seen.sha256 == expected.sha256 && ::link(source.c_str(), path.c_str()) == 0 &&
-            ::lstat(path.c_str(), &st) == 0 && static_cast<std::uint64_t>(st.st_size) == expected.bytes)
+        if (!seen.sha256.empty() && seen.bytes == expected.bytes && seen.sha256 == expected.sha256 &&
+            ::link(source.c_str(), path.c_str()) == 0 && ::lstat(path.c_str(), &st) == 0 &&
+            static_cast<std::uint64_t>(st.st_size) == expected.bytes)
             same = seen.same_file(st) || sha256_hex_file(path) == expected.sha256;
     } catch (const std::exception &) {
         same = false;
@@ -267,10 +314,12 @@ OutputSet::FileDigest OutputSet::digest(const std::string &file_name) const {
 void OutputSet::commit() {
     prepare_staging();
     std::set<std::string> dirs;
+    std::vector<std::string> paths;
     for (const auto &f : files_) {
-        fsync_path((fs::path(staging_dir_) / f).string(), false);
+        paths.push_back((fs::path(staging_dir_) / f).string());
         if (auto slash = f.find('/'); slash != std::string::npos) dirs.insert(f.substr(0, slash));
     }
+    fsync_all(paths);
     for (const auto &d : dirs) fsync_path((fs::path(staging_dir_) / d).string(), true);
     staging_lock_.remove_file();  // must not move into the output directory; the lock lasts
     fsync_path(staging_dir_, true);

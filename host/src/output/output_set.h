@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "output/file_digest_cache.h"
 #include "output/file_lock.h"
 #include "output/ownership.h"
 
@@ -70,9 +71,13 @@ public:
     void write_file(const std::string &file_name, const std::string &bytes);
     /// Stages the existing file `source` (in the output directory) as `file_name` by a hard link, so
     /// it keeps its inode and modification time, when it has exactly `expected`'s size and SHA-256
-    /// (checked on the staged link). Returns false, staging nothing, when it cannot be linked or
-    /// differs; the caller then writes the file.
+    /// (the file read, then linked: the link must be that same file). Returns false, staging
+    /// nothing, when it cannot be linked or differs; the caller then writes the file.
     bool carry_over(const std::string &file_name, const std::string &source, const FileDigest &expected);
+    /// carry_over with `source` already read (sha256_of_file_remembered, on any thread): only the
+    /// link is made here.
+    bool carry_over(const std::string &file_name, const std::string &source, const FileDigest &expected,
+                    const RememberedDigest &seen);
 
     /// The digest of staged file `file_name`: recorded by write_file, else (a file written to its
     /// staging_path, such as a workbook) read back from the staged file. Throws std::runtime_error
@@ -97,6 +102,10 @@ private:
     /// Removes `dir` if it holds only what vhh may remove (`linked_elsewhere`: see remove_owned); else renames
     /// it to a "…vhh-kept-…" folder beside the output directory and adds a note naming it.
     void remove_or_keep(const std::string &dir, const std::set<FileIdentity> &linked_elsewhere = {});
+    /// Links `source` as the staged `file_name` at `path` (staging_path'd) when `seen` is it with
+    /// `expected`'s digest; otherwise unregisters `file_name` and returns false.
+    bool link_staged(const std::string &file_name, const std::string &path, const std::string &source,
+                     const FileDigest &expected, const RememberedDigest &seen);
     /// Throws OutputError when the output directory cannot be swapped or holds what vhh may not remove.
     void check_contents() const;
     /// Takes the lock for good, checks again, removes stale staging directories and creates ours.
