@@ -122,3 +122,17 @@ class FacturenProvincieTest(storetest.StoreTestCase):
         r = self.vhh("factureren", "--jaar", "2014", "--soort", "voorschot", "--config", self.cfg,
                      "--database", self.url, expect=65)
         self.assertIn("is about boekjaar 2013, not 2014", r.stderr)
+
+    def test_one_and_several_threads_write_the_same_bytes(self):
+        outs = []
+        for threads in (1, 5):
+            url = self.initialised()
+            self.adopt(self.cfg, url=url)
+            out = self.path("out-%d" % threads)
+            self.vhh("factureren", "--jaar", "2013", "--soort", "voorschot", "--config", self.cfg, "--database", url,
+                     "--out", out, env={"VHH_RENDER_THREADS": str(threads)})
+            outs.append(files_below(out))
+        self.assertEqual(sorted(outs[0]), sorted(outs[1]))
+        self.assertEqual(len(outs[0]), 209)
+        for name in outs[0]:  # manifest.json included
+            self.assertEqual(outs[1][name][1], outs[0][name][1], name)
