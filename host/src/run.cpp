@@ -102,6 +102,7 @@ std::unique_ptr<RegionRun> run_region(const std::string &config_path, const std:
     bool ok = prepare_plugins(run->config, pipeline, region.sdk()) && pipeline.compute(region.sdk());
     // What `vhh factureren --soort werkplekhuur` would refuse, said before it is asked (a warning).
     if (ok) check_werkplekhuur_debiteuren(run->config.facturatie, run->config.region, pipeline.lines(), region.sdk());
+    if (ok) check_unknown_debiteuren(run->config.facturatie, run->config.region, pipeline.partners(), region.sdk());
     if (ok) check_werkplekhuur_termijnen(run->config.facturatie, pipeline.has_partner_registry(), region.sdk());
     if (ok && report && administration) {
         run->administration = administration(run->config, region.sdk());

@@ -342,6 +342,28 @@ class FacturatieConfigTest(vhhtest.VhhTestCase):
         self.assertIn("facturatie.debiteuren[1]: gemeente GM0664 is billed by e-invoice (SI-UBL 2.0), which needs its "
                       "oin, straat", r.stderr)
 
+    def test_a_debiteur_that_is_never_billed_is_a_warning_at_its_id(self):
+        cfg = self.write_config(vhhtest.zeeland_text())
+        with open(self.path("facturatie.yaml"), encoding="utf-8") as f:
+            lines = f.read().splitlines(keepends=True)
+        at = next(i for i, l in enumerate(lines) if "{id: GM0654," in l)
+        lines.insert(at + 1, '  - {id: GM0645, oin: "00000001000000645000", straat: Postbus 9, postcode: 4310 AA, '
+                             'plaats: Heinkenszand}\n')  # GM0654 mistyped
+        with open(self.path("facturatie.yaml"), "w", encoding="utf-8") as f:
+            f.write("".join(lines))
+        r = vhhtest.run("check", "--config", cfg)
+        self.assertExit(r, 0)
+        self.assertIn("facturatie.yaml:%d:10: warning: facturatie.debiteuren: debiteur GM0645 is neither a gemeente of "
+                      "the region nor a partner in the partner registry: nothing is ever billed to it" % (at + 2),
+                      r.stderr)
+        self.assertEqual(r.stderr.count("nothing is ever billed"), 1)  # the partners' entries are in the registry
+        # A gemeente of a herindeling (Meierijstad, from 2017) is billed in another boekjaar: no warning.
+        ml = os.path.join(vhhtest.SOURCE_DIR, "config", "maas-en-leijgraaf")
+        self.assertIn("{id: GM1948,", vhhtest.read_text(os.path.join(ml, "facturatie.yaml")))
+        r = vhhtest.run("check", "--config", os.path.join(ml, "vhh.yaml"))
+        self.assertExit(r, 0)
+        self.assertNotIn("nothing is ever billed", r.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

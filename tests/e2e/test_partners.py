@@ -94,6 +94,11 @@ class RegistryTestCase(VhhTestCase):
     def diagnostics(self, result, severity="error"):
         return [m.groupdict() for m in LOCATED.finditer(result.stderr) if m["severity"] == severity]
 
+    def registry_warnings(self, result):
+        """The warnings but those of facturatie: (these tests' small registries leave most of the copied
+        facturatie.yaml's partner debiteuren unknown, which is warned of)."""
+        return [w for w in self.diagnostics(result, "warning") if not w["key"].startswith("facturatie.")]
+
 
 class BundledZeelandTest(RegistryTestCase):
     def test_json_lists_sleutelpartners_and_flexibele_schil(self):
@@ -394,7 +399,7 @@ class ConvenantWarningTest(RegistryTestCase):
         cfg = self.config(text)
         r = run("check", "--config", cfg)
         self.assertExit(r, 0)
-        warnings = self.diagnostics(r, "warning")
+        warnings = self.registry_warnings(r)
         self.assertEqual(len(warnings), 1, r.stderr)
         w = warnings[0]
         content = read_text(self.path("partners.yaml"))
@@ -468,7 +473,7 @@ class RegistryHistoryTest(RegistryTestCase):
                 cfg = self.config_for(year)
                 r = run("check", "--config", cfg)
                 self.assertExit(r, 0)
-                self.assertEqual(self.diagnostics(r, "warning"), [], r.stderr)
+                self.assertEqual(self.registry_warnings(r), [], r.stderr)
                 data = partners_json("--config", cfg)
                 got = {p["id"]: (p["gehuisvest"], p["werkplek_maanden"], p["convenant"]) for p in data["partners"]}
                 self.assertEqual(got, partners)
@@ -508,7 +513,7 @@ class RegistryHistoryTest(RegistryTestCase):
         self.write_config(HISTORY.replace('{datum: 2009-01-01, versie: "2009"}, ', ""), "partners.yaml")
         r = run("check", "--config", cfg)
         self.assertExit(r, 0)
-        self.assertEqual([w["msg"] for w in self.diagnostics(r, "warning")],
+        self.assertEqual([w["msg"] for w in self.registry_warnings(r)],
                          ["partner 'om' (Openbaar Ministerie) is housed but has no convenant gegevensdeling"], r.stderr)
 
 

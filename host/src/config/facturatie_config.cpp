@@ -211,6 +211,23 @@ void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, co
                          "add {id: " + l.payer_id + ", kvk or oin, straat, postcode, plaats}");
 }
 
+void check_unknown_debiteuren(const Facturatie &f, const Region &region, const std::vector<Partner> &partners,
+                              Diagnostics &diag) {
+    if (!f.configured) return;
+    std::set<std::string> known;  // besides the gemeenten in force: those of a herindeling, the partners
+    for (const auto &h : region.herindelingen) {
+        known.insert(h.naar);
+        known.insert(h.van.begin(), h.van.end());
+    }
+    for (const auto &p : partners) known.insert(p.id);
+    for (const auto &d : f.debiteuren)
+        if (!region.find(d.id) && !known.count(d.id))
+            diag.warning(d.where, "facturatie.debiteuren",
+                         "debiteur " + d.id + " is neither a gemeente of the region nor a partner in the partner "
+                             "registry: nothing is ever billed to it",
+                         "check the id against gemeenten: and the partner registry, or remove the entry");
+}
+
 void check_werkplekhuur_termijnen(const Facturatie &f, bool has_partner_registry, Diagnostics &diag) {
     if (!f.configured || f.werkplekhuur_termijnen == "jaar" || has_partner_registry) return;
     diag.error(ExitCode::config, f.werkplekhuur_termijnen_where, "facturatie.werkplekhuur_termijnen",

@@ -10,6 +10,7 @@
 #include "config/yaml_document.h"
 #include "stage_log.h"
 #include "vhh/contribution.h"
+#include "vhh/partner.h"
 #include "vhh/region.h"
 
 namespace vhh::host {
@@ -72,6 +73,12 @@ Facturatie read_facturatie(const YamlNode &node, const Region &region, StageLog 
 /// Nothing is checked when the section is absent.
 void check_werkplekhuur_debiteuren(const Facturatie &f, const Region &region, const std::vector<ContributionLine> &lines,
                                    Diagnostics &diag);
+
+/// A debiteur that is neither a gemeente of the region (nor of one of its herindelingen) nor a
+/// partner of the partner registry (`partners`) is never billed — a mistyped id, or a partner no
+/// longer in the registry: a warning at its id. Nothing is checked when the section is absent.
+void check_unknown_debiteuren(const Facturatie &f, const Region &region, const std::vector<Partner> &partners,
+                              Diagnostics &diag);
 
 /// What facturatie needs of the plugins: werkplekhuur per termijn (werkplekhuur_termijnen other than
 /// jaar) is pro rata the werkplekken of the partner registry, so without a registry it is refused
