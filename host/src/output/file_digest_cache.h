@@ -22,8 +22,11 @@ struct RememberedDigest {
     std::uint64_t bytes = 0;
     std::uint64_t dev = 0, ino = 0;
     long long mtime_s = 0, mtime_ns = 0;
+    long long ctime_s = 0, ctime_ns = 0;  ///< status change: moved by every write and utimensat()
     /// True when `st` is the same file (device and inode) with the same size and modification time.
     bool same_file(const struct stat &st) const;
+    /// same_file, and the same status-change time: the file is unchanged since it was read.
+    bool unchanged(const struct stat &st) const;
 };
 
 /// SHA-256 of the regular file at `path`, from this process's memory when the file is unchanged

@@ -71,7 +71,6 @@ struct Ownership {
         if (entry.name == kManifest && has_manifest) return "";
         auto found = files.find(entry.name);
         if (found == files.end()) return "which vhh did not write" + context();
-        std::error_code ec;
         const fs::path path = dir / entry.name;
         struct stat st {};
         if (::lstat(path.c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != found->second.bytes)
