@@ -234,6 +234,15 @@ void stage_described_documents(OutputSet &out, const std::string &prefix, const 
         [&](std::size_t i, std::string &&bytes) { out.write_file(name_of(i), bytes); });
 }
 
+ManifestInfo config_manifest(const RunConfig &config, int year) {
+    ManifestInfo info;
+    info.region = config.region.id;
+    info.year = year;
+    info.inputs.push_back({config.path, config.sha256});
+    for (const auto &f : config.included_files) info.inputs.push_back({f.path, f.sha256});
+    return info;
+}
+
 std::string manifest_json(const ManifestInfo &info, const OutputSet &out) {
     auto object = [] { return Object::Ptr(new Object(Poco::JSON_PRESERVE_KEY_ORDER)); };
     Object::Ptr manifest = object();

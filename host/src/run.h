@@ -103,6 +103,11 @@ struct ManifestInfo {
     std::map<std::string, std::string> render_inputs;
 };
 
+/// The manifest's description of a command's output from one region config without plugins
+/// (`vhh factureren`, `vhh debiteuren`): the region, the year, and as inputs the config and the
+/// files it includes.
+ManifestInfo config_manifest(const RunConfig &config, int year);
+
 /// manifest.json for the files staged in `out` so far.
 std::string manifest_json(const ManifestInfo &info, const OutputSet &out);
 

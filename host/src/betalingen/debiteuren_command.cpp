@@ -137,12 +137,8 @@ int cmd_debiteuren(const CommandOptions &o) {
             const std::time_t created = created_at(per);
             const RendererRegistry &reg = RendererRegistry::builtin();
             stage_described_documents(*out, "", documents, {reg.find("pdf"), reg.find("txt")}, created, c.house);
-            ManifestInfo info;
-            info.region = c.region.id;
-            info.year = per.year;
+            ManifestInfo info = config_manifest(c, per.year);
             info.created = created;
-            info.inputs.push_back({c.path, c.sha256});
-            for (const auto &f : c.included_files) info.inputs.push_back({f.path, f.sha256});
             out->write_file("manifest.json", manifest_json(info, *out));
             out->commit();
         }

@@ -129,13 +129,19 @@ std::unique_ptr<OutputSet> stage_invoices(const std::string &dir, const std::vec
     return out;
 }
 
-/// The manifest's description of a run on one region's config.
-ManifestInfo region_manifest(const RunConfig &config, int jaar) {
+/// The manifest's description of a billing: one region's config, or a province's with its regions
+/// and every region config's inputs after the province config.
+ManifestInfo billing_manifest(const store::OpenedRegions &r, int jaar) {
+    if (r.province_id.empty()) return config_manifest(r.configs.front(), jaar);
     ManifestInfo info;
-    info.region = config.region.id;
+    info.region = r.province_id;
     info.year = jaar;
-    info.inputs.push_back({config.path, config.sha256});
-    for (const auto &f : config.included_files) info.inputs.push_back({f.path, f.sha256});
+    info.inputs.push_back({r.province_path, r.province_sha256});
+    for (const RunConfig &c : r.configs) {
+        const ManifestInfo one = config_manifest(c, jaar);
+        info.regions.push_back(c.region.id);
+        info.inputs.insert(info.inputs.end(), one.inputs.begin(), one.inputs.end());
+    }
     return info;
 }
 
@@ -143,7 +149,7 @@ ManifestInfo region_manifest(const RunConfig &config, int jaar) {
 std::unique_ptr<OutputSet> stage_region_invoices(const std::string &dir, store::Store &store, const RunConfig &config,
                                                  int jaar, std::time_t created) {
     return stage_invoices(dir, {{&config, read_invoices(store, config.region.id, jaar), ""}},
-                          region_manifest(config, jaar), created);
+                          config_manifest(config, jaar), created);
 }
 
 std::string euro(std::int64_t cents) { return Money::cents(cents).format_nl(); }
@@ -175,19 +181,7 @@ int cmd_factureren(const CommandOptions &o, std::time_t created) {
             std::vector<RegionInvoices> regions;
             for (const RunConfig &c : r.configs)
                 regions.push_back({&c, read_invoices(*r.store, c.region.id, jaar), province ? c.region.id + "/" : ""});
-            ManifestInfo info = region_manifest(r.configs.front(), jaar);
-            if (province) {
-                info = ManifestInfo{};
-                info.region = r.province_id;
-                info.year = jaar;
-                info.inputs.push_back({r.province_path, r.province_sha256});
-                for (const RunConfig &c : r.configs) {
-                    const ManifestInfo one = region_manifest(c, jaar);
-                    info.regions.push_back(c.region.id);
-                    info.inputs.insert(info.inputs.end(), one.inputs.begin(), one.inputs.end());
-                }
-            }
-            out = stage_invoices(o.out, regions, std::move(info), created);
+            out = stage_invoices(o.out, regions, billing_manifest(r, jaar), created);
         }
         tx.commit();
         if (out) out->commit();
