@@ -534,6 +534,10 @@ void read_run_config(const std::string &path, RunConfig &config, StageLog &log) 
 
 }  // namespace
 
+std::string other_boekjaar_message(const RunConfig &config, const std::string &asked) {
+    return config.path + " is about boekjaar " + std::to_string(config.region.boekjaar) + ", not " + asked;
+}
+
 RunConfig load_run_config(const std::string &path, Diagnostics &diag, const InputPolicy &policy) {
     RunConfig config;
     config.path = path;

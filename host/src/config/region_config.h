@@ -75,4 +75,8 @@ struct RunConfig {
 /// under its folder (or the policy's root), symlinks resolved, unless the policy allows outside paths.
 RunConfig load_run_config(const std::string &path, Diagnostics &diag, const InputPolicy &policy = {});
 
+/// What a command or form asking about year `asked` says of a config of another boekjaar:
+/// "<config path> is about boekjaar B, not <asked>".
+std::string other_boekjaar_message(const RunConfig &config, const std::string &asked);
+
 }  // namespace vhh::host

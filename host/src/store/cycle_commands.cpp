@@ -87,8 +87,7 @@ Opened open_region(const CommandOptions &o, const std::string &command, int jaar
     std::cerr << format_capped(diag);
     if (diag.has_errors()) throw StoreError(diag.exit_code(), "nothing was recorded: the config has errors");
     if (jaar && out.config.region.boekjaar != jaar)
-        throw StoreError(vhh::ExitCode::data, o.config_path + " is about boekjaar " +
-                                                  std::to_string(out.config.region.boekjaar) + ", not " + o.jaar);
+        throw StoreError(vhh::ExitCode::data, other_boekjaar_message(out.config, o.jaar));
     const auto url = resolve_database_url(o.database, out.config.administratie, o.config_path);
     if (!url)
         throw StoreError(vhh::ExitCode::usage, kNoStore);
@@ -112,8 +111,7 @@ OpenedRegions open_regions(const CommandOptions &o, const std::string &command, 
     if (diag.has_errors()) throw StoreError(diag.exit_code(), "nothing was recorded: the config has errors");
     for (const auto &c : out.configs)
         if (jaar && c.region.boekjaar != jaar)
-            throw StoreError(vhh::ExitCode::data, c.path + " is about boekjaar " + std::to_string(c.region.boekjaar) +
-                                                      ", not " + std::to_string(jaar));
+            throw StoreError(vhh::ExitCode::data, other_boekjaar_message(c, std::to_string(jaar)));
     out.province_id = province.id;
     out.province_path = province.path;
     out.province_sha256 = province.sha256;

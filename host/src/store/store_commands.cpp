@@ -241,8 +241,7 @@ int cmd_vaststellen(const CommandOptions &o) {
         auto store = std::make_unique<Store>(*url, true);
         for (const auto &run : runs)
             if (run->config.region.boekjaar != jaar)
-                throw StoreError(vhh::ExitCode::data, run->config.path + " is about boekjaar " +
-                                                          std::to_string(run->config.region.boekjaar) + ", not " + o.jaar);
+                throw StoreError(vhh::ExitCode::data, other_boekjaar_message(run->config, o.jaar));
         Transaction tx(*store, true);
         store->require_schema();
         const std::string user = acting_user(o.door);

@@ -262,7 +262,7 @@ void post_zienswijze(Exchange &x) {
                                                           f.waarden["samenvatting"]))
         f.fouten.emplace(p.veld, p.melding);
     if (!f.fouten.count("jaar") && std::stoi(jaar_text) != boekjaar)
-        f.fouten["jaar"] = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+        f.fouten["jaar"] = other_boekjaar_message(x.ctx.config, jaar_text);
     std::string problem;
     const Gemeente *g = nullptr;
     if (!f.fouten.count("gemeente") && !(g = store::zienswijze_gemeente(x.ctx.config.region, f.waarden["gemeente"],
@@ -300,7 +300,7 @@ void post_reactie(Exchange &x) {
     for (const auto &p : store::reactie_field_problems(jaar_text, f.waarden["datum"], f.waarden["reactie"]))
         f.fouten.emplace(p.veld, p.melding);
     if (!f.fouten.count("jaar") && std::stoi(jaar_text) != boekjaar)
-        f.fouten["jaar"] = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+        f.fouten["jaar"] = other_boekjaar_message(x.ctx.config, jaar_text);
     if (f.fouten.count("jaar")) f.algemeen = f.fouten["jaar"];  // the form has no jaar field to show it at
     if (f.fouten.empty()) {
         store::Store &s = x.db();
@@ -338,7 +338,7 @@ void post_vaststellen(Exchange &x) {
         f.fouten[p.rfind("--datum", 0) == 0 ? "datum" : "algemeen"] = p;
     if (f.fouten.count("algemeen")) f.algemeen = f.fouten["algemeen"], f.fouten.erase("algemeen");
     if (f.fouten.empty() && f.algemeen.empty() && std::stoi(jaar_text) != boekjaar)
-        f.algemeen = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+        f.algemeen = other_boekjaar_message(x.ctx.config, jaar_text);
     if (f.fouten.empty() && f.algemeen.empty()) {
         Diagnostics diag;
         PluginRegistry registry;
@@ -400,7 +400,7 @@ void post_wijziging(Exchange &x) {
         if (auto p = store::year_and_date_problem(jaar_text, "datum", f.waarden["datum"]); !p.empty())
             (p.rfind("--datum", 0) == 0 ? f.fouten["datum"] : f.algemeen) = p;
     if (f.fouten.empty() && f.algemeen.empty() && std::stoi(jaar_text) != boekjaar)
-        f.algemeen = x.ctx.config.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + jaar_text;
+        f.algemeen = other_boekjaar_message(x.ctx.config, jaar_text);
     const std::string &nummer = f.waarden["nummer"];
     if (nummer.empty() || nummer.size() > 6 || nummer.find_first_not_of("0123456789") != std::string::npos)
         return x.error(HTTPResponse::HTTP_BAD_REQUEST);

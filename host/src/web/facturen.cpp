@@ -36,7 +36,6 @@ struct FacturenState {
     }
 };
 
-
 void show(Exchange &x, HTTPResponse::HTTPStatus status, int jaar, const FacturenState &st) {
     const RunConfig &c = x.ctx.config;
     const bool schrijven = x.sessie->gebruiker.rol == accounts::Rol::controller;
@@ -185,7 +184,7 @@ void post_factureren(Exchange &x) {
     if (auto p = invoicing::billing_problem(st.waarden["jaar"], st.waarden["soort"], st.waarden["termijn"]); !p.empty())
         st.fouten[field_of(p, "soort")] = p;
     else if (std::stoi(st.waarden["jaar"]) != boekjaar)
-        st.fouten["algemeen"] = c.path + " is about boekjaar " + std::to_string(boekjaar) + ", not " + st.waarden["jaar"];
+        st.fouten["algemeen"] = other_boekjaar_message(c, st.waarden["jaar"]);
     if (st.fouten.empty()) {
         store::Store &s = x.db();
         try {
