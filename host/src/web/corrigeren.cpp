@@ -24,12 +24,16 @@ struct CorrectieForm {
     std::map<std::string, std::string> waarden, fouten;
 };
 
-/// The invoice `nummer` of the region among `all` when it can be corrected (not a credit note),
-/// else nullptr.
-const Invoice *correctable(const std::vector<Invoice> &all, const std::string &nummer, const std::string &regio) {
-    for (const auto &i : all)
-        if (i.nummer == nummer && i.regio == regio && !i.credit_note()) return &i;
-    return nullptr;
+/// The invoice `nummer` of the region among `all` when it can be corrected (the CLI's rule,
+/// invoicing::invoice_to_change), else nullptr and `why` (when given) says why not.
+const Invoice *correctable(const std::vector<Invoice> &all, const std::string &nummer, const std::string &regio,
+                           std::string *why = nullptr) {
+    try {
+        return &invoicing::invoice_to_change(all, nummer, regio, "corrected");
+    } catch (const store::StoreError &e) {
+        if (why) *why = e.what();
+        return nullptr;
+    }
 }
 
 void show(Exchange &x, HTTPResponse::HTTPStatus status, const Invoice &inv, const std::vector<Invoice> &all,
@@ -120,20 +124,14 @@ void post_corrigeren(Exchange &x) {
     const RunConfig &c = x.ctx.config;
     store::Store &s = x.db();
     std::vector<Invoice> all;
+    const Invoice *inv = nullptr;
     {
         store::Transaction tx(s, true);
         s.require_schema();
         all = invoicing::read_invoices(s, c.region.id);
-        const Invoice *inv = correctable(all, nummer, c.region.id);
-        if (!inv) {
-            // The CLI's refusal of this number (no such invoice of the region, a credit note).
-            try {
-                invoicing::invoice_to_change(all, nummer, c.region.id, "corrected");
-            } catch (const store::StoreError &e) {
-                return x.error(HTTPResponse::HTTP_NOT_FOUND, e.what());
-            }
-            return x.error(HTTPResponse::HTTP_NOT_FOUND);
-        }
+        std::string why;  // the CLI's refusal of this number (no such invoice of the region, a credit note)
+        inv = correctable(all, nummer, c.region.id, &why);
+        if (!inv) return x.error(HTTPResponse::HTTP_NOT_FOUND, why);
         if (refused_as_stale(x, all, nummer, versie,
                              "Uw correctie is niet opgeslagen: open de factuur opnieuw en kijk of zij nog nodig is."))
             return;
@@ -152,7 +150,7 @@ void post_corrigeren(Exchange &x) {
             }
         }
     }
-    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, *correctable(all, nummer, c.region.id), all, f);
+    show(x, HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, *inv, all, f);
 }
 
 }  // namespace vhh::host::web
